@@ -1,0 +1,78 @@
+import { errorMessageKey } from '@/lib/huawei/errors';
+import { QUOTA_INVOICE_FIELDS } from '@/lib/huawei/schemas';
+import { t, tDynamic, type MessageKey } from '@/lib/i18n';
+import type { Capture, CaptureStatus } from '@/lib/store/capture-schema';
+import { FieldRow } from './FieldRow';
+
+const FIELD_LABEL: Record<(typeof QUOTA_INVOICE_FIELDS)[number], MessageKey> = {
+  number: 'fieldNumber',
+  code: 'fieldCode',
+  location: 'fieldLocation',
+  amount: 'fieldAmount',
+};
+
+const STATUS_LABEL: Record<CaptureStatus, MessageKey> = {
+  queued: 'statusQueued',
+  running: 'statusRunning',
+  done: 'statusDone',
+  failed: 'statusFailed',
+};
+
+export interface CaptureActions {
+  onCopy: (value: string) => void;
+  onRetry: (id: string) => void;
+  onDelete: (id: string) => void;
+}
+
+function sourceLabel(capture: Capture): string {
+  const { source } = capture;
+  if (source.fileName) return t('sourceFile', source.fileName);
+  const url = source.pageUrl ?? source.imageUrl ?? '';
+  return url.startsWith('data:') ? 'data:' : url;
+}
+
+/** Hovering the thumbnail tells where the image came from (data: URLs shortened). */
+function imageTitle(capture: Capture): string {
+  const url = capture.source.imageUrl ?? capture.source.fileName ?? '';
+  return url.length > 200 ? `${url.slice(0, 200)}…` : url;
+}
+
+export function CaptureCard({ capture, thumbnail, ...actions }: { capture: Capture; thumbnail?: string } & CaptureActions) {
+  const { result, error } = capture;
+  return (
+    <article class={`capture ${capture.status}`} data-capture-id={capture.id} data-status={capture.status}>
+      <div class="capture-head">
+        {thumbnail ? <img class="thumb" src={thumbnail} alt="" title={imageTitle(capture)} /> : <div class="thumb empty" title={imageTitle(capture)} />}
+        <div class="capture-meta">
+          <span class="status">{t(STATUS_LABEL[capture.status])}</span>
+          <span class="source" title={sourceLabel(capture)}>{sourceLabel(capture)}</span>
+        </div>
+        <button type="button" class="delete" aria-label={t('delete')} onClick={() => actions.onDelete(capture.id)}>×</button>
+      </div>
+      {capture.status === 'done' && result && (
+        <div class="fields">
+          {QUOTA_INVOICE_FIELDS.map((field) => (
+            <FieldRow
+              key={field}
+              field={field}
+              label={t(FIELD_LABEL[field])}
+              value={result[field]}
+              confidence={result.confidence?.[field]}
+              onCopy={actions.onCopy}
+            />
+          ))}
+        </div>
+      )}
+      {capture.status === 'failed' && error && (
+        <div class="error" role="alert" data-error-code={error.code}>
+          <p class="error-text">{tDynamic(errorMessageKey(error.code))}</p>
+          <p class="error-detail">
+            <code>{error.code}</code> {error.message}
+            {error.requestId && ` · ${t('requestId')} ${error.requestId}`}
+          </p>
+          <button type="button" class="retry" onClick={() => actions.onRetry(capture.id)}>{t('retry')}</button>
+        </div>
+      )}
+    </article>
+  );
+}

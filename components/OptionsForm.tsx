@@ -1,0 +1,127 @@
+import { useState } from 'preact/hooks';
+import { OCR_REGIONS } from '@/lib/huawei/endpoint';
+import { t, tDynamic } from '@/lib/i18n';
+import type { ConnectionReport, Reply, SettingsPatch } from '@/lib/messages';
+import type { PublicSettings } from '@/lib/store/settings';
+
+interface Props {
+  initial: PublicSettings;
+  onSave: (patch: SettingsPatch) => Promise<Reply>;
+  onTest: () => Promise<ConnectionReport>;
+}
+
+type Form = Required<SettingsPatch>;
+
+function TextField(props: { id: keyof Form; label: string; form: Form; set: (f: Partial<Form>) => void; type?: string; placeholder?: string; hint?: string }) {
+  return (
+    <div class="row">
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        name={props.id}
+        type={props.type ?? 'text'}
+        autoComplete={props.type === 'password' ? 'new-password' : 'off'}
+        spellcheck={false}
+        placeholder={props.placeholder}
+        value={props.form[props.id]}
+        onInput={(e) => props.set({ [props.id]: e.currentTarget.value })}
+      />
+      {props.hint && <small>{props.hint}</small>}
+    </div>
+  );
+}
+
+function verdict(reply: { ok: boolean; messageKey: string; code?: string; detail?: string }): string {
+  const head = tDynamic(reply.messageKey);
+  const tail = [reply.code, reply.detail].filter(Boolean).join(': ');
+  return tail ? `${head} (${tail})` : head;
+}
+
+/** Huawei Cloud settings. Secrets are write-only: the page never receives stored values. */
+export function OptionsForm({ initial, onSave, onTest }: Props) {
+  const { skSet, iamPasswordSet, ...stored } = initial;
+  const [form, setForm] = useState<Form>({ ...stored, sk: '', iamPassword: '' });
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  const save = async (): Promise<boolean> => {
+    const reply = await onSave(form);
+    setStatus({ ok: reply.ok, text: reply.ok ? t('optionsSaved') : verdict(reply) });
+    return reply.ok;
+  };
+  return (
+    <form
+      class="options"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        await save();
+      }}
+    >
+      <fieldset>
+        <legend>{t('optionsEndpoint')}</legend>
+        {(['region', 'custom'] as const).map((mode) => (
+          <label class="choice" key={mode}>
+            <input type="radio" name="endpointMode" value={mode} checked={form.endpointMode === mode} onChange={() => set({ endpointMode: mode })} />
+            {t(mode === 'region' ? 'optionsEndpointRegion' : 'optionsEndpointCustom')}
+          </label>
+        ))}
+        {form.endpointMode === 'region' ? (
+          <div class="row">
+            <label for="region">{t('optionsRegion')}</label>
+            <select id="region" name="region" value={form.region} onChange={(e) => set({ region: e.currentTarget.value })}>
+              {OCR_REGIONS.map((r) => <option key={r} value={r}>{r}</option>)}
+            </select>
+            <small>{t('optionsRegionHint')}</small>
+          </div>
+        ) : (
+          <TextField id="customEndpoint" label={t('optionsCustomEndpoint')} form={form} set={set} placeholder="http://127.0.0.1:8787" hint={t('optionsCustomHint')} />
+        )}
+        <TextField id="projectId" label={t('optionsProjectId')} form={form} set={set} hint={t('optionsProjectHint')} />
+      </fieldset>
+      <fieldset>
+        <legend>{t('optionsAuth')}</legend>
+        {(['aksk', 'iam'] as const).map((mode) => (
+          <label class="choice" key={mode}>
+            <input type="radio" name="authMode" value={mode} checked={form.authMode === mode} onChange={() => set({ authMode: mode })} />
+            {t(mode === 'aksk' ? 'optionsAuthAksk' : 'optionsAuthIam')}
+          </label>
+        ))}
+        {form.authMode === 'aksk' ? (
+          <>
+            <TextField id="ak" label={t('optionsAk')} form={form} set={set} />
+            <TextField id="sk" label={t('optionsSk')} form={form} set={set} type="password" placeholder={skSet ? t('optionsSecretSaved') : ''} />
+          </>
+        ) : (
+          <>
+            <TextField id="iamUser" label={t('optionsIamUser')} form={form} set={set} />
+            <TextField id="iamPassword" label={t('optionsIamPassword')} form={form} set={set} type="password" placeholder={iamPasswordSet ? t('optionsSecretSaved') : ''} />
+            <TextField id="iamDomain" label={t('optionsIamDomain')} form={form} set={set} />
+          </>
+        )}
+        <small>{t('optionsSecretNote')}</small>
+      </fieldset>
+      <div class="actions">
+        <button type="submit" disabled={busy}>{t('optionsSave')}</button>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            setStatus({ ok: true, text: t('optionsTesting') });
+            try {
+              if (await save()) {
+                const report = await onTest();
+                setStatus({ ok: report.ok, text: verdict(report) });
+              }
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          {t('optionsTest')}
+        </button>
+      </div>
+      {status && <p class={status.ok ? 'status ok' : 'status failed'} role="status">{status.text}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { OptionsForm } from '@/components/OptionsForm';
+import { t } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messages';
+
+async function main() {
+  document.documentElement.lang = browser.i18n.getUILanguage();
+  document.title = t('optionsTitle');
+  const initial = await sendMessage('getSettings', undefined);
+  render(
+    <main class="options-page">
+      <h1>{t('optionsTitle')}</h1>
+      <OptionsForm initial={initial} onSave={(patch) => sendMessage('saveSettings', patch)} onTest={() => sendMessage('testConnection', undefined)} />
+    </main>,
+    document.getElementById('app')!,
+  );
+}
+
+void main();

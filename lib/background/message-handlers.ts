@@ -1,0 +1,105 @@
+import { imageFromBytes } from '../capture/fetch-image';
+import { checkCustomEndpoint } from '../huawei/endpoint';
+import { errorMessageKey } from '../huawei/errors';
+import { base64ToBytes } from '../image/base64';
+import {
+  CaptureIdSchema,
+  onMessage,
+  RecognizeFileSchema,
+  RecognizeUrlSchema,
+  SettingsPatchSchema,
+  type ConnectionReport,
+  type Reply,
+} from '../messages';
+import type { RecognitionService } from '../recognize/service';
+import { publicSettings, readSettings, writeSettings } from '../store/settings';
+import { isExtensionPage, type SenderInfo } from './sender';
+import type { z } from 'zod';
+
+export interface HandlerDeps {
+  service: RecognitionService;
+  testConnection: () => Promise<ConnectionReport>;
+  forgetToken: () => Promise<void>;
+  runtimeId: string;
+  extensionOrigin: string;
+}
+
+const refused = { ok: false as const, messageKey: 'error_forbidden_sender' };
+const invalid = (error: z.ZodError) => ({ ok: false as const, messageKey: 'error_bad_request', detail: error.issues[0]?.message });
+
+function dataUrlBytes(dataUrl: string): Uint8Array | null {
+  const match = /^data:[^,]*?(;base64)?,(.*)$/s.exec(dataUrl);
+  if (!match) return null;
+  try {
+    return match[1] ? base64ToBytes(match[2]!) : new TextEncoder().encode(decodeURIComponent(match[2]!));
+  } catch {
+    return null;
+  }
+}
+
+export function registerMessageHandlers(deps: HandlerDeps): void {
+  const trusted = (sender: SenderInfo) => isExtensionPage(sender, deps.runtimeId, deps.extensionOrigin);
+
+  onMessage('recognizeUrl', async ({ data, sender }): Promise<Reply<{ id: string }>> => {
+    if (!trusted(sender)) return refused;
+    const parsed = RecognizeUrlSchema.safeParse(data);
+    if (!parsed.success) return invalid(parsed.error);
+    const url = parsed.data.url;
+    if (!/^(https?|data):/i.test(url) || !URL.canParse(url)) return { ok: false, messageKey: 'error_url_invalid', detail: url.slice(0, 200) };
+    return { ok: true, id: await deps.service.captureUrl({ kind: 'url', imageUrl: url }) };
+  });
+
+  onMessage('recognizeFile', async ({ data, sender }): Promise<Reply<{ id: string }>> => {
+    if (!trusted(sender)) return refused;
+    const parsed = RecognizeFileSchema.safeParse(data);
+    if (!parsed.success) return invalid(parsed.error);
+    const bytes = dataUrlBytes(parsed.data.dataUrl);
+    const image = bytes ? imageFromBytes(bytes, parsed.data.name) : null;
+    if (!image?.ok) return { ok: false, messageKey: errorMessageKey('LOCAL.NOT_IMAGE'), detail: image ? image.error.message : parsed.data.name };
+    return { ok: true, id: await deps.service.captureBlob({ kind: 'file', fileName: parsed.data.name }, image.blob) };
+  });
+
+  onMessage('retryCapture', async ({ data, sender }): Promise<Reply> => {
+    if (!trusted(sender)) return refused;
+    const parsed = CaptureIdSchema.safeParse(data);
+    if (!parsed.success) return invalid(parsed.error);
+    await deps.service.retry(parsed.data.id);
+    return { ok: true };
+  });
+
+  onMessage('deleteCapture', async ({ data, sender }): Promise<Reply> => {
+    if (!trusted(sender)) return refused;
+    const parsed = CaptureIdSchema.safeParse(data);
+    if (!parsed.success) return invalid(parsed.error);
+    await deps.service.remove(parsed.data.id);
+    return { ok: true };
+  });
+
+  onMessage('getSettings', async ({ sender }) => {
+    if (!trusted(sender)) throw new Error('refused: not an extension page');
+    return publicSettings(await readSettings());
+  });
+
+  onMessage('saveSettings', async ({ data, sender }): Promise<Reply> => {
+    if (!trusted(sender)) return refused;
+    const parsed = SettingsPatchSchema.safeParse(data);
+    if (!parsed.success) return invalid(parsed.error);
+    const patch = parsed.data;
+    if (patch.endpointMode === 'custom') {
+      const problem = checkCustomEndpoint(patch.customEndpoint ?? '');
+      if (problem) return { ok: false, messageKey: `error_${problem}` };
+    }
+    try {
+      await writeSettings(patch);
+    } catch (error) {
+      return { ok: false, messageKey: 'error_bad_request', detail: error instanceof Error ? error.message : undefined };
+    }
+    await deps.forgetToken(); // a token belongs to the old credentials
+    return { ok: true };
+  });
+
+  onMessage('testConnection', async ({ sender }) => {
+    if (!trusted(sender)) return { ok: false, messageKey: refused.messageKey };
+    return deps.testConnection();
+  });
+}

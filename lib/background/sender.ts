@@ -1,0 +1,13 @@
+/** The parts of runtime.MessageSender this check reads. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+}
+
+/**
+ * Privileged messages (credentials, recognize, delete) are only taken from the extension's own
+ * pages: a content script's sender.url is the web page's URL, never ours.
+ */
+export function isExtensionPage(sender: SenderInfo, runtimeId: string, extensionOrigin: string): boolean {
+  return sender.id === runtimeId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+}

@@ -1,0 +1,47 @@
+import type { WxtBrowser } from 'wxt/browser';
+import { fetchImage } from '../capture/fetch-image';
+import { createTokenProvider } from '../huawei/token';
+import { badgeState } from '../recognize/badge';
+import { huaweiRecognizer } from '../recognize/huawei-provider';
+import { createRecognitionService } from '../recognize/service';
+import { BLANK_PNG_BASE64, connectionReport } from '../recognize/test-connection';
+import { notifyCapturesChanged } from '../store/changes';
+import { createCaptureStore } from '../store/captures';
+import { readSettings } from '../store/settings';
+import { tokenCache } from '../store/token-cache';
+import { recognizeQuotaInvoice } from '../huawei/client';
+import { huaweiConfig, isConfig } from '../huawei/config';
+import type { ConnectionReport } from '../messages';
+
+/** Builds the worker's services from the browser API and the global fetch. */
+export function createServices(browser: WxtBrowser) {
+  const fetchFn = (input: string, init?: RequestInit) => fetch(input, init);
+  const store = createCaptureStore();
+  const tokens = createTokenProvider({ fetch: fetchFn, cache: tokenCache });
+  const clientDeps = { fetch: fetchFn, tokens };
+
+  async function refreshBadge(): Promise<void> {
+    const pending = (await store.withStatus('queued', 'running')).length;
+    const state = badgeState(pending, (await store.recent(1))[0]);
+    await browser.action.setBadgeText({ text: state.text });
+    await browser.action.setBadgeBackgroundColor({ color: state.color });
+  }
+
+  const service = createRecognitionService({
+    store,
+    recognize: huaweiRecognizer(readSettings, clientDeps),
+    fetchImage: (url) => fetchImage(fetchFn, url),
+    changed: async (capture) => {
+      notifyCapturesChanged(capture.id);
+      await refreshBadge();
+    },
+  });
+
+  async function testConnection(): Promise<ConnectionReport> {
+    const config = huaweiConfig(await readSettings());
+    if (!isConfig(config)) return connectionReport({ ok: false, error: config });
+    return connectionReport(await recognizeQuotaInvoice(config, { image: BLANK_PNG_BASE64 }, clientDeps));
+  }
+
+  return { store, service, tokens, testConnection, refreshBadge };
+}

@@ -1,0 +1,40 @@
+import { LocalCode, recognitionError, type RecognitionError } from '../huawei/errors';
+import { fetchOrError, isResponse, type FetchLike } from '../huawei/http';
+import { MIME_OF, sniffFormat } from '../image/sniff';
+
+export type FetchedImage = { ok: true; blob: Blob } | { ok: false; error: RecognitionError };
+
+/** Checks that bytes are an image (by magic bytes) and wraps them in a Blob of the real type. */
+export function imageFromBytes(bytes: Uint8Array, origin: string): FetchedImage {
+  const format = sniffFormat(bytes);
+  const mime = MIME_OF[format];
+  if (!mime) {
+    const what = format === 'html' ? 'a web page' : format === 'empty' ? 'nothing' : `${format} data`;
+    return { ok: false, error: recognitionError(LocalCode.notImage, `${origin} returned ${what}, not an image`) };
+  }
+  return { ok: true, blob: new Blob([bytes as BlobPart], { type: mime }) };
+}
+
+/**
+ * Fetches an image's bytes from the worker (host permission, the user's cookies), so the page
+ * never sees the request. Decides by magic bytes, never by status code or Content-Type.
+ */
+export async function fetchImage(fetchFn: FetchLike, url: string): Promise<FetchedImage> {
+  let host: string;
+  try {
+    const parsed = new URL(url);
+    host = parsed.protocol === 'data:' ? 'the data: URL' : parsed.host;
+  } catch {
+    return { ok: false, error: recognitionError(LocalCode.imageFetch, 'not a valid URL') };
+  }
+  const response = await fetchOrError(fetchFn, url, { credentials: 'include' });
+  if (!isResponse(response)) {
+    return { ok: false, error: recognitionError(LocalCode.imageFetch, response.message) };
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const image = imageFromBytes(bytes, host);
+  if (!response.ok && (!image.ok || bytes.length === 0)) {
+    return { ok: false, error: recognitionError(LocalCode.imageFetch, `${host} answered HTTP ${response.status}`, { status: response.status }) };
+  }
+  return image;
+}

@@ -1,0 +1,42 @@
+/**
+ * The real format of some bytes, from their magic numbers: URLs and Content-Type lie (a logged-out
+ * web-mail link answers 200 with an HTML login page).
+ */
+export type SniffedFormat =
+  | 'jpeg' | 'png' | 'bmp' | 'tiff' | 'gif' | 'webp' | 'avif' | 'heic' | 'ico' | 'svg'
+  | 'html' | 'json' | 'empty' | 'unknown';
+
+export const API_FORMATS: ReadonlySet<SniffedFormat> = new Set(['jpeg', 'png', 'bmp', 'tiff']);
+
+const startsWith = (bytes: Uint8Array, sig: number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
+const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+
+function sniffText(bytes: Uint8Array): SniffedFormat {
+  const head = new TextDecoder().decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg'))) return 'svg';
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<head') || head.startsWith('<body') || head.startsWith('<!--')) return 'html';
+  if (head.startsWith('{') || head.startsWith('[')) return 'json';
+  return 'unknown';
+}
+
+export function sniffFormat(bytes: Uint8Array): SniffedFormat {
+  if (bytes.length === 0) return 'empty';
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return 'gif';
+  if (startsWith(bytes, [0x42, 0x4d]) && bytes.length >= 26) return 'bmp';
+  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return 'webp';
+  if (ascii(bytes, 4, 8) === 'ftyp') {
+    const brand = ascii(bytes, 8, 12);
+    if (brand === 'avif' || brand === 'avis') return 'avif';
+    if (['heic', 'heix', 'mif1', 'msf1', 'heim', 'heis'].includes(brand)) return 'heic';
+  }
+  if (startsWith(bytes, [0x00, 0x00, 0x01, 0x00])) return 'ico';
+  return sniffText(bytes);
+}
+
+export const MIME_OF: Partial<Record<SniffedFormat, string>> = {
+  jpeg: 'image/jpeg', png: 'image/png', bmp: 'image/bmp', tiff: 'image/tiff', gif: 'image/gif',
+  webp: 'image/webp', avif: 'image/avif', heic: 'image/heic', ico: 'image/x-icon', svg: 'image/svg+xml',
+};

@@ -1,0 +1,51 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { z } from 'zod';
+import type { PublicSettings } from './store/settings';
+
+/** Payload schemas: the background validates every message against these before acting. */
+export const RecognizeUrlSchema = z.object({ url: z.string().trim().min(1).max(8192) });
+/** Files travel as data URLs: runtime messages are JSON (64 MiB at most). */
+export const RecognizeFileSchema = z.object({
+  name: z.string().max(512),
+  dataUrl: z.string().startsWith('data:').max(64 * 1024 * 1024),
+});
+export const CaptureIdSchema = z.object({ id: z.string().min(1).max(100) });
+export const SettingsPatchSchema = z
+  .object({
+    endpointMode: z.enum(['region', 'custom']),
+    region: z.string(),
+    customEndpoint: z.string(),
+    projectId: z.string(),
+    authMode: z.enum(['aksk', 'iam']),
+    ak: z.string(),
+    sk: z.string(),
+    iamUser: z.string(),
+    iamPassword: z.string(),
+    iamDomain: z.string(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+/** A reply that can fail with a message key for the UI (and, for details, server text). */
+export type Reply<T = object> = ({ ok: true } & T) | { ok: false; messageKey: string; detail?: string };
+
+export interface ConnectionReport {
+  ok: boolean;
+  /** i18n key of the plain-words verdict. */
+  messageKey: string;
+  code?: string;
+  detail?: string;
+}
+
+interface ProtocolMap {
+  recognizeUrl(data: z.input<typeof RecognizeUrlSchema>): Reply<{ id: string }>;
+  recognizeFile(data: z.input<typeof RecognizeFileSchema>): Reply<{ id: string }>;
+  retryCapture(data: z.input<typeof CaptureIdSchema>): Reply;
+  deleteCapture(data: z.input<typeof CaptureIdSchema>): Reply;
+  getSettings(): PublicSettings;
+  saveSettings(data: SettingsPatch): Reply;
+  testConnection(): ConnectionReport;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,120 @@
+import type { RecognizeOutcome } from '../huawei/client';
+import { LocalCode, recognitionError } from '../huawei/errors';
+import { sha256Hex } from '../huawei/crypto';
+import type { FetchedImage } from '../capture/fetch-image';
+import type { Capture, CaptureSource } from '../store/capture-schema';
+import type { CaptureStore } from '../store/captures';
+
+export interface RecognitionServiceDeps {
+  store: CaptureStore;
+  /** Reads one image with the configured provider. */
+  recognize: (image: Blob) => Promise<RecognizeOutcome>;
+  fetchImage: (url: string) => Promise<FetchedImage>;
+  /** Called after every change of a capture (badge, open pages). */
+  changed: (capture: Capture) => void | Promise<void>;
+  newId?: () => string;
+}
+
+export interface RecognitionService {
+  /** Fetches an image by URL, stores it, recognizes it; returns the capture id at once. */
+  captureUrl(source: CaptureSource & { imageUrl: string }): Promise<string>;
+  /** Stores given bytes and recognizes them. */
+  captureBlob(source: CaptureSource, blob: Blob): Promise<string>;
+  retry(id: string): Promise<void>;
+  remove(id: string): Promise<void>;
+  /** Re-runs captures a killed worker left queued or running. */
+  resumePending(): Promise<void>;
+  /** Resolves when the captures started so far are finished (used by callers that wait). */
+  idle(): Promise<void>;
+}
+
+/**
+ * The flow of DESIGN.md: store the capture (queued) before any network call, recognize, store the
+ * result (done/failed). Nothing in between can lose the capture: a failure is stored, not thrown.
+ */
+export function createRecognitionService(deps: RecognitionServiceDeps): RecognitionService {
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const inFlight = new Set<Promise<void>>();
+
+  async function save(id: string, patch: Partial<Omit<Capture, 'id'>>): Promise<Capture> {
+    const capture = await deps.store.update(id, patch);
+    await deps.changed(capture);
+    return capture;
+  }
+
+  async function run(id: string): Promise<void> {
+    const capture = await deps.store.get(id);
+    if (!capture) return;
+    const attempts = capture.attempts + 1;
+    await save(id, { status: 'running', attempts, error: undefined });
+    let image = await deps.store.image(id);
+    if (!image && capture.source.imageUrl) {
+      const fetched = await deps.fetchImage(capture.source.imageUrl);
+      if (!fetched.ok) {
+        await save(id, { status: 'failed', error: fetched.error });
+        return;
+      }
+      image = fetched.blob;
+      await deps.store.setImage(id, image);
+      await save(id, { hasImage: true, imageType: image.type, imageSha256: await sha256Hex(new Uint8Array(await image.arrayBuffer())) });
+    }
+    if (!image) {
+      await save(id, { status: 'failed', error: recognitionError(LocalCode.imageFetch, 'the capture has no image and no URL') });
+      return;
+    }
+    const outcome = await deps.recognize(image).catch((e: unknown) => ({
+      ok: false as const,
+      error: recognitionError(LocalCode.badResponse, e instanceof Error ? e.message : String(e)),
+    }));
+    await save(
+      id,
+      outcome.ok
+        ? { status: 'done', result: outcome.result, requestId: outcome.requestId, error: undefined }
+        : { status: 'failed', error: outcome.error, requestId: outcome.error.requestId },
+    );
+  }
+
+  function track(id: string): void {
+    const job = run(id).finally(() => inFlight.delete(job));
+    inFlight.add(job);
+  }
+
+  async function create(source: CaptureSource, blob?: Blob): Promise<string> {
+    const now = Date.now();
+    const capture: Capture = {
+      id: newId(),
+      createdAt: now,
+      updatedAt: now,
+      status: 'queued',
+      source,
+      provider: 'huawei',
+      hasImage: blob !== undefined,
+      imageType: blob?.type,
+      imageSha256: blob ? await sha256Hex(new Uint8Array(await blob.arrayBuffer())) : undefined,
+      attempts: 0,
+    };
+    await deps.store.add(capture, blob);
+    await deps.changed(capture);
+    track(capture.id);
+    return capture.id;
+  }
+
+  return {
+    captureUrl: (source) => create(source),
+    captureBlob: (source, blob) => create(source, blob),
+    async retry(id) {
+      track(id);
+    },
+    async remove(id) {
+      const capture = await deps.store.get(id);
+      await deps.store.remove(id);
+      if (capture) await deps.changed({ ...capture, status: 'done' });
+    },
+    async resumePending() {
+      for (const capture of await deps.store.withStatus('queued', 'running')) track(capture.id);
+    },
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { RecognizeOutcome } from '../huawei/client';
+import { errorMessageKey } from '../huawei/errors';
+import type { ConnectionReport } from '../messages';
+
+/** A blank 32×32 PNG: a real call the API must authenticate, that cannot be an invoice. */
+export const BLANK_PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAIAAAD8GO2jAAAAJklEQVR42u3NMQ0AAAwDoPo33arYsQQMkB6LQCAQCAQCgUAg+BIMi1X0ptsIcT0AAAAASUVORK5CYII=';
+
+/**
+ * What "Test connection" tells the user. An AIS.* answer means the request was authenticated and
+ * reached the recognizer, which then (rightly) found no invoice in a blank image: that is success.
+ */
+export function connectionReport(outcome: RecognizeOutcome): ConnectionReport {
+  if (outcome.ok) return { ok: true, messageKey: 'test_ok' };
+  const { code, message } = outcome.error;
+  if (code.startsWith('AIS.')) return { ok: true, messageKey: 'test_ok', code, detail: message };
+  return { ok: false, messageKey: errorMessageKey(code), code, detail: message };
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { RecognitionErrorSchema } from '../huawei/errors';
+import { QuotaInvoiceResultSchema } from '../huawei/schemas';
+
+export const CaptureStatusSchema = z.enum(['queued', 'running', 'done', 'failed']);
+export type CaptureStatus = z.infer<typeof CaptureStatusSchema>;
+
+/** Where an invoice image came from, kept so a batch can show it and Retry can re-fetch it. */
+export const CaptureSourceSchema = z.object({
+  kind: z.enum(['context-menu', 'url', 'file']),
+  pageUrl: z.string().optional(),
+  imageUrl: z.string().optional(),
+  fileName: z.string().optional(),
+});
+export type CaptureSource = z.infer<typeof CaptureSourceSchema>;
+
+export const ProviderIdSchema = z.enum(['huawei']);
+
+/** One captured invoice. The image Blob lives in its own store, keyed by the same id. */
+export const CaptureSchema = z.object({
+  id: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  status: CaptureStatusSchema,
+  source: CaptureSourceSchema,
+  provider: ProviderIdSchema,
+  hasImage: z.boolean(),
+  imageType: z.string().optional(),
+  imageSha256: z.string().optional(),
+  result: QuotaInvoiceResultSchema.optional(),
+  requestId: z.string().optional(),
+  error: RecognitionErrorSchema.optional(),
+  attempts: z.number().int(),
+});
+export type Capture = z.infer<typeof CaptureSchema>;

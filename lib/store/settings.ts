@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { DEFAULT_REGION } from '../huawei/endpoint';
+import { settingItem } from './setting-item';
+
+/** Huawei Cloud settings, one storage item each. `sk` and `iamPassword` are secrets. */
+export const settings = {
+  endpointMode: settingItem('endpointMode', z.enum(['region', 'custom']), 'region'),
+  region: settingItem('region', z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/), DEFAULT_REGION),
+  customEndpoint: settingItem('customEndpoint', z.string(), ''),
+  projectId: settingItem('projectId', z.string().regex(/^[0-9A-Za-z_-]*$/), ''),
+  authMode: settingItem('authMode', z.enum(['aksk', 'iam']), 'aksk'),
+  ak: settingItem('ak', z.string(), ''),
+  sk: settingItem('sk', z.string(), ''),
+  iamUser: settingItem('iamUser', z.string(), ''),
+  iamPassword: settingItem('iamPassword', z.string(), ''),
+  iamDomain: settingItem('iamDomain', z.string(), ''),
+};
+
+export type SettingName = keyof typeof settings;
+export type Settings = { [K in SettingName]: Awaited<ReturnType<(typeof settings)[K]['get']>> };
+
+export const SECRET_SETTINGS = ['sk', 'iamPassword'] as const satisfies readonly SettingName[];
+type SecretName = (typeof SECRET_SETTINGS)[number];
+
+export async function readSettings(): Promise<Settings> {
+  const names = Object.keys(settings) as SettingName[];
+  const values = await Promise.all(names.map((name) => settings[name].get()));
+  return Object.fromEntries(names.map((name, i) => [name, values[i]])) as Settings;
+}
+
+/** What extension pages may see: secrets replaced by whether they are set. */
+export type PublicSettings = Omit<Settings, SecretName> & { [K in SecretName as `${K}Set`]: boolean };
+
+export function publicSettings(all: Settings): PublicSettings {
+  const { sk, iamPassword, ...rest } = all;
+  return { ...rest, skSet: sk !== '', iamPasswordSet: iamPassword !== '' };
+}
+
+/** Writes the given settings; an empty secret means "keep the stored one". */
+export async function writeSettings(patch: Partial<Settings>): Promise<void> {
+  for (const [name, value] of Object.entries(patch) as [SettingName, string][]) {
+    if ((SECRET_SETTINGS as readonly string[]).includes(name) && value === '') continue;
+    await settings[name].set(value as never);
+  }
+}

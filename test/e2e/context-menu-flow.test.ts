@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from '../emulator/server';
+import { clickRecognize, launchWithExtension, openExtensionPage, waitForMenu, type LoadedExtension } from '../support/extension';
+import { serveFolder, type StaticServer } from '../support/static-server';
+import { configureThroughOptions, waitForSettled } from '../support/ui';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const truth = JSON.parse(readFileSync(join(FIXTURES, 'invoices', 'truth.json'), 'utf8')) as Record<string, Record<string, string>>;
+const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+
+describe('right-click an invoice image → signed Huawei call → fields in the popup', () => {
+  let emulator: Emulator;
+  let site: StaticServer;
+  let ext: LoadedExtension;
+  const ak = `AK${randomBytes(6).toString('hex').toUpperCase()}`;
+  const sk = randomBytes(24).toString('base64');
+  const projectId = randomBytes(16).toString('hex');
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ ak, sk, projectId });
+    site = await serveFolder(FIXTURES);
+    ext = await launchWithExtension();
+    await waitForMenu(ext.worker);
+  });
+
+  afterAll(async () => {
+    await ext?.browser.close();
+    await site?.close();
+    await emulator?.close();
+  });
+
+  it('recognizes a fixture invoice with a verified AK/SK signature and copies a field', async () => {
+    const options = await configureThroughOptions(ext, { endpoint: emulator.url, projectId, ak, sk });
+    // Test connection makes a real call: the emulator must have verified its signature.
+    await options.click('.actions button[type="button"]');
+    await options.waitForFunction((text) => document.querySelector('.status.ok')?.textContent?.startsWith(text), { polling: 100 }, en.test_ok!.message);
+
+    const page = await ext.browser.newPage();
+    await page.goto(`${site.url}/pages/invoices.html`);
+    const imageUrl = `${site.url}/invoices/invoice-4.png`;
+    const served = Buffer.from(await (await fetch(imageUrl)).arrayBuffer());
+    const before = emulator.requests.length;
+    await clickRecognize(ext.worker, page, imageUrl);
+
+    const popup = await openExtensionPage(ext, 'popup.html');
+    const [shown] = await waitForSettled(popup);
+    const request = emulator.requests.slice(before).find((r) => r.image);
+    expect(request?.path).toBe(`/v2/${projectId}/ocr/quota-invoice`);
+    expect(request?.auth).toMatchObject({ ok: true, scheme: 'aksk' });
+    expect(request?.headers['x-project-id']).toBe(projectId);
+    expect(request?.image?.equals(served)).toBe(true);
+    expect(shown).toMatchObject({ status: 'done', fields: truth['invoice-4.png'] });
+
+    await ext.browser.defaultBrowserContext().overridePermissions(ext.origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+    await popup.bringToFront();
+    await popup.click(`[data-field="number"] button.copy`);
+    await popup.waitForFunction((text) => document.querySelector('.notice')?.textContent === text, { polling: 100 }, en.copied!.message);
+    expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(truth['invoice-4.png']!.number);
+
+    // The SK never comes back to a page: the options page shows it as saved, not its value.
+    await options.reload();
+    await options.waitForSelector('#sk');
+    expect(await options.$eval('#sk', (el) => (el as HTMLInputElement).value)).toBe('');
+    expect(await options.content()).not.toContain(sk);
+  });
+
+  it('a wrong SK shows APIG.0301 in words, keeps the capture, and Retry succeeds once fixed', async () => {
+    const options = await configureThroughOptions(ext, { endpoint: emulator.url, ak, sk: `${sk}x` });
+    const page = await ext.browser.newPage();
+    await page.goto(`${site.url}/pages/invoices.html`);
+    await clickRecognize(ext.worker, page, `${site.url}/invoices/invoice-2.png`);
+
+    const popup = await openExtensionPage(ext, 'popup.html');
+    const [failed] = await waitForSettled(popup);
+    expect(failed).toMatchObject({ status: 'failed', errorCode: 'APIG.0301', errorText: en.error_APIG_0301!.message });
+    expect(emulator.requests.at(-1)).toMatchObject({ path: '/v1.0/ocr/quota-invoice', status: 401, auth: { ok: false } });
+
+    await configureThroughOptions(ext, { endpoint: emulator.url, ak, sk }, options);
+    await popup.bringToFront();
+    await popup.click('article.capture button.retry');
+    await popup.waitForFunction(() => document.querySelector('article.capture')?.getAttribute('data-status') === 'done', { timeout: 30_000, polling: 100 });
+    const [retried] = await waitForSettled(popup);
+    expect(retried).toMatchObject({ status: 'done', fields: truth['invoice-2.png'] });
+    // Still one capture for this image: Retry updated it instead of adding another.
+    const cards = await popup.$$('article.capture');
+    expect(cards).toHaveLength(2);
+  });
+});

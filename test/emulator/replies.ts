@@ -1,0 +1,33 @@
+import type { ServerResponse } from 'node:http';
+
+/** Huawei's failure bodies, with the messages the real services send. */
+export const ERRORS = {
+  badParameter: ['AIS.0101', 'The input parameter is invalid.'],
+  badFormat: ['AIS.0102', 'The image format is not supported.'],
+  badSize: ['AIS.0103', 'The image size does not meet the requirements.'],
+  notInvoice: ['AIS.0104', 'The image is not a quota invoice or the image quality is poor.'],
+  noApi: ['APIG.0101', 'The API does not exist or has not been published in the environment.'],
+  tooLarge: ['APIG.0201', 'Request entity too large.'],
+  badAuth: ['APIG.0301', 'Incorrect IAM authentication information: verify aksk signature fail.'],
+  badToken: ['APIG.0301', 'Incorrect IAM authentication information: decrypt token fail.'],
+  locked: ['APIG.0301', 'Incorrect IAM authentication information: AK locked for 5 minutes after 5 failed signatures.'],
+  throttled: ['APIG.0308', 'The request is throttled.'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type ErrorName = keyof typeof ERRORS;
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json;charset=UTF-8',
+    'Content-Length': Buffer.byteLength(text),
+    'X-Request-Id': requestId,
+    ...headers,
+  });
+  res.end(text);
+}
+
+export function sendError(res: ServerResponse, status: number, name: ErrorName, requestId: string): void {
+  const [error_code, error_msg] = ERRORS[name];
+  sendJson(res, status, { error_code, error_msg }, requestId);
+}

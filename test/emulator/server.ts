@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { RecognizeBodySchema, type QuotaInvoiceResult } from '../../lib/huawei/schemas';
+import { createAuthChecker, type AuthVerdict } from './auth';
+import { checkImage, decodeBase64 } from './image-check';
+import { DEFAULT_OPTIONS, type EmulatorOptions } from './options';
+import { ERRORS, sendError, sendJson, type ErrorName } from './replies';
+import { loadTruthTable, recognizeByHash } from './truth-table';
+import { handleTokenRequest } from './token-route';
+
+/** Bodies over this are cut off by the gateway with 413 APIG.0201. */
+const GATEWAY_BODY_LIMIT = 12 * 1024 * 1024;
+const OCR_PATH = /^\/(?:v1\.0|v2\/([^/]+))\/ocr\/quota-invoice$/;
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  auth: AuthVerdict | null;
+  /** Decoded image bytes, when the body carried a valid base64 image. */
+  image?: Buffer;
+  url?: string;
+  status: number;
+  errorCode?: string;
+  /** Time the emulator spent on this request, from the last body byte to the answer. */
+  handlerMs: number;
+}
+
+export interface Emulator {
+  url: string;
+  port: number;
+  options: EmulatorOptions;
+  requests: RecordedRequest[];
+  /** The next `n` OCR calls answer 429 APIG.0308 (throttling on demand). */
+  throttleNext(n: number): void;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+async function fetchImageForUrl(url: string): Promise<Buffer | null> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+    return response.ok ? Buffer.from(await response.arrayBuffer()) : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): Promise<Emulator> {
+  const options: EmulatorOptions = { ...DEFAULT_OPTIONS, port: 0, ...overrides };
+  const checkAuth = createAuthChecker(options);
+  const truth = loadTruthTable();
+  const requests: RecordedRequest[] = [];
+  let throttled = 0;
+
+  async function recognize(record: RecordedRequest, body: Buffer): Promise<{ status: number; result?: QuotaInvoiceResult; error?: ErrorName }> {
+    if (throttled > 0) {
+      throttled -= 1;
+      return { status: 429, error: 'throttled' };
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString('utf8'));
+    } catch {
+      return { status: 400, error: 'badParameter' };
+    }
+    const parsed = RecognizeBodySchema.safeParse(json);
+    if (!parsed.success) return { status: 400, error: 'badParameter' };
+    let bytes: Buffer | null;
+    let base64Length: number;
+    if ('image' in parsed.data) {
+      bytes = decodeBase64(parsed.data.image);
+      base64Length = parsed.data.image.length;
+      if (bytes) record.image = bytes;
+    } else {
+      record.url = parsed.data.url;
+      bytes = await fetchImageForUrl(parsed.data.url);
+      base64Length = bytes ? Math.ceil(bytes.length / 3) * 4 : 0;
+    }
+    if (!bytes) return { status: 400, error: 'badParameter' };
+    const problem = checkImage(bytes, base64Length);
+    if (problem) return { status: 400, error: problem };
+    const result = recognizeByHash(truth, bytes);
+    return result ? { status: 200, result } : { status: 400, error: 'notInvoice' };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = randomUUID().replace(/-/g, '');
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const body = await readBody(req, GATEWAY_BODY_LIMIT);
+    const started = performance.now();
+    const record: RecordedRequest = { method: req.method ?? '', path, headers: req.headers, auth: null, status: 0, handlerMs: 0 };
+    const finish = (status: number, error?: ErrorName) => {
+      record.status = status;
+      if (error) record.errorCode = ERRORS[error][0];
+      record.handlerMs = performance.now() - started;
+      requests.push(record);
+    };
+    if (req.method === 'POST' && path === '/v3/auth/tokens') {
+      return handleTokenRequest(res, body, options, requestId);
+    }
+    const match = OCR_PATH.exec(path);
+    if (req.method !== 'POST' || !match || (options.projectId && match[1] !== undefined && match[1] !== options.projectId)) {
+      finish(404, 'noApi');
+      return sendError(res, 404, 'noApi', requestId);
+    }
+    if (!body) {
+      finish(413, 'tooLarge');
+      return sendError(res, 413, 'tooLarge', requestId);
+    }
+    record.auth = await checkAuth(req, body);
+    if (!record.auth.ok) {
+      finish(401, record.auth.error);
+      return sendError(res, 401, record.auth.error ?? 'badAuth', requestId);
+    }
+    const outcome = await recognize(record, body);
+    finish(outcome.status, outcome.error);
+    if (outcome.error) return sendError(res, outcome.status, outcome.error, requestId);
+    sendJson(res, 200, { result: outcome.result }, requestId);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { error_code: 'APIG.0500', error_msg: String(error) }, 'internal');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host}:${port}`,
+    port,
+    options,
+    requests,
+    throttleNext: (n) => {
+      throttled = n;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { Browser, Page, WebWorker } from 'puppeteer';
+import { launchChromium } from './chromium';
+
+export const EXTENSION_DIR = join(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
+
+export interface LoadedExtension {
+  browser: Browser;
+  id: string;
+  worker: WebWorker;
+  origin: string;
+}
+
+/** Launches Chromium with the built extension (run `npm run build` first) and finds its worker. */
+export async function launchWithExtension(options: { headless?: boolean; lang?: string } = {}): Promise<LoadedExtension> {
+  const browser = await launchChromium({
+    headless: options.headless ?? true,
+    pipe: true,
+    enableExtensions: [EXTENSION_DIR],
+    userDataDir: mkdtempSync(join(tmpdir(), 'qic-profile-')),
+    args: [`--lang=${options.lang ?? 'en-US'}`],
+    env: { ...process.env, LANGUAGE: options.lang ?? 'en-US' },
+  });
+  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 30_000 });
+  const worker = (await target.worker())!;
+  const id = new URL(target.url()).host;
+  return { browser, id, worker, origin: `chrome-extension://${id}` };
+}
+
+/** Waits until the worker's listeners and menu exist (a fresh worker can need a moment). */
+export async function waitForMenu(worker: WebWorker): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const ready = await worker.evaluate(() => typeof chrome !== 'undefined' && chrome.contextMenus?.onClicked?.hasListeners()).catch(() => false);
+    if (ready) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the extension worker never registered its context-menu listener');
+}
+
+/**
+ * Runs the real context-menu listeners as a click on "Recognize quota invoice" would. Native menus
+ * cannot be clicked headless; Chromium's event object can dispatch to the registered listeners.
+ */
+export async function clickRecognize(worker: WebWorker, page: Page, srcUrl: string): Promise<void> {
+  const pageUrl = page.url();
+  const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id ?? -1, pageUrl);
+  await worker.evaluate(
+    (info, tab) => {
+      (chrome.contextMenus.onClicked as unknown as { dispatch(i: unknown, t: unknown): void }).dispatch(info, tab);
+    },
+    { menuItemId: 'recognize-quota-invoice', mediaType: 'image', srcUrl, pageUrl, editable: false, frameId: 0 },
+    { id: tabId, url: pageUrl, index: 0, active: true, windowId: 1 },
+  );
+}
+
+export async function openExtensionPage(ext: LoadedExtension, path: string): Promise<Page> {
+  const page = await ext.browser.newPage();
+  await page.goto(`${ext.origin}/${path}`);
+  return page;
+}

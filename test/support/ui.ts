@@ -1,0 +1,70 @@
+import type { Page } from 'puppeteer';
+import type { LoadedExtension } from './extension';
+import { openExtensionPage } from './extension';
+
+export interface UiSettings {
+  endpoint: string;
+  projectId?: string;
+  ak: string;
+  sk: string;
+}
+
+async function typeInto(page: Page, selector: string, text: string): Promise<void> {
+  await page.click(selector, { count: 3 });
+  await page.keyboard.press('Backspace');
+  await page.type(selector, text);
+}
+
+/** Fills the options page the way a person does: clicks, types, presses Save. */
+export async function configureThroughOptions(ext: LoadedExtension, s: UiSettings, page?: Page): Promise<Page> {
+  const options = page ?? (await openExtensionPage(ext, 'options.html'));
+  await options.bringToFront(); // background tabs get no animation frames: clicks would stall
+  await options.waitForSelector('input[name="endpointMode"][value="custom"]');
+  await options.click('input[name="endpointMode"][value="custom"]');
+  await options.waitForSelector('#customEndpoint');
+  await typeInto(options, '#customEndpoint', s.endpoint);
+  await typeInto(options, '#projectId', s.projectId ?? '');
+  await options.click('input[name="authMode"][value="aksk"]');
+  await typeInto(options, '#ak', s.ak);
+  await typeInto(options, '#sk', s.sk);
+  await options.click('button[type="submit"]');
+  await options.waitForFunction(() => document.querySelector('.status')?.textContent?.includes('saved'), { polling: 100, timeout: 10_000 });
+  return options;
+}
+
+export interface ShownCapture {
+  status: string;
+  /** The image URL (or file name) the card says it came from. */
+  image: string;
+  fields: Record<string, string>;
+  errorCode?: string;
+  errorText?: string;
+}
+
+/** What the popup shows for its newest captures. */
+export function readPopup(popup: Page): Promise<ShownCapture[]> {
+  return popup.$$eval('article.capture', (cards) =>
+    cards.map((card) => ({
+      status: card.getAttribute('data-status') ?? '',
+      image: card.querySelector('.thumb')?.getAttribute('title') ?? '',
+      fields: Object.fromEntries(
+        Array.from(card.querySelectorAll('[data-field]')).map((f) => [f.getAttribute('data-field'), f.querySelector('.field-value')?.textContent ?? '']),
+      ),
+      errorCode: card.querySelector('.error')?.getAttribute('data-error-code') ?? undefined,
+      errorText: card.querySelector('.error-text')?.textContent ?? undefined,
+    })),
+  );
+}
+
+/** Waits until the popup's newest capture has left queued/running. */
+export async function waitForSettled(popup: Page, count = 1): Promise<ShownCapture[]> {
+  await popup.waitForFunction(
+    (n) => {
+      const cards = Array.from(document.querySelectorAll('article.capture')).slice(0, n);
+      return cards.length === n && cards.every((c) => ['done', 'failed'].includes(c.getAttribute('data-status') ?? ''));
+    },
+    { timeout: 30_000, polling: 100 },
+    count,
+  );
+  return readPopup(popup);
+}
