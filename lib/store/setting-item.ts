@@ -26,7 +26,7 @@ export function settingItem<T>(key: string, schema: z.ZodType<T>, fallback: T): 
     schema,
     fallback,
     get: async () => read(await item.getValue()),
-    set: (value) => item.setValue(schema.parse(value)),
+    set: async (value) => item.setValue(schema.parse(value)),
     watch: (cb) => item.watch((value) => cb(read(value))),
   };
 }

@@ -2,7 +2,11 @@ import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Browser, Page, WebWorker } from 'puppeteer';
+import type { WxtBrowser } from 'wxt/browser';
 import { launchChromium } from './chromium';
+
+/** The extension worker's global, inside worker.evaluate() callbacks. */
+declare const chrome: WxtBrowser;
 
 export const EXTENSION_DIR = join(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
 

@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<void> {
   const truth: Record<string, Truth> = {};
   for (const [i, spec] of specs.entries()) {
     const file = `invoice-${spec.seed}.${format === 'jpeg' ? 'jpg' : 'png'}`;
-    await writeFile(join(outDir, file), images[i]);
+    await writeFile(join(outDir, file), images[i]!);
     truth[file] = spec.truth;
   }
   await writeFile(join(outDir, 'truth.json'), JSON.stringify(truth, null, 2) + '\n');

@@ -16,7 +16,7 @@ export function mulberry32(seed: number): Rng {
 }
 
 const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 const chance = (r: Rng, p: number) => r() < p;
 const digits = (r: Rng, n: number) => Array.from({ length: n }, () => int(r, 0, 9)).join('');
 const pad2 = (n: number) => String(n).padStart(2, '0');

@@ -1,0 +1,48 @@
+/**
+ * `npm run bench`: prints figures, one `name: value unit` per line.
+ * Context-menu flow against the emulator: the extension's own overhead per image, i.e. the time
+ * from the click to the result stored, minus the emulator's time, median of several runs.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { runContextMenuFlow } from '../test/bench/context-menu';
+import { median, report } from '../test/bench/stats';
+import { startEmulator } from '../test/emulator/server';
+import { launchWithExtension, waitForMenu } from '../test/support/extension';
+import { serveFolder } from '../test/support/static-server';
+import { configureThroughOptions } from '../test/support/ui';
+
+const ROOT = join(import.meta.dirname, '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
+const emulator = await startEmulator();
+const site = await serveFolder(join(ROOT, 'test', 'fixtures'));
+const ext = await launchWithExtension();
+try {
+  await waitForMenu(ext.worker);
+  (await configureThroughOptions(ext, { endpoint: emulator.url, ak: emulator.options.ak, sk: emulator.options.sk })).close();
+  const pageUrl = `${site.url}/pages/invoices.html`;
+  const urls = (n: number, run: number) => Array.from({ length: n }, (_, i) => `${site.url}/invoices/invoice-${(i % 6) + 1}.png?run=${run}&i=${i}`);
+  await runContextMenuFlow(ext, emulator, pageUrl, urls(2, -1)); // warm-up: worker, IndexedDB, connections
+
+  for (const n of [1, 20]) {
+    const overheads: number[] = [];
+    const emulatorTimes: number[] = [];
+    const walls: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const sample = await runContextMenuFlow(ext, emulator, pageUrl, urls(n, run * 100 + n));
+      overheads.push(median(sample.latenciesMs) - median(sample.emulatorMs));
+      emulatorTimes.push(median(sample.emulatorMs));
+      walls.push(sample.wallMs);
+    }
+    const label = n === 1 ? 'context_menu_1_image' : `context_menu_${n}_images`;
+    report(`${label}_overhead_per_image`, median(overheads), 'ms');
+    report(`${label}_emulator_time_per_image`, median(emulatorTimes), 'ms');
+    report(`${label}_wall`, median(walls), 'ms');
+  }
+} finally {
+  await ext.browser.close();
+  await site.close();
+  await emulator.close();
+}

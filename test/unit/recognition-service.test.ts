@@ -1,0 +1,92 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import type { RecognizeOutcome } from '@/lib/huawei/client';
+import { createRecognitionService } from '@/lib/recognize/service';
+import { createCaptureStore } from '@/lib/store/captures';
+import { openCaptureDb } from '@/lib/store/db';
+import type { Capture } from '@/lib/store/capture-schema';
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+let dbCount = 0;
+
+function setup(recognize: (image: Blob) => Promise<RecognizeOutcome>) {
+  const store = createCaptureStore(openCaptureDb(`test-${++dbCount}`));
+  const seen: Capture['status'][] = [];
+  const fetchImage = vi.fn(async () => ({ ok: true as const, blob: new Blob([PNG], { type: 'image/png' }) }));
+  const service = createRecognitionService({ store, recognize, fetchImage, changed: (c) => void seen.push(c.status) });
+  return { store, service, seen, fetchImage };
+}
+
+describe('recognition service: capture → store → recognize → store', () => {
+  it('stores the capture before recognizing and the result after', async () => {
+    let storedBeforeCall: Capture | undefined;
+    const { store, service, seen } = setup(async () => {
+      storedBeforeCall = (await store.recent(1))[0];
+      return { ok: true, result: { number: '01234567' }, requestId: 'r1' };
+    });
+    const id = await service.captureUrl({ kind: 'context-menu', imageUrl: 'https://mail.example/a.png', pageUrl: 'https://mail.example/' });
+    await service.idle();
+    expect(storedBeforeCall).toMatchObject({ id, status: 'running', hasImage: true, source: { pageUrl: 'https://mail.example/' } });
+    expect(await store.get(id)).toMatchObject({ status: 'done', result: { number: '01234567' }, requestId: 'r1', attempts: 1 });
+    expect(seen).toEqual(['queued', 'running', 'running', 'done']);
+    const image = await store.image(id);
+    expect(new Uint8Array(await image!.arrayBuffer())).toEqual(PNG);
+  });
+
+  it('a failure is stored, never thrown, and Retry re-uses the stored image', async () => {
+    const answers: RecognizeOutcome[] = [
+      { ok: false, error: { code: 'APIG.0301', message: 'bad signature', status: 401, retryable: false } },
+      { ok: true, result: { code: '144031500101' } },
+    ];
+    const { store, service, fetchImage } = setup(async () => answers.shift()!);
+    const id = await service.captureUrl({ kind: 'url', imageUrl: 'https://x/a.png' });
+    await service.idle();
+    expect(await store.get(id)).toMatchObject({ status: 'failed', error: { code: 'APIG.0301' } });
+    await service.retry(id);
+    await service.idle();
+    expect(await store.get(id)).toMatchObject({ status: 'done', result: { code: '144031500101' }, attempts: 2 });
+    expect((await store.get(id))?.error).toBeUndefined();
+    expect(fetchImage).toHaveBeenCalledTimes(1);
+  });
+
+  it('an image that cannot be fetched keeps the capture with its URL, for Retry', async () => {
+    const { store, service, fetchImage } = setup(async () => ({ ok: true, result: {} }));
+    fetchImage.mockResolvedValueOnce({ ok: false, error: { code: 'LOCAL.NOT_IMAGE', message: 'a web page', retryable: false } } as never);
+    const id = await service.captureUrl({ kind: 'context-menu', imageUrl: 'https://mail.example/att?id=1' });
+    await service.idle();
+    expect(await store.get(id)).toMatchObject({ status: 'failed', hasImage: false, error: { code: 'LOCAL.NOT_IMAGE' }, source: { imageUrl: 'https://mail.example/att?id=1' } });
+    await service.retry(id);
+    await service.idle();
+    expect(await store.get(id)).toMatchObject({ status: 'done', hasImage: true });
+  });
+
+  it('a provider that throws becomes a stored failure', async () => {
+    const { store, service } = setup(async () => {
+      throw new Error('boom');
+    });
+    const id = await service.captureBlob({ kind: 'file', fileName: 'a.png' }, new Blob([PNG], { type: 'image/png' }));
+    await service.idle();
+    expect(await store.get(id)).toMatchObject({ status: 'failed', error: { message: 'boom' } });
+  });
+
+  it('resumes captures a killed worker left queued or running', async () => {
+    const { store, service } = setup(async () => ({ ok: true, result: { amount: '￥50.00' } }));
+    const now = Date.now();
+    await store.add({ id: 'left', createdAt: now, updatedAt: now, status: 'running', source: { kind: 'url', imageUrl: 'https://x/b.png' }, provider: 'huawei', hasImage: false, attempts: 1 });
+    await service.resumePending();
+    await service.idle();
+    expect(await store.get('left')).toMatchObject({ status: 'done', result: { amount: '￥50.00' }, attempts: 2 });
+  });
+
+  it('lists the newest captures first and removes one with its image', async () => {
+    const { store, service } = setup(async () => ({ ok: true, result: {} }));
+    const a = await service.captureBlob({ kind: 'file' }, new Blob([PNG]));
+    await new Promise((r) => setTimeout(r, 5));
+    const b = await service.captureBlob({ kind: 'file' }, new Blob([PNG]));
+    await service.idle();
+    expect((await store.recent(10)).map((c) => c.id)).toEqual([b, a]);
+    await service.remove(a);
+    expect(await store.get(a)).toBeUndefined();
+    expect(await store.image(a)).toBeUndefined();
+  });
+});
