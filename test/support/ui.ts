@@ -2,12 +2,8 @@ import type { Page } from 'puppeteer';
 import type { LoadedExtension } from './extension';
 import { openExtensionPage } from './extension';
 
-export interface UiSettings {
-  endpoint: string;
-  projectId?: string;
-  ak: string;
-  sk: string;
-}
+export type UiAuth = { ak: string; sk: string } | { iamUser: string; iamPassword: string; iamDomain: string };
+export type UiSettings = { endpoint: string; projectId?: string } & UiAuth;
 
 async function typeInto(page: Page, selector: string, text: string): Promise<void> {
   await page.click(selector, { count: 3 });
@@ -24,9 +20,16 @@ export async function configureThroughOptions(ext: LoadedExtension, s: UiSetting
   await options.waitForSelector('#customEndpoint');
   await typeInto(options, '#customEndpoint', s.endpoint);
   await typeInto(options, '#projectId', s.projectId ?? '');
-  await options.click('input[name="authMode"][value="aksk"]');
-  await typeInto(options, '#ak', s.ak);
-  await typeInto(options, '#sk', s.sk);
+  if ('ak' in s) {
+    await options.click('input[name="authMode"][value="aksk"]');
+    await typeInto(options, '#ak', s.ak);
+    await typeInto(options, '#sk', s.sk);
+  } else {
+    await options.click('input[name="authMode"][value="iam"]');
+    await typeInto(options, '#iamUser', s.iamUser);
+    await typeInto(options, '#iamPassword', s.iamPassword);
+    await typeInto(options, '#iamDomain', s.iamDomain);
+  }
   await options.click('button[type="submit"]');
   await options.waitForFunction(() => document.querySelector('.status')?.textContent?.includes('saved'), { polling: 100, timeout: 10_000 });
   return options;

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WxtBrowser } from 'wxt/browser';
+import { startEmulator, type Emulator } from '../emulator/server';
+import { launchWithExtension, openExtensionPage, waitForMenu, type LoadedExtension } from '../support/extension';
+import { serveFolder, type StaticServer } from '../support/static-server';
+import { configureThroughOptions, readPopup, waitForSettled } from '../support/ui';
+
+declare const chrome: WxtBrowser;
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const truth = JSON.parse(readFileSync(join(FIXTURES, 'invoices', 'truth.json'), 'utf8')) as Record<string, Record<string, string>>;
+const locale = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${name}/messages.json`), 'utf8')) as Record<string, { message: string }>;
+const en = locale('en');
+const zh = locale('zh_CN');
+
+describe('popup inputs with an IAM user: typed URL, picked files, bad input', () => {
+  let emulator: Emulator;
+  let site: StaticServer;
+  let ext: LoadedExtension;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ iamUser: 'clerk', iamPassword: 'pw-易记', iamDomain: 'acme', token: 'TKN-E2E', projectId: 'proj1' });
+    site = await serveFolder(FIXTURES);
+    ext = await launchWithExtension();
+    await waitForMenu(ext.worker);
+    await configureThroughOptions(ext, { endpoint: emulator.url, projectId: 'proj1', iamUser: 'clerk', iamPassword: 'pw-易记', iamDomain: 'acme' });
+  });
+
+  afterAll(async () => {
+    await ext?.browser.close();
+    await site?.close();
+    await emulator?.close();
+  });
+
+  it('recognizes a typed image URL, signing in with a token from /v3/auth/tokens', async () => {
+    const popup = await openExtensionPage(ext, 'popup.html');
+    await popup.type('#image-url', `${site.url}/invoices/invoice-5.png`);
+    await popup.keyboard.press('Enter');
+    const [shown] = await waitForSettled(popup);
+    expect(shown).toMatchObject({ status: 'done', fields: truth['invoice-5.png'] });
+    const call = emulator.requests.at(-1)!;
+    expect(call).toMatchObject({ path: '/v2/proj1/ocr/quota-invoice', auth: { ok: true, scheme: 'token' } });
+    expect(call.headers['x-auth-token']).toBe('TKN-E2E');
+  });
+
+  it('recognizes several picked files', async () => {
+    const popup = await openExtensionPage(ext, 'popup.html');
+    const input = await popup.$('input[type="file"]');
+    await input!.uploadFile(join(FIXTURES, 'invoices', 'invoice-1.png'), join(FIXTURES, 'invoices', 'invoice-6.png'));
+    await popup.waitForFunction(() => document.querySelectorAll('article.capture').length >= 3, { polling: 100 });
+    const shown = await waitForSettled(popup, 2);
+    const byFile = Object.fromEntries(shown.map((c) => [c.image, c]));
+    expect(byFile['invoice-1.png']).toMatchObject({ status: 'done', fields: truth['invoice-1.png'] });
+    expect(byFile['invoice-6.png']).toMatchObject({ status: 'done', fields: truth['invoice-6.png'] });
+  });
+
+  it('a link that answers a web page fails in words, and the badge says so', async () => {
+    const popup = await openExtensionPage(ext, 'popup.html');
+    await popup.type('#image-url', `${site.url}/pages/invoices.html`);
+    await popup.keyboard.press('Enter');
+    const [shown] = await waitForSettled(popup);
+    expect(shown).toMatchObject({ status: 'failed', errorCode: 'LOCAL.NOT_IMAGE', errorText: en.error_LOCAL_NOT_IMAGE!.message });
+    await expect.poll(() => ext.worker.evaluate(() => chrome.action.getBadgeText({})), { timeout: 5_000 }).toBe('!');
+  });
+
+  it('text that is not a URL gets a clear notice and creates no capture', async () => {
+    const popup = await openExtensionPage(ext, 'popup.html');
+    await popup.waitForSelector('article.capture');
+    const before = (await readPopup(popup)).length;
+    await popup.type('#image-url', 'invoice please');
+    await popup.keyboard.press('Enter');
+    await popup.waitForSelector('.notice', { timeout: 5_000 });
+    expect(await popup.$eval('.notice', (n) => n.textContent)).toContain(en.error_url_invalid!.message);
+    expect((await readPopup(popup)).length).toBe(before);
+  });
+});
+
+describe('in a Chinese browser', () => {
+  it('explains a failure in Chinese', async () => {
+    const site = await serveFolder(FIXTURES);
+    const ext = await launchWithExtension({ lang: 'zh-CN' });
+    try {
+      const popup = await openExtensionPage(ext, 'popup.html');
+      expect(await popup.$eval('h1', (h) => h.textContent)).toBe(zh.popupTitle!.message);
+      await popup.type('#image-url', `${site.url}/invoices/invoice-2.png`);
+      await popup.keyboard.press('Enter');
+      const [shown] = await waitForSettled(popup);
+      // Nothing is configured yet: the capture is kept and says what to do, in Chinese.
+      expect(shown).toMatchObject({ status: 'failed', errorCode: 'LOCAL.NOT_CONFIGURED', errorText: zh.error_LOCAL_NOT_CONFIGURED!.message });
+    } finally {
+      await ext.browser.close();
+      await site.close();
+    }
+  });
+});
