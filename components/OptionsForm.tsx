@@ -2,10 +2,11 @@ import { useState } from 'preact/hooks';
 import { OCR_REGIONS } from '@/lib/huawei/endpoint';
 import { t, tDynamic } from '@/lib/i18n';
 import type { ConnectionReport, Reply, SettingsPatch } from '@/lib/messages';
+import type { ProviderId } from '@/lib/store/capture-schema';
 import type { PublicSettings } from '@/lib/store/settings';
 
 interface Props {
-  initial: PublicSettings;
+  initial: PublicSettings & { effectiveProvider: ProviderId };
   onSave: (patch: SettingsPatch) => Promise<Reply>;
   onTest: () => Promise<ConnectionReport>;
 }
@@ -39,7 +40,7 @@ function verdict(reply: { ok: boolean; messageKey: string; code?: string; detail
 
 /** Huawei Cloud settings. Secrets are write-only: the page never receives stored values. */
 export function OptionsForm({ initial, onSave, onTest }: Props) {
-  const { skSet, iamPasswordSet, ...stored } = initial;
+  const { skSet, iamPasswordSet, effectiveProvider, ...stored } = initial;
   const [form, setForm] = useState<Form>({ ...stored, sk: '', iamPassword: '' });
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -57,6 +58,23 @@ export function OptionsForm({ initial, onSave, onTest }: Props) {
         await save();
       }}
     >
+      <fieldset>
+        <legend>{t('optionsProvider')}</legend>
+        {(['ondevice', 'huawei'] as const).map((provider) => (
+          <label class="choice" key={provider}>
+            <input
+              type="radio"
+              name="provider"
+              value={provider}
+              checked={(form.provider === 'auto' ? effectiveProvider : form.provider) === provider}
+              onChange={() => set({ provider })}
+            />
+            {t(provider === 'ondevice' ? 'optionsProviderOndevice' : 'optionsProviderHuawei')}
+          </label>
+        ))}
+        {form.provider === 'auto' && <small>{t('optionsProviderAuto')}</small>}
+      </fieldset>
+      <h2>{t('optionsHuaweiSection')}</h2>
       <fieldset>
         <legend>{t('optionsEndpoint')}</legend>
         {(['region', 'custom'] as const).map((mode) => (

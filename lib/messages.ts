@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
+import { ProviderIdSchema, type ProviderId } from './store/capture-schema';
 import type { PublicSettings } from './store/settings';
 
 /** Payload schemas: the background validates every message against these before acting. */
@@ -10,8 +11,10 @@ export const RecognizeFileSchema = z.object({
   dataUrl: z.string().startsWith('data:').max(64 * 1024 * 1024),
 });
 export const CaptureIdSchema = z.object({ id: z.string().min(1).max(100) });
+export const RereadSchema = CaptureIdSchema.extend({ provider: ProviderIdSchema });
 export const SettingsPatchSchema = z
   .object({
+    provider: z.enum(['auto', 'ondevice', 'huawei']),
     endpointMode: z.enum(['region', 'custom']),
     region: z.string(),
     customEndpoint: z.string(),
@@ -42,8 +45,9 @@ interface ProtocolMap {
   recognizeUrl(data: z.input<typeof RecognizeUrlSchema>): Reply<{ id: string }>;
   recognizeFile(data: z.input<typeof RecognizeFileSchema>): Reply<{ id: string }>;
   retryCapture(data: z.input<typeof CaptureIdSchema>): Reply;
+  rereadCapture(data: z.input<typeof RereadSchema>): Reply;
   deleteCapture(data: z.input<typeof CaptureIdSchema>): Reply;
-  getSettings(): PublicSettings;
+  getSettings(): PublicSettings & { effectiveProvider: ProviderId };
   saveSettings(data: SettingsPatch): Reply;
   testConnection(): ConnectionReport;
 }

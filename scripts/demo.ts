@@ -1,8 +1,10 @@
 /**
- * `npm run demo [-- --headless]`: the product on its default, on a local page of sample invoices.
- * Builds the extension, starts the Huawei-compatible emulator, opens Chromium with the extension
- * set up (through its own options page) and the sample page. Headless, it recognizes every image
- * through the real context-menu handler, prints the fields, and saves a popup screenshot.
+ * `npm run demo [-- --headless] [-- --huawei]`: the product on its default, on a local page of
+ * sample invoices. Builds the extension and opens Chromium with it and the sample page. By default
+ * nothing is configured, so the on-device engine reads the invoices (no account, no network);
+ * with --huawei the extension is pointed, through its own options page, at the local
+ * Huawei-compatible emulator. Headless, it recognizes every image through the real context-menu
+ * handler, prints the fields, and saves a popup screenshot.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -14,27 +16,31 @@ import { serveFolder } from '../test/support/static-server';
 import { configureThroughOptions, waitForSettled } from '../test/support/ui';
 
 const ROOT = join(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { headless: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { headless: { type: 'boolean', default: false }, huawei: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } },
+});
 const headless = values.headless || !process.env.DISPLAY;
 if (!values.headless && headless) console.log('no display found: running headless (pass --headless to silence this)');
 
 if (!values['no-build']) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
 
-const emulator = await startEmulator();
+const emulator = values.huawei ? await startEmulator() : null;
 const site = await serveFolder(join(ROOT, 'test', 'fixtures'));
 const ext = await launchWithExtension({ headless });
 await waitForMenu(ext.worker);
-const options = await configureThroughOptions(ext, { endpoint: emulator.url, ak: emulator.options.ak, sk: emulator.options.sk });
-await options.close();
+if (emulator) {
+  const options = await configureThroughOptions(ext, { endpoint: emulator.url, ak: emulator.options.ak, sk: emulator.options.sk });
+  await options.close();
+}
 
 const page = await ext.browser.newPage();
 await page.goto(`${site.url}/pages/invoices.html`);
-console.log(`emulator: ${emulator.url}   sample page: ${page.url()}`);
+console.log(`${emulator ? `Huawei-compatible emulator: ${emulator.url}` : 'provider: on-device (the default, no account)'}   sample page: ${page.url()}`);
 
 async function shutdown(): Promise<void> {
   await ext.browser.close();
   await site.close();
-  await emulator.close();
+  await emulator?.close();
 }
 
 if (!headless) {
@@ -45,7 +51,7 @@ if (!headless) {
   for (const src of images) await clickRecognize(ext.worker, page, src);
   const popup = await openExtensionPage(ext, 'popup.html');
   await popup.setViewport({ width: 420, height: 1400 });
-  const shown = await waitForSettled(popup, images.length);
+  const shown = await waitForSettled(popup, images.length, 60_000 + images.length * 10_000);
   const rows = images.map((src) => {
     const c = shown.find((s) => s.image === src);
     const name = src.split('/').pop()!;

@@ -34,6 +34,7 @@ function App() {
         }
       }}
       onRetry={async (id) => report(await sendMessage('retryCapture', { id }))}
+      onReread={async (id, provider) => report(await sendMessage('rereadCapture', { id, provider }))}
       onDelete={async (id) => report(await sendMessage('deleteCapture', { id }))}
       onOpenSettings={() => void browser.runtime.openOptionsPage()}
     />

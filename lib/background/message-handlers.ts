@@ -5,6 +5,7 @@ import { base64ToBytes } from '../image/base64';
 import {
   CaptureIdSchema,
   onMessage,
+  RereadSchema,
   RecognizeFileSchema,
   RecognizeUrlSchema,
   SettingsPatchSchema,
@@ -12,6 +13,7 @@ import {
   type Reply,
 } from '../messages';
 import type { RecognitionService } from '../recognize/service';
+import { resolveProvider } from '../recognize/provider-choice';
 import { publicSettings, readSettings, writeSettings } from '../store/settings';
 import { isExtensionPage, type SenderInfo } from './sender';
 import type { z } from 'zod';
@@ -67,6 +69,14 @@ export function registerMessageHandlers(deps: HandlerDeps): void {
     return { ok: true };
   });
 
+  onMessage('rereadCapture', async ({ data, sender }): Promise<Reply> => {
+    if (!trusted(sender)) return refused;
+    const parsed = RereadSchema.safeParse(data);
+    if (!parsed.success) return invalid(parsed.error);
+    await deps.service.reread(parsed.data.id, parsed.data.provider);
+    return { ok: true };
+  });
+
   onMessage('deleteCapture', async ({ data, sender }): Promise<Reply> => {
     if (!trusted(sender)) return refused;
     const parsed = CaptureIdSchema.safeParse(data);
@@ -77,7 +87,8 @@ export function registerMessageHandlers(deps: HandlerDeps): void {
 
   onMessage('getSettings', async ({ sender }) => {
     if (!trusted(sender)) throw new Error('refused: not an extension page');
-    return publicSettings(await readSettings());
+    const all = await readSettings();
+    return { ...publicSettings(all), effectiveProvider: resolveProvider(all) };
   });
 
   onMessage('saveSettings', async ({ data, sender }): Promise<Reply> => {

@@ -3,6 +3,9 @@ import { fetchImage } from '../capture/fetch-image';
 import { createTokenProvider } from '../huawei/token';
 import { badgeState } from '../recognize/badge';
 import { huaweiRecognizer } from '../recognize/huawei-provider';
+import { resolveProvider } from '../recognize/provider-choice';
+import { inlineRecognizer } from '../ondevice/inline-recognizer';
+import { offscreenRecognizer } from '../ondevice/offscreen-client';
 import { createRecognitionService } from '../recognize/service';
 import { BLANK_PNG_BASE64, connectionReport } from '../recognize/test-connection';
 import { notifyCapturesChanged } from '../store/changes';
@@ -27,9 +30,14 @@ export function createServices(browser: WxtBrowser) {
     await browser.action.setBadgeBackgroundColor({ color: state.color });
   }
 
+  const huawei = huaweiRecognizer(readSettings, clientDeps);
+  // Chrome has offscreen documents (MV3); Firefox's MV2 background page runs the engine itself.
+  const ondevice = import.meta.env.MANIFEST_VERSION === 3 ? offscreenRecognizer(browser) : inlineRecognizer();
+
   const service = createRecognitionService({
     store,
-    recognize: huaweiRecognizer(readSettings, clientDeps),
+    chooseProvider: async () => resolveProvider(await readSettings()),
+    recognize: (provider, image, progress) => (provider === 'huawei' ? huawei(image) : ondevice(image, progress)),
     fetchImage: (url) => fetchImage(fetchFn, url),
     changed: async (capture) => {
       notifyCapturesChanged(capture.id);

@@ -2,13 +2,15 @@ import type { RecognizeOutcome } from '../huawei/client';
 import { LocalCode, recognitionError } from '../huawei/errors';
 import { sha256Hex } from '../huawei/crypto';
 import type { FetchedImage } from '../capture/fetch-image';
-import type { Capture, CaptureSource } from '../store/capture-schema';
+import type { Capture, CaptureSource, Progress, ProviderId } from '../store/capture-schema';
 import type { CaptureStore } from '../store/captures';
 
 export interface RecognitionServiceDeps {
   store: CaptureStore;
-  /** Reads one image with the configured provider. */
-  recognize: (image: Blob) => Promise<RecognizeOutcome>;
+  /** The provider the settings choose now (on-device until Huawei credentials exist). */
+  chooseProvider: () => Promise<ProviderId>;
+  /** Reads one image with a provider; may report progress (model loading). */
+  recognize: (provider: ProviderId, image: Blob, progress: (p: Progress) => void) => Promise<RecognizeOutcome>;
   fetchImage: (url: string) => Promise<FetchedImage>;
   /** Called after every change of a capture (badge, open pages). */
   changed: (capture: Capture) => void | Promise<void>;
@@ -20,7 +22,10 @@ export interface RecognitionService {
   captureUrl(source: CaptureSource & { imageUrl: string }): Promise<string>;
   /** Stores given bytes and recognizes them. */
   captureBlob(source: CaptureSource, blob: Blob): Promise<string>;
+  /** Runs a capture again with the provider the settings choose now. */
   retry(id: string): Promise<void>;
+  /** Reads a capture again with the given provider (e.g. the other one). */
+  reread(id: string, provider: ProviderId): Promise<void>;
   remove(id: string): Promise<void>;
   /** Re-runs captures a killed worker left queued or running. */
   resumePending(): Promise<void>;
@@ -42,11 +47,12 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     return capture;
   }
 
-  async function run(id: string): Promise<void> {
+  async function run(id: string, requested?: ProviderId): Promise<void> {
     const capture = await deps.store.get(id);
     if (!capture) return;
     const attempts = capture.attempts + 1;
-    await save(id, { status: 'running', attempts, error: undefined });
+    const provider = requested ?? (await deps.chooseProvider());
+    await save(id, { status: 'running', provider, attempts, error: undefined, progress: undefined });
     let image = await deps.store.image(id);
     if (!image && capture.source.imageUrl) {
       const fetched = await deps.fetchImage(capture.source.imageUrl);
@@ -62,32 +68,43 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       await save(id, { status: 'failed', error: recognitionError(LocalCode.imageFetch, 'the capture has no image and no URL') });
       return;
     }
-    const outcome = await deps.recognize(image).catch((e: unknown) => ({
+    let lastStage: string | undefined;
+    let progressWrites = Promise.resolve();
+    const progress = (p: Progress) => {
+      // Stage changes only: the store is not a progress bar's tick sink. Writes are chained and
+      // awaited below, so a late one cannot land after the result.
+      if (p.stage === lastStage) return;
+      lastStage = p.stage;
+      progressWrites = progressWrites.then(() => save(id, { progress: p })).then(() => undefined);
+    };
+    const outcome = await deps.recognize(provider, image, progress).catch((e: unknown) => ({
       ok: false as const,
       error: recognitionError(LocalCode.badResponse, e instanceof Error ? e.message : String(e)),
     }));
+    await progressWrites;
     await save(
       id,
       outcome.ok
-        ? { status: 'done', result: outcome.result, requestId: outcome.requestId, error: undefined }
-        : { status: 'failed', error: outcome.error, requestId: outcome.error.requestId },
+        ? { status: 'done', result: outcome.result, requestId: outcome.requestId, error: undefined, progress: undefined }
+        : { status: 'failed', error: outcome.error, requestId: outcome.error.requestId, progress: undefined },
     );
   }
 
-  function track(id: string): void {
-    const job = run(id).finally(() => inFlight.delete(job));
+  function track(id: string, provider?: ProviderId): void {
+    const job = run(id, provider).finally(() => inFlight.delete(job));
     inFlight.add(job);
   }
 
   async function create(source: CaptureSource, blob?: Blob): Promise<string> {
     const now = Date.now();
+    const provider = await deps.chooseProvider();
     const capture: Capture = {
       id: newId(),
       createdAt: now,
       updatedAt: now,
       status: 'queued',
       source,
-      provider: 'huawei',
+      provider,
       hasImage: blob !== undefined,
       imageType: blob?.type,
       imageSha256: blob ? await sha256Hex(new Uint8Array(await blob.arrayBuffer())) : undefined,
@@ -95,7 +112,7 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     };
     await deps.store.add(capture, blob);
     await deps.changed(capture);
-    track(capture.id);
+    track(capture.id, provider);
     return capture.id;
   }
 
@@ -104,6 +121,9 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     captureBlob: (source, blob) => create(source, blob),
     async retry(id) {
       track(id);
+    },
+    async reread(id, provider) {
+      track(id, provider);
     },
     async remove(id) {
       const capture = await deps.store.get(id);

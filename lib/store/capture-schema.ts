@@ -14,7 +14,17 @@ export const CaptureSourceSchema = z.object({
 });
 export type CaptureSource = z.infer<typeof CaptureSourceSchema>;
 
-export const ProviderIdSchema = z.enum(['huawei']);
+/** Which engine read a capture: Huawei Cloud OCR, or the on-device engine (no account). */
+export const ProviderIdSchema = z.enum(['huawei', 'ondevice']);
+export type ProviderId = z.infer<typeof ProviderIdSchema>;
+
+/** Shown while a recognition runs: the on-device engine's first run loads its models. */
+export const ProgressSchema = z.object({
+  stage: z.enum(['loading-models', 'recognizing']),
+  /** 0–1 when known. */
+  fraction: z.number().min(0).max(1).optional(),
+});
+export type Progress = z.infer<typeof ProgressSchema>;
 
 /** One captured invoice. The image Blob lives in its own store, keyed by the same id. */
 export const CaptureSchema = z.object({
@@ -24,6 +34,7 @@ export const CaptureSchema = z.object({
   status: CaptureStatusSchema,
   source: CaptureSourceSchema,
   provider: ProviderIdSchema,
+  progress: ProgressSchema.optional(),
   hasImage: z.boolean(),
   imageType: z.string().optional(),
   imageSha256: z.string().optional(),

@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { DEFAULT_REGION } from '../huawei/endpoint';
 import { settingItem } from './setting-item';
 
-/** Huawei Cloud settings, one storage item each. `sk` and `iamPassword` are secrets. */
+/**
+ * Settings, one storage item each. `provider` 'auto' means on-device until Huawei credentials
+ * exist. `sk` and `iamPassword` are secrets.
+ */
 export const settings = {
+  provider: settingItem('provider', z.enum(['auto', 'ondevice', 'huawei']), 'auto'),
   endpointMode: settingItem('endpointMode', z.enum(['region', 'custom']), 'region'),
   region: settingItem('region', z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/), DEFAULT_REGION),
   customEndpoint: settingItem('customEndpoint', z.string(), ''),

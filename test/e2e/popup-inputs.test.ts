@@ -84,11 +84,11 @@ describe('in a Chinese browser', () => {
     try {
       const popup = await openExtensionPage(ext, 'popup.html');
       expect(await popup.$eval('h1', (h) => h.textContent)).toBe(zh.popupTitle!.message);
-      await popup.type('#image-url', `${site.url}/invoices/invoice-2.png`);
+      await popup.type('#image-url', `${site.url}/pages/invoices.html`);
       await popup.keyboard.press('Enter');
       const [shown] = await waitForSettled(popup);
-      // Nothing is configured yet: the capture is kept and says what to do, in Chinese.
-      expect(shown).toMatchObject({ status: 'failed', errorCode: 'LOCAL.NOT_CONFIGURED', errorText: zh.error_LOCAL_NOT_CONFIGURED!.message });
+      // A link that answers a web page: the capture is kept and says what to do, in Chinese.
+      expect(shown).toMatchObject({ status: 'failed', errorCode: 'LOCAL.NOT_IMAGE', errorText: zh.error_LOCAL_NOT_IMAGE!.message });
     } finally {
       await ext.browser.close();
       await site.close();

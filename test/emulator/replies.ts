@@ -6,6 +6,7 @@ export const ERRORS = {
   badFormat: ['AIS.0102', 'The image format is not supported.'],
   badSize: ['AIS.0103', 'The image size does not meet the requirements.'],
   notInvoice: ['AIS.0104', 'The image is not a quota invoice or the image quality is poor.'],
+  recognitionFailed: ['AIS.0105', 'Recognition failed.'],
   noApi: ['APIG.0101', 'The API does not exist or has not been published in the environment.'],
   tooLarge: ['APIG.0201', 'Request entity too large.'],
   badAuth: ['APIG.0301', 'Incorrect IAM authentication information: verify aksk signature fail.'],

@@ -6,7 +6,7 @@ import { createAuthChecker, type AuthVerdict } from './auth';
 import { checkImage, decodeBase64 } from './image-check';
 import { DEFAULT_OPTIONS, type EmulatorOptions } from './options';
 import { ERRORS, sendError, sendJson, type ErrorName } from './replies';
-import { loadTruthTable, recognizeByHash } from './truth-table';
+import { recognizeBytes, warmUpRecognizer } from './recognizer';
 import { handleTokenRequest } from './token-route';
 
 /** Bodies over this are cut off by the gateway with 413 APIG.0201. */
@@ -62,7 +62,7 @@ async function fetchImageForUrl(url: string): Promise<Buffer | null> {
 export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): Promise<Emulator> {
   const options: EmulatorOptions = { ...DEFAULT_OPTIONS, port: 0, ...overrides };
   const checkAuth = createAuthChecker(options);
-  const truth = loadTruthTable();
+  await warmUpRecognizer();
   const requests: RecordedRequest[] = [];
   let throttled = 0;
 
@@ -93,8 +93,8 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
     if (!bytes) return { status: 400, error: 'badParameter' };
     const problem = checkImage(bytes, base64Length);
     if (problem) return { status: 400, error: problem };
-    const result = recognizeByHash(truth, bytes);
-    return result ? { status: 200, result } : { status: 400, error: 'notInvoice' };
+    const outcome = await recognizeBytes(bytes);
+    return outcome.ok ? { status: 200, result: outcome.result } : { status: 400, error: outcome.error };
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

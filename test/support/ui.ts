@@ -60,13 +60,13 @@ export function readPopup(popup: Page): Promise<ShownCapture[]> {
 }
 
 /** Waits until the popup's newest capture has left queued/running. */
-export async function waitForSettled(popup: Page, count = 1): Promise<ShownCapture[]> {
+export async function waitForSettled(popup: Page, count = 1, timeout = 60_000): Promise<ShownCapture[]> {
   await popup.waitForFunction(
     (n) => {
       const cards = Array.from(document.querySelectorAll('article.capture')).slice(0, n);
       return cards.length === n && cards.every((c) => ['done', 'failed'].includes(c.getAttribute('data-status') ?? ''));
     },
-    { timeout: 30_000, polling: 100 },
+    { timeout, polling: 100 },
     count,
   );
   return readPopup(popup);

@@ -13,7 +13,13 @@ function setup(recognize: (image: Blob) => Promise<RecognizeOutcome>) {
   const store = createCaptureStore(openCaptureDb(`test-${++dbCount}`));
   const seen: Capture['status'][] = [];
   const fetchImage = vi.fn(async () => ({ ok: true as const, blob: new Blob([PNG], { type: 'image/png' }) }));
-  const service = createRecognitionService({ store, recognize, fetchImage, changed: (c) => void seen.push(c.status) });
+  const service = createRecognitionService({
+    store,
+    chooseProvider: async () => 'huawei',
+    recognize: (_provider, image) => recognize(image),
+    fetchImage,
+    changed: (c) => void seen.push(c.status),
+  });
   return { store, service, seen, fetchImage };
 }
 

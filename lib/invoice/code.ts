@@ -1,0 +1,34 @@
+/**
+ * The 12-digit quota-invoice code: digit 1 the issuing authority, digits 2–5 the region's GB/T 2260
+ * prefix, digits 6–7 the printing year, digit 8 the industry, the rest a batch number.
+ */
+export type Authority = 'general' | 'national-tax' | 'local-tax';
+
+export interface DecodedCode {
+  authority: Authority | null;
+  regionPrefix: string;
+  /** Two-digit printing year as a full year (e.g. "15" → 2015). */
+  printYear: number;
+  industry: string;
+}
+
+const AUTHORITY: Record<string, Authority> = { '0': 'general', '1': 'national-tax', '2': 'local-tax' };
+
+export const CODE_PATTERN = /^\d{12}$/;
+export const NUMBER_PATTERN = /^\d{8}$/;
+
+export function decodeCode(code: string): DecodedCode | null {
+  if (!CODE_PATTERN.test(code)) return null;
+  const yy = Number(code.slice(5, 7));
+  return {
+    authority: AUTHORITY[code[0]!] ?? null,
+    regionPrefix: code.slice(1, 5),
+    printYear: yy >= 90 ? 1900 + yy : 2000 + yy,
+    industry: code[7]!,
+  };
+}
+
+/** Code + number identify an invoice nationwide: the duplicate key. */
+export function duplicateKey(code: string | undefined, number: string | undefined): string | null {
+  return code && number && CODE_PATTERN.test(code) && NUMBER_PATTERN.test(number) ? `${code}-${number}` : null;
+}

@@ -1,0 +1,123 @@
+import type { QuotaInvoiceResult } from '../huawei/schemas';
+import { formatAmount, isUsualDenomination, parseCapitalAmount, parseFigureAmount } from './amount';
+import { decodeCode } from './code';
+import { compact, digitRuns } from './normalize';
+import type { OcrLine } from './ocr-line';
+import type { Place, PlaceIndex } from './places';
+
+interface Candidate {
+  value: string;
+  score: number;
+  confidence: number;
+}
+
+type Line = OcrLine & { clean: string };
+
+const CODE_LABEL = /发票代码|票代码|代码/u;
+const NUMBER_LABEL = /发票号码|票号码|号码|№/u;
+const NOT_NUMBER_CONTEXT = /电话|热线|服务|查询|TEL|传真|日期|年|月|日前|有效|限于/iu;
+const TITLE_WORDS = /税务|发票|定额|地方|国家/u;
+
+/** Same row: the candidate's vertical centre lies within the label's height, to its right. */
+function sameRowRight(label: Line, other: Line): boolean {
+  const centre = other.box.y + other.box.height / 2;
+  return other !== label && other.box.x > label.box.x && centre >= label.box.y && centre <= label.box.y + label.box.height;
+}
+
+function best(candidates: Candidate[]): Candidate | undefined {
+  return candidates.sort((a, b) => b.score - a.score || b.confidence - a.confidence)[0];
+}
+
+/** Lines holding a label, plus the lines beside them (label and value can be separate boxes). */
+function labelled(lines: Line[], label: RegExp): Set<Line> {
+  const out = new Set<Line>();
+  for (const line of lines) {
+    if (!label.test(line.clean)) continue;
+    out.add(line);
+    lines.filter((other) => sameRowRight(line, other)).forEach((other) => out.add(other));
+  }
+  return out;
+}
+
+function codeCandidates(lines: Line[], places: PlaceIndex): Candidate[] {
+  const nearLabel = labelled(lines, CODE_LABEL);
+  return lines.flatMap((line) =>
+    digitRuns(line.clean, 12)
+      .filter((run) => run.digits.length === 12)
+      .map((run) => {
+        const decoded = decodeCode(run.digits)!;
+        const regionKnown = places.byCodePrefix(decoded.regionPrefix) !== null;
+        const score = (nearLabel.has(line) ? 4 : 0) + (decoded.authority ? 1 : 0) + (regionKnown ? 2 : 0) - run.repaired;
+        return { value: run.digits, score, confidence: line.confidence * (regionKnown ? 1 : 0.8) };
+      }),
+  );
+}
+
+function numberCandidates(lines: Line[], code: string | undefined): Candidate[] {
+  const nearLabel = labelled(lines, NUMBER_LABEL);
+  return lines.flatMap((line) => {
+    if (NOT_NUMBER_CONTEXT.test(line.clean) && !nearLabel.has(line)) return [];
+    return digitRuns(line.clean, 8)
+      .filter((run) => run.digits.length === 8)
+      .filter((run) => line.clean[run.start - 1] !== '-' && !(code ?? '').includes(run.digits))
+      .map((run) => {
+        const standalone = run.end - run.start >= line.clean.replace(/^№/u, '').length;
+        const score = (nearLabel.has(line) ? 4 : 0) + (standalone ? 1 : 0) - run.repaired;
+        return { value: run.digits, score, confidence: line.confidence * (nearLabel.has(line) ? 1 : 0.85) };
+      });
+  });
+}
+
+function amountCandidate(lines: Line[]): Candidate | undefined {
+  let capital: { yuan: number; confidence: number } | undefined;
+  let figure: { yuan: number; confidence: number } | undefined;
+  for (const line of lines) {
+    const c = parseCapitalAmount(line.clean);
+    if (c !== null && c > 0 && !capital) capital = { yuan: c, confidence: line.confidence };
+    const f = parseFigureAmount(line.clean);
+    if (f !== null && f > 0 && !figure && !NOT_NUMBER_CONTEXT.test(line.clean)) figure = { yuan: f, confidence: line.confidence };
+  }
+  // Capitals and figures agree: the strongest evidence. Otherwise trust the one that is a usual
+  // denomination, capitals first (they are printed large and OCR misreads fewer of them).
+  if (capital && figure && Math.abs(capital.yuan - figure.yuan) < 0.005) {
+    return { value: formatAmount(capital.yuan), score: 3, confidence: Math.max(capital.confidence, figure.confidence) };
+  }
+  const ranked = [capital, figure].filter((x): x is { yuan: number; confidence: number } => x !== undefined);
+  const chosen = ranked.find((x) => isUsualDenomination(x.yuan)) ?? ranked[0];
+  if (!chosen) return undefined;
+  const factor = (isUsualDenomination(chosen.yuan) ? 0.95 : 0.7) * (ranked.length === 2 ? 0.8 : 1);
+  return { value: formatAmount(chosen.yuan), score: 1, confidence: chosen.confidence * factor };
+}
+
+function locationCandidate(lines: Line[], places: PlaceIndex, codePlace: Place | null): Candidate | undefined {
+  const titles = lines.filter((l) => TITLE_WORDS.test(l.clean)).sort((a, b) => a.box.y - b.box.y);
+  for (const title of titles) {
+    const place = places.mostSpecificIn(title.clean);
+    if (!place) continue;
+    const agrees = codePlace !== null && (place.code.startsWith(codePlace.code.slice(0, 4)) || codePlace.code.startsWith(place.code.slice(0, 2)));
+    return { value: place.name, score: 2, confidence: title.confidence * (codePlace === null ? 0.95 : agrees ? 1 : 0.75) };
+  }
+  // No readable title: the code's region digits still name the place, with less certainty.
+  return codePlace ? { value: codePlace.name, score: 0, confidence: 0.6 } : undefined;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Reads the four quota-invoice fields out of OCR lines, in the Huawei result shape. */
+export function extractQuotaInvoice(ocrLines: OcrLine[], places: PlaceIndex): QuotaInvoiceResult {
+  // "No 01234567": the o of No must not be read as a zero glued to the number.
+  const lines: Line[] = ocrLines.map((l) => ({ ...l, clean: compact(l.text).replace(/^(?:N[oO0º°]|№)[.:：]?/u, '№') }));
+  const code = best(codeCandidates(lines, places));
+  const number = best(numberCandidates(lines, code?.value));
+  const amount = amountCandidate(lines);
+  const codePlace = code ? places.byCodePrefix(code.value.slice(1, 5)) : null;
+  const location = locationCandidate(lines, places, codePlace);
+  const result: QuotaInvoiceResult = {};
+  const confidence: NonNullable<QuotaInvoiceResult['confidence']> = {};
+  for (const [field, candidate] of [['number', number], ['code', code], ['location', location], ['amount', amount]] as const) {
+    if (!candidate) continue;
+    result[field] = candidate.value;
+    confidence[field] = round(candidate.confidence);
+  }
+  return { ...result, confidence };
+}

@@ -1,0 +1,94 @@
+/** Place names of GB/T 2260 (provinces and prefecture-level cities), searchable both ways. */
+
+export interface Place {
+  /** 6-digit GB/T 2260 code (e.g. 440300). */
+  code: string;
+  /** Official name (深圳市, 浙江省, 广西壮族自治区). */
+  name: string;
+  level: 'province' | 'city';
+}
+
+export interface PlaceIndex {
+  /** The place of a code's region digits: '4403' → 深圳市, '3300' → 浙江省, '1101' → 北京市. */
+  byCodePrefix(prefix: string): Place | null;
+  /** The most specific place named in a text (a city before its province), OCR slips forgiven. */
+  mostSpecificIn(text: string): Place | null;
+}
+
+const SUFFIXES = /(维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|自治州|地区|省|市|盟)$/u;
+const MUNICIPALITIES = new Set(['11', '12', '31', '50']);
+
+/** 浙江省 → 浙江, 深圳市 → 深圳; names of one character after stripping are kept whole. */
+export function shortName(name: string): string {
+  const short = name.replace(SUFFIXES, '');
+  return short.length >= 2 ? short : name;
+}
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+export function createPlaceIndex(places: readonly Place[]): PlaceIndex {
+  const byCode = new Map(places.map((p) => [p.code, p]));
+  // Longest names first, so 广州市 wins over 广州 and 吉林市 is not read as 吉林省.
+  const names = places
+    .flatMap((p) => [
+      { text: p.name, place: p, full: true },
+      { text: shortName(p.name), place: p, full: false },
+    ])
+    .sort((a, b) => b.text.length - a.text.length);
+
+  function rank(matches: { place: Place; full: boolean }[]): Place | null {
+    const sorted = [...matches].sort(
+      (a, b) => Number(b.place.level === 'city') - Number(a.place.level === 'city') || Number(b.full) - Number(a.full),
+    );
+    return sorted[0]?.place ?? null;
+  }
+
+  return {
+    byCodePrefix(prefix) {
+      if (!/^\d{4}$/.test(prefix)) return null;
+      const province = prefix.slice(0, 2);
+      // Municipalities: 1100 and 1101/1102 (their districts and counties) are all the city itself.
+      if (MUNICIPALITIES.has(province)) return byCode.get(`${province}0000`) ?? null;
+      return byCode.get(`${prefix}00`) ?? null;
+    },
+    mostSpecificIn(text) {
+      const found = names.flatMap((n) => {
+        const at = text.indexOf(n.text);
+        return at < 0 ? [] : [{ ...n, start: at, end: at + n.text.length }];
+      });
+      // 吉林省 names the province: the city 吉林市's short name inside it is not a second match.
+      const exact = found.filter((m) => !found.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.text.length > m.text.length));
+      if (exact.length > 0) return rank(exact);
+      // One misread character: compare every same-length window of the text with the full names.
+      const fuzzy = names.filter((n) => {
+        if (!n.full || n.text.length < 3) return false;
+        for (let i = 0; i + n.text.length <= text.length; i++) {
+          if (editDistanceAtMostOne(text.slice(i, i + n.text.length), n.text)) return true;
+        }
+        return false;
+      });
+      return rank(fuzzy);
+    },
+  };
+}

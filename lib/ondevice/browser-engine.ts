@@ -1,0 +1,82 @@
+import * as ort from 'onnxruntime-web/wasm';
+import { browser } from 'wxt/browser';
+import type { RecognizeOutcome } from '../huawei/client';
+import type { Progress } from '../store/capture-schema';
+import { createEngine, type OcrEngine } from './engine';
+import type { RgbaImage } from './image';
+import { readQuotaInvoice } from './read-invoice';
+
+/** Packaged with the extension by wxt.config.ts: nothing is fetched from the network. */
+const MODEL_FILES = { det: 'models/det.onnx', rec: 'models/rec.onnx', cls: 'models/cls.onnx' } as const;
+const DICT_FILE = 'models/ppocr_keys_v1.txt';
+/** Crops are cut from the decoded image; beyond this size they gain nothing and cost memory. */
+const MAX_DECODED_SIDE = 2560;
+
+const url = (path: string) => browser.runtime.getURL(`/${path}` as '/');
+
+/** Reads the model files, reporting the share of bytes read so far. */
+async function readModels(progress: (p: Progress) => void): Promise<Record<keyof typeof MODEL_FILES, Uint8Array>> {
+  const responses = await Promise.all(Object.values(MODEL_FILES).map((file) => fetch(url(file))));
+  const total = responses.reduce((sum, r) => sum + Number(r.headers.get('Content-Length') ?? 0), 0);
+  let loaded = 0;
+  const read = async (response: Response): Promise<Uint8Array> => {
+    const chunks: Uint8Array[] = [];
+    const reader = response.body!.getReader();
+    for (let part = await reader.read(); !part.done; part = await reader.read()) {
+      chunks.push(part.value);
+      loaded += part.value.length;
+      if (total > 0) progress({ stage: 'loading-models', fraction: Math.min(1, loaded / total) });
+    }
+    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.length;
+    }
+    return bytes;
+  };
+  const [det, rec, cls] = await Promise.all(responses.map(read));
+  return { det: det!, rec: rec!, cls: cls! };
+}
+
+let engine: Promise<OcrEngine> | undefined;
+
+/** The engine, created once per document; the first call loads the models (about 16 MB). */
+export function browserEngine(progress: (p: Progress) => void): Promise<OcrEngine> {
+  engine ??= (async () => {
+    progress({ stage: 'loading-models', fraction: 0 });
+    const [models, dict] = await Promise.all([readModels(progress), fetch(url(DICT_FILE)).then((r) => r.text())]);
+    return createEngine({
+      ort,
+      ...models,
+      dict,
+      // Two threads need SharedArrayBuffer, i.e. a cross-origin-isolated page (Chrome's
+      // offscreen document with COOP/COEP); Firefox's background page gets one.
+      numThreads: globalThis.crossOriginIsolated ? Math.min(2, navigator.hardwareConcurrency || 1) : 1,
+      wasmPaths: url('ort/'),
+    });
+  })();
+  engine.catch(() => (engine = undefined)); // a failed load is retried next time
+  return engine;
+}
+
+/** Decodes any image the browser can (EXIF orientation applied), scaled to a sane size. */
+export async function decodeBlob(blob: Blob): Promise<RgbaImage> {
+  const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
+  const scale = Math.min(1, MAX_DECODED_SIDE / Math.max(bitmap.width, bitmap.height));
+  const width = Math.max(1, Math.round(bitmap.width * scale));
+  const height = Math.max(1, Math.round(bitmap.height * scale));
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  context.fillStyle = '#fff'; // transparent PNGs read as on white paper
+  context.fillRect(0, 0, width, height);
+  context.drawImage(bitmap, 0, 0, width, height);
+  bitmap.close();
+  return context.getImageData(0, 0, width, height);
+}
+
+export async function recognizeBlob(blob: Blob, progress: (p: Progress) => void): Promise<RecognizeOutcome> {
+  const ready = await browserEngine(progress);
+  progress({ stage: 'recognizing' });
+  return readQuotaInvoice(ready, await decodeBlob(blob));
+}

@@ -1,0 +1,128 @@
+// The OCR pipeline: detect -> decide page orientation -> recognize -> reading order.
+// Browser-safe: only onnxruntime-web and pure TS; the caller supplies model bytes and pixels
+// (Node reads files, an MV3 offscreen document would fetch() extension resources).
+import type * as Ort from 'onnxruntime-web';
+import type { Model, OrtModule } from './runtime';
+import type { RgbaImage } from './image';
+import { type Point, type RotatedRect, rectCorners, readingOrder } from './geometry';
+import { DEFAULT_DET, type DetOptions, detect } from './det';
+import { DEFAULT_REC, type RecOptions, cropLine, parseDict, recognizeLines } from './rec';
+import { upsideDownProb } from './cls';
+
+export interface EngineOptions {
+  /** onnxruntime-web: its WASM build in the extension, its Node build in Node. */
+  ort: OrtModule;
+  det: Uint8Array;
+  rec: Uint8Array;
+  /** Optional direction classifier; without it orientation is decided by rec confidence alone. */
+  cls?: Uint8Array;
+  /** Contents of ppocr_keys_v1.txt. */
+  dict: string;
+  /** WASM threads. ort.env is process-global: only the first engine's value takes effect. */
+  numThreads?: number;
+  /** Where the ort-wasm-simd-threaded*.{mjs,wasm} files are served (e.g. chrome.runtime.getURL('ort/')). */
+  wasmPaths?: string;
+  detOptions?: Partial<DetOptions>;
+  recOptions?: Partial<RecOptions>;
+  /** Lines below this recognition confidence are dropped (PaddleOCR drop_score 0.5). */
+  minConfidence?: number;
+}
+
+export interface DetectedLine {
+  text: string;
+  confidence: number;
+  /** Corners in original image pixels, in reading order: top-left, top-right, bottom-right, bottom-left. */
+  box: [Point, Point, Point, Point];
+}
+
+export interface OcrResult {
+  lines: DetectedLine[];
+  /** Detected skew in degrees (clockwise positive), and whether the page was upside down. */
+  skewDeg: number;
+  upsideDown: boolean;
+  ms: { det: number; cls: number; rec: number; total: number };
+}
+
+export interface OcrEngine {
+  recognize(img: RgbaImage): Promise<OcrResult>;
+  release(): Promise<void>;
+}
+
+/** How many of the longest lines are used to decide whether the page is upside down. */
+const ORIENTATION_SAMPLES = 8;
+
+export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
+  const { ort } = opts;
+  // Must be set before the first InferenceSession: the WASM module is instantiated once.
+  if (opts.numThreads !== undefined) ort.env.wasm.numThreads = opts.numThreads;
+  if (opts.wasmPaths !== undefined) ort.env.wasm.wasmPaths = opts.wasmPaths;
+  const so: Ort.InferenceSession.SessionOptions = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' };
+  const load = async (bytes: Uint8Array): Promise<Model> => ({ session: await ort.InferenceSession.create(bytes, so), Tensor: ort.Tensor });
+  // Sequential: parallel creation would race the one-time WASM initialisation for nothing.
+  const detS = await load(opts.det);
+  const recS = await load(opts.rec);
+  const clsS = opts.cls ? await load(opts.cls) : undefined;
+  const dict = parseDict(opts.dict);
+  const detOpt = { ...DEFAULT_DET, ...opts.detOptions };
+  const recOpt = { ...DEFAULT_REC, ...opts.recOptions };
+  const minConf = opts.minConfidence ?? 0.5;
+
+  /**
+   * Is the page upside down? The skew estimate only knows the text direction modulo 180°.
+   * Pool the classifier's votes over the longest lines (single short crops are unreliable);
+   * if it is unsure or absent, recognize those lines both ways and keep the more confident.
+   */
+  async function isUpsideDown(img: RgbaImage, rects: RotatedRect[]): Promise<boolean> {
+    const sample = rects
+      .filter((r) => r.w >= 1.5 * r.h)
+      .sort((a, b) => b.w - a.w)
+      .slice(0, ORIENTATION_SAMPLES);
+    if (!sample.length) return false;
+    if (clsS) {
+      const p = await upsideDownProb(clsS, sample.map((r) => cropLine(img, r)));
+      const wsum = sample.reduce((s, r) => s + r.w, 0);
+      const vote = sample.reduce((s, r, i) => s + r.w * p[i], 0) / wsum;
+      if (Math.abs(vote - 0.5) >= 0.3) return vote > 0.5;
+    }
+    const few = sample.slice(0, 4);
+    const up = await recognizeLines(recS, few.map((r) => cropLine(img, r)), dict, recOpt);
+    const down = await recognizeLines(recS, few.map((r) => cropLine(img, flip(r))), dict, recOpt);
+    const mean = (rs: { confidence: number }[]) => rs.reduce((s, r) => s + r.confidence, 0) / rs.length;
+    return mean(down) > mean(up);
+  }
+
+  return {
+    async recognize(img: RgbaImage): Promise<OcrResult> {
+      const t0 = performance.now();
+      const { boxes, skew } = await detect(detS, img, detOpt);
+      const t1 = performance.now();
+      const upsideDown = await isUpsideDown(img, boxes.map((b) => b.rect));
+      const t2 = performance.now();
+      const rects = boxes.map((b) => (upsideDown ? flip(b.rect) : b.rect));
+      const recs = await recognizeLines(recS, rects.map((r) => cropLine(img, r)), dict, recOpt);
+      const t3 = performance.now();
+      const kept = rects
+        .map((rect, i) => ({ rect, text: recs[i].text.trim(), confidence: recs[i].confidence }))
+        .filter((l) => l.text && l.confidence >= minConf);
+      const lines = readingOrder(kept, skew + (upsideDown ? Math.PI : 0)).map(
+        (l): DetectedLine => ({ text: l.text, confidence: l.confidence, box: rectCorners(l.rect) }),
+      );
+      return {
+        lines,
+        skewDeg: (skew * 180) / Math.PI,
+        upsideDown,
+        ms: { det: t1 - t0, cls: t2 - t1, rec: t3 - t2, total: performance.now() - t0 },
+      };
+    },
+    async release() {
+      await detS.session.release();
+      await recS.session.release();
+      await clsS?.session.release();
+    },
+  };
+}
+
+/** The same rectangle read the other way round (text baseline direction + 180°). */
+function flip(r: RotatedRect): RotatedRect {
+  return { ...r, angle: r.angle + Math.PI };
+}

@@ -1,0 +1,51 @@
+import type { Browser, WxtBrowser } from 'wxt/browser';
+import type { RecognizeOutcome } from '../huawei/client';
+import { recognitionError } from '../huawei/errors';
+import { bytesToBase64 } from '../image/base64';
+import type { Progress } from '../store/capture-schema';
+import { OffscreenIdleSchema, OffscreenProgressSchema, OutcomeSchema } from './protocol';
+
+const DOCUMENT = 'offscreen.html';
+
+/**
+ * Chrome: the worker has no DOM and cannot run WASM threads, so the on-device engine lives in an
+ * offscreen document (one at a time; created on first use, closed when idle).
+ */
+export function offscreenRecognizer(browser: WxtBrowser) {
+  const listeners = new Map<string, (p: Progress) => void>();
+  let creating: Promise<void> | undefined;
+  let busy = 0;
+
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const progress = OffscreenProgressSchema.safeParse(message);
+    if (progress.success) listeners.get(progress.data.requestId)?.(progress.data.progress);
+    if (OffscreenIdleSchema.safeParse(message).success && busy === 0) void browser.offscreen.closeDocument().catch(() => {});
+    return undefined;
+  });
+
+  async function ensureDocument(): Promise<void> {
+    const url = browser.runtime.getURL(`/${DOCUMENT}` as '/');
+    const existing = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType], documentUrls: [url] });
+    if (existing.length > 0) return;
+    creating ??= browser.offscreen
+      .createDocument({ url: DOCUMENT, reasons: ['WORKERS' as Browser.offscreen.Reason], justification: 'Runs the on-device OCR models (WebAssembly threads)' })
+      .finally(() => (creating = undefined));
+    await creating;
+  }
+
+  return async (image: Blob, progress: (p: Progress) => void): Promise<RecognizeOutcome> => {
+    busy += 1;
+    const requestId = crypto.randomUUID();
+    listeners.set(requestId, progress);
+    try {
+      await ensureDocument();
+      const dataUrl = `data:${image.type || 'application/octet-stream'};base64,${bytesToBase64(new Uint8Array(await image.arrayBuffer()))}`;
+      const answer: unknown = await browser.runtime.sendMessage({ target: 'ondevice-engine', requestId, dataUrl });
+      const outcome = OutcomeSchema.safeParse(answer);
+      return outcome.success ? outcome.data : { ok: false, error: recognitionError('AIS.0105', 'the on-device engine gave no answer') };
+    } finally {
+      listeners.delete(requestId);
+      busy -= 1;
+    }
+  };
+}

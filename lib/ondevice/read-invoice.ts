@@ -1,0 +1,39 @@
+import type { RecognizeOutcome } from '../huawei/client';
+import { recognitionError } from '../huawei/errors';
+import { extractQuotaInvoice } from '../invoice/extract';
+import { gbt2260 } from '../invoice/gbt2260';
+import type { OcrLine } from '../invoice/ocr-line';
+import type { OcrEngine, OcrResult } from './engine';
+import type { RgbaImage } from './image';
+
+/**
+ * Engine lines → upright boxes for the extractor: each line's corners turned back by the page's
+ * skew (and 180° when it was upside down), so "same row" and "above" mean what they say.
+ */
+export function uprightLines(ocr: OcrResult): OcrLine[] {
+  const angle = -((ocr.skewDeg + (ocr.upsideDown ? 180 : 0)) * Math.PI) / 180;
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  return ocr.lines.map((line) => {
+    const xs = line.box.map(([x, y]) => x * cos - y * sin);
+    const ys = line.box.map(([x, y]) => x * sin + y * cos);
+    const x = Math.min(...xs);
+    const y = Math.min(...ys);
+    return { text: line.text, confidence: line.confidence, box: { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y } };
+  });
+}
+
+/**
+ * The on-device provider: OCR, then field extraction, answering in Huawei's contract. An image
+ * with neither a code nor a number, and fewer than two fields, is "not a quota invoice"
+ * (AIS.0104), as the cloud says it.
+ */
+export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage): Promise<RecognizeOutcome> {
+  const ocr = await engine.recognize(image);
+  const result = extractQuotaInvoice(uprightLines(ocr), gbt2260());
+  const found = (['number', 'code', 'location', 'amount'] as const).filter((f) => result[f] !== undefined);
+  if (!result.code && !result.number && found.length < 2) {
+    return { ok: false, error: recognitionError('AIS.0104', 'The image is not a quota invoice or the image quality is poor.') };
+  }
+  return { ok: true, result };
+}

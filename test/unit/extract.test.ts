@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotaInvoice } from '@/lib/invoice/extract';
+import { gbt2260 } from '@/lib/invoice/gbt2260';
+import type { OcrLine } from '@/lib/invoice/ocr-line';
+
+/** Lines stacked top to bottom; `[text, x]` puts a box to the right on the same row as the last. */
+function lines(...rows: (string | [string, number])[]): OcrLine[] {
+  let y = 0;
+  return rows.map((row) => {
+    const [text, x] = typeof row === 'string' ? [row, 20] : row;
+    if (typeof row === 'string') y += 50;
+    return { text, confidence: 0.97, box: { x, y, width: 20 * text.length, height: 36 } };
+  });
+}
+
+const places = gbt2260();
+
+describe('extractQuotaInvoice', () => {
+  it.each([
+    [
+      'labelled fields, no figure printed, distractor dates',
+      lines('统', '发票监制章', '深圳市国家税务局通用定额发票', '深圳市', '发票代码144031060038', '发票号码35050290', '刮开有奖', '壹仟圆', '开票日期：2012-08-25', '本发票限于2013年12月31日前使用有效', '（手写无效）深圳市票据印刷有限公司印制'),
+      { number: '35050290', code: '144031060038', location: '深圳市', amount: '￥1000.00' },
+    ],
+    [
+      'number as "No" in a corner, phone number distractor, label and value in separate boxes',
+      lines('No 02290604', '深圳市国家税务局', '通用定额发票', '发票联', '发票代码', ['144031021652', 300], '伍元', '¥5.00', '开票日期： 年 月 日', '查询电话 0755-20655535'),
+      { number: '02290604', code: '144031021652', location: '深圳市', amount: '￥5.00' },
+    ],
+    [
+      'post-2018 title, capitals and figure agree',
+      lines('国家税务总局杭州市税务局通用定额发票', '发票代码 033012067798', '发票号码 41220953', '壹元整', '￥1.00', '服务电话 0571-54184706'),
+      { number: '41220953', code: '033012067798', location: '杭州市', amount: '￥1.00' },
+    ],
+    [
+      'province title, look-alike letters in the digits',
+      lines('浙江省地方税务局通用定额发票', '发票代码 2330O1655820', '发票号码 O85O1638', '壹拾圆', '¥10.00'),
+      { number: '08501638', code: '233001655820', location: '浙江省', amount: '￥10.00' },
+    ],
+  ])('%s', (_name, input, expected) => {
+    const result = extractQuotaInvoice(input, places);
+    expect({ number: result.number, code: result.code, location: result.location, amount: result.amount }).toEqual(expected);
+    for (const field of ['number', 'code', 'location', 'amount'] as const) {
+      expect(result.confidence?.[field]).toBeGreaterThan(0.5);
+      expect(result.confidence?.[field]).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('no unlabelled date or phone number is taken for the invoice number', () => {
+    const result = extractQuotaInvoice(lines('深圳市地方税务局通用定额发票', '开票日期 20150812', '电话 0755-26655535', '伍拾元'), places);
+    expect(result.number).toBeUndefined();
+    expect(result.amount).toBe('￥50.00');
+  });
+
+  it('a code whose region disagrees with the title lowers the location confidence', () => {
+    const agree = extractQuotaInvoice(lines('深圳市国家税务局通用定额发票', '发票代码 144031060038'), places);
+    const disagree = extractQuotaInvoice(lines('深圳市国家税务局通用定额发票', '发票代码 153001060038'), places);
+    expect(disagree.location).toBe('深圳市');
+    expect(disagree.confidence!.location!).toBeLessThan(agree.confidence!.location!);
+  });
+
+  it('an unreadable title falls back to the region in the code, less surely', () => {
+    const result = extractQuotaInvoice(lines('发票代码 253001990731', '发票号码 12345678'), places);
+    expect(result.location).toBe('云南省');
+    expect(result.confidence!.location).toBeLessThan(0.9);
+  });
+
+  it('an unusual figure loses to usual capitals', () => {
+    expect(extractQuotaInvoice(lines('贰拾元', '¥29.00'), places).amount).toBe('￥20.00');
+  });
+
+  it('a page with nothing invoice-like gives an empty result', () => {
+    expect(extractQuotaInvoice(lines('Hello world', '今天天气很好'), places)).toEqual({ confidence: {} });
+  });
+});
