@@ -60,6 +60,16 @@ describe('right-click an invoice image → signed Huawei call → fields in the 
     await popup.waitForFunction((text) => document.querySelector('.notice')?.textContent === text, { polling: 100 }, en.copied!.message);
     expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(truth['invoice-4.png']!.number);
 
+    // The same capture read again by the other engine, on this device: same fields, no new capture.
+    const calls = emulator.requests.length;
+    expect(await popup.$eval('article.capture .provider', (p) => p.getAttribute('data-provider'))).toBe('huawei');
+    await popup.click('article.capture button.reread');
+    await popup.waitForFunction(() => document.querySelector('article.capture .provider')?.getAttribute('data-provider') === 'ondevice', { polling: 100 });
+    const [reread] = await waitForSettled(popup);
+    expect(reread).toMatchObject({ status: 'done', fields: truth['invoice-4.png'] });
+    expect(await popup.$$('article.capture')).toHaveLength(1);
+    expect(emulator.requests.length).toBe(calls);
+
     // The SK never comes back to a page: the options page shows it as saved, not its value.
     await options.reload();
     await options.waitForSelector('#sk');
