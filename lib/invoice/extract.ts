@@ -1,14 +1,16 @@
 import type { QuotaInvoiceResult } from '../huawei/schemas';
 import { formatAmount, isUsualDenomination, parseCapitalAmount, parseFigureAmount } from './amount';
 import { decodeCode } from './code';
-import { compact, digitRuns } from './normalize';
+import { compact, digitRuns, type DigitRun } from './normalize';
 import type { OcrLine } from './ocr-line';
-import type { Place, PlaceIndex } from './places';
+import { placesAgree, type Place, type PlaceIndex } from './places';
 
 interface Candidate {
   value: string;
   score: number;
   confidence: number;
+  /** Evidence that cannot be bettered by reading more lines (a label, a cross-check). */
+  strong: boolean;
 }
 
 type Line = OcrLine & { clean: string };
@@ -48,9 +50,14 @@ function codeCandidates(lines: Line[], places: PlaceIndex): Candidate[] {
         const decoded = decodeCode(run.digits)!;
         const regionKnown = places.byCodePrefix(decoded.regionPrefix) !== null;
         const score = (nearLabel.has(line) ? 4 : 0) + (decoded.authority ? 1 : 0) + (regionKnown ? 2 : 0) - run.repaired;
-        return { value: run.digits, score, confidence: line.confidence * (regionKnown ? 1 : 0.8) };
+        return { value: run.digits, score, confidence: line.confidence * (regionKnown ? 1 : 0.8), strong: nearLabel.has(line) && regionKnown };
       }),
   );
+}
+
+/** "o46804302": the o is what is left of a "No" whose N was lost, not a leading zero. */
+function dropNoRemnant(run: DigitRun): DigitRun {
+  return run.digits.length === 9 && run.repaired > 0 && /^[oO]/.test(run.raw) ? { ...run, digits: run.digits.slice(1), repaired: run.repaired - 1 } : run;
 }
 
 function numberCandidates(lines: Line[], code: string | undefined): Candidate[] {
@@ -58,12 +65,13 @@ function numberCandidates(lines: Line[], code: string | undefined): Candidate[] 
   return lines.flatMap((line) => {
     if (NOT_NUMBER_CONTEXT.test(line.clean) && !nearLabel.has(line)) return [];
     return digitRuns(line.clean, 8)
+      .map(dropNoRemnant)
       .filter((run) => run.digits.length === 8)
       .filter((run) => line.clean[run.start - 1] !== '-' && !(code ?? '').includes(run.digits))
       .map((run) => {
         const standalone = run.end - run.start >= line.clean.replace(/^№/u, '').length;
         const score = (nearLabel.has(line) ? 4 : 0) + (standalone ? 1 : 0) - run.repaired;
-        return { value: run.digits, score, confidence: line.confidence * (nearLabel.has(line) ? 1 : 0.85) };
+        return { value: run.digits, score, confidence: line.confidence * (nearLabel.has(line) ? 1 : 0.85), strong: nearLabel.has(line) };
       });
   });
 }
@@ -80,31 +88,37 @@ function amountCandidate(lines: Line[]): Candidate | undefined {
   // Capitals and figures agree: the strongest evidence. Otherwise trust the one that is a usual
   // denomination, capitals first (they are printed large and OCR misreads fewer of them).
   if (capital && figure && Math.abs(capital.yuan - figure.yuan) < 0.005) {
-    return { value: formatAmount(capital.yuan), score: 3, confidence: Math.max(capital.confidence, figure.confidence) };
+    return { value: formatAmount(capital.yuan), score: 3, confidence: Math.max(capital.confidence, figure.confidence), strong: true };
   }
   const ranked = [capital, figure].filter((x): x is { yuan: number; confidence: number } => x !== undefined);
   const chosen = ranked.find((x) => isUsualDenomination(x.yuan)) ?? ranked[0];
   if (!chosen) return undefined;
   const factor = (isUsualDenomination(chosen.yuan) ? 0.95 : 0.7) * (ranked.length === 2 ? 0.8 : 1);
-  return { value: formatAmount(chosen.yuan), score: 1, confidence: chosen.confidence * factor };
+  return { value: formatAmount(chosen.yuan), score: 1, confidence: chosen.confidence * factor, strong: chosen === capital && isUsualDenomination(chosen.yuan) };
 }
 
 function locationCandidate(lines: Line[], places: PlaceIndex, codePlace: Place | null): Candidate | undefined {
   const titles = lines.filter((l) => TITLE_WORDS.test(l.clean)).sort((a, b) => a.box.y - b.box.y);
   for (const title of titles) {
-    const place = places.mostSpecificIn(title.clean);
+    const place = places.mostSpecificIn(title.clean, codePlace);
     if (!place) continue;
-    const agrees = codePlace !== null && (place.code.startsWith(codePlace.code.slice(0, 4)) || codePlace.code.startsWith(place.code.slice(0, 2)));
-    return { value: place.name, score: 2, confidence: title.confidence * (codePlace === null ? 0.95 : agrees ? 1 : 0.75) };
+    const agrees = codePlace !== null && placesAgree(place, codePlace);
+    return { value: place.name, score: 2, confidence: title.confidence * (codePlace === null ? 0.95 : agrees ? 1 : 0.75), strong: agrees };
   }
   // No readable title: the code's region digits still name the place, with less certainty.
-  return codePlace ? { value: codePlace.name, score: 0, confidence: 0.6 } : undefined;
+  return codePlace ? { value: codePlace.name, score: 0, confidence: 0.6, strong: false } : undefined;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Reads the four quota-invoice fields out of OCR lines, in the Huawei result shape. */
-export function extractQuotaInvoice(ocrLines: OcrLine[], places: PlaceIndex): QuotaInvoiceResult {
+export interface Extraction {
+  result: QuotaInvoiceResult;
+  /** All four fields found with evidence more lines cannot improve: reading can stop. */
+  conclusive: boolean;
+}
+
+/** Reads the four quota-invoice fields out of OCR lines, and says whether they are settled. */
+export function extractWithEvidence(ocrLines: OcrLine[], places: PlaceIndex): Extraction {
   // "No 01234567": the o of No must not be read as a zero glued to the number.
   const lines: Line[] = ocrLines.map((l) => ({ ...l, clean: compact(l.text).replace(/^(?:N[oO0º°]|№)[.:：]?/u, '№') }));
   const code = best(codeCandidates(lines, places));
@@ -114,10 +128,16 @@ export function extractQuotaInvoice(ocrLines: OcrLine[], places: PlaceIndex): Qu
   const location = locationCandidate(lines, places, codePlace);
   const result: QuotaInvoiceResult = {};
   const confidence: NonNullable<QuotaInvoiceResult['confidence']> = {};
-  for (const [field, candidate] of [['number', number], ['code', code], ['location', location], ['amount', amount]] as const) {
+  const found = [['number', number], ['code', code], ['location', location], ['amount', amount]] as const;
+  for (const [field, candidate] of found) {
     if (!candidate) continue;
     result[field] = candidate.value;
     confidence[field] = round(candidate.confidence);
   }
-  return { ...result, confidence };
+  return { result: { ...result, confidence }, conclusive: found.every(([, c]) => c?.strong === true) };
+}
+
+/** Reads the four quota-invoice fields out of OCR lines, in the Huawei result shape. */
+export function extractQuotaInvoice(ocrLines: OcrLine[], places: PlaceIndex): QuotaInvoiceResult {
+  return extractWithEvidence(ocrLines, places).result;
 }

@@ -12,6 +12,8 @@ const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0
 
 export interface DigitRun {
   digits: string;
+  /** The characters as read, before look-alikes were turned into digits. */
+  raw: string;
   /** Index in the (half-width, space-free) text where the run starts. */
   start: number;
   end: number;
@@ -34,13 +36,13 @@ export function digitRuns(text: string, minLength = 6): DigitRun[] {
       for (const sub of raw.matchAll(/\d+/g)) {
         if (sub[0].length >= minLength) {
           const start = match.index + sub.index;
-          runs.push({ digits: sub[0], start, end: start + sub[0].length, repaired: 0 });
+          runs.push({ digits: sub[0], raw: sub[0], start, end: start + sub[0].length, repaired: 0 });
         }
       }
       continue;
     }
     const digits = Array.from(raw, (c) => DIGIT_LOOKALIKES[c] ?? c).join('');
-    runs.push({ digits, start: match.index, end: match.index + raw.length, repaired: raw.length - real });
+    runs.push({ digits, raw, start: match.index, end: match.index + raw.length, repaired: raw.length - real });
   }
   return runs;
 }

@@ -11,8 +11,12 @@ export interface Place {
 export interface PlaceIndex {
   /** The place of a code's region digits: '4403' → 深圳市, '3300' → 浙江省, '1101' → 北京市. */
   byCodePrefix(prefix: string): Place | null;
-  /** The most specific place named in a text (a city before its province), OCR slips forgiven. */
-  mostSpecificIn(text: string): Place | null;
+  /**
+   * The most specific place named in a text (a city before its province), OCR slips forgiven.
+   * `hint` (the place of the invoice code's region digits) settles ties such as 大莲市, one
+   * character from both 大连市 and 大同市.
+   */
+  mostSpecificIn(text: string, hint?: Place | null): Place | null;
 }
 
 const SUFFIXES = /(维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|自治州|地区|省|市|盟)$/u;
@@ -47,6 +51,12 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
+/** Same place, or one inside the other (a city and its province). */
+export function placesAgree(a: Place, b: Place): boolean {
+  const [city, other] = a.level === 'city' ? [a, b] : [b, a];
+  return other.level === 'province' ? city.code.slice(0, 2) === other.code.slice(0, 2) : city.code === other.code;
+}
+
 export function createPlaceIndex(places: readonly Place[]): PlaceIndex {
   const byCode = new Map(places.map((p) => [p.code, p]));
   // Longest names first, so 广州市 wins over 广州 and 吉林市 is not read as 吉林省.
@@ -57,9 +67,13 @@ export function createPlaceIndex(places: readonly Place[]): PlaceIndex {
     ])
     .sort((a, b) => b.text.length - a.text.length);
 
-  function rank(matches: { place: Place; full: boolean }[]): Place | null {
+  function rank(matches: { place: Place; full: boolean }[], hint?: Place | null): Place | null {
+    const agrees = (p: Place) => (hint ? Number(placesAgree(p, hint)) : 0);
     const sorted = [...matches].sort(
-      (a, b) => Number(b.place.level === 'city') - Number(a.place.level === 'city') || Number(b.full) - Number(a.full),
+      (a, b) =>
+        agrees(b.place) - agrees(a.place) ||
+        Number(b.place.level === 'city') - Number(a.place.level === 'city') ||
+        Number(b.full) - Number(a.full),
     );
     return sorted[0]?.place ?? null;
   }
@@ -72,14 +86,14 @@ export function createPlaceIndex(places: readonly Place[]): PlaceIndex {
       if (MUNICIPALITIES.has(province)) return byCode.get(`${province}0000`) ?? null;
       return byCode.get(`${prefix}00`) ?? null;
     },
-    mostSpecificIn(text) {
+    mostSpecificIn(text, hint) {
       const found = names.flatMap((n) => {
         const at = text.indexOf(n.text);
         return at < 0 ? [] : [{ ...n, start: at, end: at + n.text.length }];
       });
       // 吉林省 names the province: the city 吉林市's short name inside it is not a second match.
       const exact = found.filter((m) => !found.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.text.length > m.text.length));
-      if (exact.length > 0) return rank(exact);
+      if (exact.length > 0) return rank(exact, hint);
       // One misread character: compare every same-length window of the text with the full names.
       const fuzzy = names.filter((n) => {
         if (!n.full || n.text.length < 3) return false;
@@ -88,7 +102,7 @@ export function createPlaceIndex(places: readonly Place[]): PlaceIndex {
         }
         return false;
       });
-      return rank(fuzzy);
+      return rank(fuzzy, hint);
     },
   };
 }

@@ -40,11 +40,18 @@ export interface OcrResult {
   /** Detected skew in degrees (clockwise positive), and whether the page was upside down. */
   skewDeg: number;
   upsideDown: boolean;
+  /** Lines detected but not read because `enough` said so. */
+  skipped: number;
   ms: { det: number; cls: number; rec: number; total: number };
 }
 
+export interface RecognizeOptions {
+  /** Called after each line read (in reading order); returning true skips the remaining lines. */
+  enough?: (lines: DetectedLine[], page: { skewDeg: number; upsideDown: boolean }) => boolean;
+}
+
 export interface OcrEngine {
-  recognize(img: RgbaImage): Promise<OcrResult>;
+  recognize(img: RgbaImage, options?: RecognizeOptions): Promise<OcrResult>;
   release(): Promise<void>;
 }
 
@@ -92,25 +99,32 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
   }
 
   return {
-    async recognize(img: RgbaImage): Promise<OcrResult> {
+    async recognize(img: RgbaImage, options: RecognizeOptions = {}): Promise<OcrResult> {
       const t0 = performance.now();
       const { boxes, skew } = await detect(detS, img, detOpt);
       const t1 = performance.now();
       const upsideDown = await isUpsideDown(img, boxes.map((b) => b.rect));
       const t2 = performance.now();
-      const rects = boxes.map((b) => (upsideDown ? flip(b.rect) : b.rect));
-      const recs = await recognizeLines(recS, rects.map((r) => cropLine(img, r)), dict, recOpt);
+      const pageAngle = skew + (upsideDown ? Math.PI : 0);
+      // Read in reading order, one line at a time, so the caller can stop once it has what it
+      // needs (the footer lines of an invoice hold none of its fields).
+      const ordered = readingOrder(boxes.map((b) => ({ rect: upsideDown ? flip(b.rect) : b.rect })), pageAngle);
+      const lines: DetectedLine[] = [];
+      let read = 0;
+      for (const { rect } of ordered) {
+        const [rec] = await recognizeLines(recS, [cropLine(img, rect)], dict, recOpt);
+        read += 1;
+        const text = rec.text.trim();
+        if (!text || rec.confidence < minConf) continue;
+        lines.push({ text, confidence: rec.confidence, box: rectCorners(rect) });
+        if (options.enough?.(lines, { skewDeg: (skew * 180) / Math.PI, upsideDown })) break;
+      }
       const t3 = performance.now();
-      const kept = rects
-        .map((rect, i) => ({ rect, text: recs[i].text.trim(), confidence: recs[i].confidence }))
-        .filter((l) => l.text && l.confidence >= minConf);
-      const lines = readingOrder(kept, skew + (upsideDown ? Math.PI : 0)).map(
-        (l): DetectedLine => ({ text: l.text, confidence: l.confidence, box: rectCorners(l.rect) }),
-      );
       return {
         lines,
         skewDeg: (skew * 180) / Math.PI,
         upsideDown,
+        skipped: ordered.length - read,
         ms: { det: t1 - t0, cls: t2 - t1, rec: t3 - t2, total: performance.now() - t0 },
       };
     },

@@ -1,20 +1,20 @@
 import type { RecognizeOutcome } from '../huawei/client';
 import { recognitionError } from '../huawei/errors';
-import { extractQuotaInvoice } from '../invoice/extract';
+import { extractWithEvidence } from '../invoice/extract';
 import { gbt2260 } from '../invoice/gbt2260';
 import type { OcrLine } from '../invoice/ocr-line';
-import type { OcrEngine, OcrResult } from './engine';
+import type { DetectedLine, OcrEngine } from './engine';
 import type { RgbaImage } from './image';
 
 /**
  * Engine lines → upright boxes for the extractor: each line's corners turned back by the page's
  * skew (and 180° when it was upside down), so "same row" and "above" mean what they say.
  */
-export function uprightLines(ocr: OcrResult): OcrLine[] {
-  const angle = -((ocr.skewDeg + (ocr.upsideDown ? 180 : 0)) * Math.PI) / 180;
+export function uprightLines(lines: DetectedLine[], page: { skewDeg: number; upsideDown: boolean }): OcrLine[] {
+  const angle = -((page.skewDeg + (page.upsideDown ? 180 : 0)) * Math.PI) / 180;
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
-  return ocr.lines.map((line) => {
+  return lines.map((line) => {
     const xs = line.box.map(([x, y]) => x * cos - y * sin);
     const ys = line.box.map(([x, y]) => x * sin + y * cos);
     const x = Math.min(...xs);
@@ -29,8 +29,10 @@ export function uprightLines(ocr: OcrResult): OcrLine[] {
  * (AIS.0104), as the cloud says it.
  */
 export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage): Promise<RecognizeOutcome> {
-  const ocr = await engine.recognize(image);
-  const result = extractQuotaInvoice(uprightLines(ocr), gbt2260());
+  const places = gbt2260();
+  // Stop reading lines once every field is settled: an invoice's footer holds none of them.
+  const ocr = await engine.recognize(image, { enough: (lines, page) => extractWithEvidence(uprightLines(lines, page), places).conclusive });
+  const { result } = extractWithEvidence(uprightLines(ocr.lines, ocr), places);
   const found = (['number', 'code', 'location', 'amount'] as const).filter((f) => result[f] !== undefined);
   if (!result.code && !result.number && found.length < 2) {
     return { ok: false, error: recognitionError('AIS.0104', 'The image is not a quota invoice or the image quality is poor.') };

@@ -75,9 +75,105 @@ export interface InvoiceSpec {
   height: number;
   decorations: Decorations;
   truth: Truth;
+  photo: PhotoConditions | null; // null: the clean, axis-aligned invoice (the original fixtures)
 }
 
-export function makeInvoiceSpec(seed: number): InvoiceSpec {
+/** How the slip was captured: a flatbed scan, a careful phone photo, or a hasty one. */
+export type PhotoTier = 'scan' | 'moderate' | 'hard';
+
+export interface PhotoConditions {
+  tier: PhotoTier;
+  width: number;              // final photo in px; longest side 900–2000
+  height: number;
+  rotate: number;             // in-plane rotation of the slip on the desk, degrees; 180±4 = upside-down
+  tiltX: number;              // camera tilt (CSS rotateX/rotateY of the desk plane), degrees; 0 for scans
+  tiltY: number;
+  focal: number;              // CSS perspective distance as a multiple of the longest side
+  fill: number;               // share of the frame the slip's bounding box spans in its tight direction
+  shiftX: number;             // where the slip sits in the leftover margin, -1 (left/top) .. 1
+  shiftY: number;
+  blur: number;               // px, at output resolution
+  noise: number;              // sensor-grain strength (alpha of the grain layer ≈ 1.6×); 0 = none
+  light: { angle: number; shadow: number; glare: number; glareX: number; glareY: number; tint: string };
+  desk: readonly [string, string]; // surface base colour and grain colour
+  quality: number;            // JPEG quality
+}
+
+export type PhotoInvoiceSpec = InvoiceSpec & { photo: PhotoConditions };
+export interface SpecOptions { photo?: boolean }
+
+// [base, grain]: oak, walnut, pine, dark wood, grey laminate, beige office desk.
+const DESKS: readonly (readonly [string, string])[] = [
+  ['#b98a5a', '#a3743f'], ['#7d5232', '#69432a'], ['#cfae82', '#bb9665'],
+  ['#55372a', '#472d22'], ['#8f9396', '#83878a'], ['#d6d0c2', '#c9c1b0'],
+];
+// Scanner lids are flat white/grey; the "grain" colour equals the base so no texture shows.
+const SCAN_BEDS: readonly (readonly [string, string])[] = [
+  ['#f6f6f4', '#f6f6f4'], ['#ebecee', '#ebecee'], ['#fdfdfd', '#fdfdfd'],
+];
+const TINTS = ['#ffffff', '#fff4e0', '#fbecd6', '#eef2ff'] as const; // white balance casts
+const fix = (x: number) => Math.round(x * 100) / 100; // keeps specs/JSON readable
+
+/**
+ * Capture conditions for one seed. They use their own mulberry32 stream (same seed, other
+ * offset), so the invoice's draws, and therefore every existing seed's truth, never shift.
+ */
+export function makePhotoConditions(seed: number, slip: { width: number; height: number }): PhotoConditions {
+  const r = mulberry32(seed * 2654435761 + 0x5eed);
+  const span = (lo: number, hi: number) => fix(lo + r() * (hi - lo));
+  const sym = (m: number) => fix((r() * 2 - 1) * m);
+  const roll = r();
+  const tier: PhotoTier = roll < 0.3 ? 'scan' : roll < 0.8 ? 'moderate' : 'hard';
+  const scan = tier === 'scan';
+  const hard = tier === 'hard';
+  // Every field makes the same draws whatever the tier (pick3's arguments are all evaluated), so
+  // retuning one tier's range never reshuffles another field.
+  const pick3 = <T>(s: T, m: T, h: T) => (scan ? s : hard ? h : m);
+
+  const upsideDown = chance(r, 0.08);
+  const [upright, flipped] = [sym(pick3(1.5, 6, 10)), fix(180 + sym(scan ? 1.5 : 4))];
+  const rotate = upsideDown ? flipped : upright;
+  const tilt = pick3(0, 7, 12);
+  const long = pick3(int(r, 1200, 2000), int(r, 900, 2000), int(r, 1050, 1600));
+  // Scans are cropped to the slip's own shape; phones shoot 4:3, usually in the slip's orientation.
+  // Turned frames waste half the pixels, so only moderate photos get them: hard + turned left the
+  // code unreadably small (~13 px glyphs under blur and noise).
+  const turned = chance(r, 0.1) && !scan && !hard;
+  const portrait = (slip.height > slip.width) !== turned;
+  const ratio = scan ? Math.min(slip.width, slip.height) / Math.max(slip.width, slip.height) : 0.75;
+  const short = Math.round(long * ratio);
+  const tint = pick(r, TINTS);
+
+  return {
+    tier, rotate,
+    width: portrait ? short : long,
+    height: portrait ? long : short,
+    tiltX: sym(tilt), tiltY: sym(tilt),
+    focal: span(1, 1.8),
+    fill: pick3(span(0.86, 0.94), span(0.65, 0.85), span(0.65, 0.8)),
+    shiftX: sym(1), shiftY: sym(1),
+    blur: pick3(span(0, 0.3), span(0.2, 0.7), span(0.6, 1.2)),
+    noise: pick3(0, span(0.1, 0.25), span(0.2, 0.4)),
+    light: {
+      angle: int(r, 0, 359),
+      shadow: pick3(span(0, 0.05), span(0.1, 0.3), span(0.3, 0.5)),
+      glare: pick3(0, span(0, 0.15), span(0.1, 0.3)),
+      glareX: int(r, 0, 100), glareY: int(r, 0, 100),
+      tint: scan ? '#ffffff' : tint,  // scanners light evenly with a calibrated white
+    },
+    desk: pick(r, scan ? SCAN_BEDS : DESKS),
+    quality: pick3(int(r, 80, 92), int(r, 65, 88), int(r, 55, 70)),
+  };
+}
+
+/** `spec` with its capture conditions, deriving the seed's own when it was made clean. */
+export const withPhoto = (spec: InvoiceSpec): PhotoInvoiceSpec =>
+  ({ ...spec, photo: spec.photo ?? makePhotoConditions(spec.seed, spec) });
+
+/** The clean invoice by default; `{ photo: true }` adds the seed's capture conditions. */
+export function makeInvoiceSpec(seed: number, opts: { photo: true }): PhotoInvoiceSpec;
+export function makeInvoiceSpec(seed: number, opts?: SpecOptions): InvoiceSpec;
+export function makeInvoiceSpec(seed: number, opts: SpecOptions = {}): InvoiceSpec {
   const r = mulberry32(seed * 2654435761 + 1); // spread small consecutive seeds apart
   const [location, regionPrefix, areaCode, province] = pick(r, REGIONS);
   const authority = pick(r, [0, 1, 1, 2, 2] as const);
@@ -133,5 +229,6 @@ export function makeInvoiceSpec(seed: number): InvoiceSpec {
     amountFigure, amountYuan, authority, regionPrefix, printYear, layout, width, height,
     decorations,
     truth: { number, code, location, amount: normalised },
+    photo: opts.photo ? makePhotoConditions(seed, { width, height }) : null,
   };
 }

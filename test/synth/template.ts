@@ -1,5 +1,6 @@
 // Pure spec -> self-contained HTML (inline CSS/SVG, local fonts only: nothing remote may load).
-import type { InvoiceSpec } from './spec.js';
+import { photoLayout } from './layout.js';
+import type { InvoiceSpec, PhotoInvoiceSpec } from './spec.js';
 
 const SERIF = `'Noto Serif CJK SC', serif`;
 const SANS = `'Noto Sans CJK SC', sans-serif`;
@@ -114,9 +115,10 @@ function horizontalBody(s: InvoiceSpec): string {
     ${stamp(s, 380, s.decorations.numberTopRight ? 50 : 15)}`;
 }
 
-export function invoiceHtml(s: InvoiceSpec): string {
+/** The invoice's stylesheet; shared by the clean page and the photo scene. */
+function invoiceCss(s: InvoiceSpec): string {
   const v = s.layout === 'vertical';
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
+  return `
   html,body{margin:0;padding:0;background:#fff}
   #invoice{position:relative;width:${s.width}px;height:${s.height}px;background:${s.decorations.paper};
     overflow:hidden;font-family:${SANS};color:#1d2a3a;box-sizing:border-box}
@@ -149,8 +151,91 @@ export function invoiceHtml(s: InvoiceSpec): string {
   .foot .small{font-size:${v ? 15 : 13}px;color:#556}
   .blank{color:#889}
   .stamp{position:absolute;mix-blend-mode:multiply}
-  </style></head><body><div id="invoice">
+  `;
+}
+
+const invoiceDiv = (s: InvoiceSpec) => `<div id="invoice">
   ${guilloche(s)}<div class="frame"></div>
-  <div class="content">${v ? verticalBody(s) : horizontalBody(s)}</div>
-  </div></body></html>`;
+  <div class="content">${s.layout === 'vertical' ? verticalBody(s) : horizontalBody(s)}</div>
+  </div>`;
+
+// Byte-for-byte the markup the fixtures were rendered from: their SHA-256 is the emulator's key.
+export function invoiceHtml(s: InvoiceSpec): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${invoiceCss(s)}</style></head>`
+    + `<body>${invoiceDiv(s)}</body></html>`;
+}
+
+const svgUrl = (svg: string) => `url("data:image/svg+xml,${encodeURIComponent(svg)}")`;
+
+/**
+ * Sensor grain with plain alpha compositing (a mix-blend-mode layer costs ~35 ms a frame in
+ * software compositing): each pixel of a stitched 256 px tile is white or black with alpha
+ * ∝ |n − ½|, additive luminance noise that also shows on white paper (overlay hid it there).
+ * baseFrequency > 1/px aliases Perlin's lattice into near-white noise; at ~0.9 it reads as a maze.
+ */
+const grainTile = (seed: number, noise: number) => {
+  const a = Math.min(1, 1.6 * noise).toFixed(2);
+  const bw = '<feFuncR type="discrete" tableValues="0 1"/><feFuncG type="discrete" tableValues="0 1"/>'
+    + '<feFuncB type="discrete" tableValues="0 1"/>';
+  return svgUrl(`<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256"><filter id="n" x="0" y="0"
+    width="100%" height="100%" color-interpolation-filters="sRGB"><feTurbulence type="fractalNoise"
+    baseFrequency="2.37" numOctaves="1" seed="${seed}" stitchTiles="stitch"/><feColorMatrix
+    values="1 0 0 0 0 1 0 0 0 0 1 0 0 0 0 1 0 0 0 0"/><feComponentTransfer>${bw}<feFuncA type="table"
+    tableValues="${a} 0 ${a}"/></feComponentTransfer></filter><rect width="256" height="256" filter="url(#n)"/></svg>`);
+};
+
+/**
+ * Desk: a 512 px tile of stretched fractal noise (stitched, so it repeats seamlessly) tints the
+ * base with grain colour; a tile keeps the turbulence cost small whatever the frame size.
+ */
+function deskBackground([base, grain]: readonly [string, string]): string {
+  if (base === grain) return base; // scanner lid: flat
+  const tile = `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512"><filter id="w" x="0" y="0"
+    width="100%" height="100%"><feTurbulence type="fractalNoise" baseFrequency="0.002 0.05" numOctaves="3"
+    stitchTiles="stitch"/><feColorMatrix values="0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 2.4 0 0 0 -0.9" result="a"/>
+    <feFlood flood-color="${grain}"/><feComposite in2="a" operator="in"/></filter><rect width="512" height="512"
+    filter="url(#w)"/></svg>`;
+  return `${svgUrl(tile)} 0 0/512px 512px,
+    repeating-linear-gradient(0deg, #0000 0 508px, #00000024 510px, #0000 512px), ${base}`;
+}
+
+/** White balance: multiplying by the tint colour is a diagonal colour matrix on the lens. */
+function whiteBalance(tint: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => (parseInt(tint.slice(i, i + 2), 16) / 255).toFixed(3));
+  return `<svg width="0" height="0" style="position:absolute"><filter id="wb" color-interpolation-filters="sRGB">
+    <feColorMatrix values="${r} 0 0 0 0 0 ${g} 0 0 0 0 0 ${b} 0 0 0 0 0 1 0"/></filter></svg>`;
+}
+
+/** The invoice photographed (or scanned): desk, 3D tilt, blur, lighting, grain; JPEG comes later. */
+export function photoHtml(s: PhotoInvoiceSpec): string {
+  const p = s.photo;
+  const g = photoLayout(s);
+  const L = p.light;
+  const neutral = L.tint.toLowerCase() === '#ffffff';
+  // A flat plane would render the same without perspective(), but stays 2D (crisper) for scans.
+  const tilt = p.tiltX || p.tiltY
+    ? ` perspective(${g.perspective.toFixed(1)}px) rotateX(${p.tiltX}deg) rotateY(${p.tiltY}deg)` : '';
+  // Sensor grain over lighting, one element. Black/white alpha layers equal multiply-by-grey and
+  // screen-with-white, minus the blend cost.
+  const light = [
+    p.noise > 0 ? `${grainTile(s.seed, p.noise)} 0 0/256px 256px` : '',
+    L.glare > 0 ? `radial-gradient(circle at ${L.glareX}% ${L.glareY}%, rgba(255,255,255,${L.glare}), #fff0 55%)` : '',
+    `linear-gradient(${L.angle}deg, #0000 30%, rgba(0,0,0,${L.shadow}))`,
+    `radial-gradient(ellipse, #0000 55%, rgba(0,0,0,${(L.shadow / 2).toFixed(2)}))`,
+  ].filter(Boolean).join(',');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${invoiceCss(s)}
+  #photo{position:relative;width:${p.width}px;height:${p.height}px;overflow:hidden;background:${p.desk[0]}}
+  #photo>*{position:absolute}
+  /* Lens oversized so blur never pulls in transparency at the edge; desk 3x so it covers the frame
+     however far it is shifted and tilted. */
+  #lens{inset:-16px;filter:${neutral ? '' : 'url(#wb) '}blur(${p.blur}px)}
+  #desk{position:absolute;left:-100%;top:-100%;width:300%;height:300%;background:${deskBackground(p.desk)};
+    transform:translate(${g.tx.toFixed(2)}px,${g.ty.toFixed(2)}px)${tilt}}
+  #paper{position:absolute;left:50%;top:50%;width:${s.width}px;height:${s.height}px;
+    margin:${-s.height / 2}px 0 0 ${-s.width / 2}px;transform:rotate(${p.rotate}deg) scale(${g.scale.toFixed(5)});
+    box-shadow:${p.tier === 'scan' ? '0 0 3px #0005' : '0 3px 12px #0006'}}
+  #light{inset:0;background:${light}}
+  </style></head><body>${neutral ? '' : whiteBalance(L.tint)}<div id="photo">
+  <div id="lens"><div id="desk"><div id="paper">${invoiceDiv(s)}</div></div></div>
+  <div id="light"></div></div></body></html>`;
 }

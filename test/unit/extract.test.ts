@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractQuotaInvoice } from '@/lib/invoice/extract';
+import { extractQuotaInvoice, extractWithEvidence } from '@/lib/invoice/extract';
 import { gbt2260 } from '@/lib/invoice/gbt2260';
 import type { OcrLine } from '@/lib/invoice/ocr-line';
 
@@ -71,5 +71,30 @@ describe('extractQuotaInvoice', () => {
 
   it('a page with nothing invoice-like gives an empty result', () => {
     expect(extractQuotaInvoice(lines('Hello world', '今天天气很好'), places)).toEqual({ confidence: {} });
+  });
+});
+
+describe('OCR slips the extractor repairs', () => {
+  it('reads "o46804302" (a No whose N was lost) as the number, not as 046804302', () => {
+    const result = extractQuotaInvoice(lines('o46804302', '云南省国家税务局通用定额发票', '发票代码：153001560100', '壹元'), places);
+    expect(result).toMatchObject({ number: '46804302', code: '153001560100', location: '云南省', amount: '￥1.00' });
+  });
+
+  it('a title one character off two cities is settled by the code (大莲市 → 大连市, code 2102)', () => {
+    const result = extractQuotaInvoice(lines('国家税务总局', '大莲市税务局通用定额发票', '发票代码 021021892503', '发票号码04538868', '壹圆'), places);
+    expect(result.location).toBe('大连市');
+  });
+});
+
+describe('when reading can stop', () => {
+  const head = ['深圳市国家税务局通用定额发票', '发票代码 144031060038', '发票号码 35050290'];
+  it.each([
+    ['all four settled', [...head, '伍拾元'], true],
+    ['no amount yet', head, false],
+    ['an unlabelled number could still be beaten by a labelled one', ['深圳市国家税务局通用定额发票', '发票代码 144031060038', '35050290', '伍拾元'], false],
+    ['a title that disagrees with the code', ['杭州市国家税务局通用定额发票', '发票代码 144031060038', '发票号码 35050290', '伍拾元'], false],
+    ['only a figure for the amount', [...head, '¥50.00'], false],
+  ])('%s → %s', (_name, rows, conclusive) => {
+    expect(extractWithEvidence(lines(...rows), places).conclusive).toBe(conclusive);
   });
 });

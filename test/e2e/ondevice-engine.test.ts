@@ -1,0 +1,58 @@
+/**
+ * The on-device engine itself (Node build of onnxruntime-web, real models, real pixels): the
+ * fixture invoices upright, tilted and upside down, and photos generated at test time.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rotate, rotate180, type RgbaImage } from '../../lib/ondevice/image';
+import { readQuotaInvoice } from '../../lib/ondevice/read-invoice';
+import type { OcrEngine } from '../../lib/ondevice/engine';
+import { decodeImage, nodeEngine } from '../support/ondevice-node';
+import { renderInvoices } from '../synth/render';
+import { makeInvoiceSpec } from '../synth/spec';
+
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'invoices');
+const truth = JSON.parse(readFileSync(join(DIR, 'truth.json'), 'utf8')) as Record<string, Record<string, string>>;
+const fields = (r: Record<string, unknown>) => ({ number: r.number, code: r.code, location: r.location, amount: r.amount });
+
+let engine: OcrEngine;
+beforeAll(async () => {
+  engine = await nodeEngine();
+});
+
+const turns: [string, (img: RgbaImage) => RgbaImage][] = [
+  ['upright', (img) => img],
+  ['tilted +8°', (img) => rotate(img, 8)],
+  ['tilted −9°', (img) => rotate(img, -9)],
+  ['upside down', rotate180],
+];
+
+describe('fixture invoices', () => {
+  it.each(Object.keys(truth).flatMap((file) => turns.map(([name, turn]) => [file, name, turn] as const)))('%s %s', async (file, _name, turn) => {
+    const outcome = await readQuotaInvoice(engine, turn(decodeImage(readFileSync(join(DIR, file)))!));
+    expect(outcome.ok && fields(outcome.result)).toEqual(truth[file]);
+  });
+
+  it('a blank page is not a quota invoice (AIS.0104)', async () => {
+    const blank: RgbaImage = { width: 400, height: 300, data: new Uint8ClampedArray(400 * 300 * 4).fill(255) };
+    expect(await readQuotaInvoice(engine, blank)).toMatchObject({ ok: false, error: { code: 'AIS.0104' } });
+  });
+});
+
+describe('generated photos (desk, perspective, blur, noise, JPEG), rendered now', () => {
+  // Seeds chosen across the tiers: scans, moderate photos, a hard one, an upside-down one.
+  const seeds = [3, 5, 10, 57, 76];
+  let samples: { seed: number; image: Uint8Array; truth: Record<string, string> }[] = [];
+  beforeAll(async () => {
+    const specs = seeds.map((seed) => makeInvoiceSpec(seed, { photo: true }));
+    const images = await renderInvoices(specs, { format: 'jpeg', photo: true });
+    samples = specs.map((spec, i) => ({ seed: spec.seed, image: new Uint8Array(images[i]!), truth: { ...spec.truth } }));
+  });
+
+  it.each(seeds)('seed %i', async (seed) => {
+    const sample = samples.find((s) => s.seed === seed)!;
+    const outcome = await readQuotaInvoice(engine, decodeImage(sample.image)!);
+    expect(outcome.ok && fields(outcome.result)).toEqual(sample.truth);
+  });
+});
