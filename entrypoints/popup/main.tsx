@@ -6,7 +6,7 @@ import { t, tDynamic } from '@/lib/i18n';
 import { sendMessage, type Reply } from '@/lib/messages';
 import { createCaptureStore } from '@/lib/store/captures';
 import { useCaptures } from '@/lib/ui/use-captures';
-import { readFileAsDataUrl } from '@/lib/ui/read-file';
+import { readFileAsDataUrl } from '@/lib/util/read-file';
 
 const RECENT = 20;
 

@@ -4,8 +4,9 @@ import { createTokenProvider } from '../huawei/token';
 import { badgeState } from '../recognize/badge';
 import { huaweiRecognizer } from '../recognize/huawei-provider';
 import { resolveProvider } from '../recognize/provider-choice';
-import { inlineRecognizer } from '../ondevice/inline-recognizer';
-import { offscreenRecognizer } from '../ondevice/offscreen-client';
+import { normalizeImage } from '../image/normalize';
+import { inlineClient } from '../ondevice/inline-client';
+import { offscreenClient } from '../ondevice/offscreen-client';
 import { createRecognitionService } from '../recognize/service';
 import { BLANK_PNG_BASE64, connectionReport } from '../recognize/test-connection';
 import { notifyCapturesChanged } from '../store/changes';
@@ -32,12 +33,13 @@ export function createServices(browser: WxtBrowser) {
 
   const huawei = huaweiRecognizer(readSettings, clientDeps);
   // Chrome has offscreen documents (MV3); Firefox's MV2 background page runs the engine itself.
-  const ondevice = import.meta.env.MANIFEST_VERSION === 3 ? offscreenRecognizer(browser) : inlineRecognizer();
+  const pageHost = import.meta.env.MANIFEST_VERSION === 3 ? offscreenClient(browser) : inlineClient();
 
   const service = createRecognitionService({
     store,
     chooseProvider: async () => resolveProvider(await readSettings()),
-    recognize: (provider, image, progress) => (provider === 'huawei' ? huawei(image) : ondevice(image, progress)),
+    recognize: (provider, image, progress) => (provider === 'huawei' ? huawei(image) : pageHost.recognize(image, progress)),
+    normalize: (image) => normalizeImage(image, { rasterizeSvg: pageHost.rasterizeSvg }),
     fetchImage: (url) => fetchImage(fetchFn, url),
     changed: async (capture) => {
       notifyCapturesChanged(capture.id);

@@ -24,6 +24,7 @@ export const LocalCode = {
   imageFetch: 'LOCAL.IMAGE_FETCH',
   notImage: 'LOCAL.NOT_IMAGE',
   imageTooSmall: 'LOCAL.IMAGE_TOO_SMALL',
+  unsupportedFormat: 'LOCAL.UNSUPPORTED_FORMAT',
   interrupted: 'LOCAL.INTERRUPTED',
 } as const;
 

@@ -11,7 +11,7 @@ const DOCUMENT = 'offscreen.html';
  * Chrome: the worker has no DOM and cannot run WASM threads, so the on-device engine lives in an
  * offscreen document (one at a time; created on first use, closed when idle).
  */
-export function offscreenRecognizer(browser: WxtBrowser) {
+export function offscreenClient(browser: WxtBrowser) {
   const listeners = new Map<string, (p: Progress) => void>();
   let creating: Promise<void> | undefined;
   let busy = 0;
@@ -33,19 +33,29 @@ export function offscreenRecognizer(browser: WxtBrowser) {
     await creating;
   }
 
-  return async (image: Blob, progress: (p: Progress) => void): Promise<RecognizeOutcome> => {
-    busy += 1;
-    const requestId = crypto.randomUUID();
-    listeners.set(requestId, progress);
-    try {
+  const toDataUrl = async (blob: Blob) => `data:${blob.type || 'application/octet-stream'};base64,${bytesToBase64(new Uint8Array(await blob.arrayBuffer()))}`;
+
+  return {
+    async recognize(image: Blob, progress: (p: Progress) => void): Promise<RecognizeOutcome> {
+      busy += 1;
+      const requestId = crypto.randomUUID();
+      listeners.set(requestId, progress);
+      try {
+        await ensureDocument();
+        const answer: unknown = await browser.runtime.sendMessage({ target: 'ondevice-engine', requestId, dataUrl: await toDataUrl(image) });
+        const outcome = OutcomeSchema.safeParse(answer);
+        return outcome.success ? outcome.data : { ok: false, error: recognitionError('AIS.0105', 'the on-device engine gave no answer') };
+      } finally {
+        listeners.delete(requestId);
+        busy -= 1;
+      }
+    },
+    /** SVG → PNG in the offscreen document (service workers cannot decode SVG). */
+    async rasterizeSvg(svg: Blob): Promise<Blob> {
       await ensureDocument();
-      const dataUrl = `data:${image.type || 'application/octet-stream'};base64,${bytesToBase64(new Uint8Array(await image.arrayBuffer()))}`;
-      const answer: unknown = await browser.runtime.sendMessage({ target: 'ondevice-engine', requestId, dataUrl });
-      const outcome = OutcomeSchema.safeParse(answer);
-      return outcome.success ? outcome.data : { ok: false, error: recognitionError('AIS.0105', 'the on-device engine gave no answer') };
-    } finally {
-      listeners.delete(requestId);
-      busy -= 1;
-    }
+      const answer: unknown = await browser.runtime.sendMessage({ target: 'rasterize-svg', dataUrl: await toDataUrl(svg) });
+      if (typeof answer !== 'string' || !answer.startsWith('data:image/png')) throw new Error('the SVG could not be rasterized');
+      return (await fetch(answer)).blob();
+    },
   };
 }

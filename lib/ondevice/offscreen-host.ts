@@ -1,7 +1,9 @@
 import type { WxtBrowser } from 'wxt/browser';
 import { recognitionError } from '../huawei/errors';
 import { recognizeBlob } from './browser-engine';
-import { OffscreenRequestSchema } from './protocol';
+import { rasterizeSvg } from '../image/rasterize-svg';
+import { readFileAsDataUrl } from '../util/read-file';
+import { OffscreenRequestSchema, RasterizeRequestSchema } from './protocol';
 
 /** After this long without work, ask the worker to close the document and free ~0.5 GB. */
 export const IDLE_CLOSE_MS = 3 * 60 * 1000;
@@ -13,6 +15,14 @@ export function serveOffscreenEngine(browser: WxtBrowser): void {
     idleTimer = setTimeout(() => void browser.runtime.sendMessage({ target: 'ondevice-idle' }).catch(() => {}), IDLE_CLOSE_MS);
   };
   browser.runtime.onMessage.addListener((message: unknown) => {
+    const svg = RasterizeRequestSchema.safeParse(message);
+    if (svg.success) {
+      return fetch(svg.data.dataUrl)
+        .then((r) => r.blob())
+        .then((blob) => rasterizeSvg(blob, document))
+        .then(readFileAsDataUrl)
+        .catch(() => null);
+    }
     const request = OffscreenRequestSchema.safeParse(message);
     if (!request.success) return undefined; // not for this page
     clearTimeout(idleTimer);

@@ -20,6 +20,9 @@ export const OffscreenProgressSchema = z.object({
   progress: ProgressSchema,
 });
 
+/** SVG to rasterize (the worker cannot decode SVG); answered with a PNG data URL. */
+export const RasterizeRequestSchema = z.object({ target: z.literal('rasterize-svg'), dataUrl: z.string().startsWith('data:') });
+
 /** The engine has been idle for a while: the worker may close the document to free its memory. */
 export const OffscreenIdleSchema = z.object({ target: z.literal('ondevice-idle') });
 

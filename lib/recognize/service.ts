@@ -2,6 +2,7 @@ import type { RecognizeOutcome } from '../huawei/client';
 import { LocalCode, recognitionError } from '../huawei/errors';
 import { sha256Hex } from '../huawei/crypto';
 import type { FetchedImage } from '../capture/fetch-image';
+import type { Normalized } from '../image/normalize';
 import type { Capture, CaptureSource, Progress, ProviderId } from '../store/capture-schema';
 import type { CaptureStore } from '../store/captures';
 
@@ -12,6 +13,8 @@ export interface RecognitionServiceDeps {
   /** Reads one image with a provider; may report progress (model loading). */
   recognize: (provider: ProviderId, image: Blob, progress: (p: Progress) => void) => Promise<RecognizeOutcome>;
   fetchImage: (url: string) => Promise<FetchedImage>;
+  /** Fits an image to the API's limits (format, size, orientation). */
+  normalize: (image: Blob) => Promise<Normalized>;
   /** Called after every change of a capture (badge, open pages). */
   changed: (capture: Capture) => void | Promise<void>;
   newId?: () => string;
@@ -47,27 +50,52 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     return capture;
   }
 
+  async function storeImage(id: string, blob: Blob, patch: Partial<Capture> = {}): Promise<void> {
+    await deps.store.setImage(id, blob);
+    await save(id, { ...patch, hasImage: true, imageType: blob.type, imageSha256: await sha256Hex(new Uint8Array(await blob.arrayBuffer())) });
+  }
+
+  /**
+   * The capture's image, fetched if only its URL is known, and fitted to the API's limits once
+   * (the normalized image replaces the captured one). A failure is stored on the capture.
+   */
+  async function apiReadyImage(capture: Capture): Promise<Blob | null> {
+    const { id } = capture;
+    let image = await deps.store.image(id);
+    if (!image && capture.source.imageUrl) {
+      const fetched = await deps.fetchImage(capture.source.imageUrl);
+      if (!fetched.ok) {
+        await save(id, { status: 'failed', error: fetched.error });
+        return null;
+      }
+      image = fetched.blob;
+      await storeImage(id, image, { normalized: false });
+    }
+    if (!image) {
+      await save(id, { status: 'failed', error: recognitionError(LocalCode.imageFetch, 'the capture has no image and no URL') });
+      return null;
+    }
+    if ((await deps.store.get(id))?.normalized) return image;
+    const normalized = await deps.normalize(image);
+    if (!normalized.ok) {
+      await save(id, { status: 'failed', error: normalized.error });
+      return null;
+    }
+    const { blob, sourceFormat, converted, reason } = normalized.image;
+    const imageInfo = { sourceFormat, sourceBytes: image.size, converted, reason };
+    if (converted) await storeImage(id, blob, { normalized: true, imageInfo });
+    else await save(id, { normalized: true, imageInfo });
+    return blob;
+  }
+
   async function run(id: string, requested?: ProviderId): Promise<void> {
     const capture = await deps.store.get(id);
     if (!capture) return;
     const attempts = capture.attempts + 1;
     const provider = requested ?? (await deps.chooseProvider());
     await save(id, { status: 'running', provider, attempts, error: undefined, progress: undefined });
-    let image = await deps.store.image(id);
-    if (!image && capture.source.imageUrl) {
-      const fetched = await deps.fetchImage(capture.source.imageUrl);
-      if (!fetched.ok) {
-        await save(id, { status: 'failed', error: fetched.error });
-        return;
-      }
-      image = fetched.blob;
-      await deps.store.setImage(id, image);
-      await save(id, { hasImage: true, imageType: image.type, imageSha256: await sha256Hex(new Uint8Array(await image.arrayBuffer())) });
-    }
-    if (!image) {
-      await save(id, { status: 'failed', error: recognitionError(LocalCode.imageFetch, 'the capture has no image and no URL') });
-      return;
-    }
+    const image = await apiReadyImage(capture);
+    if (!image) return;
     let lastStage: string | undefined;
     let progressWrites = Promise.resolve();
     const progress = (p: Progress) => {
@@ -108,6 +136,7 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       hasImage: blob !== undefined,
       imageType: blob?.type,
       imageSha256: blob ? await sha256Hex(new Uint8Array(await blob.arrayBuffer())) : undefined,
+      normalized: false,
       attempts: 0,
     };
     await deps.store.add(capture, blob);

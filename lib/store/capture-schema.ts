@@ -38,6 +38,11 @@ export const CaptureSchema = z.object({
   hasImage: z.boolean(),
   imageType: z.string().optional(),
   imageSha256: z.string().optional(),
+  /** What normalization did: the stored image is API-ready once `normalized` is true. */
+  normalized: z.boolean().default(false),
+  imageInfo: z
+    .object({ sourceFormat: z.string(), sourceBytes: z.number(), converted: z.boolean(), reason: z.string().optional() })
+    .optional(),
   result: QuotaInvoiceResultSchema.optional(),
   requestId: z.string().optional(),
   error: RecognitionErrorSchema.optional(),

@@ -84,7 +84,7 @@ describe('right-click an invoice image → signed Huawei call → fields in the 
     await clickRecognize(ext.worker, page, `${site.url}/invoices/invoice-2.png`);
 
     const popup = await openExtensionPage(ext, 'popup.html');
-    const [failed] = await waitForSettled(popup);
+    const [failed] = await waitForSettled(popup, 1, 30_000, 2); // test 1 left one capture
     expect(failed).toMatchObject({ status: 'failed', errorCode: 'APIG.0301', errorText: en.error_APIG_0301!.message });
     expect(emulator.requests.at(-1)).toMatchObject({ path: '/v1.0/ocr/quota-invoice', status: 401, auth: { ok: false } });
 

@@ -45,8 +45,7 @@ describe('with no account configured, the on-device engine reads invoices', () =
     expect((await seen()).some((s) => /Loading the on-device models… \d+%/.test(s))).toBe(true);
 
     await clickRecognize(ext.worker, page, `${site.url}/invoices/invoice-5.png`);
-    await popup.waitForFunction(() => document.querySelectorAll('article.capture').length === 2, { polling: 100 });
-    const [second] = await waitForSettled(popup);
+    const [second] = await waitForSettled(popup, 1, 60_000, 2);
     expect(second).toMatchObject({ status: 'done', fields: truth['invoice-5.png'] });
     expect((await seen()).some((s) => s.startsWith('Loading'))).toBe(false); // the session was reused
 

@@ -5,7 +5,7 @@ import type { WxtBrowser } from 'wxt/browser';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { launchWithExtension, openExtensionPage, waitForMenu, type LoadedExtension } from '../support/extension';
 import { serveFolder, type StaticServer } from '../support/static-server';
-import { configureThroughOptions, readPopup, waitForSettled } from '../support/ui';
+import { cardCount, configureThroughOptions, readPopup, waitForSettled } from '../support/ui';
 
 declare const chrome: WxtBrowser;
 
@@ -49,8 +49,7 @@ describe('popup inputs with an IAM user: typed URL, picked files, bad input', ()
     const popup = await openExtensionPage(ext, 'popup.html');
     const input = await popup.$('input[type="file"]');
     await input!.uploadFile(join(FIXTURES, 'invoices', 'invoice-1.png'), join(FIXTURES, 'invoices', 'invoice-6.png'));
-    await popup.waitForFunction(() => document.querySelectorAll('article.capture').length >= 3, { polling: 100 });
-    const shown = await waitForSettled(popup, 2);
+    const shown = await waitForSettled(popup, 2, 60_000, 3);
     const byFile = Object.fromEntries(shown.map((c) => [c.image, c]));
     expect(byFile['invoice-1.png']).toMatchObject({ status: 'done', fields: truth['invoice-1.png'] });
     expect(byFile['invoice-6.png']).toMatchObject({ status: 'done', fields: truth['invoice-6.png'] });
@@ -58,9 +57,11 @@ describe('popup inputs with an IAM user: typed URL, picked files, bad input', ()
 
   it('a link that answers a web page fails in words, and the badge says so', async () => {
     const popup = await openExtensionPage(ext, 'popup.html');
+    await popup.waitForSelector('article.capture');
+    const before = await cardCount(popup);
     await popup.type('#image-url', `${site.url}/pages/invoices.html`);
     await popup.keyboard.press('Enter');
-    const [shown] = await waitForSettled(popup);
+    const [shown] = await waitForSettled(popup, 1, 30_000, before + 1);
     expect(shown).toMatchObject({ status: 'failed', errorCode: 'LOCAL.NOT_IMAGE', errorText: en.error_LOCAL_NOT_IMAGE!.message });
     await expect.poll(() => ext.worker.evaluate(() => chrome.action.getBadgeText({})), { timeout: 5_000 }).toBe('!');
   });

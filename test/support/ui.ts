@@ -59,15 +59,26 @@ export function readPopup(popup: Page): Promise<ShownCapture[]> {
   );
 }
 
-/** Waits until the popup's newest capture has left queued/running. */
-export async function waitForSettled(popup: Page, count = 1, timeout = 60_000): Promise<ShownCapture[]> {
+/**
+ * Waits until the popup lists at least `total` captures and its newest `count` have left
+ * queued/running. Pass `total` when the popup already listed captures before the action, or an
+ * older settled card would be taken for the new one.
+ */
+export async function waitForSettled(popup: Page, count = 1, timeout = 60_000, total = count): Promise<ShownCapture[]> {
   await popup.waitForFunction(
-    (n) => {
-      const cards = Array.from(document.querySelectorAll('article.capture')).slice(0, n);
-      return cards.length === n && cards.every((c) => ['done', 'failed'].includes(c.getAttribute('data-status') ?? ''));
+    (n, all) => {
+      const cards = Array.from(document.querySelectorAll('article.capture'));
+      const newest = cards.slice(0, n);
+      return cards.length >= all && newest.length === n && newest.every((c) => ['done', 'failed'].includes(c.getAttribute('data-status') ?? ''));
     },
     { timeout, polling: 100 },
     count,
+    total,
   );
   return readPopup(popup);
+}
+
+/** How many captures the popup lists now. */
+export function cardCount(popup: Page): Promise<number> {
+  return popup.$$eval('article.capture', (cards) => cards.length);
 }
