@@ -42,7 +42,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // offscreen: Chrome runs the on-device engine in an offscreen document (MV3 workers have no DOM).
-    permissions: ['contextMenus', 'storage', 'clipboardWrite', ...(manifestVersion === 3 ? ['offscreen'] : [])],
+    // scripting: reading an image from inside the clicked page (cookies, blob: URLs), on demand only.
+    permissions: ['contextMenus', 'storage', 'clipboardWrite', 'scripting', ...(manifestVersion === 3 ? ['offscreen'] : [])],
     // The worker fetches invoice images from any site the user right-clicks on, and calls the
     // OCR endpoint the user configures (Huawei Cloud or a local server): both need host access.
     host_permissions: ['<all_urls>'],

@@ -9,7 +9,7 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => createContextMenu(browser));
   // Listeners are registered synchronously so a click wakes the worker and reaches them.
-  browser.contextMenus.onClicked.addListener(contextMenuListener(service));
+  browser.contextMenus.onClicked.addListener(contextMenuListener(service, browser));
   registerMessageHandlers({
     service,
     testConnection,

@@ -2,6 +2,7 @@ import type { RecognizeOutcome } from '../huawei/client';
 import { LocalCode, recognitionError } from '../huawei/errors';
 import { sha256Hex } from '../huawei/crypto';
 import type { FetchedImage } from '../capture/fetch-image';
+import type { ResolvedImage } from '../capture/resolve-image';
 import type { Normalized } from '../image/normalize';
 import type { Capture, CaptureSource, Progress, ProviderId } from '../store/capture-schema';
 import type { CaptureStore } from '../store/captures';
@@ -21,8 +22,11 @@ export interface RecognitionServiceDeps {
 }
 
 export interface RecognitionService {
-  /** Fetches an image by URL, stores it, recognizes it; returns the capture id at once. */
-  captureUrl(source: CaptureSource & { imageUrl: string }): Promise<string>;
+  /**
+   * Stores a capture for an image URL, gets its bytes (with `resolve` the first time, e.g. from
+   * the page the user clicked in; else the worker's own fetch), recognizes it; returns the id.
+   */
+  captureUrl(source: CaptureSource & { imageUrl: string }, resolve?: () => Promise<ResolvedImage>): Promise<string>;
   /** Stores given bytes and recognizes them. */
   captureBlob(source: CaptureSource, blob: Blob): Promise<string>;
   /** Runs a capture again with the provider the settings choose now. */
@@ -40,14 +44,28 @@ export interface RecognitionService {
  * The flow of DESIGN.md: store the capture (queued) before any network call, recognize, store the
  * result (done/failed). Nothing in between can lose the capture: a failure is stored, not thrown.
  */
+/** data: URLs can be megabytes: the record keeps their head only (the bytes are stored anyway). */
+function shortUrl(url: string): string;
+function shortUrl(url: string | undefined): string | undefined;
+function shortUrl(url: string | undefined): string | undefined {
+  return url?.startsWith('data:') && url.length > 80 ? `${url.slice(0, 60)}…` : url;
+}
+
 export function createRecognitionService(deps: RecognitionServiceDeps): RecognitionService {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const inFlight = new Set<Promise<void>>();
+  /** First-run resolvers of captures made from a page (they hold the tab; a retry fetches). */
+  const resolvers = new Map<string, () => Promise<ResolvedImage>>();
 
   async function save(id: string, patch: Partial<Omit<Capture, 'id'>>): Promise<Capture> {
     const capture = await deps.store.update(id, patch);
     await deps.changed(capture);
     return capture;
+  }
+
+  async function workerFetch(url: string): Promise<ResolvedImage> {
+    const fetched = await deps.fetchImage(url);
+    return fetched.ok ? { ...fetched, url, via: 'worker-fetch' } : fetched;
   }
 
   async function storeImage(id: string, blob: Blob, patch: Partial<Capture> = {}): Promise<void> {
@@ -62,14 +80,16 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
   async function apiReadyImage(capture: Capture): Promise<Blob | null> {
     const { id } = capture;
     let image = await deps.store.image(id);
-    if (!image && capture.source.imageUrl) {
-      const fetched = await deps.fetchImage(capture.source.imageUrl);
+    const resolve = resolvers.get(id);
+    resolvers.delete(id);
+    if (!image && (resolve || capture.source.imageUrl)) {
+      const fetched: ResolvedImage = resolve ? await resolve() : await workerFetch(capture.source.imageUrl!);
       if (!fetched.ok) {
         await save(id, { status: 'failed', error: fetched.error });
         return null;
       }
       image = fetched.blob;
-      await storeImage(id, image, { normalized: false });
+      await storeImage(id, image, { normalized: false, source: { ...capture.source, resolvedUrl: shortUrl(fetched.url), via: fetched.via } });
     }
     if (!image) {
       await save(id, { status: 'failed', error: recognitionError(LocalCode.imageFetch, 'the capture has no image and no URL') });
@@ -123,11 +143,11 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     inFlight.add(job);
   }
 
-  async function create(source: CaptureSource, blob?: Blob): Promise<string> {
+  async function create(source: CaptureSource, blob?: Blob, id = newId()): Promise<string> {
     const now = Date.now();
     const provider = await deps.chooseProvider();
     const capture: Capture = {
-      id: newId(),
+      id,
       createdAt: now,
       updatedAt: now,
       status: 'queued',
@@ -146,7 +166,11 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
   }
 
   return {
-    captureUrl: (source) => create(source),
+    async captureUrl(source, resolve) {
+      const id = newId();
+      if (resolve) resolvers.set(id, resolve);
+      return create({ ...source, imageUrl: shortUrl(source.imageUrl) }, undefined, id);
+    },
     captureBlob: (source, blob) => create(source, blob),
     async retry(id) {
       track(id);

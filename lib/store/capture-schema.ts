@@ -7,10 +7,14 @@ export type CaptureStatus = z.infer<typeof CaptureStatusSchema>;
 
 /** Where an invoice image came from, kept so a batch can show it and Retry can re-fetch it. */
 export const CaptureSourceSchema = z.object({
-  kind: z.enum(['context-menu', 'url', 'file']),
+  kind: z.enum(['context-menu', 'url', 'file', 'paste', 'drop', 'pdf']),
   pageUrl: z.string().optional(),
+  /** The URL the user gave or clicked (a data: URL is kept shortened). */
   imageUrl: z.string().optional(),
   fileName: z.string().optional(),
+  /** Where the bytes really came from: a better source than the clicked one, and how it was read. */
+  resolvedUrl: z.string().optional(),
+  via: z.enum(['data-url', 'worker-fetch', 'page-fetch', 'page-pixels', 'screenshot']).optional(),
 });
 export type CaptureSource = z.infer<typeof CaptureSourceSchema>;
 

@@ -46,16 +46,25 @@ export async function waitForMenu(worker: WebWorker): Promise<void> {
 /**
  * Runs the real context-menu listeners as a click on "Recognize quota invoice" would. Native menus
  * cannot be clicked headless; Chromium's event object can dispatch to the registered listeners.
+ * `frameUrl` names the iframe the image is in (its frameId is looked up as the browser would give it).
  */
-export async function clickRecognize(worker: WebWorker, page: Page, srcUrl: string): Promise<void> {
+export async function clickRecognize(worker: WebWorker, page: Page, srcUrl: string, frameUrl?: string): Promise<void> {
   const pageUrl = page.url();
   const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id ?? -1, pageUrl);
+  const frameId = frameUrl
+    ? await worker.evaluate(
+        async (id, url) =>
+          (await chrome.scripting.executeScript({ target: { tabId: id, allFrames: true }, func: () => location.href })).find((r) => r.result === url)?.frameId ?? -1,
+        tabId,
+        frameUrl,
+      )
+    : 0;
   await worker.evaluate(
     (info, tab) => {
       (chrome.contextMenus.onClicked as unknown as { dispatch(i: unknown, t: unknown): void }).dispatch(info, tab);
     },
-    { menuItemId: 'recognize-quota-invoice', mediaType: 'image', srcUrl, pageUrl, editable: false, frameId: 0 },
-    { id: tabId, url: pageUrl, index: 0, active: true, windowId: 1 },
+    { menuItemId: 'recognize-quota-invoice', mediaType: 'image', srcUrl, pageUrl, frameUrl, editable: false, frameId },
+    { id: tabId, url: pageUrl, index: 0, active: true, windowId: (await worker.evaluate(async (id) => (await chrome.tabs.get(id)).windowId, tabId)) },
   );
 }
 
