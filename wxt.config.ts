@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import preact from '@preact/preset-vite';
@@ -22,6 +23,21 @@ export const ONDEVICE_ASSETS = [
   { src: join(modelsDir, 'ppocr_keys_v1.txt'), dest: 'models/ppocr_keys_v1.txt' },
 ];
 
+const pdfjsDir = dirname(require.resolve('pdfjs-dist/package.json'));
+/**
+ * pdf.js data files, served from /pdfjs/ (nothing fetched at run time): the GB and UCS2 CMaps
+ * (a PDF naming a non-embedded Chinese font renders blank without them; all 169 would be 1.7 MB),
+ * the JPEG 2000 / JBIG2 / colour-profile decoders for scanned PDFs, and the two standard fonts
+ * pdf.js cannot take from the system.
+ */
+export const PDFJS_ASSETS = [
+  ...readdirSync(join(pdfjsDir, 'cmaps'))
+    .filter((f) => f.endsWith('.bcmap') && (/GB/.test(f) || /-UCS2\.bcmap$/.test(f)))
+    .map((f) => ({ src: join(pdfjsDir, 'cmaps', f), dest: `pdfjs/cmaps/${f}` })),
+  ...['openjpeg.wasm', 'jbig2.wasm', 'qcms_bg.wasm'].map((f) => ({ src: join(pdfjsDir, 'wasm', f), dest: `pdfjs/wasm/${f}` })),
+  ...['FoxitSymbol.pfb', 'FoxitDingbats.pfb'].map((f) => ({ src: join(pdfjsDir, 'standard_fonts', f), dest: `pdfjs/standard_fonts/${f}` })),
+];
+
 // Chromium MV3 is the main target; `npm run build:firefox` must keep building too.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -34,7 +50,7 @@ export default defineConfig({
   }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
-      for (const asset of ONDEVICE_ASSETS) files.push({ absoluteSrc: asset.src, relativeDest: asset.dest });
+      for (const asset of [...ONDEVICE_ASSETS, ...PDFJS_ASSETS]) files.push({ absoluteSrc: asset.src, relativeDest: asset.dest });
     },
   },
   manifest: ({ browser, manifestVersion }) => ({

@@ -32,7 +32,7 @@ export function CaptureInput({ onUrl, onFiles }: Props) {
         {t('popupPickFiles')}
         <input
           type="file"
-          accept="image/*"
+          accept="image/*,application/pdf,.pdf"
           multiple
           onChange={(e) => {
             onFiles(Array.from(e.currentTarget.files ?? []));

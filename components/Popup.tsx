@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { CaptureView } from '@/lib/ui/use-captures';
 import { CaptureCard, type CaptureActions } from './CaptureCard';
@@ -8,17 +9,33 @@ interface Props extends CaptureActions {
   notice: string | null;
   onUrl: (url: string) => void;
   onFiles: (files: File[]) => void;
+  /** Files, or else the text (a link), dropped on the popup. */
+  onDrop: (files: File[], text: string) => void;
   onOpenSettings: () => void;
 }
 
-export function Popup({ views, notice, onUrl, onFiles, onOpenSettings, ...actions }: Props) {
+export function Popup({ views, notice, onUrl, onFiles, onDrop, onOpenSettings, ...actions }: Props) {
+  const [dragging, setDragging] = useState(false);
   return (
-    <main class="popup">
+    <main
+      class={dragging ? 'popup dragging' : 'popup'}
+      onDragOver={(e) => {
+        e.preventDefault(); // without this the browser opens the dropped file instead
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        onDrop(Array.from(e.dataTransfer?.files ?? []), e.dataTransfer?.getData('text/uri-list') || e.dataTransfer?.getData('text/plain') || '');
+      }}
+    >
       <header>
         <h1>{t('popupTitle')}</h1>
         <button type="button" class="link" onClick={onOpenSettings}>{t('popupSettings')}</button>
       </header>
       <CaptureInput onUrl={onUrl} onFiles={onFiles} />
+      <p class="hint">{t('popupDropHint')}</p>
       {notice && <p class="notice" role="status">{notice}</p>}
       {views && views.length === 0 && <p class="empty">{t('popupEmpty')}</p>}
       <section class="captures">

@@ -8,6 +8,7 @@ export const RecognizeUrlSchema = z.object({ url: z.string().trim().min(1).max(8
 /** Files travel as data URLs: runtime messages are JSON (64 MiB at most). */
 export const RecognizeFileSchema = z.object({
   name: z.string().max(512),
+  kind: z.enum(['file', 'paste', 'drop', 'pdf']).default('file'),
   dataUrl: z.string().startsWith('data:').max(64 * 1024 * 1024),
 });
 export const CaptureIdSchema = z.object({ id: z.string().min(1).max(100) });

@@ -1,11 +1,12 @@
 import { render } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
 import { t, tDynamic } from '@/lib/i18n';
 import { sendMessage, type Reply } from '@/lib/messages';
 import { createCaptureStore } from '@/lib/store/captures';
 import { useCaptures } from '@/lib/ui/use-captures';
+import { intakeFiles, linkFromText } from '@/lib/ui/intake';
 import { readFileAsDataUrl } from '@/lib/util/read-file';
 
 const RECENT = 20;
@@ -15,16 +16,38 @@ function App() {
   const views = useCaptures(store, RECENT);
   const [notice, setNotice] = useState<string | null>(null);
   const report = (reply: Reply) => setNotice(reply.ok ? null : `${tDynamic(reply.messageKey)}${reply.detail ? ` (${reply.detail})` : ''}`);
+  const submitUrl = async (url: string) => report(await sendMessage('recognizeUrl', { url }));
+  async function submitFiles(files: File[], kind: 'file' | 'paste' | 'drop') {
+    for await (const item of intakeFiles(files)) {
+      if ('problem' in item) setNotice(t(item.problem, item.name));
+      else report(await sendMessage('recognizeFile', { name: item.name, kind: item.fromPdf ? 'pdf' : kind, dataUrl: await readFileAsDataUrl(item.blob) }));
+    }
+  }
+  // Ctrl/Cmd+V anywhere in the popup (outside the URL field): images and PDFs, or an image link.
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      if ((event.target as HTMLElement | null)?.id === 'image-url') return;
+      const files = Array.from(event.clipboardData?.files ?? []);
+      const link = linkFromText(event.clipboardData?.getData('text/plain') ?? '');
+      if (files.length === 0 && !link) return;
+      event.preventDefault();
+      if (files.length > 0) void submitFiles(files, 'paste');
+      else if (link) void submitUrl(link);
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, []);
   return (
     <Popup
       views={views}
       notice={notice}
-      onUrl={async (url) => report(await sendMessage('recognizeUrl', { url }))}
-      onFiles={async (files) => {
-        for (const file of files) {
-          report(await sendMessage('recognizeFile', { name: file.name, dataUrl: await readFileAsDataUrl(file) }));
-        }
+      onUrl={submitUrl}
+      onDrop={(files, text) => {
+        const link = linkFromText(text);
+        if (files.length > 0) void submitFiles(files, 'drop');
+        else if (link) void submitUrl(link);
       }}
+      onFiles={(files) => submitFiles(files, 'file')}
       onCopy={async (value) => {
         try {
           await navigator.clipboard.writeText(value);

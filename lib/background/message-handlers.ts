@@ -58,7 +58,7 @@ export function registerMessageHandlers(deps: HandlerDeps): void {
     const bytes = dataUrlBytes(parsed.data.dataUrl);
     const image = bytes ? imageFromBytes(bytes, parsed.data.name) : null;
     if (!image?.ok) return { ok: false, messageKey: errorMessageKey('LOCAL.NOT_IMAGE'), detail: image ? image.error.message : parsed.data.name };
-    return { ok: true, id: await deps.service.captureBlob({ kind: 'file', fileName: parsed.data.name }, image.blob) };
+    return { ok: true, id: await deps.service.captureBlob({ kind: parsed.data.kind, fileName: parsed.data.name }, image.blob) };
   });
 
   onMessage('retryCapture', async ({ data, sender }): Promise<Reply> => {
