@@ -2,6 +2,9 @@ import type { WxtBrowser } from 'wxt/browser';
 import type { PageAccess } from './resolve-image';
 import { cropScreenshot } from './screenshot';
 
+/** Page access for a frame of the clicked tab; undefined when there is no real tab (a test dispatch). */
+export type PageAccessFor = (frameId: number) => PageAccess | undefined;
+
 /** Runs page scripts in the frame the user clicked in, and screenshots the visible tab. */
 export function pageAccess(browser: WxtBrowser, tab: { id: number; windowId?: number }, frameId: number): PageAccess {
   return {

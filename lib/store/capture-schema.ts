@@ -7,7 +7,7 @@ export type CaptureStatus = z.infer<typeof CaptureStatusSchema>;
 
 /** Where an invoice image came from, kept so a batch can show it and Retry can re-fetch it. */
 export const CaptureSourceSchema = z.object({
-  kind: z.enum(['context-menu', 'url', 'file', 'paste', 'drop', 'pdf']),
+  kind: z.enum(['context-menu', 'picker', 'region', 'url', 'file', 'paste', 'drop', 'pdf']),
   pageUrl: z.string().optional(),
   /** The URL the user gave or clicked (a data: URL is kept shortened). */
   imageUrl: z.string().optional(),

@@ -68,6 +68,22 @@ export async function clickRecognize(worker: WebWorker, page: Page, srcUrl: stri
   );
 }
 
+/** Runs the listeners of another menu item (the picker, the region), as a right-click on the page would. */
+export async function clickMenuItem(worker: WebWorker, page: Page, menuItemId: string): Promise<void> {
+  const pageUrl = page.url();
+  await worker.evaluate(
+    async (id, url) => {
+      const tab = (await chrome.tabs.query({ url }))[0]!;
+      (chrome.contextMenus.onClicked as unknown as { dispatch(i: unknown, t: unknown): void }).dispatch(
+        { menuItemId: id, pageUrl: url, editable: false, frameId: 0 },
+        tab,
+      );
+    },
+    menuItemId,
+    pageUrl,
+  );
+}
+
 export async function openExtensionPage(ext: LoadedExtension, path: string): Promise<Page> {
   const page = await ext.browser.newPage();
   await page.goto(`${ext.origin}/${path}`);
