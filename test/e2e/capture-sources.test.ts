@@ -6,75 +6,55 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { imageSize } from 'image-size';
 import type { Page } from 'puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../emulator/server';
-import { startCaptureSites, type CaptureSites } from '../support/capture-sites/sites';
-import { clickRecognize, launchWithExtension, openExtensionPage, waitForMenu, type LoadedExtension } from '../support/extension';
-import { cardCount, configureThroughOptions, waitForSettled, type ShownCapture } from '../support/ui';
+import { describe, expect, it } from 'vitest';
+import { useExtensionWithEmulator } from '../support/suite';
+import { clickRecognize } from '../support/extension';
+import { cardCount, waitForSettled, type ShownCapture } from '../support/ui';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'invoices');
 const truth = JSON.parse(readFileSync(join(FIXTURES, 'truth.json'), 'utf8')) as Record<string, Record<string, string>>;
 const invoice = (name: string) => readFileSync(join(FIXTURES, name));
 const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
 
-let emulator: Emulator;
-let sites: CaptureSites;
-let ext: LoadedExtension;
-let popup: Page;
-let tab: Page;
-
-beforeAll(async () => {
-  [emulator, sites] = await Promise.all([startEmulator(), startCaptureSites()]);
-  ext = await launchWithExtension();
-  await waitForMenu(ext.worker);
-  await (await configureThroughOptions(ext, { endpoint: emulator.url, ak: emulator.options.ak, sk: emulator.options.sk })).close();
-  popup = await openExtensionPage(ext, 'popup.html');
-  tab = await ext.browser.newPage();
-});
-
-afterAll(async () => {
-  await ext?.browser.close();
-  await sites?.close();
-  await emulator?.close();
-});
+const suite = useExtensionWithEmulator();
 
 /** Opens a page, right-clicks the image, and returns what the popup shows and what the emulator got. */
 async function capture(pageUrl: string, srcUrl: (page: Page) => Promise<string>, frameUrl?: string): Promise<{ shown: ShownCapture; sent?: Buffer }> {
-  await tab.bringToFront();
-  if (tab.url() !== pageUrl) await tab.goto(pageUrl);
-  await tab.waitForSelector('body[data-ready]');
-  const before = await cardCount(popup);
-  const calls = emulator.requests.length;
-  await clickRecognize(ext.worker, tab, await srcUrl(tab), frameUrl);
-  const [shown] = await waitForSettled(popup, 1, 60_000, before + 1);
-  return { shown: shown!, sent: emulator.requests.slice(calls).find((r) => r.image)?.image };
+  await suite.tab.bringToFront();
+  if (suite.tab.url() !== pageUrl) await suite.tab.goto(pageUrl);
+  await suite.tab.waitForSelector('body[data-ready]');
+  const before = await cardCount(suite.popup);
+  const calls = suite.emulator.requests.length;
+  await clickRecognize(suite.ext.worker, suite.tab, await srcUrl(suite.tab), frameUrl);
+  const [shown] = await waitForSettled(suite.popup, 1, 60_000, before + 1);
+  return { shown: shown!, sent: suite.emulator.requests.slice(calls).find((r) => r.image)?.image };
 }
 
 const src = (selector: string) => (page: Page) => page.$eval(selector, (img) => (img as HTMLImageElement).currentSrc);
 
 describe('web mail behind a login', () => {
   it('logged in: the full attachment behind the thumbnail is read, not the 240 px thumbnail', async () => {
-    await tab.goto(`${sites.main}/mail/login`);
-    await Promise.all([tab.waitForNavigation(), tab.click('#submit')]);
-    const { shown, sent } = await capture(`${sites.main}/mail/inbox`, src('#target'));
+    await suite.tab.goto(`${suite.sites.main}/mail/login`);
+    await Promise.all([suite.tab.waitForNavigation(), suite.tab.click('#submit')]);
+    const { shown, sent } = await capture(`${suite.sites.main}/mail/inbox`, src('#target'));
     expect(shown).toMatchObject({ status: 'done', fields: truth['invoice-1.png'] });
     expect(sent?.equals(invoice('invoice-1.png'))).toBe(true);
   });
 
   it('the same message inside a same-origin iframe', async () => {
-    const { shown } = await capture(`${sites.main}/mail/inbox-iframe`, async (page) => page.frames()[1]!.$eval('#target', (i) => (i as HTMLImageElement).currentSrc), `${sites.main}/mail/message/1`);
+    const { shown } = await capture(`${suite.sites.main}/mail/inbox-iframe`, async (page) => page.frames()[1]!.$eval('#target', (i) => (i as HTMLImageElement).currentSrc), `${suite.sites.main}/mail/message/1`);
     expect(shown).toMatchObject({ status: 'done', fields: truth['invoice-1.png'] });
   });
 
   it('logged out: the link answers a login page, and the popup says to log in', async () => {
-    await tab.goto(`${sites.main}/mail/inbox`);
-    await tab.waitForSelector('body[data-ready]');
-    const thumb = await src('#target')(tab);
-    const client = await tab.createCDPSession();
+    await suite.tab.goto(`${suite.sites.main}/mail/inbox`);
+    await suite.tab.waitForSelector('body[data-ready]');
+    const thumb = await src('#target')(suite.tab);
+    const client = await suite.tab.createCDPSession();
     await client.send('Network.clearBrowserCookies');
-    const before = await cardCount(popup);
-    await clickRecognize(ext.worker, tab, thumb);
-    const [shown] = await waitForSettled(popup, 1, 60_000, before + 1);
+    const before = await cardCount(suite.popup);
+    await clickRecognize(suite.ext.worker, suite.tab, thumb);
+    const [shown] = await waitForSettled(suite.popup, 1, 60_000, before + 1);
     expect(shown).toMatchObject({ status: 'failed', errorCode: 'LOCAL.NOT_IMAGE', errorText: en.error_LOCAL_NOT_IMAGE!.message });
   });
 });
@@ -84,35 +64,35 @@ describe('images the worker cannot simply fetch', () => {
     ['a blob: URL', 'blob.html', 'invoice-2.png'],
     ['a data: URL', 'data.html', 'invoice-3.png'],
   ])('%s', async (_name, page, file) => {
-    const { shown, sent } = await capture(`${sites.main}/pages/${page}`, src('#target'));
+    const { shown, sent } = await capture(`${suite.sites.main}/pages/${page}`, src('#target'));
     expect(shown).toMatchObject({ status: 'done', fields: truth[file] });
     expect(sent?.equals(invoice(file))).toBe(true);
   });
 
   it('srcset: the largest candidate, not the displayed thumbnail', async () => {
-    const { shown, sent } = await capture(`${sites.main}/pages/srcset.html`, src('#target'));
+    const { shown, sent } = await capture(`${suite.sites.main}/pages/srcset.html`, src('#target'));
     expect(shown).toMatchObject({ status: 'done', fields: truth['invoice-1.png'] });
     expect(sent?.equals(invoice('invoice-1.png'))).toBe(true);
   });
 
   it.each([
-    ['same-origin', 'iframe-same.html', () => `${sites.main}/pages/frame.html`],
-    ['cross-origin', 'iframe-cross.html', () => `${sites.other}/pages/frame.html`],
+    ['same-origin', 'iframe-same.html', () => `${suite.sites.main}/pages/frame.html`],
+    ['cross-origin', 'iframe-cross.html', () => `${suite.sites.other}/pages/frame.html`],
   ])('an image inside a %s iframe', async (_name, page, frame) => {
-    const { shown } = await capture(`${sites.main}/pages/${page}`, async (p) => p.frames()[1]!.$eval('#target', (i) => (i as HTMLImageElement).currentSrc), frame());
+    const { shown } = await capture(`${suite.sites.main}/pages/${page}`, async (p) => p.frames()[1]!.$eval('#target', (i) => (i as HTMLImageElement).currentSrc), frame());
     expect(shown).toMatchObject({ status: 'done', fields: truth['invoice-5.png'] });
   });
 });
 
 describe('every format fitted to the API', () => {
   it.each(['#webp', '#gif', '#svg'])('%s is converted and recognized', async (selector) => {
-    const { shown, sent } = await capture(`${sites.main}/pages/formats.html`, src(selector));
+    const { shown, sent } = await capture(`${suite.sites.main}/pages/formats.html`, src(selector));
     expect(shown).toMatchObject({ status: 'done', fields: truth['invoice-4.png'] });
     expect(['jpg', 'png']).toContain(imageSize(sent!).type);
   });
 
   it('an 8000×6000 photo is downscaled to 4096 px and stays under the base64 budget', async () => {
-    const { shown, sent } = await capture(`${sites.main}/pages/formats.html`, src('#big'));
+    const { shown, sent } = await capture(`${suite.sites.main}/pages/formats.html`, src('#big'));
     expect(shown).toMatchObject({ status: 'done', fields: truth['invoice-4.png'] });
     const size = imageSize(sent!);
     expect(Math.max(size.width, size.height)).toBe(4096);
@@ -125,10 +105,10 @@ describe('every format fitted to the API', () => {
     ['a URL that answers HTML', '#login', 'LOCAL.NOT_IMAGE'],
   ])('%s fails in words', async (_name, selector, code) => {
     const page = selector === '#tiny' ? 'formats.html' : 'errors.html';
-    const calls = emulator.requests.length;
-    const { shown } = await capture(`${sites.main}/pages/${page}`, (p) => p.$eval(selector, (i) => (i as HTMLImageElement).src));
+    const calls = suite.emulator.requests.length;
+    const { shown } = await capture(`${suite.sites.main}/pages/${page}`, (p) => p.$eval(selector, (i) => (i as HTMLImageElement).src));
     expect(shown).toMatchObject({ status: 'failed', errorCode: code });
     expect(shown.errorText).toBe(en[`error_${code.replace(/\W/g, '_')}`]!.message);
-    expect(emulator.requests.length).toBe(calls); // nothing unusable is sent
+    expect(suite.emulator.requests.length).toBe(calls); // nothing unusable is sent
   });
 });
