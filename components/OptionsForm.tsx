@@ -12,8 +12,9 @@ interface Props {
 }
 
 type Form = Required<SettingsPatch>;
+type TextKey = { [K in keyof Form]: Form[K] extends string ? K : never }[keyof Form];
 
-function TextField(props: { id: keyof Form; label: string; form: Form; set: (f: Partial<Form>) => void; type?: string; placeholder?: string; hint?: string }) {
+function TextField(props: { id: TextKey; label: string; form: Form; set: (f: Partial<Form>) => void; type?: string; placeholder?: string; hint?: string }) {
   return (
     <div class="row">
       <label for={props.id}>{props.label}</label>
@@ -117,6 +118,14 @@ export function OptionsForm({ initial, onSave, onTest }: Props) {
           </>
         )}
         <small>{t('optionsSecretNote')}</small>
+      </fieldset>
+      <fieldset>
+        <legend>{t('optionsImages')}</legend>
+        <label class="choice">
+          <input type="checkbox" name="sendImageUrl" checked={form.sendImageUrl} onChange={(e) => set({ sendImageUrl: e.currentTarget.checked })} />
+          {t('optionsSendImageUrl')}
+        </label>
+        <small>{t('optionsSendImageUrlHint')}</small>
       </fieldset>
       <div class="actions">
         <button type="submit" disabled={busy}>{t('optionsSave')}</button>

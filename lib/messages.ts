@@ -26,6 +26,7 @@ export const SettingsPatchSchema = z
     iamUser: z.string(),
     iamPassword: z.string(),
     iamDomain: z.string(),
+    sendImageUrl: z.boolean(),
   })
   .partial()
   .strict();

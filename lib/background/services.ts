@@ -38,7 +38,12 @@ export function createServices(browser: WxtBrowser) {
   const service = createRecognitionService({
     store,
     chooseProvider: async () => resolveProvider(await readSettings()),
-    recognize: (provider, image, progress) => (provider === 'huawei' ? huawei(image) : pageHost.recognize(image, progress)),
+    recognize: (provider, image, progress, capture) =>
+      provider === 'huawei' && !capture.imageInfo?.converted
+        ? huawei(image, capture.source.resolvedUrl ?? capture.source.imageUrl)
+        : provider === 'huawei'
+          ? huawei(image) // converted bytes: the URL would give the API the unconverted image
+          : pageHost.recognize(image, progress),
     normalize: (image) => normalizeImage(image, { rasterizeSvg: pageHost.rasterizeSvg }),
     fetchImage: (url) => fetchImage(fetchFn, url),
     changed: async (capture) => {

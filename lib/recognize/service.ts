@@ -12,7 +12,7 @@ export interface RecognitionServiceDeps {
   /** The provider the settings choose now (on-device until Huawei credentials exist). */
   chooseProvider: () => Promise<ProviderId>;
   /** Reads one image with a provider; may report progress (model loading). */
-  recognize: (provider: ProviderId, image: Blob, progress: (p: Progress) => void) => Promise<RecognizeOutcome>;
+  recognize: (provider: ProviderId, image: Blob, progress: (p: Progress) => void, capture: Capture) => Promise<RecognizeOutcome>;
   fetchImage: (url: string) => Promise<FetchedImage>;
   /** Fits an image to the API's limits (format, size, orientation). */
   normalize: (image: Blob) => Promise<Normalized>;
@@ -125,7 +125,7 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       lastStage = p.stage;
       progressWrites = progressWrites.then(() => save(id, { progress: p })).then(() => undefined);
     };
-    const outcome = await deps.recognize(provider, image, progress).catch((e: unknown) => ({
+    const outcome = await deps.recognize(provider, image, progress, (await deps.store.get(id)) ?? capture).catch((e: unknown) => ({
       ok: false as const,
       error: recognitionError(LocalCode.badResponse, e instanceof Error ? e.message : String(e)),
     }));

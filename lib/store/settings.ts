@@ -18,6 +18,8 @@ export const settings = {
   iamUser: settingItem('iamUser', z.string(), ''),
   iamPassword: settingItem('iamPassword', z.string(), ''),
   iamDomain: settingItem('iamDomain', z.string(), ''),
+  /** Send a public image's URL instead of its bytes (off: web-mail images are private). */
+  sendImageUrl: settingItem('sendImageUrl', z.boolean(), false),
 };
 
 export type SettingName = keyof typeof settings;
@@ -42,7 +44,7 @@ export function publicSettings(all: Settings): PublicSettings {
 
 /** Writes the given settings; an empty secret means "keep the stored one". */
 export async function writeSettings(patch: Partial<Settings>): Promise<void> {
-  for (const [name, value] of Object.entries(patch) as [SettingName, string][]) {
+  for (const [name, value] of Object.entries(patch) as [SettingName, string | boolean][]) {
     if ((SECRET_SETTINGS as readonly string[]).includes(name) && value === '') continue;
     await settings[name].set(value as never);
   }

@@ -8,7 +8,7 @@ import { imageSize } from 'image-size';
 import type { Page } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
 import { useExtensionWithEmulator } from '../support/suite';
-import { clickRecognize } from '../support/extension';
+import { clickRecognize, openExtensionPage } from '../support/extension';
 import { cardCount, waitForSettled, type ShownCapture } from '../support/ui';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'invoices');
@@ -110,5 +110,27 @@ describe('every format fitted to the API', () => {
     expect(shown).toMatchObject({ status: 'failed', errorCode: code });
     expect(shown.errorText).toBe(en[`error_${code.replace(/\W/g, '_')}`]!.message);
     expect(suite.emulator.requests.length).toBe(calls); // nothing unusable is sent
+  });
+});
+
+describe('sending public image links instead of bytes (a setting, off by default)', () => {
+  it('sends the URL when chosen, and the bytes for what the endpoint could not fetch', async () => {
+    const options = await openExtensionPage(suite.ext, 'options.html');
+    await options.waitForSelector('input[name="sendImageUrl"]');
+    await options.click('input[name="sendImageUrl"]');
+    await options.click('button[type="submit"]');
+    await options.waitForFunction(() => document.querySelector('.status')?.textContent?.includes('saved'), { polling: 100 });
+    try {
+      const framed = await capture(`${suite.sites.main}/pages/iframe-cross.html`, async (p) => p.frames()[1]!.$eval('#target', (i) => (i as HTMLImageElement).currentSrc), `${suite.sites.other}/pages/frame.html`);
+      expect(framed.shown).toMatchObject({ status: 'done', fields: truth['invoice-5.png'] });
+      expect(suite.emulator.requests.at(-1)).toMatchObject({ url: `${suite.sites.other}/invoices/invoice-5.png`, status: 200 });
+      const blob = await capture(`${suite.sites.main}/pages/blob.html`, src('#target'));
+      expect(blob.sent?.equals(invoice('invoice-2.png'))).toBe(true);
+    } finally {
+      await options.bringToFront();
+      await options.click('input[name="sendImageUrl"]');
+      await options.click('button[type="submit"]');
+      await options.close();
+    }
   });
 });
