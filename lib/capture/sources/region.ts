@@ -1,0 +1,20 @@
+import { selectRegionInPage } from '../overlay-scripts';
+import type { MenuSource } from './source';
+
+/**
+ * "Select an area": a rectangle dragged over anything on screen (a PDF viewer, a video frame), taken
+ * from a screenshot. The overlay covers the whole tab, so it goes into the top frame.
+ */
+export const region: MenuSource = {
+  id: 'region-quota-invoice',
+  titleKey: 'menuRegion',
+  contexts: ['page', 'frame', 'image', 'link', 'selection'],
+  async run({ info, page, service, browser }) {
+    const access = page(0);
+    if (!access) return;
+    const selected = await access.run(selectRegionInPage, [{ hint: browser.i18n.getMessage('regionHint') }]);
+    if (!selected) return; // Escape, or a click without a drag
+    const shot = await access.screenshot(selected.rect, selected.devicePixelRatio);
+    if (shot) await service.captureBlob({ kind: 'region', pageUrl: info.pageUrl }, shot);
+  },
+};
