@@ -25,6 +25,7 @@ export interface CaptureActions {
   onCopy: (value: string) => void;
   onRetry: (id: string) => void;
   onReread: (id: string, provider: ProviderId) => void;
+  onFill: (id: string) => void;
   onDelete: (id: string) => void;
 }
 
@@ -61,6 +62,9 @@ export function CaptureCard({ capture, thumbnail, ...actions }: { capture: Captu
         </div>
         <button type="button" class="delete" aria-label={t('delete')} onClick={() => actions.onDelete(capture.id)}>×</button>
       </div>
+      {capture.status === 'done' && result && (
+        <button type="button" class="fill" onClick={() => actions.onFill(capture.id)}>{t('fillPage')}</button>
+      )}
       {capture.status === 'done' && result && (
         <div class="fields">
           {QUOTA_INVOICE_FIELDS.map((field) => (

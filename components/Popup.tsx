@@ -7,6 +7,9 @@ import { CaptureInput } from './CaptureInput';
 interface Props extends CaptureActions {
   views: CaptureView[] | null;
   notice: string | null;
+  noticeId: number;
+  /** Shown after a fill: Undo puts the page's previous values back. */
+  onUndo: (() => void) | null;
   onUrl: (url: string) => void;
   onFiles: (files: File[]) => void;
   /** Files, or else the text (a link), dropped on the popup. */
@@ -14,7 +17,7 @@ interface Props extends CaptureActions {
   onOpenSettings: () => void;
 }
 
-export function Popup({ views, notice, onUrl, onFiles, onDrop, onOpenSettings, ...actions }: Props) {
+export function Popup({ views, notice, noticeId, onUndo, onUrl, onFiles, onDrop, onOpenSettings, ...actions }: Props) {
   const [dragging, setDragging] = useState(false);
   return (
     <main
@@ -36,7 +39,12 @@ export function Popup({ views, notice, onUrl, onFiles, onDrop, onOpenSettings, .
       </header>
       <CaptureInput onUrl={onUrl} onFiles={onFiles} />
       <p class="hint">{t('popupDropHint')}</p>
-      {notice && <p class="notice" role="status">{notice}</p>}
+      {notice && (
+        <p class="notice" role="status" key={noticeId}>
+          <span class="notice-text">{notice}</span>
+          {onUndo && <button type="button" class="undo" onClick={onUndo}>{t('undo')}</button>}
+        </p>
+      )}
       {views && views.length === 0 && <p class="empty">{t('popupEmpty')}</p>}
       <section class="captures">
         {views?.map((view) => <CaptureCard key={view.capture.id} capture={view.capture} thumbnail={view.thumbnail} {...actions} />)}

@@ -49,6 +49,8 @@ interface ProtocolMap {
   retryCapture(data: z.input<typeof CaptureIdSchema>): Reply;
   rereadCapture(data: z.input<typeof RereadSchema>): Reply;
   deleteCapture(data: z.input<typeof CaptureIdSchema>): Reply;
+  fillPage(data: z.input<typeof CaptureIdSchema>): Reply<{ filled: { field: string; label: string }[]; unmatched: string[] }>;
+  undoFill(): Reply<{ restored: number }>;
   getSettings(): PublicSettings & { effectiveProvider: ProviderId };
   saveSettings(data: SettingsPatch): Reply;
   testConnection(): ConnectionReport;

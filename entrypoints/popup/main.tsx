@@ -10,11 +10,19 @@ import { intakeFiles, linkFromText } from '@/lib/ui/intake';
 import { readFileAsDataUrl } from '@/lib/util/read-file';
 
 const RECENT = 20;
+const FIELD_KEYS = { code: 'fieldCode', number: 'fieldNumber', amount: 'fieldAmount', location: 'fieldLocation' } as const;
 
 function App() {
   const store = useMemo(() => createCaptureStore(), []);
   const views = useCaptures(store, RECENT);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNoticeText] = useState<string | null>(null);
+  const [undoable, setUndoable] = useState(false);
+  const [noticeId, setNoticeId] = useState(0);
+  const setNotice = (text: string | null, canUndo = false) => {
+    setNoticeText(text);
+    setUndoable(canUndo);
+    setNoticeId((n) => n + 1); // a new notice element each time, so screen readers announce it again
+  };
   const report = (reply: Reply) => setNotice(reply.ok ? null : `${tDynamic(reply.messageKey)}${reply.detail ? ` (${reply.detail})` : ''}`);
   const submitUrl = async (url: string) => report(await sendMessage('recognizeUrl', { url }));
   async function submitFiles(files: File[], kind: 'file' | 'paste' | 'drop') {
@@ -41,6 +49,7 @@ function App() {
     <Popup
       views={views}
       notice={notice}
+      noticeId={noticeId}
       onUrl={submitUrl}
       onDrop={(files, text) => {
         const link = linkFromText(text);
@@ -58,6 +67,22 @@ function App() {
       }}
       onRetry={async (id) => report(await sendMessage('retryCapture', { id }))}
       onReread={async (id, provider) => report(await sendMessage('rereadCapture', { id, provider }))}
+      onFill={async (id) => {
+        const reply = await sendMessage('fillPage', { id });
+        if (!reply.ok) return report(reply);
+        if (reply.filled.length === 0) return setNotice(t('fillNothing'));
+        const done = t('fillDone', reply.filled.map((f) => `${t(FIELD_KEYS[f.field as keyof typeof FIELD_KEYS])} → ${f.label}`).join('; '));
+        const missing = reply.unmatched.length ? ` ${t('fillUnmatched', reply.unmatched.map((f) => t(FIELD_KEYS[f as keyof typeof FIELD_KEYS])).join(', '))}` : '';
+        setNotice(done + missing, true);
+      }}
+      onUndo={
+        undoable
+          ? async () => {
+              const reply = await sendMessage('undoFill', undefined);
+              setNotice(reply.ok ? t('undone', String(reply.restored)) : tDynamic(reply.messageKey));
+            }
+          : null
+      }
       onDelete={async (id) => report(await sendMessage('deleteCapture', { id }))}
       onOpenSettings={() => void browser.runtime.openOptionsPage()}
     />

@@ -16,10 +16,14 @@ import type { RecognitionService } from '../recognize/service';
 import { resolveProvider } from '../recognize/provider-choice';
 import { publicSettings, readSettings, writeSettings } from '../store/settings';
 import { isExtensionPage, type SenderInfo } from './sender';
+import type { CaptureStore } from '../store/captures';
+import type { createTabFiller } from '../autofill/fill-tab';
 import type { z } from 'zod';
 
 export interface HandlerDeps {
   service: RecognitionService;
+  store: CaptureStore;
+  tabFiller: ReturnType<typeof createTabFiller>;
   testConnection: () => Promise<ConnectionReport>;
   forgetToken: () => Promise<void>;
   runtimeId: string;
@@ -83,6 +87,27 @@ export function registerMessageHandlers(deps: HandlerDeps): void {
     if (!parsed.success) return invalid(parsed.error);
     await deps.service.remove(parsed.data.id);
     return { ok: true };
+  });
+
+  // Fill only on the user's click in our own page: no web page can trigger a fill or read a capture.
+  onMessage('fillPage', async ({ data, sender }) => {
+    if (!trusted(sender)) return refused;
+    const parsed = CaptureIdSchema.safeParse(data);
+    if (!parsed.success) return invalid(parsed.error);
+    const result = (await deps.store.get(parsed.data.id))?.result;
+    if (!result) return { ok: false, messageKey: 'fillNoResult' };
+    const { number, code, location, amount } = result;
+    try {
+      const summary = await deps.tabFiller.fill({ number, code, location, amount });
+      return summary ? { ok: true, ...summary } : { ok: false, messageKey: 'fillNoPage' };
+    } catch (error) {
+      return { ok: false, messageKey: 'fillNoPage', detail: error instanceof Error ? error.message : undefined };
+    }
+  });
+
+  onMessage('undoFill', async ({ sender }) => {
+    if (!trusted(sender)) return refused;
+    return { ok: true, restored: await deps.tabFiller.undo() };
   });
 
   onMessage('getSettings', async ({ sender }) => {

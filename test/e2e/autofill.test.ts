@@ -1,0 +1,92 @@
+/**
+ * "Fill this page" on real framework forms: the assertion reads each framework's own state (what
+ * the portal submits), not only the DOM value.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPortals } from '../support/portals/portals';
+import { useExtensionWithEmulator } from '../support/suite';
+import { waitForSettled } from '../support/ui';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'invoices');
+const truth = JSON.parse(readFileSync(join(FIXTURES, 'truth.json'), 'utf8'))['invoice-4.png'] as Record<string, string>;
+const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+
+const suite = useExtensionWithEmulator();
+let portals: Awaited<ReturnType<typeof startPortals>>;
+
+beforeAll(async () => {
+  portals = await startPortals({ vendorDir: join(import.meta.dirname, '..', '..', 'node_modules') });
+  // One recognized invoice to fill from: code 144031021652, number 02290604, 深圳市, ￥5.00.
+  await (await suite.popup.$('input[type="file"]'))!.uploadFile(join(FIXTURES, 'invoice-4.png'));
+  await waitForSettled(suite.popup);
+});
+
+afterAll(async () => {
+  await portals?.close();
+});
+
+/** Opens a portal page in front (the page the user is looking at), presses Fill in the popup. */
+async function fill(page: string): Promise<string> {
+  await suite.tab.goto(`${portals.main}/portal/${page}`);
+  await suite.tab.waitForSelector('body[data-ready]');
+  await suite.tab.bringToFront();
+  await suite.popup.evaluate(() => {
+    document.querySelector('.notice')?.setAttribute('data-seen', ''); // each notice is a new element
+    (document.querySelector('article.capture button.fill') as HTMLButtonElement).click();
+  });
+  // Polling, not animation frames: the popup tab is in the background while the portal is in front.
+  await suite.popup.waitForFunction(() => document.querySelector('.notice:not([data-seen]) .notice-text'), { timeout: 15_000, polling: 100 });
+  return suite.popup.$eval('.notice:not([data-seen]) .notice-text', (n) => n.textContent ?? '');
+}
+
+async function submitted(where: Page | Frame): Promise<Record<string, unknown>> {
+  await where.$eval('#submit', (b) => (b as HTMLButtonElement).click());
+  await where.waitForFunction(() => (document.querySelector('#submitted')?.textContent ?? '').startsWith('{'), { polling: 100 });
+  return JSON.parse(await where.$eval('#submitted', (p) => p.textContent ?? '{}')) as Record<string, unknown>;
+}
+
+const expected = { invoiceCode: truth.code, invoiceNumber: truth.number, amount: '5.00', city: '深圳市', phone: '', date: '', note: '', employeeId: '' };
+
+describe('fill this page', () => {
+  it.each(['plain.html', 'react.html'])('%s: the four fields land in the form state, decoys stay empty', async (page) => {
+    const notice = await fill(page);
+    expect(notice).toContain('Filled:');
+    expect(await submitted(suite.tab)).toEqual(expected);
+  });
+
+  it('vue.html: v-model gets the values (the city option chosen by its text)', async () => {
+    await fill('vue.html');
+    expect(await submitted(suite.tab)).toMatchObject({ invoiceCode: truth.code, invoiceNumber: truth.number, amount: 5, city: '440300', phone: '', employeeId: '' });
+  });
+
+  it.each(['iframe-same.html', 'iframe-cross.html'])('%s: the form inside the frame is filled', async (page) => {
+    await fill(page);
+    const frame = suite.tab.frames().find((f) => f.url().includes('/portal/plain.html'))!;
+    expect(await submitted(frame)).toEqual(expected);
+  });
+
+  it('shadow.html: inputs in an open shadow root', async () => {
+    await fill('shadow.html');
+    await suite.tab.evaluate(() => (document.querySelector('invoice-form')!.shadowRoot!.querySelector('#submit') as HTMLButtonElement).click());
+    await suite.tab.waitForFunction(() => (document.querySelector('#submitted')?.textContent ?? '').startsWith('{'), { polling: 100 });
+    const state = JSON.parse(await suite.tab.$eval('#submitted', (p) => p.textContent ?? '{}')) as Record<string, unknown>;
+    expect(state).toMatchObject({ invoiceCode: truth.code, invoiceNumber: truth.number, amount: '5.00', city: '深圳市' });
+  });
+
+  it('Undo puts the previous values back, through React too', async () => {
+    await fill('react.html');
+    await suite.popup.$eval('.notice button.undo', (b) => {
+      b.closest('.notice')!.setAttribute('data-seen', '');
+      (b as HTMLButtonElement).click();
+    });
+    await suite.popup.waitForFunction((text) => document.querySelector('.notice:not([data-seen]) .notice-text')?.textContent === text, { polling: 100 }, en.undone!.message.replace('$1', '4'));
+    expect(await submitted(suite.tab)).toEqual({ ...expected, invoiceCode: '', invoiceNumber: '', amount: '', city: '' });
+  });
+
+  it('a form without any labels is not guessed at', async () => {
+    expect(await fill('unlabeled.html')).toBe(en.fillNothing!.message);
+  });
+});
