@@ -15,9 +15,10 @@ interface Props extends CaptureActions {
   /** Files, or else the text (a link), dropped on the popup. */
   onDrop: (files: File[], text: string) => void;
   onOpenSettings: () => void;
+  onTeach: () => void;
 }
 
-export function Popup({ views, notice, noticeId, onUndo, onUrl, onFiles, onDrop, onOpenSettings, ...actions }: Props) {
+export function Popup({ views, notice, noticeId, onUndo, onUrl, onFiles, onDrop, onOpenSettings, onTeach, ...actions }: Props) {
   const [dragging, setDragging] = useState(false);
   return (
     <main
@@ -35,7 +36,10 @@ export function Popup({ views, notice, noticeId, onUndo, onUrl, onFiles, onDrop,
     >
       <header>
         <h1>{t('popupTitle')}</h1>
-        <button type="button" class="link" onClick={onOpenSettings}>{t('popupSettings')}</button>
+        <span class="header-actions">
+          <button type="button" class="link teach" onClick={onTeach}>{t('teachForm')}</button>
+          <button type="button" class="link" onClick={onOpenSettings}>{t('popupSettings')}</button>
+        </span>
       </header>
       <CaptureInput onUrl={onUrl} onFiles={onFiles} />
       <p class="hint">{t('popupDropHint')}</p>

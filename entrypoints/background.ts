@@ -1,20 +1,27 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createTabFiller } from '@/lib/autofill/fill-tab';
+import { createInsertMenu, insertMenuListener } from '@/lib/autofill/insert-menu';
 import { createServices } from '@/lib/background/services';
 import { registerMessageHandlers } from '@/lib/background/message-handlers';
 import { contextMenuListener, createContextMenu } from '@/lib/capture/context-menu';
-import { createTabFiller } from '@/lib/autofill/fill-tab';
 
 export default defineBackground(() => {
   const { service, store, tokens, testConnection, refreshBadge } = createServices(browser);
+  const tabFiller = createTabFiller(browser);
 
-  browser.runtime.onInstalled.addListener(() => createContextMenu(browser));
+  browser.runtime.onInstalled.addListener(async () => {
+    await createContextMenu(browser); // removes all items first, then adds the capture sources
+    createInsertMenu(browser);
+  });
   // Listeners are registered synchronously so a click wakes the worker and reaches them.
   browser.contextMenus.onClicked.addListener(contextMenuListener(service, browser));
+  browser.contextMenus.onClicked.addListener(insertMenuListener(store, tabFiller));
   registerMessageHandlers({
     service,
     store,
-    tabFiller: createTabFiller(browser),
+    tabFiller,
+    message: (key) => browser.i18n.getMessage(key as 'extName'),
     testConnection,
     forgetToken: tokens.invalidate,
     runtimeId: browser.runtime.id,

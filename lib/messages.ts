@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
 import { ProviderIdSchema, type ProviderId } from './store/capture-schema';
 import type { PublicSettings } from './store/settings';
+import type { FieldMappingRecord } from './store/field-mappings';
 
 /** Payload schemas: the background validates every message against these before acting. */
 export const RecognizeUrlSchema = z.object({ url: z.string().trim().min(1).max(8192) });
@@ -12,6 +13,7 @@ export const RecognizeFileSchema = z.object({
   dataUrl: z.string().startsWith('data:').max(64 * 1024 * 1024),
 });
 export const CaptureIdSchema = z.object({ id: z.string().min(1).max(100) });
+export const MappingKeySchema = z.object({ origin: z.string().max(2000), path: z.string().max(2000) });
 export const RereadSchema = CaptureIdSchema.extend({ provider: ProviderIdSchema });
 export const SettingsPatchSchema = z
   .object({
@@ -51,6 +53,9 @@ interface ProtocolMap {
   deleteCapture(data: z.input<typeof CaptureIdSchema>): Reply;
   fillPage(data: z.input<typeof CaptureIdSchema>): Reply<{ filled: { field: string; label: string }[]; unmatched: string[] }>;
   undoFill(): Reply<{ restored: number }>;
+  teachForm(): Reply<{ origin: string; path: string; fields: string[] }>;
+  listMappings(): FieldMappingRecord[];
+  deleteMapping(data: z.input<typeof MappingKeySchema>): Reply;
   getSettings(): PublicSettings & { effectiveProvider: ProviderId };
   saveSettings(data: SettingsPatch): Reply;
   testConnection(): ConnectionReport;

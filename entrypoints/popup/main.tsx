@@ -85,6 +85,12 @@ function App() {
       }
       onDelete={async (id) => report(await sendMessage('deleteCapture', { id }))}
       onOpenSettings={() => void browser.runtime.openOptionsPage()}
+      onTeach={async () => {
+        // The popup may close while the user clicks in the page; the worker saves the mapping anyway.
+        const reply = await sendMessage('teachForm', undefined);
+        if (!reply.ok) return report(reply);
+        setNotice(t(reply.fields.length ? 'teachSaved' : 'teachCleared', `${reply.origin}${reply.path}`));
+      }}
     />
   );
 }

@@ -1,44 +1,59 @@
 import type { WxtBrowser } from 'wxt/browser';
+import { deleteMapping, mappingFor, saveMapping } from '../store/field-mappings';
 import type { FillReport, FillValues } from './page';
 import { INVOICE_FIELDS, type InvoiceField } from './score';
+import { pagePattern } from './selector-path';
+import type { FieldMapping } from './teach';
 
 export interface FillSummary {
   filled: FillReport['filled'];
   unmatched: InvoiceField[];
+  /** The page had a taught mapping, used before the heuristics. */
+  mapped: boolean;
 }
 
-type Scope = { __qicFiller?: { fill(v: FillValues): FillReport; undo(): number } };
+type Filler = {
+  fill(v: FillValues, m?: FieldMapping): FillReport;
+  undo(): number;
+  insert(field: InvoiceField, value: string): boolean;
+  teach(prompts: Record<InvoiceField, string>): Promise<FieldMapping>;
+};
+type Scope = { __qicFiller?: Filler };
 
 /**
  * The tab to fill: the active tab of the focused window. When that is one of our own pages (the
  * popup opened as a tab, the options page), the most recently used web page instead.
  */
-async function targetTab(browser: WxtBrowser): Promise<number | undefined> {
+async function targetTab(browser: WxtBrowser): Promise<{ id: number; url: string } | undefined> {
+  const isWeb = (url?: string) => /^(https?|file):/.test(url ?? '');
   const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  if (active?.id !== undefined && /^(https?|file):/.test(active.url ?? '')) return active.id;
-  const pages = (await browser.tabs.query({})).filter((t) => /^(https?|file):/.test(t.url ?? ''));
+  if (active?.id !== undefined && isWeb(active.url)) return { id: active.id, url: active.url! };
+  const pages = (await browser.tabs.query({})).filter((t) => t.id !== undefined && isWeb(t.url));
   pages.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
-  return pages[0]?.id;
+  return pages[0] ? { id: pages[0].id!, url: pages[0].url! } : undefined;
 }
 
-/** Fills the page's form in every frame (the filler is injected now, on the user's click). */
+/** Fills, teaches and inserts into the page's forms; the filler is injected now, on the user's click. */
 export function createTabFiller(browser: WxtBrowser) {
   let lastTab: number | undefined;
+  const inject = (tabId: number, frameIds?: number[]) =>
+    browser.scripting.executeScript({ target: frameIds ? { tabId, frameIds } : { tabId, allFrames: true }, files: ['/autofill.js'] });
   return {
     async fill(values: FillValues): Promise<FillSummary | null> {
-      const tabId = await targetTab(browser);
-      if (tabId === undefined) return null;
-      const target = { tabId, allFrames: true };
-      await browser.scripting.executeScript({ target, files: ['/autofill.js'] });
+      const tab = await targetTab(browser);
+      if (!tab) return null;
+      await inject(tab.id);
+      const { origin, path } = pagePattern(tab.url);
+      const mapping = (await mappingFor(origin, path))?.fields ?? {};
       const results = await browser.scripting.executeScript({
-        target,
-        func: (v: FillValues) => (globalThis as unknown as Scope).__qicFiller?.fill(v) ?? { filled: [], unmatched: [] },
-        args: [values],
+        target: { tabId: tab.id, allFrames: true },
+        func: (v: FillValues, m: FieldMapping) => (globalThis as unknown as Scope).__qicFiller?.fill(v, m) ?? { filled: [], unmatched: [] },
+        args: [values, mapping],
       });
-      lastTab = tabId;
+      lastTab = tab.id;
       const filled = results.flatMap((r) => (r.result as FillReport | undefined)?.filled ?? []);
       const unmatched = INVOICE_FIELDS.filter((f) => values[f] !== undefined && !filled.some((x) => x.field === f));
-      return { filled, unmatched };
+      return { filled, unmatched, mapped: Object.keys(mapping).length > 0 };
     },
     /** Puts back what the last fill replaced, with the same events. */
     async undo(): Promise<number> {
@@ -48,6 +63,34 @@ export function createTabFiller(browser: WxtBrowser) {
         func: () => (globalThis as unknown as Scope).__qicFiller?.undo() ?? 0,
       });
       return results.reduce((sum, r) => sum + Number(r.result ?? 0), 0);
+    },
+    /** "Teach this form" in the page's top frame; the mapping is saved for its origin + path. */
+    async teach(prompts: Record<InvoiceField, string>): Promise<{ origin: string; path: string; fields: InvoiceField[] } | null> {
+      const tab = await targetTab(browser);
+      if (!tab) return null;
+      await inject(tab.id, [0]);
+      const [result] = await browser.scripting.executeScript({
+        target: { tabId: tab.id, frameIds: [0] },
+        func: (p: Record<InvoiceField, string>) => (globalThis as unknown as Scope).__qicFiller!.teach(p),
+        args: [prompts],
+      });
+      const fields = (result?.result ?? {}) as FieldMapping;
+      const { origin, path } = pagePattern(tab.url);
+      const taught = INVOICE_FIELDS.filter((f) => fields[f]);
+      if (taught.length === 0) await deleteMapping(origin, path);
+      else await saveMapping({ origin, path, fields, savedAt: Date.now() });
+      return { origin, path, fields: taught };
+    },
+    /** "Insert invoice …" into the focused field of the clicked frame. */
+    async insert(tabId: number, frameId: number, field: InvoiceField, value: string): Promise<boolean> {
+      await inject(tabId, [frameId]);
+      const [result] = await browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        func: (f: InvoiceField, v: string) => (globalThis as unknown as Scope).__qicFiller?.insert(f, v) ?? false,
+        args: [field, value],
+      });
+      lastTab = tabId;
+      return result?.result === true;
     },
   };
 }

@@ -1,4 +1,6 @@
 import { assignFields, INVOICE_FIELDS, type FieldDescriptor, type InvoiceField } from './score';
+import { resolveSelectorPath } from './selector-path';
+import { teachForm, type FieldMapping } from './teach';
 
 /**
  * Runs in the page (every frame), injected only when the user presses "Fill this page": finds the
@@ -105,34 +107,58 @@ export function setLikeTyping(control: Control, value: string): void {
 }
 
 export interface Filler {
-  fill(values: FillValues): FillReport;
+  /** Fills the form; a saved per-site mapping is used before the heuristics. */
+  fill(values: FillValues, mapping?: FieldMapping): FillReport;
   undo(): number;
+  /** Puts one value into the focused field (the "Insert invoice …" menu). */
+  insert(field: InvoiceField, value: string): boolean;
+  teach(prompts: Record<InvoiceField, string>): Promise<FieldMapping>;
+}
+
+/** The focused element, looking through open shadow roots. */
+function focusedControl(doc: Document): Control | null {
+  let el: Element | null = doc.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el && /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) ? (el as Control) : null;
 }
 
 /** Fills this frame's form; remembers the previous values so Undo puts them back with the same events. */
 export function createFiller(doc: Document): Filler {
   let previous: { control: Control; value: string }[] = [];
   return {
-    fill(values) {
+    fill(values, mapping = {}) {
       const controls = collectControls(doc);
-      const assignment = assignFields(controls.map(describeControl));
+      const mapped = Object.fromEntries(
+        INVOICE_FIELDS.map((f) => [f, mapping[f] ? (resolveSelectorPath(doc, mapping[f]!) as Control | null) : null]),
+      ) as Record<InvoiceField, Control | null>;
+      const rest = controls.filter((c) => !Object.values(mapped).includes(c));
+      const assignment = assignFields(rest.map(describeControl));
       const filled: FillReport['filled'] = [];
       previous = [];
       for (const field of INVOICE_FIELDS) {
-        const index = assignment[field];
         const raw = values[field];
-        if (index === undefined || raw === undefined) continue;
-        const control = controls[index]!;
+        const control = mapped[field] ?? (assignment[field] !== undefined && !mapping[field] ? rest[assignment[field]!] : undefined);
+        if (!control || raw === undefined) continue;
         const value = valueFor(control, field, raw);
         if (value === null) continue;
         previous.push({ control, value: control.value });
         setLikeTyping(control, value);
         const d = describeControl(control);
-        filled.push({ field, label: d.labels[0] ?? d.placeholder ?? d.names[0] ?? '' });
+        filled.push({ field, label: d.labels[0] || d.placeholder || d.names[0] || d.nearby });
       }
       const unmatched = INVOICE_FIELDS.filter((f) => values[f] !== undefined && !filled.some((x) => x.field === f));
       return { filled, unmatched };
     },
+    insert(field, raw) {
+      const control = focusedControl(doc);
+      const value = control && valueFor(control, field, raw);
+      if (!control || value === null) return false;
+      previous = [{ control, value: control.value }];
+      setLikeTyping(control, value);
+      control.focus();
+      return true;
+    },
+    teach: (prompts) => teachForm(doc, prompts),
     undo() {
       for (const { control, value } of previous.reverse()) setLikeTyping(control, value);
       const count = previous.length;

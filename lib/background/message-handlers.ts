@@ -4,6 +4,7 @@ import { errorMessageKey } from '../huawei/errors';
 import { base64ToBytes } from '../image/base64';
 import {
   CaptureIdSchema,
+  MappingKeySchema,
   onMessage,
   RereadSchema,
   RecognizeFileSchema,
@@ -18,12 +19,16 @@ import { publicSettings, readSettings, writeSettings } from '../store/settings';
 import { isExtensionPage, type SenderInfo } from './sender';
 import type { CaptureStore } from '../store/captures';
 import type { createTabFiller } from '../autofill/fill-tab';
+import { INVOICE_FIELDS, type InvoiceField } from '../autofill/score';
+import { deleteMapping, fieldMappings } from '../store/field-mappings';
 import type { z } from 'zod';
 
 export interface HandlerDeps {
   service: RecognitionService;
   store: CaptureStore;
   tabFiller: ReturnType<typeof createTabFiller>;
+  /** i18n lookup (browser.i18n.getMessage) for texts shown in the page. */
+  message: (key: string) => string;
   testConnection: () => Promise<ConnectionReport>;
   forgetToken: () => Promise<void>;
   runtimeId: string;
@@ -108,6 +113,26 @@ export function registerMessageHandlers(deps: HandlerDeps): void {
   onMessage('undoFill', async ({ sender }) => {
     if (!trusted(sender)) return refused;
     return { ok: true, restored: await deps.tabFiller.undo() };
+  });
+
+  onMessage('teachForm', async ({ sender }) => {
+    if (!trusted(sender)) return refused;
+    const prompts = Object.fromEntries(INVOICE_FIELDS.map((f) => [f, deps.message(`teach_${f}`)])) as Record<InvoiceField, string>;
+    const taught = await deps.tabFiller.teach(prompts);
+    return taught ? { ok: true, ...taught } : { ok: false, messageKey: 'fillNoPage' };
+  });
+
+  onMessage('listMappings', async ({ sender }) => {
+    if (!trusted(sender)) throw new Error('refused: not an extension page');
+    return fieldMappings.get();
+  });
+
+  onMessage('deleteMapping', async ({ data, sender }) => {
+    if (!trusted(sender)) return refused;
+    const parsed = MappingKeySchema.safeParse(data);
+    if (!parsed.success) return invalid(parsed.error);
+    await deleteMapping(parsed.data.origin, parsed.data.path);
+    return { ok: true };
   });
 
   onMessage('getSettings', async ({ sender }) => {

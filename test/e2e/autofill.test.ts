@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortals } from '../support/portals/portals';
+import type { WxtBrowser } from 'wxt/browser';
+import { openExtensionPage } from '../support/extension';
 import { useExtensionWithEmulator } from '../support/suite';
+
+declare const chrome: WxtBrowser;
 import { waitForSettled } from '../support/ui';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'invoices');
@@ -88,5 +92,48 @@ describe('fill this page', () => {
 
   it('a form without any labels is not guessed at', async () => {
     expect(await fill('unlabeled.html')).toBe(en.fillNothing!.message);
+  });
+});
+
+describe('teach this form: a per-site mapping for forms the heuristics cannot read', () => {
+  it('clicking each field once teaches the form; the next fill uses it; the options page deletes it', async () => {
+    await suite.tab.goto(`${portals.main}/portal/unlabeled.html`);
+    await suite.tab.waitForSelector('body[data-ready]');
+    await suite.tab.bringToFront();
+    await suite.popup.evaluate(() => (document.querySelector('button.teach') as HTMLButtonElement).click());
+    // The page asks for each field in turn: code, number, amount, location.
+    for (const [field, input] of [['code', 'f4'], ['number', 'f2'], ['amount', 'f1'], ['location', 'f3']]) {
+      await suite.tab.waitForFunction((f) => document.querySelector('[data-qic-overlay="teach"]')?.getAttribute('data-field') === f, { polling: 100 }, field);
+      await suite.tab.click(`input[name="${input}"]`);
+    }
+    await suite.popup.waitForFunction(() => document.querySelector('.notice-text')?.textContent?.startsWith('Saved'), { polling: 100, timeout: 10_000 });
+
+    expect(await fill('unlabeled.html')).toContain('Filled:');
+    expect(await submitted(suite.tab)).toEqual({ f1: '5.00', f2: truth.number, f3: truth.location, f4: truth.code });
+
+    const options = await openExtensionPage(suite.ext, 'options.html');
+    await options.waitForSelector(`[data-mapping="${portals.main}/portal/unlabeled.html"] button`);
+    await options.click(`[data-mapping="${portals.main}/portal/unlabeled.html"] button`);
+    await options.waitForFunction(() => !document.querySelector('[data-mapping]'), { polling: 100 });
+    await options.close();
+    expect(await fill('unlabeled.html')).toBe(en.fillNothing!.message);
+  });
+});
+
+describe('insert into the focused field (context menu on editable fields)', () => {
+  it('puts the newest invoice number into the focused field', async () => {
+    await suite.tab.goto(`${portals.main}/portal/plain.html`);
+    await suite.tab.waitForSelector('body[data-ready]');
+    await suite.tab.bringToFront();
+    await suite.tab.focus('#bz');
+    await suite.ext.worker.evaluate(async (url) => {
+      const tab = (await chrome.tabs.query({ url }))[0]!;
+      (chrome.contextMenus.onClicked as unknown as { dispatch(i: unknown, t: unknown): void }).dispatch(
+        { menuItemId: 'insert-invoice-number', parentMenuItemId: 'insert-invoice', pageUrl: url, editable: true, frameId: 0 },
+        tab,
+      );
+    }, suite.tab.url());
+    await suite.tab.waitForFunction(() => (document.querySelector('#bz') as HTMLTextAreaElement).value !== '', { polling: 100, timeout: 10_000 });
+    expect(await submitted(suite.tab)).toMatchObject({ note: truth.number, invoiceNumber: '' });
   });
 });
