@@ -64,6 +64,8 @@ export default defineConfig({
     // OCR endpoint the user configures (Huawei Cloud or a local server): both need host access.
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
+    // The keyboard way to "Fill this page" with the newest invoice (changeable in the browser).
+    commands: { 'fill-latest': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_commandFill__' } },
     // WebAssembly needs 'wasm-unsafe-eval' (without it: "no available backend found").
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     // Cross-origin isolation gives the offscreen page SharedArrayBuffer, so ort can use 2 threads.

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createTabFiller } from '@/lib/autofill/fill-tab';
-import { createInsertMenu, insertMenuListener } from '@/lib/autofill/insert-menu';
+import { createInsertMenu, fillCommandListener, insertMenuListener } from '@/lib/autofill/insert-menu';
 import { createServices } from '@/lib/background/services';
 import { registerMessageHandlers } from '@/lib/background/message-handlers';
 import { contextMenuListener, createContextMenu } from '@/lib/capture/context-menu';
@@ -17,6 +17,7 @@ export default defineBackground(() => {
   // Listeners are registered synchronously so a click wakes the worker and reaches them.
   browser.contextMenus.onClicked.addListener(contextMenuListener(service, browser));
   browser.contextMenus.onClicked.addListener(insertMenuListener(store, tabFiller));
+  browser.commands.onCommand.addListener(fillCommandListener(store, tabFiller));
   registerMessageHandlers({
     service,
     store,

@@ -12,12 +12,26 @@ const TITLE_KEYS: Record<InvoiceField, 'insertCode' | 'insertNumber' | 'insertAm
   location: 'insertLocation',
 };
 
-/** "Insert invoice number/code/amount/location" on editable fields, from the newest recognized capture. */
+/** "Insert invoice number/code/amount/location" on editable fields, from the newest recognized capture; and the fill shortcut. */
 export function createInsertMenu(browser: WxtBrowser): void {
   browser.contextMenus.create({ id: PARENT, title: browser.i18n.getMessage('insertMenu'), contexts: ['editable'] });
   for (const field of INVOICE_FIELDS) {
     browser.contextMenus.create({ id: `${ITEM_PREFIX}${field}`, parentId: PARENT, title: browser.i18n.getMessage(TITLE_KEYS[field]), contexts: ['editable'] });
   }
+}
+
+/** The newest recognized capture's fields. */
+async function newestValues(store: CaptureStore) {
+  return (await store.recent(50)).find((c) => c.status === 'done' && c.result)?.result;
+}
+
+/** The keyboard shortcut: fill the page the user is on with the newest invoice. */
+export function fillCommandListener(store: CaptureStore, filler: ReturnType<typeof createTabFiller>) {
+  return async (command: string): Promise<void> => {
+    if (command !== 'fill-latest') return;
+    const result = await newestValues(store);
+    if (result) await filler.fill({ number: result.number, code: result.code, location: result.location, amount: result.amount });
+  };
 }
 
 export function insertMenuListener(store: CaptureStore, filler: ReturnType<typeof createTabFiller>) {

@@ -7,11 +7,12 @@ export type SelectorPath = string[];
 function stepSelector(el: Element, root: Document | ShadowRoot): string {
   if (el.id && root.querySelectorAll(`#${CSS.escape(el.id)}`).length === 1) return `#${CSS.escape(el.id)}`;
   const steps: string[] = [];
-  for (let node: Element | null = el; node && node.parentNode && node.parentNode !== root; node = node.parentElement) {
+  // Every element from the field up to (and including) the root's own child.
+  for (let node: Element | null = el; node; node = node.parentNode === root ? null : node.parentElement) {
     const tag = node.tagName.toLowerCase();
-    const same = Array.from(node.parentElement?.children ?? []).filter((c) => c.tagName === node!.tagName);
+    const siblings = node.parentNode ? Array.from(node.parentNode.children) : [];
+    const same = siblings.filter((c) => c.tagName === node!.tagName);
     steps.unshift(same.length > 1 ? `${tag}:nth-of-type(${same.indexOf(node) + 1})` : tag);
-    if (!node.parentElement) break;
   }
   return steps.join(' > ');
 }

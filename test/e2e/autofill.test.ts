@@ -137,3 +137,15 @@ describe('insert into the focused field (context menu on editable fields)', () =
     expect(await submitted(suite.tab)).toMatchObject({ note: truth.number, invoiceNumber: '' });
   });
 });
+
+describe('the keyboard shortcut', () => {
+  it('Alt+Shift+F fills the page with the newest invoice', async () => {
+    await suite.tab.goto(`${portals.main}/portal/react.html`);
+    await suite.tab.waitForSelector('body[data-ready]');
+    await suite.tab.bringToFront();
+    expect(await suite.ext.worker.evaluate(async () => (await chrome.commands.getAll()).find((c) => c.name === 'fill-latest')?.shortcut)).toBe('Alt+Shift+F');
+    await suite.ext.worker.evaluate(() => (chrome.commands.onCommand as unknown as { dispatch(c: string): void }).dispatch('fill-latest'));
+    await suite.tab.waitForFunction(() => (document.querySelector('input[placeholder="请输入发票代码"]') as HTMLInputElement | null)?.value !== '', { polling: 100, timeout: 10_000 });
+    expect(await submitted(suite.tab)).toEqual(expected);
+  });
+});

@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { collectControls, createFiller, describeControl, valueFor } from '@/lib/autofill/page';
+import { pagePattern, resolveSelectorPath, selectorPathOf } from '@/lib/autofill/selector-path';
+
+function page(html: string): Document {
+  document.body.innerHTML = html;
+  return document;
+}
+
+describe('the form as the filler sees it (happy-dom)', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('describes a field by its label, wrapping label, aria-labelledby, placeholder and name', () => {
+    const doc = page(`
+      <label for="a">发票代码</label><input id="a" name="fpdm">
+      <label>金额<input id="b" type="number"></label>
+      <span id="cap">Invoice No.</span><input id="c" aria-labelledby="cap">
+      <input id="d" placeholder="请输入开票地点">`);
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((id) => describeControl(doc.getElementById(id) as HTMLInputElement));
+    expect(a).toMatchObject({ labels: ['发票代码'], names: ['fpdm', 'a'] });
+    expect(b).toMatchObject({ labels: ['金额'], type: 'number' });
+    expect(c!.labels).toContain('Invoice No.');
+    expect(d).toMatchObject({ placeholder: '请输入开票地点' });
+  });
+
+  it('skips hidden, disabled, read-only and button inputs', () => {
+    const doc = page(`<input id="ok"><input type="hidden"><input disabled><input readonly><input type="submit"><button>b</button><select id="s"><option>x</option></select>`);
+    expect(collectControls(doc).map((c) => c.id)).toEqual(['ok', 's']);
+  });
+
+  it.each([
+    ['amount into a number field', '<input id="x" type="number">', 'amount', '￥50.00', '50.00'],
+    ['amount into a ¥ text field', '<input id="x" placeholder="¥0.00">', 'amount', '￥50.00', '￥50.00'],
+    ['amount into a plain text field', '<input id="x">', 'amount', '￥1000.00', '1000.00'],
+    ['a city picked by option text', '<select id="x"><option value="">请选择</option><option value="440300">深圳</option></select>', 'location', '深圳市', '440300'],
+    ['a city with no option', '<select id="x"><option>北京市</option></select>', 'location', '深圳市', null],
+  ] as const)('%s', (_name, html, field, value, expected) => {
+    const doc = page(html);
+    expect(valueFor(doc.getElementById('x') as HTMLInputElement, field, value)).toBe(expected);
+  });
+
+  it('fills with input and change events, and undo restores', () => {
+    const doc = page(`<label for="n">发票号码</label><input id="n" value="old"><label for="p">联系电话</label><input id="p">`);
+    const events: string[] = [];
+    const input = doc.getElementById('n') as HTMLInputElement;
+    input.addEventListener('input', () => events.push(`input:${input.value}`));
+    input.addEventListener('change', () => events.push(`change:${input.value}`));
+    const filler = createFiller(doc);
+    expect(filler.fill({ number: '01234567', code: '144031500101' })).toEqual({ filled: [{ field: 'number', label: '发票号码' }], unmatched: ['code'] });
+    expect((doc.getElementById('p') as HTMLInputElement).value).toBe('');
+    expect(filler.undo()).toBe(1);
+    expect(input.value).toBe('old');
+    expect(events).toEqual(['input:01234567', 'change:01234567', 'input:old', 'change:old']);
+  });
+});
+
+describe('selector paths and page patterns', () => {
+  it('round-trips a field inside an open shadow root', () => {
+    const doc = page('<div><x-form id="host"></x-form></div>');
+    const root = doc.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p><input name="a"></p><p><input name="b"></p>';
+    const target = root.querySelectorAll('input')[1]!;
+    const path = selectorPathOf(target);
+    expect(path[0]).toBe('#host');
+    expect(resolveSelectorPath(doc, path)).toBe(target);
+  });
+
+  it.each([
+    ['https://erp.example.com/expense/12345/edit?tab=2', 'https://erp.example.com', '/expense/*/edit'],
+    ['http://127.0.0.1:8080/portal/form.html', 'http://127.0.0.1:8080', '/portal/form.html'],
+  ])('%s → %s %s', (url, origin, path) => expect(pagePattern(url)).toEqual({ origin, path }));
+});
