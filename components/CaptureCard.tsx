@@ -1,7 +1,7 @@
 import { errorMessageKey } from '@/lib/huawei/errors';
 import { QUOTA_INVOICE_FIELDS } from '@/lib/huawei/schemas';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
-import type { Capture, CaptureStatus, ProviderId } from '@/lib/store/capture-schema';
+import { effectiveFields, type Capture, type CaptureStatus, type ProviderId } from '@/lib/store/capture-schema';
 import { FieldRow } from './FieldRow';
 
 const FIELD_LABEL: Record<(typeof QUOTA_INVOICE_FIELDS)[number], MessageKey> = {
@@ -72,7 +72,8 @@ export function CaptureCard({ capture, thumbnail, ...actions }: { capture: Captu
               key={field}
               field={field}
               label={t(FIELD_LABEL[field])}
-              value={result[field]}
+              value={effectiveFields(capture)[field]}
+              original={capture.corrections?.[field] !== undefined ? (result[field] ?? '') : undefined}
               confidence={result.confidence?.[field]}
               onCopy={actions.onCopy}
             />

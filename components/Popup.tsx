@@ -16,9 +16,10 @@ interface Props extends CaptureActions {
   onDrop: (files: File[], text: string) => void;
   onOpenSettings: () => void;
   onTeach: () => void;
+  onOpenBatch: () => void;
 }
 
-export function Popup({ views, notice, noticeId, onUndo, onUrl, onFiles, onDrop, onOpenSettings, onTeach, ...actions }: Props) {
+export function Popup({ views, notice, noticeId, onUndo, onUrl, onFiles, onDrop, onOpenSettings, onTeach, onOpenBatch, ...actions }: Props) {
   const [dragging, setDragging] = useState(false);
   return (
     <main
@@ -37,6 +38,7 @@ export function Popup({ views, notice, noticeId, onUndo, onUrl, onFiles, onDrop,
       <header>
         <h1>{t('popupTitle')}</h1>
         <span class="header-actions">
+          <button type="button" class="link batch-link" onClick={onOpenBatch}>{t('batchOpen')}</button>
           <button type="button" class="link teach" onClick={onTeach}>{t('teachForm')}</button>
           <button type="button" class="link" onClick={onOpenSettings}>{t('popupSettings')}</button>
         </span>

@@ -14,6 +14,11 @@ export const RecognizeFileSchema = z.object({
 });
 export const CaptureIdSchema = z.object({ id: z.string().min(1).max(100) });
 export const MappingKeySchema = z.object({ origin: z.string().max(2000), path: z.string().max(2000) });
+export const CorrectFieldSchema = CaptureIdSchema.extend({
+  field: z.enum(['number', 'code', 'location', 'amount']),
+  /** Empty: back to the recognized value. */
+  value: z.string().trim().max(200),
+});
 export const RereadSchema = CaptureIdSchema.extend({ provider: ProviderIdSchema });
 export const SettingsPatchSchema = z
   .object({
@@ -51,6 +56,7 @@ interface ProtocolMap {
   retryCapture(data: z.input<typeof CaptureIdSchema>): Reply;
   rereadCapture(data: z.input<typeof RereadSchema>): Reply;
   deleteCapture(data: z.input<typeof CaptureIdSchema>): Reply;
+  correctField(data: z.input<typeof CorrectFieldSchema>): Reply;
   fillPage(data: z.input<typeof CaptureIdSchema>): Reply<{ filled: { field: string; label: string }[]; unmatched: string[] }>;
   undoFill(): Reply<{ restored: number }>;
   teachForm(): Reply<{ origin: string; path: string; fields: string[] }>;

@@ -85,6 +85,7 @@ function App() {
       }
       onDelete={async (id) => report(await sendMessage('deleteCapture', { id }))}
       onOpenSettings={() => void browser.runtime.openOptionsPage()}
+      onOpenBatch={() => void browser.tabs.create({ url: browser.runtime.getURL('/batch.html') })}
       onTeach={async () => {
         // The popup may close while the user clicks in the page; the worker saves the mapping anyway.
         const reply = await sendMessage('teachForm', undefined);

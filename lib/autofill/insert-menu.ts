@@ -1,4 +1,5 @@
 import type { Browser, WxtBrowser } from 'wxt/browser';
+import { effectiveFields } from '../store/capture-schema';
 import type { CaptureStore } from '../store/captures';
 import { INVOICE_FIELDS, type InvoiceField } from './score';
 import type { createTabFiller } from './fill-tab';
@@ -22,7 +23,8 @@ export function createInsertMenu(browser: WxtBrowser): void {
 
 /** The newest recognized capture's fields. */
 async function newestValues(store: CaptureStore) {
-  return (await store.recent(50)).find((c) => c.status === 'done' && c.result)?.result;
+  const newest = (await store.recent(50)).find((c) => c.status === 'done' && c.result);
+  return newest ? effectiveFields(newest) : undefined;
 }
 
 /** The keyboard shortcut: fill the page the user is on with the newest invoice. */
@@ -39,8 +41,8 @@ export function insertMenuListener(store: CaptureStore, filler: ReturnType<typeo
     const id = String(info.menuItemId);
     if (!id.startsWith(ITEM_PREFIX) || tab?.id === undefined) return;
     const field = id.slice(ITEM_PREFIX.length) as InvoiceField;
-    const newest = (await store.recent(50)).find((c) => c.status === 'done' && c.result?.[field]);
-    const value = newest?.result?.[field];
+    const newest = (await store.recent(50)).find((c) => c.status === 'done' && effectiveFields(c)[field]);
+    const value = newest ? effectiveFields(newest)[field] : undefined;
     if (value) await filler.insert(tab.id, info.frameId ?? 0, field, value);
   };
 }

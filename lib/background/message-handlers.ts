@@ -4,6 +4,7 @@ import { errorMessageKey } from '../huawei/errors';
 import { base64ToBytes } from '../image/base64';
 import {
   CaptureIdSchema,
+  CorrectFieldSchema,
   MappingKeySchema,
   onMessage,
   RereadSchema,
@@ -18,6 +19,7 @@ import { resolveProvider } from '../recognize/provider-choice';
 import { publicSettings, readSettings, writeSettings } from '../store/settings';
 import { isExtensionPage, type SenderInfo } from './sender';
 import type { CaptureStore } from '../store/captures';
+import { effectiveFields } from '../store/capture-schema';
 import type { createTabFiller } from '../autofill/fill-tab';
 import { INVOICE_FIELDS, type InvoiceField } from '../autofill/score';
 import { deleteMapping, fieldMappings } from '../store/field-mappings';
@@ -86,6 +88,14 @@ export function registerMessageHandlers(deps: HandlerDeps): void {
     return { ok: true };
   });
 
+  onMessage('correctField', async ({ data, sender }): Promise<Reply> => {
+    if (!trusted(sender)) return refused;
+    const parsed = CorrectFieldSchema.safeParse(data);
+    if (!parsed.success) return invalid(parsed.error);
+    await deps.service.correct(parsed.data.id, parsed.data.field, parsed.data.value);
+    return { ok: true };
+  });
+
   onMessage('deleteCapture', async ({ data, sender }): Promise<Reply> => {
     if (!trusted(sender)) return refused;
     const parsed = CaptureIdSchema.safeParse(data);
@@ -99,9 +109,9 @@ export function registerMessageHandlers(deps: HandlerDeps): void {
     if (!trusted(sender)) return refused;
     const parsed = CaptureIdSchema.safeParse(data);
     if (!parsed.success) return invalid(parsed.error);
-    const result = (await deps.store.get(parsed.data.id))?.result;
-    if (!result) return { ok: false, messageKey: 'fillNoResult' };
-    const { number, code, location, amount } = result;
+    const capture = await deps.store.get(parsed.data.id);
+    if (!capture?.result) return { ok: false, messageKey: 'fillNoResult' };
+    const { number, code, location, amount } = effectiveFields(capture);
     try {
       const summary = await deps.tabFiller.fill({ number, code, location, amount });
       return summary ? { ok: true, ...summary } : { ok: false, messageKey: 'fillNoPage' };

@@ -4,7 +4,7 @@ import { sha256Hex } from '../huawei/crypto';
 import type { FetchedImage } from '../capture/fetch-image';
 import type { ResolvedImage } from '../capture/resolve-image';
 import type { Normalized } from '../image/normalize';
-import type { Capture, CaptureSource, Progress, ProviderId } from '../store/capture-schema';
+import type { Capture, CaptureSource, InvoiceFieldName, Progress, ProviderId } from '../store/capture-schema';
 import type { CaptureStore } from '../store/captures';
 
 export interface RecognitionServiceDeps {
@@ -34,6 +34,8 @@ export interface RecognitionService {
   /** Reads a capture again with the given provider (e.g. the other one). */
   reread(id: string, provider: ProviderId): Promise<void>;
   remove(id: string): Promise<void>;
+  /** A user's correction of one field (empty: back to the recognized value). */
+  correct(id: string, field: InvoiceFieldName, value: string): Promise<void>;
   /** Re-runs captures a killed worker left queued or running. */
   resumePending(): Promise<void>;
   /** Resolves when the captures started so far are finished (used by callers that wait). */
@@ -177,6 +179,14 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     },
     async reread(id, provider) {
       track(id, provider);
+    },
+    async correct(id, field, value) {
+      const capture = await deps.store.get(id);
+      if (!capture) return;
+      const corrections = { ...capture.corrections };
+      if (value === '' || value === capture.result?.[field]) delete corrections[field];
+      else corrections[field] = value;
+      await save(id, { corrections });
     },
     async remove(id) {
       const capture = await deps.store.get(id);

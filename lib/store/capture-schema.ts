@@ -48,8 +48,19 @@ export const CaptureSchema = z.object({
     .object({ sourceFormat: z.string(), sourceBytes: z.number(), converted: z.boolean(), reason: z.string().optional() })
     .optional(),
   result: QuotaInvoiceResultSchema.optional(),
+  /** Fields the user corrected; the recognized value stays in `result` beside it. */
+  corrections: z.object({ number: z.string(), code: z.string(), location: z.string(), amount: z.string() }).partial().optional(),
   requestId: z.string().optional(),
   error: RecognitionErrorSchema.optional(),
   attempts: z.number().int(),
 });
 export type Capture = z.infer<typeof CaptureSchema>;
+
+export type InvoiceFieldName = 'number' | 'code' | 'location' | 'amount';
+
+/** The fields as the user means them: a correction wins over the recognized value. */
+export function effectiveFields(capture: Pick<Capture, 'result' | 'corrections'>): Partial<Record<InvoiceFieldName, string>> {
+  const { number, code, location, amount } = capture.result ?? {};
+  const recognized = Object.fromEntries(Object.entries({ number, code, location, amount }).filter(([, v]) => v !== undefined));
+  return { ...recognized, ...capture.corrections };
+}

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Browser, Page, WebWorker } from 'puppeteer';
 import type { WxtBrowser } from 'wxt/browser';
@@ -15,22 +15,29 @@ export interface LoadedExtension {
   id: string;
   worker: WebWorker;
   origin: string;
+  /** Where downloads land (the profile's download folder, no prompt). */
+  downloads: string;
 }
 
 /** Launches Chromium with the built extension (run `npm run build` first) and finds its worker. */
 export async function launchWithExtension(options: { headless?: boolean; lang?: string } = {}): Promise<LoadedExtension> {
+  const profile = mkdtempSync(join(tmpdir(), 'qic-profile-'));
+  const downloads = mkdtempSync(join(tmpdir(), 'qic-downloads-'));
+  // A profile whose downloads go to a known folder without asking, under the name the extension gives.
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ download: { default_directory: downloads, prompt_for_download: false } }));
   const browser = await launchChromium({
     headless: options.headless ?? true,
     pipe: true,
     enableExtensions: [EXTENSION_DIR],
-    userDataDir: mkdtempSync(join(tmpdir(), 'qic-profile-')),
+    userDataDir: profile,
     args: [`--lang=${options.lang ?? 'en-US'}`],
     env: { ...process.env, LANGUAGE: options.lang ?? 'en-US' },
   });
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 30_000 });
   const worker = (await target.worker())!;
   const id = new URL(target.url()).host;
-  return { browser, id, worker, origin: `chrome-extension://${id}` };
+  return { browser, id, worker, origin: `chrome-extension://${id}`, downloads };
 }
 
 /** Waits until the worker's listeners and menu exist (a fresh worker can need a moment). */

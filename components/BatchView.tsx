@@ -1,0 +1,101 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { CheckResult } from '@/lib/invoice/checks';
+import { t, type MessageKey } from '@/lib/i18n';
+import { effectiveFields, type Capture, type InvoiceFieldName } from '@/lib/store/capture-schema';
+import type { CaptureView } from '@/lib/ui/use-captures';
+
+const FIELDS: [InvoiceFieldName, MessageKey][] = [['code', 'fieldCode'], ['number', 'fieldNumber'], ['amount', 'fieldAmount'], ['location', 'fieldLocation']];
+type Filter = 'all' | 'done' | 'failed' | 'review' | 'duplicate';
+
+interface Props {
+  views: CaptureView[];
+  checks: Map<string, CheckResult>;
+  notice: string | null;
+  onCorrect: (id: string, field: InvoiceFieldName, value: string) => void;
+  onExport: (captures: Capture[]) => void;
+  onDelete: (ids: string[]) => void;
+}
+
+function matches(view: CaptureView, check: CheckResult | undefined, filter: Filter, text: string): boolean {
+  const { capture } = view;
+  if (filter === 'done' || filter === 'failed') { if (capture.status !== filter) return false; }
+  if (filter === 'duplicate' && !check?.flags.includes('duplicate')) return false;
+  if (filter === 'review' && !check?.flags.some((f) => f !== 'duplicate')) return false;
+  if (!text) return true;
+  const haystack = [...Object.values(effectiveFields(capture)), capture.source.pageUrl, capture.source.fileName].join(' ');
+  return haystack.toLowerCase().includes(text.toLowerCase());
+}
+
+/** Every capture of the batch: review, correct, check, select and export. */
+export function BatchView({ views, checks, notice, onCorrect, onExport, onDelete }: Props) {
+  const [filter, setFilter] = useState<Filter>('all');
+  const [text, setText] = useState('');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const shown = useMemo(() => views.filter((v) => matches(v, checks.get(v.capture.id), filter, text)), [views, checks, filter, text]);
+  const total = shown.reduce((sum, v) => sum + (checks.get(v.capture.id)?.yuan ?? 0), 0);
+  const chosen = shown.filter((v) => selected.has(v.capture.id)).map((v) => v.capture);
+  return (
+    <main class="batch">
+      <h1>{t('batchTitle')}</h1>
+      <div class="batch-tools">
+        <select aria-label={t('batchFilter')} value={filter} onChange={(e) => setFilter(e.currentTarget.value as Filter)}>
+          {(['all', 'done', 'failed', 'review', 'duplicate'] as const).map((f) => <option key={f} value={f}>{t(`batchFilter_${f}` as MessageKey)}</option>)}
+        </select>
+        <input type="search" aria-label={t('batchSearch')} placeholder={t('batchSearch')} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        <button type="button" class="export-selected" disabled={chosen.length === 0} onClick={() => onExport(chosen)}>{t('batchExportSelected', String(chosen.length))}</button>
+        <button type="submit" class="export-all" onClick={() => onExport(shown.map((v) => v.capture))}>{t('batchExportAll', String(shown.length))}</button>
+        <button type="button" class="delete-selected" disabled={chosen.length === 0} onClick={() => onDelete(chosen.map((c) => c.id))}>{t('delete')}</button>
+      </div>
+      <p class="batch-totals" data-count={shown.length}>
+        {t('batchTotals', [String(shown.length), total.toFixed(2), String(shown.filter((v) => checks.get(v.capture.id)?.flags.includes('duplicate')).length)])}
+      </p>
+      {notice && <p class="notice" role="status">{notice}</p>}
+      <table>
+        <tbody>
+          {shown.map(({ capture, thumbnail }) => {
+            const check = checks.get(capture.id);
+            const fields = effectiveFields(capture);
+            return (
+              <tr key={capture.id} data-capture-id={capture.id} data-status={capture.status} data-flags={check?.flags.join(' ')}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={t('batchSelect')}
+                    checked={selected.has(capture.id)}
+                    onChange={(e) => {
+                      const next = new Set(selected);
+                      if (e.currentTarget.checked) next.add(capture.id);
+                      else next.delete(capture.id);
+                      setSelected(next);
+                    }}
+                  />
+                </td>
+                <td>{thumbnail && <img class="thumb" src={thumbnail} alt="" />}</td>
+                {FIELDS.map(([field, label]) => {
+                  const low = (capture.result?.confidence?.[field] ?? 1) < 0.9 && capture.corrections?.[field] === undefined;
+                  return (
+                    <td key={field} class={low ? 'low-confidence' : ''}>
+                      <label class="cell-label">{t(label)}</label>
+                      <input
+                        class="cell"
+                        data-field={field}
+                        value={fields[field] ?? ''}
+                        onChange={(e) => onCorrect(capture.id, field, e.currentTarget.value)}
+                      />
+                      {capture.corrections?.[field] !== undefined && <small class="original">{t('recognizedAs', capture.result?.[field] ?? '')}</small>}
+                    </td>
+                  );
+                })}
+                <td class="flags">{check?.flags.map((f) => <span key={f} class={`flag ${f}`}>{t(`check_${f.replace('-', '_')}` as MessageKey)}</span>)}</td>
+                <td class="meta">
+                  <small>{new Date(capture.createdAt).toLocaleString()}</small>
+                  <small>{capture.source.pageUrl ?? capture.source.fileName ?? ''}</small>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </main>
+  );
+}

@@ -1,0 +1,83 @@
+/** The batch page: correct a field, spot a duplicate, export a ZIP, and read it back as an accountant would. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Uint8ArrayReader, Uint8ArrayWriter, ZipReader } from '@zip.js/zip.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openExtensionPage } from '../support/extension';
+import { useExtensionWithEmulator } from '../support/suite';
+import { waitForSettled } from '../support/ui';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'invoices');
+const truth = JSON.parse(readFileSync(join(FIXTURES, 'truth.json'), 'utf8')) as Record<string, Record<string, string>>;
+const invoice = (name: string) => readFileSync(join(FIXTURES, name));
+
+const suite = useExtensionWithEmulator();
+
+beforeAll(async () => {
+  const input = async () => (await suite.popup.$('input[type="file"]'))!;
+  await (await input()).uploadFile(join(FIXTURES, 'invoice-1.png'), join(FIXTURES, 'invoice-2.png'));
+  await waitForSettled(suite.popup, 2);
+  await (await input()).uploadFile(join(FIXTURES, 'invoice-2.png')); // the same invoice again
+  await waitForSettled(suite.popup, 1, 60_000, 3);
+});
+
+async function unzip(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
+  const reader = new ZipReader(new Uint8ArrayReader(bytes));
+  const files = new Map<string, Uint8Array>();
+  for (const entry of await reader.getEntries()) if (!entry.directory) files.set(entry.filename, await entry.getData!(new Uint8ArrayWriter()));
+  await reader.close();
+  return files;
+}
+
+describe('the batch', () => {
+  it('shows the duplicate, keeps a correction beside the original, and exports a ZIP an accountant can open', async () => {
+    const batch = await openExtensionPage(suite.ext, 'batch.html');
+    await batch.bringToFront();
+    await batch.waitForFunction(() => document.querySelectorAll('tr[data-status="done"]').length === 3, { polling: 100 });
+    expect(await batch.$$eval('tr[data-flags~="duplicate"]', (rows) => rows.length)).toBe(2);
+
+    // Correct invoice-1's amount (as if OCR misread it): the original stays beside it.
+    const id = await batch.evaluate(
+      (code) => Array.from(document.querySelectorAll('tr')).find((r) => (r.querySelector('input[data-field="code"]') as HTMLInputElement | null)?.value === code)?.dataset.captureId,
+      truth['invoice-1.png']!.code,
+    );
+    const row = `tr[data-capture-id="${id}"]`;
+    await batch.click(`${row} input[data-field="amount"]`, { count: 3 });
+    await batch.keyboard.type('￥20.00');
+    await batch.keyboard.press('Tab');
+    await batch.waitForFunction((sel) => document.querySelector(`${sel} .original`) !== null, { polling: 100 }, row);
+
+    await batch.click('button.export-all');
+    const zips = () => readdirSync(suite.ext.downloads).filter((f) => f.endsWith('.zip'));
+    await expect.poll(zips, { timeout: 30_000 }).toHaveLength(1);
+    expect(zips()[0]).toMatch(/^quota-invoices_\d{4}-\d{2}-\d{2}_\d{4}\.zip$/);
+    const files = await unzip(new Uint8Array(readFileSync(join(suite.ext.downloads, zips()[0]!))));
+
+    const images = [...files.keys()].filter((f) => f.startsWith('images/')).sort();
+    const [i1, i2] = [truth['invoice-1.png']!, truth['invoice-2.png']!];
+    expect(images).toHaveLength(3);
+    expect(images.filter((f) => f.includes(`_${i2.code}_${i2.number}`))).toHaveLength(2); // unique names for duplicates
+    const image1 = images.find((f) => f.includes(`_${i1.code}_${i1.number}.png`))!;
+    expect(Buffer.from(files.get(image1)!).equals(invoice('invoice-1.png'))).toBe(true);
+
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(files.get('invoices.csv')); // keep the BOM to check it
+    expect(csv.startsWith('\uFEFFcode,number,amount,amount_yuan,location')).toBe(true);
+    const rows = csv.trim().split('\r\n').slice(1);
+    expect(rows).toHaveLength(3);
+    const row1 = rows.find((r) => r.startsWith(`${i1.code},`))!.split(',');
+    expect(row1.slice(0, 5)).toEqual([i1.code, i1.number, '￥20.00', '20', i1.location]);
+    expect(row1).toContain('amount'); // edited_fields
+    expect(rows.filter((r) => r.startsWith(`${i2.code},${i2.number},`)).every((r) => r.includes(',TRUE,'))).toBe(true);
+
+    const json = JSON.parse(new TextDecoder().decode(files.get('invoices.json'))) as { schemaVersion: number; captures: { corrections?: Record<string, string>; result?: Record<string, string>; imageFile: string }[] };
+    expect(json.schemaVersion).toBe(1);
+    expect(json.captures).toHaveLength(3);
+    const edited = json.captures.find((c) => c.corrections?.amount)!;
+    expect(edited).toMatchObject({ corrections: { amount: '￥20.00' }, result: { amount: i1.amount }, imageFile: image1 });
+
+    const summary = new TextDecoder().decode(files.get('summary.txt'));
+    expect(summary).toContain('Invoices / 张数: 3');
+    expect(summary).toContain(`Total / 合计: ￥${(20 + 2 * Number(i2.amount.slice(1))).toFixed(2)}`);
+    expect(summary).toContain('Duplicates / 重复: 2');
+  });
+});
