@@ -12,8 +12,9 @@ interface Props {
   checks: Map<string, CheckResult>;
   notice: string | null;
   onCorrect: (id: string, field: InvoiceFieldName, value: string) => void;
-  onExport: (captures: Capture[]) => void;
+  onExport: (captures: Capture[], clearAfter: boolean) => void;
   onDelete: (ids: string[]) => void;
+  onImport: (file: File) => void;
 }
 
 function matches(view: CaptureView, check: CheckResult | undefined, filter: Filter, text: string): boolean {
@@ -27,7 +28,8 @@ function matches(view: CaptureView, check: CheckResult | undefined, filter: Filt
 }
 
 /** Every capture of the batch: review, correct, check, select and export. */
-export function BatchView({ views, checks, notice, onCorrect, onExport, onDelete }: Props) {
+export function BatchView({ views, checks, notice, onCorrect, onExport, onDelete, onImport }: Props) {
+  const [clearAfter, setClearAfter] = useState(false);
   const [filter, setFilter] = useState<Filter>('all');
   const [text, setText] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -42,9 +44,26 @@ export function BatchView({ views, checks, notice, onCorrect, onExport, onDelete
           {(['all', 'done', 'failed', 'review', 'duplicate'] as const).map((f) => <option key={f} value={f}>{t(`batchFilter_${f}` as MessageKey)}</option>)}
         </select>
         <input type="search" aria-label={t('batchSearch')} placeholder={t('batchSearch')} value={text} onInput={(e) => setText(e.currentTarget.value)} />
-        <button type="button" class="export-selected" disabled={chosen.length === 0} onClick={() => onExport(chosen)}>{t('batchExportSelected', String(chosen.length))}</button>
-        <button type="submit" class="export-all" onClick={() => onExport(shown.map((v) => v.capture))}>{t('batchExportAll', String(shown.length))}</button>
+        <button type="button" class="export-selected" disabled={chosen.length === 0} onClick={() => onExport(chosen, clearAfter)}>{t('batchExportSelected', String(chosen.length))}</button>
+        <button type="submit" class="export-all" onClick={() => onExport(shown.map((v) => v.capture), clearAfter)}>{t('batchExportAll', String(shown.length))}</button>
         <button type="button" class="delete-selected" disabled={chosen.length === 0} onClick={() => onDelete(chosen.map((c) => c.id))}>{t('delete')}</button>
+        <label class="choice">
+          <input type="checkbox" name="clearAfter" checked={clearAfter} onChange={(e) => setClearAfter(e.currentTarget.checked)} />
+          {t('batchClearAfter')}
+        </label>
+        <label class="file-pick">
+          {t('batchImport')}
+          <input
+            type="file"
+            name="import"
+            accept=".zip,application/zip"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) onImport(file);
+              e.currentTarget.value = '';
+            }}
+          />
+        </label>
       </div>
       <p class="batch-totals" data-count={shown.length}>
         {t('batchTotals', [String(shown.length), total.toFixed(2), String(shown.filter((v) => checks.get(v.capture.id)?.flags.includes('duplicate')).length)])}

@@ -3,11 +3,23 @@ import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BatchView } from '@/components/BatchView';
 import { exportZip, checksFor } from '@/lib/export/zip';
+import { importZip } from '@/lib/export/import';
 import { zipFileName } from '@/lib/export/naming';
+import { notifyCapturesChanged } from '@/lib/store/changes';
 import { t, tDynamic } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messages';
 import { createCaptureStore } from '@/lib/store/captures';
 import { useCaptures } from '@/lib/ui/use-captures';
+
+/** Resolves true when the download is complete, false if it failed or was cancelled. */
+async function downloadFinished(id: number): Promise<boolean> {
+  for (;;) {
+    const [item] = await browser.downloads.search({ id });
+    if (!item || item.state === 'interrupted') return false;
+    if (item.state === 'complete') return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 
 /** All captures, newest first; a batch is rarely more than a few thousand. */
 const ALL = 100_000;
@@ -29,13 +41,27 @@ function App() {
       onDelete={async (ids) => {
         for (const id of ids) await sendMessage('deleteCapture', { id });
       }}
-      onExport={async (captures) => {
+      onExport={async (captures, clearAfter) => {
         setNotice(t('batchExporting', String(captures.length)));
         const zip = await exportZip(captures, (id) => store.image(id));
         const url = URL.createObjectURL(zip);
-        await browser.downloads.download({ url, filename: zipFileName(Date.now()), saveAs: false });
-        setNotice(t('batchExported', String(captures.length)));
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        try {
+          const download = await browser.downloads.download({ url, filename: zipFileName(Date.now()), saveAs: false });
+          // The ZIP is the safety copy: clear only once it is completely on disk.
+          if (clearAfter && (await downloadFinished(download))) {
+            for (const c of captures) await sendMessage('deleteCapture', { id: c.id });
+            setNotice(t('batchExportedCleared', String(captures.length)));
+          } else {
+            setNotice(t('batchExported', String(captures.length)));
+          }
+        } finally {
+          setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        }
+      }}
+      onImport={async (file) => {
+        const result = await importZip(file, store);
+        notifyCapturesChanged('import');
+        setNotice(result.ok ? t('batchImported', [String(result.added), String(result.skipped)]) : t(result.problem === 'newerVersion' ? 'batchImportNewer' : 'batchImportNotExport'));
       }}
     />
   );

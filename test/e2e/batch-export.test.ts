@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Uint8ArrayReader, Uint8ArrayWriter, ZipReader } from '@zip.js/zip.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openExtensionPage } from '../support/extension';
+import { launchWithExtension, openExtensionPage } from '../support/extension';
 import { useExtensionWithEmulator } from '../support/suite';
 import { waitForSettled } from '../support/ui';
 
@@ -79,5 +79,55 @@ describe('the batch', () => {
     expect(summary).toContain('Invoices / 张数: 3');
     expect(summary).toContain(`Total / 合计: ￥${(20 + 2 * Number(i2.amount.slice(1))).toFixed(2)}`);
     expect(summary).toContain('Duplicates / 重复: 2');
+    exported = join(suite.ext.downloads, zips()[0]!);
+    exportedRows = await rowsOf(batch);
+  });
+
+  it('imports into a fresh profile as the same batch, and a second import adds nothing', async () => {
+    const fresh = await launchWithExtension();
+    try {
+      const batch = await openExtensionPage(fresh, 'batch.html');
+      await batch.bringToFront();
+      const importZip = async () => {
+        await (await batch.$('input[name="import"]'))!.uploadFile(exported);
+        await batch.waitForFunction(() => document.querySelector('.notice')?.textContent?.startsWith('Imported'), { polling: 100, timeout: 30_000 });
+        return batch.$eval('.notice', (n) => n.textContent);
+      };
+      expect(await importZip()).toBe('Imported 3 invoices (0 were already here).');
+      await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 3, { polling: 100 });
+      expect(await rowsOf(batch)).toEqual(exportedRows);
+      expect(await importZip()).toBe('Imported 0 invoices (3 were already here).');
+      expect(await rowsOf(batch)).toEqual(exportedRows);
+    } finally {
+      await fresh.browser.close();
+    }
+  });
+
+  it('clears the batch after an export, only once the ZIP is saved', async () => {
+    const batch = await openExtensionPage(suite.ext, 'batch.html');
+    await batch.bringToFront();
+    await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 3, { polling: 100 });
+    const before = readdirSync(suite.ext.downloads).length;
+    await batch.click('input[name="clearAfter"]');
+    await batch.click('button.export-all');
+    await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 0, { polling: 100, timeout: 30_000 });
+    expect(readdirSync(suite.ext.downloads).filter((f) => f.endsWith('.zip')).length).toBe(before + 1);
   });
 });
+
+let exported = '';
+let exportedRows: unknown[] = [];
+
+/** Each row's id, fields, corrections shown and flags, sorted by id. */
+function rowsOf(page: import('puppeteer').Page) {
+  return page.$$eval('tr[data-capture-id]', (rows) =>
+    rows
+      .map((r) => ({
+        id: r.getAttribute('data-capture-id'),
+        flags: r.getAttribute('data-flags'),
+        fields: Array.from(r.querySelectorAll('input[data-field]')).map((i) => (i as HTMLInputElement).value),
+        originals: Array.from(r.querySelectorAll('.original')).map((o) => o.textContent),
+      }))
+      .sort((a, b) => String(a.id).localeCompare(String(b.id))),
+  );
+}
