@@ -6,11 +6,22 @@ import type { CaptureView } from '@/lib/ui/use-captures';
 
 const FIELDS: [InvoiceFieldName, MessageKey][] = [['code', 'fieldCode'], ['number', 'fieldNumber'], ['amount', 'fieldAmount'], ['location', 'fieldLocation']];
 type Filter = 'all' | 'done' | 'failed' | 'review' | 'duplicate';
+type Sort = 'newest' | 'oldest' | 'amount' | 'code';
+
+const SORTS: Record<Sort, (a: CaptureView, b: CaptureView, checks: Map<string, CheckResult>) => number> = {
+  newest: (a, b) => b.capture.createdAt - a.capture.createdAt,
+  oldest: (a, b) => a.capture.createdAt - b.capture.createdAt,
+  amount: (a, b, checks) => (checks.get(b.capture.id)?.yuan ?? -1) - (checks.get(a.capture.id)?.yuan ?? -1),
+  code: (a, b) => `${effectiveFields(a.capture).code ?? '~'}${effectiveFields(a.capture).number ?? ''}`.localeCompare(`${effectiveFields(b.capture).code ?? '~'}${effectiveFields(b.capture).number ?? ''}`),
+};
 
 interface Props {
   views: CaptureView[];
   checks: Map<string, CheckResult>;
   notice: string | null;
+  /** Offered after a delete: puts the deleted captures back. */
+  onUndo: (() => void) | null;
+  onRetry: (id: string) => void;
   onCorrect: (id: string, field: InvoiceFieldName, value: string) => void;
   onExport: (captures: Capture[], clearAfter: boolean) => void;
   onDelete: (ids: string[]) => void;
@@ -28,12 +39,16 @@ function matches(view: CaptureView, check: CheckResult | undefined, filter: Filt
 }
 
 /** Every capture of the batch: review, correct, check, select and export. */
-export function BatchView({ views, checks, notice, onCorrect, onExport, onDelete, onImport }: Props) {
+export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, onExport, onDelete, onImport }: Props) {
+  const [sort, setSort] = useState<Sort>('newest');
   const [clearAfter, setClearAfter] = useState(false);
   const [filter, setFilter] = useState<Filter>('all');
   const [text, setText] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const shown = useMemo(() => views.filter((v) => matches(v, checks.get(v.capture.id), filter, text)), [views, checks, filter, text]);
+  const shown = useMemo(
+    () => views.filter((v) => matches(v, checks.get(v.capture.id), filter, text)).sort((a, b) => SORTS[sort](a, b, checks)),
+    [views, checks, filter, text, sort],
+  );
   const total = shown.reduce((sum, v) => sum + (checks.get(v.capture.id)?.yuan ?? 0), 0);
   const chosen = shown.filter((v) => selected.has(v.capture.id)).map((v) => v.capture);
   return (
@@ -42,6 +57,9 @@ export function BatchView({ views, checks, notice, onCorrect, onExport, onDelete
       <div class="batch-tools">
         <select aria-label={t('batchFilter')} value={filter} onChange={(e) => setFilter(e.currentTarget.value as Filter)}>
           {(['all', 'done', 'failed', 'review', 'duplicate'] as const).map((f) => <option key={f} value={f}>{t(`batchFilter_${f}` as MessageKey)}</option>)}
+        </select>
+        <select aria-label={t('batchSort')} name="sort" value={sort} onChange={(e) => setSort(e.currentTarget.value as Sort)}>
+          {(['newest', 'oldest', 'amount', 'code'] as const).map((k) => <option key={k} value={k}>{t(`batchSort_${k}` as MessageKey)}</option>)}
         </select>
         <input type="search" aria-label={t('batchSearch')} placeholder={t('batchSearch')} value={text} onInput={(e) => setText(e.currentTarget.value)} />
         <button type="button" class="export-selected" disabled={chosen.length === 0} onClick={() => onExport(chosen, clearAfter)}>{t('batchExportSelected', String(chosen.length))}</button>
@@ -68,7 +86,12 @@ export function BatchView({ views, checks, notice, onCorrect, onExport, onDelete
       <p class="batch-totals" data-count={shown.length}>
         {t('batchTotals', [String(shown.length), total.toFixed(2), String(shown.filter((v) => checks.get(v.capture.id)?.flags.includes('duplicate')).length)])}
       </p>
-      {notice && <p class="notice" role="status">{notice}</p>}
+      {notice && (
+        <p class="notice" role="status">
+          <span class="notice-text">{notice}</span>
+          {onUndo && <button type="button" class="undo" onClick={onUndo}>{t('undo')}</button>}
+        </p>
+      )}
       <table>
         <tbody>
           {shown.map(({ capture, thumbnail }) => {
@@ -109,6 +132,10 @@ export function BatchView({ views, checks, notice, onCorrect, onExport, onDelete
                 <td class="meta">
                   <small>{new Date(capture.createdAt).toLocaleString()}</small>
                   <small>{capture.source.pageUrl ?? capture.source.fileName ?? ''}</small>
+                  <span class="row-actions">
+                    <button type="button" class="retry link" onClick={() => onRetry(capture.id)}>{t('retry')}</button>
+                    <button type="button" class="delete link" onClick={() => onDelete([capture.id])}>{t('delete')}</button>
+                  </span>
                 </td>
               </tr>
             );

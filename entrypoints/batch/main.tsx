@@ -8,6 +8,7 @@ import { zipFileName } from '@/lib/export/naming';
 import { notifyCapturesChanged } from '@/lib/store/changes';
 import { t, tDynamic } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messages';
+import type { Capture } from '@/lib/store/capture-schema';
 import { createCaptureStore } from '@/lib/store/captures';
 import { useCaptures } from '@/lib/ui/use-captures';
 
@@ -28,7 +29,12 @@ function App() {
   const store = useMemo(() => createCaptureStore(), []);
   const views = useCaptures(store, ALL) ?? [];
   const checks = useMemo(() => checksFor(views.map((v) => v.capture)), [views]);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNoticeText] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<{ capture: Capture; image?: Blob }[] | null>(null);
+  const setNotice = (text: string | null, undo: typeof deleted = null) => {
+    setNoticeText(text);
+    setDeleted(undo);
+  };
   return (
     <BatchView
       views={views}
@@ -38,9 +44,26 @@ function App() {
         const reply = await sendMessage('correctField', { id, field, value });
         if (!reply.ok) setNotice(tDynamic(reply.messageKey));
       }}
+      onRetry={async (id) => void (await sendMessage('retryCapture', { id }))}
       onDelete={async (ids) => {
-        for (const id of ids) await sendMessage('deleteCapture', { id });
+        // Kept in this page until the next action, so Undo can put them back as they were.
+        const kept = [];
+        for (const id of ids) {
+          const capture = await store.get(id);
+          if (capture) kept.push({ capture, image: await store.image(id) });
+          await sendMessage('deleteCapture', { id });
+        }
+        setNotice(t('batchDeleted', String(kept.length)), kept);
       }}
+      onUndo={
+        deleted
+          ? async () => {
+              for (const { capture, image } of deleted) await store.add(capture, image);
+              notifyCapturesChanged('undo');
+              setNotice(t('batchRestored', String(deleted.length)));
+            }
+          : null
+      }
       onExport={async (captures, clearAfter) => {
         setNotice(t('batchExporting', String(captures.length)));
         const zip = await exportZip(captures, (id) => store.image(id));

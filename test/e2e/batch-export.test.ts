@@ -89,8 +89,12 @@ describe('the batch', () => {
       const batch = await openExtensionPage(fresh, 'batch.html');
       await batch.bringToFront();
       const importZip = async () => {
+        const before = await batch.evaluate(() => document.querySelector('.notice')?.textContent ?? '');
         await (await batch.$('input[name="import"]'))!.uploadFile(exported);
-        await batch.waitForFunction(() => document.querySelector('.notice')?.textContent?.startsWith('Imported'), { polling: 100, timeout: 30_000 });
+        await batch.waitForFunction((prev) => {
+          const text = document.querySelector('.notice')?.textContent ?? '';
+          return text !== prev && text.startsWith('Imported');
+        }, { polling: 100, timeout: 30_000 }, before);
         return batch.$eval('.notice', (n) => n.textContent);
       };
       expect(await importZip()).toBe('Imported 3 invoices (0 were already here).');
@@ -101,6 +105,22 @@ describe('the batch', () => {
     } finally {
       await fresh.browser.close();
     }
+  });
+
+  it('sorts, deletes with Undo', async () => {
+    const batch = await openExtensionPage(suite.ext, 'batch.html');
+    await batch.bringToFront();
+    await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 3, { polling: 100 });
+    await batch.select('select[name="sort"]', 'amount');
+    const amounts = await batch.$$eval('tr input[data-field="amount"]', (inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(amounts).toEqual([...amounts].sort((a, b) => Number(b.slice(1)) - Number(a.slice(1))));
+    const rows = await rowsOf(batch);
+    await batch.click('tr[data-capture-id] button.delete');
+    await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 2, { polling: 100 });
+    await batch.click('.notice button.undo');
+    await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 3, { polling: 100 });
+    expect(await rowsOf(batch)).toEqual(rows);
+    await batch.close();
   });
 
   it('clears the batch after an export, only once the ZIP is saved', async () => {

@@ -1,0 +1,61 @@
+import 'fake-indexeddb/auto';
+import { BlobReader, TextWriter, ZipReader } from '@zip.js/zip.js';
+import { describe, expect, it } from 'vitest';
+import { importZip } from '@/lib/export/import';
+import { exportZip } from '@/lib/export/zip';
+import type { Capture } from '@/lib/store/capture-schema';
+import { createCaptureStore } from '@/lib/store/captures';
+import { openCaptureDb } from '@/lib/store/db';
+
+const capture = (id: string, extra: Partial<Capture> = {}): Capture => ({
+  id,
+  createdAt: Date.UTC(2026, 10, 20, 8, 0),
+  updatedAt: Date.UTC(2026, 10, 20, 8, 1),
+  status: 'done',
+  source: { kind: 'context-menu', pageUrl: 'https://mail.example/inbox', imageUrl: 'https://mail.example/att/1' },
+  provider: 'ondevice',
+  hasImage: true,
+  imageType: 'image/png',
+  imageSha256: `sha-${id}`,
+  normalized: true,
+  result: { code: '144031060038', number: '35050290', amount: '￥1000.00', location: '深圳市', confidence: { code: 0.99, number: 0.98, amount: 0.97, location: 0.95 } },
+  attempts: 1,
+  ...extra,
+});
+
+describe('export → import round trip (JSON schema version 1)', () => {
+  it('gives back the same captures and images, and merges by id', async () => {
+    const captures = [
+      capture('a', { corrections: { amount: '￥100.00' } }),
+      capture('b', { status: 'failed', result: undefined, error: { code: 'AIS.0104', message: 'not an invoice', retryable: false } }),
+      capture('c', { hasImage: false, imageType: undefined, imageSha256: undefined }),
+    ];
+    const images: Record<string, Blob> = { a: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }), b: new Blob([new Uint8Array([4, 5])], { type: 'image/png' }) };
+    const zip = await exportZip(captures, async (id) => images[id]);
+
+    const reader = new ZipReader(new BlobReader(zip));
+    const entries = await reader.getEntries();
+    const names = entries.map((e) => e.filename).sort();
+    const jsonEntry = entries.find((e) => e.filename === 'invoices.json');
+    const json = JSON.parse(jsonEntry && !jsonEntry.directory ? await jsonEntry.getData(new TextWriter()) : '{}');
+    await reader.close();
+    expect(names).toEqual(['images/2026-11-20_144031060038_35050290.png', 'images/2026-11-20_nocode_nonumber.png', 'invoices.csv', 'invoices.json', 'summary.txt']);
+    expect(json.schemaVersion).toBe(1);
+
+    const store = createCaptureStore(openCaptureDb('roundtrip'));
+    expect(await importZip(zip, store)).toEqual({ ok: true, added: 3, skipped: 0 });
+    for (const original of captures) expect(await store.get(original.id)).toEqual(original);
+    expect(new Uint8Array(await (await store.image('a'))!.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+    expect(await store.image('c')).toBeUndefined();
+    expect(await importZip(zip, store)).toEqual({ ok: true, added: 0, skipped: 3 });
+  });
+
+  it('refuses a ZIP that is not an export, and one from a newer version', async () => {
+    const store = createCaptureStore(openCaptureDb('refuse'));
+    expect(await importZip(new Blob(['not a zip']), store)).toEqual({ ok: false, problem: 'notExport' });
+    const { BlobWriter, ZipWriter, TextReader } = await import('@zip.js/zip.js');
+    const writer = new ZipWriter(new BlobWriter());
+    await writer.add('invoices.json', new TextReader(JSON.stringify({ schemaVersion: 99, captures: [] })));
+    expect(await importZip(await writer.close(), store)).toEqual({ ok: false, problem: 'newerVersion' });
+  });
+});
