@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runContextMenuFlow } from '../test/bench/context-menu';
 import { benchNormalize } from '../test/bench/normalize';
+import { benchBatch } from '../test/bench/batch';
 import { median, report } from '../test/bench/stats';
 import { startEmulator } from '../test/emulator/server';
 import { launchWithExtension, waitForMenu } from '../test/support/extension';
@@ -58,3 +59,12 @@ for (const row of await benchNormalize(RUNS)) {
   report(`normalize_${row.name}_sent_base64`, row.sentBase64Chars / 1048576, 'MB');
   report(`normalize_${row.name}_output_longest_side`, Math.max(row.outputWidth, row.outputHeight), 'px');
 }
+
+// The batch: export of 1,000 captures with 300 KB images (time, the batch page's peak JS heap), and
+// the import of that ZIP into a fresh profile.
+const batch = await benchBatch(Number(process.env.BENCH_BATCH ?? 1000), 300 * 1024);
+report('batch_export_1000_time', batch.exportMs / 1000, 's');
+report('batch_export_1000_peak_js_heap', batch.exportPeakHeapMb, 'MB');
+report('batch_export_1000_zip_size', batch.zipMb, 'MB');
+report('batch_import_1000_time', batch.importMs / 1000, 's');
+report('batch_import_1000_peak_js_heap', batch.importPeakHeapMb, 'MB');
