@@ -1,0 +1,51 @@
+import { INVOICE_FIELDS, type InvoiceField } from '../../autofill/score';
+import { CaptureIdSchema, MappingKeySchema, onMessage } from '../../messages';
+import { effectiveFields } from '../../store/capture-schema';
+import { deleteMapping, fieldMappings } from '../../store/field-mappings';
+import { invalid, refused, trustFor, type HandlerDeps } from './guard';
+
+/** Filling the page's form, undo, teaching forms and their saved mappings. */
+export function registerAutofillHandlers(deps: HandlerDeps): void {
+  const trusted = trustFor(deps);
+
+  // Fill only on the user's click in our own page: no web page can trigger a fill or read a capture.
+  onMessage('fillPage', async ({ data, sender }) => {
+    if (!trusted(sender)) return refused;
+    const parsed = CaptureIdSchema.safeParse(data);
+    if (!parsed.success) return invalid(parsed.error);
+    const capture = await deps.store.get(parsed.data.id);
+    if (!capture?.result) return { ok: false, messageKey: 'fillNoResult' };
+    const { number, code, location, amount } = effectiveFields(capture);
+    try {
+      const summary = await deps.tabFiller.fill({ number, code, location, amount });
+      return summary ? { ok: true, ...summary } : { ok: false, messageKey: 'fillNoPage' };
+    } catch (error) {
+      return { ok: false, messageKey: 'fillNoPage', detail: error instanceof Error ? error.message : undefined };
+    }
+  });
+
+  onMessage('undoFill', async ({ sender }) => {
+    if (!trusted(sender)) return refused;
+    return { ok: true, restored: await deps.tabFiller.undo() };
+  });
+
+  onMessage('teachForm', async ({ sender }) => {
+    if (!trusted(sender)) return refused;
+    const prompts = Object.fromEntries(INVOICE_FIELDS.map((f) => [f, deps.message(`teach_${f}`)])) as Record<InvoiceField, string>;
+    const taught = await deps.tabFiller.teach(prompts);
+    return taught ? { ok: true, ...taught } : { ok: false, messageKey: 'fillNoPage' };
+  });
+
+  onMessage('listMappings', async ({ sender }) => {
+    if (!trusted(sender)) throw new Error('refused: not an extension page');
+    return fieldMappings.get();
+  });
+
+  onMessage('deleteMapping', async ({ data, sender }) => {
+    if (!trusted(sender)) return refused;
+    const parsed = MappingKeySchema.safeParse(data);
+    if (!parsed.success) return invalid(parsed.error);
+    await deleteMapping(parsed.data.origin, parsed.data.path);
+    return { ok: true };
+  });
+}

@@ -1,0 +1,71 @@
+import { imageFromBytes } from '../../capture/fetch-image';
+import { errorMessageKey } from '../../huawei/errors';
+import { base64ToBytes } from '../../image/base64';
+import { CaptureIdSchema, CorrectFieldSchema, onMessage, RecognizeFileSchema, RecognizeUrlSchema, RereadSchema, type Reply } from '../../messages';
+import { invalid, refused, trustFor, type HandlerDeps } from './guard';
+
+function dataUrlBytes(dataUrl: string): Uint8Array | null {
+  const match = /^data:[^,]*?(;base64)?,(.*)$/s.exec(dataUrl);
+  if (!match) return null;
+  try {
+    return match[1] ? base64ToBytes(match[2]!) : new TextEncoder().encode(decodeURIComponent(match[2]!));
+  } catch {
+    return null;
+  }
+}
+
+/** Capturing and managing invoices: URLs, files, retry, re-read, correct, delete. */
+export function registerCaptureHandlers(deps: HandlerDeps): void {
+  const trusted = trustFor(deps);
+
+  onMessage('recognizeUrl', async ({ data, sender }): Promise<Reply<{ id: string }>> => {
+    if (!trusted(sender)) return refused;
+    const parsed = RecognizeUrlSchema.safeParse(data);
+    if (!parsed.success) return invalid(parsed.error);
+    const url = parsed.data.url;
+    if (!/^(https?|data):/i.test(url) || !URL.canParse(url)) return { ok: false, messageKey: 'error_url_invalid', detail: url.slice(0, 200) };
+    return { ok: true, id: await deps.service.captureUrl({ kind: 'url', imageUrl: url }) };
+  });
+
+  onMessage('recognizeFile', async ({ data, sender }): Promise<Reply<{ id: string }>> => {
+    if (!trusted(sender)) return refused;
+    const parsed = RecognizeFileSchema.safeParse(data);
+    if (!parsed.success) return invalid(parsed.error);
+    const bytes = dataUrlBytes(parsed.data.dataUrl);
+    const image = bytes ? imageFromBytes(bytes, parsed.data.name) : null;
+    if (!image?.ok) return { ok: false, messageKey: errorMessageKey('LOCAL.NOT_IMAGE'), detail: image ? image.error.message : parsed.data.name };
+    return { ok: true, id: await deps.service.captureBlob({ kind: parsed.data.kind, fileName: parsed.data.name }, image.blob) };
+  });
+
+  onMessage('retryCapture', async ({ data, sender }): Promise<Reply> => {
+    if (!trusted(sender)) return refused;
+    const parsed = CaptureIdSchema.safeParse(data);
+    if (!parsed.success) return invalid(parsed.error);
+    await deps.service.retry(parsed.data.id);
+    return { ok: true };
+  });
+
+  onMessage('rereadCapture', async ({ data, sender }): Promise<Reply> => {
+    if (!trusted(sender)) return refused;
+    const parsed = RereadSchema.safeParse(data);
+    if (!parsed.success) return invalid(parsed.error);
+    await deps.service.reread(parsed.data.id, parsed.data.provider);
+    return { ok: true };
+  });
+
+  onMessage('correctField', async ({ data, sender }): Promise<Reply> => {
+    if (!trusted(sender)) return refused;
+    const parsed = CorrectFieldSchema.safeParse(data);
+    if (!parsed.success) return invalid(parsed.error);
+    await deps.service.correct(parsed.data.id, parsed.data.field, parsed.data.value);
+    return { ok: true };
+  });
+
+  onMessage('deleteCapture', async ({ data, sender }): Promise<Reply> => {
+    if (!trusted(sender)) return refused;
+    const parsed = CaptureIdSchema.safeParse(data);
+    if (!parsed.success) return invalid(parsed.error);
+    await deps.service.remove(parsed.data.id);
+    return { ok: true };
+  });
+}
