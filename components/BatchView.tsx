@@ -117,8 +117,9 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
                   const low = (capture.result?.confidence?.[field] ?? 1) < 0.9 && capture.corrections?.[field] === undefined;
                   return (
                     <td key={field} class={low ? 'low-confidence' : ''}>
-                      <label class="cell-label">{t(label)}</label>
+                      <span class="cell-label" aria-hidden="true">{t(label)}</span>
                       <input
+                        aria-label={t(label)}
                         class="cell"
                         data-field={field}
                         value={fields[field] ?? ''}
