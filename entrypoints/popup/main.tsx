@@ -5,6 +5,7 @@ import { Popup } from '@/components/Popup';
 import { t, tDynamic } from '@/lib/i18n';
 import { sendMessage, type Reply } from '@/lib/messages';
 import { createCaptureStore } from '@/lib/store/captures';
+import { notifyCapturesChanged } from '@/lib/store/changes';
 import { useCaptures } from '@/lib/ui/use-captures';
 import { intakeFiles, linkFromText } from '@/lib/ui/intake';
 import { readFileAsDataUrl } from '@/lib/util/read-file';
@@ -16,11 +17,12 @@ function App() {
   const store = useMemo(() => createCaptureStore(), []);
   const views = useCaptures(store, RECENT);
   const [notice, setNoticeText] = useState<string | null>(null);
-  const [undoable, setUndoable] = useState(false);
+  /** What the notice's Undo button does: put back a fill, or a deleted capture. */
+  const [undo, setUndo] = useState<(() => Promise<void>) | null>(null);
   const [noticeId, setNoticeId] = useState(0);
-  const setNotice = (text: string | null, canUndo = false) => {
+  const setNotice = (text: string | null, onUndo: (() => Promise<void>) | null = null) => {
     setNoticeText(text);
-    setUndoable(canUndo);
+    setUndo(() => onUndo);
     setNoticeId((n) => n + 1); // a new notice element each time, so screen readers announce it again
   };
   const report = (reply: Reply) => setNotice(reply.ok ? null : `${tDynamic(reply.messageKey)}${reply.detail ? ` (${reply.detail})` : ''}`);
@@ -73,17 +75,24 @@ function App() {
         if (reply.filled.length === 0) return setNotice(t('fillNothing'));
         const done = t('fillDone', reply.filled.map((f) => `${t(FIELD_KEYS[f.field as keyof typeof FIELD_KEYS])} → ${f.label}`).join('; '));
         const missing = reply.unmatched.length ? ` ${t('fillUnmatched', reply.unmatched.map((f) => t(FIELD_KEYS[f as keyof typeof FIELD_KEYS])).join(', '))}` : '';
-        setNotice(done + missing, true);
+        setNotice(done + missing, async () => {
+          const undone = await sendMessage('undoFill', undefined);
+          setNotice(undone.ok ? t('undone', String(undone.restored)) : tDynamic(undone.messageKey));
+        });
       }}
-      onUndo={
-        undoable
-          ? async () => {
-              const reply = await sendMessage('undoFill', undefined);
-              setNotice(reply.ok ? t('undone', String(reply.restored)) : tDynamic(reply.messageKey));
-            }
-          : null
-      }
-      onDelete={async (id) => report(await sendMessage('deleteCapture', { id }))}
+      onUndo={undo}
+      onDelete={async (id) => {
+        // Kept here until the next action, so Undo can put the capture and its image back.
+        const capture = await store.get(id);
+        const image = await store.image(id);
+        const reply = await sendMessage('deleteCapture', { id });
+        if (!reply.ok || !capture) return report(reply);
+        setNotice(t('batchDeleted', '1'), async () => {
+          await store.add(capture, image);
+          notifyCapturesChanged(id);
+          setNotice(t('batchRestored', '1'));
+        });
+      }}
       onOpenSettings={() => void browser.runtime.openOptionsPage()}
       onOpenBatch={() => void browser.tabs.create({ url: browser.runtime.getURL('/batch.html') })}
       onTeach={async () => {

@@ -66,6 +66,17 @@ describe('popup inputs with an IAM user: typed URL, picked files, bad input', ()
     await expect.poll(() => ext.worker.evaluate(() => chrome.action.getBadgeText({})), { timeout: 5_000 }).toBe('!');
   });
 
+  it('deleting a capture can be undone', async () => {
+    const popup = await openExtensionPage(ext, 'popup.html');
+    await popup.waitForSelector('article.capture');
+    const before = await readPopup(popup);
+    await popup.click('article.capture button.delete');
+    await popup.waitForFunction((n) => document.querySelectorAll('article.capture').length === n, { polling: 100 }, before.length - 1);
+    await popup.click('.notice button.undo');
+    await popup.waitForFunction((n) => document.querySelectorAll('article.capture').length === n, { polling: 100 }, before.length);
+    expect(await readPopup(popup)).toEqual(before);
+  });
+
   it('text that is not a URL gets a clear notice and creates no capture', async () => {
     const popup = await openExtensionPage(ext, 'popup.html');
     await popup.waitForSelector('article.capture');
