@@ -28,8 +28,21 @@ interface Props {
   onImport: (file: File) => void;
 }
 
-function matches(view: CaptureView, check: CheckResult | undefined, filter: Filter, text: string): boolean {
+/** Captured-on dates as yyyy-mm-dd (the date inputs' format), empty = open-ended. */
+interface DateRange {
+  from: string;
+  to: string;
+}
+
+function localDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function matches(view: CaptureView, check: CheckResult | undefined, filter: Filter, text: string, dates: DateRange): boolean {
   const { capture } = view;
+  const day = localDay(capture.createdAt);
+  if ((dates.from && day < dates.from) || (dates.to && day > dates.to)) return false;
   if (filter === 'done' || filter === 'failed') { if (capture.status !== filter) return false; }
   if (filter === 'duplicate' && !check?.flags.includes('duplicate')) return false;
   if (filter === 'review' && !check?.flags.some((f) => f !== 'duplicate')) return false;
@@ -41,13 +54,14 @@ function matches(view: CaptureView, check: CheckResult | undefined, filter: Filt
 /** Every capture of the batch: review, correct, check, select and export. */
 export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, onExport, onDelete, onImport }: Props) {
   const [sort, setSort] = useState<Sort>('newest');
+  const [dates, setDates] = useState<DateRange>({ from: '', to: '' });
   const [clearAfter, setClearAfter] = useState(false);
   const [filter, setFilter] = useState<Filter>('all');
   const [text, setText] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const shown = useMemo(
-    () => views.filter((v) => matches(v, checks.get(v.capture.id), filter, text)).sort((a, b) => SORTS[sort](a, b, checks)),
-    [views, checks, filter, text, sort],
+    () => views.filter((v) => matches(v, checks.get(v.capture.id), filter, text, dates)).sort((a, b) => SORTS[sort](a, b, checks)),
+    [views, checks, filter, text, sort, dates],
   );
   const total = shown.reduce((sum, v) => sum + (checks.get(v.capture.id)?.yuan ?? 0), 0);
   const chosen = shown.filter((v) => selected.has(v.capture.id)).map((v) => v.capture);
@@ -61,6 +75,8 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
         <select aria-label={t('batchSort')} name="sort" value={sort} onChange={(e) => setSort(e.currentTarget.value as Sort)}>
           {(['newest', 'oldest', 'amount', 'code'] as const).map((k) => <option key={k} value={k}>{t(`batchSort_${k}` as MessageKey)}</option>)}
         </select>
+        <input type="date" name="from" aria-label={t('batchFrom')} value={dates.from} onInput={(e) => setDates({ ...dates, from: e.currentTarget.value })} />
+        <input type="date" name="to" aria-label={t('batchTo')} value={dates.to} onInput={(e) => setDates({ ...dates, to: e.currentTarget.value })} />
         <input type="search" aria-label={t('batchSearch')} placeholder={t('batchSearch')} value={text} onInput={(e) => setText(e.currentTarget.value)} />
         <button type="button" class="export-selected" disabled={chosen.length === 0} onClick={() => onExport(chosen, clearAfter)}>{t('batchExportSelected', String(chosen.length))}</button>
         <button type="submit" class="export-all" onClick={() => onExport(shown.map((v) => v.capture), clearAfter)}>{t('batchExportAll', String(shown.length))}</button>
@@ -84,7 +100,12 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
         </label>
       </div>
       <p class="batch-totals" data-count={shown.length}>
-        {t('batchTotals', [String(shown.length), total.toFixed(2), String(shown.filter((v) => checks.get(v.capture.id)?.flags.includes('duplicate')).length)])}
+        {t('batchTotals', [
+          String(shown.length),
+          total.toFixed(2),
+          String(shown.filter((v) => checks.get(v.capture.id)?.flags.includes('duplicate')).length),
+          String(shown.filter((v) => checks.get(v.capture.id)?.flags.some((f) => f !== 'duplicate')).length),
+        ])}
       </p>
       {notice && (
         <p class="notice" role="status">

@@ -107,6 +107,17 @@ describe('the batch', () => {
     }
   });
 
+  it('filters by capture date, and totals what is shown', async () => {
+    const batch = await openExtensionPage(suite.ext, 'batch.html');
+    await batch.bringToFront();
+    await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 3, { polling: 100 });
+    expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toMatch(/^3 invoices · total ￥\d+\.\d{2} · 2 duplicates · \d+ to review$/);
+    await batch.type('input[name="from"]', '01012099'); // a day after every capture
+    await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 0, { polling: 100 });
+    expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toBe('0 invoices · total ￥0.00 · 0 duplicates · 0 to review');
+    await batch.close();
+  });
+
   it('sorts, deletes with Undo', async () => {
     const batch = await openExtensionPage(suite.ext, 'batch.html');
     await batch.bringToFront();
