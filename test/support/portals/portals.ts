@@ -35,6 +35,12 @@ const VENDOR: Record<string, string[]> = {
 /** Placeholder in pages for "the other server's origin", so each server points across. */
 const CROSS = '__CROSS_ORIGIN__';
 
+/** The two framed pages are one template: the frame's origin is this server's or the other's. */
+const FRAMED: Record<string, { kind: string; other: boolean }> = {
+  'iframe-same.html': { kind: 'same-origin iframe', other: false },
+  'iframe-cross.html': { kind: 'cross-origin, cross-site iframe', other: true },
+};
+
 async function firstReadable(dir: string, rels: string[]): Promise<Buffer> {
   for (const rel of rels) {
     try {
@@ -60,7 +66,12 @@ function serve(vendorDir: string, crossOrigin: () => string): Server {
         return;
       }
       if (page && (PAGES as readonly string[]).includes(page)) {
-        const html = (await readFile(join(PAGES_DIR, page), 'utf8')).replaceAll(CROSS, crossOrigin());
+        const framed = FRAMED[page];
+        const file = framed ? 'iframe.html' : page;
+        const html = (await readFile(join(PAGES_DIR, file), 'utf8'))
+          .replaceAll(CROSS, crossOrigin())
+          .replaceAll('__FRAME_KIND__', framed?.kind ?? '')
+          .replaceAll('__FRAME_ORIGIN__', framed?.other ? crossOrigin() : '');
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
         res.end(html);
         return;
