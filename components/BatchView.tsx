@@ -1,10 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
+import { isoDate } from '@/lib/export/naming';
+import { FIELD_LABEL } from './field-labels';
 import type { CheckResult } from '@/lib/invoice/checks';
 import { t, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type InvoiceFieldName } from '@/lib/store/capture-schema';
 import type { CaptureView } from '@/lib/ui/use-captures';
 
-const FIELDS: [InvoiceFieldName, MessageKey][] = [['code', 'fieldCode'], ['number', 'fieldNumber'], ['amount', 'fieldAmount'], ['location', 'fieldLocation']];
+/** Table order: code and number first, as invoices are filed. */
+const FIELDS: InvoiceFieldName[] = ['code', 'number', 'amount', 'location'];
 type Filter = 'all' | 'done' | 'failed' | 'review' | 'duplicate';
 type Sort = 'newest' | 'oldest' | 'amount' | 'code';
 
@@ -34,14 +37,9 @@ interface DateRange {
   to: string;
 }
 
-function localDay(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 function matches(view: CaptureView, check: CheckResult | undefined, filter: Filter, text: string, dates: DateRange): boolean {
   const { capture } = view;
-  const day = localDay(capture.createdAt);
+  const day = isoDate(capture.createdAt);
   if ((dates.from && day < dates.from) || (dates.to && day > dates.to)) return false;
   if (filter === 'done' || filter === 'failed') { if (capture.status !== filter) return false; }
   if (filter === 'duplicate' && !check?.flags.includes('duplicate')) return false;
@@ -134,7 +132,8 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
                   />
                 </td>
                 <td>{thumbnail && <img class="thumb" src={thumbnail} alt="" />}</td>
-                {FIELDS.map(([field, label]) => {
+                {FIELDS.map((field) => {
+                  const label = FIELD_LABEL[field];
                   const low = (capture.result?.confidence?.[field] ?? 1) < 0.9 && capture.corrections?.[field] === undefined;
                   return (
                     <td key={field} class={low ? 'low-confidence' : ''}>

@@ -2,14 +2,8 @@ import { errorMessageKey } from '@/lib/huawei/errors';
 import { QUOTA_INVOICE_FIELDS } from '@/lib/huawei/schemas';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type CaptureStatus, type ProviderId } from '@/lib/store/capture-schema';
+import { FIELD_LABEL } from './field-labels';
 import { FieldRow } from './FieldRow';
-
-const FIELD_LABEL: Record<(typeof QUOTA_INVOICE_FIELDS)[number], MessageKey> = {
-  number: 'fieldNumber',
-  code: 'fieldCode',
-  location: 'fieldLocation',
-  amount: 'fieldAmount',
-};
 
 const STATUS_LABEL: Record<CaptureStatus, MessageKey> = {
   queued: 'statusQueued',

@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { FIELD_LABEL } from '@/components/field-labels';
 import { Popup } from '@/components/Popup';
+import type { InvoiceFieldName } from '@/lib/store/capture-schema';
 import { t, tDynamic } from '@/lib/i18n';
 import { sendMessage, type Reply } from '@/lib/messages';
 import { createCaptureStore } from '@/lib/store/captures';
@@ -11,7 +13,7 @@ import { intakeFiles, linkFromText } from '@/lib/ui/intake';
 import { readFileAsDataUrl } from '@/lib/util/read-file';
 
 const RECENT = 20;
-const FIELD_KEYS = { code: 'fieldCode', number: 'fieldNumber', amount: 'fieldAmount', location: 'fieldLocation' } as const;
+
 
 function App() {
   const store = useMemo(() => createCaptureStore(), []);
@@ -73,8 +75,8 @@ function App() {
         const reply = await sendMessage('fillPage', { id });
         if (!reply.ok) return report(reply);
         if (reply.filled.length === 0) return setNotice(t('fillNothing'));
-        const done = t('fillDone', reply.filled.map((f) => `${t(FIELD_KEYS[f.field as keyof typeof FIELD_KEYS])} → ${f.label}`).join('; '));
-        const missing = reply.unmatched.length ? ` ${t('fillUnmatched', reply.unmatched.map((f) => t(FIELD_KEYS[f as keyof typeof FIELD_KEYS])).join(', '))}` : '';
+        const done = t('fillDone', reply.filled.map((f) => `${t(FIELD_LABEL[f.field as InvoiceFieldName])} → ${f.label}`).join('; '));
+        const missing = reply.unmatched.length ? ` ${t('fillUnmatched', reply.unmatched.map((f) => t(FIELD_LABEL[f as InvoiceFieldName])).join(', '))}` : '';
         setNotice(done + missing, async () => {
           const undone = await sendMessage('undoFill', undefined);
           setNotice(undone.ok ? t('undone', String(undone.restored)) : tDynamic(undone.messageKey));

@@ -1,16 +1,11 @@
 import type { WxtBrowser } from 'wxt/browser';
 import { deleteMapping, mappingFor, saveMapping } from '../store/field-mappings';
 import type { FillReport, FillValues } from './page';
-import { INVOICE_FIELDS, type InvoiceField } from './score';
+import { INVOICE_FIELDS, unmatchedFields, type InvoiceField } from './score';
 import { pagePattern } from './selector-path';
 import type { FieldMapping } from './teach';
 
-export interface FillSummary {
-  filled: FillReport['filled'];
-  unmatched: InvoiceField[];
-  /** The page had a taught mapping, used before the heuristics. */
-  mapped: boolean;
-}
+export type FillSummary = FillReport;
 
 type Filler = {
   fill(v: FillValues, m?: FieldMapping): FillReport;
@@ -52,8 +47,8 @@ export function createTabFiller(browser: WxtBrowser) {
       });
       lastTab = tab.id;
       const filled = results.flatMap((r) => (r.result as FillReport | undefined)?.filled ?? []);
-      const unmatched = INVOICE_FIELDS.filter((f) => values[f] !== undefined && !filled.some((x) => x.field === f));
-      return { filled, unmatched, mapped: Object.keys(mapping).length > 0 };
+      // Per frame, a field may be unmatched; over the whole page, only if no frame took it.
+      return { filled, unmatched: unmatchedFields(values, filled) };
     },
     /** Puts back what the last fill replaced, with the same events. */
     async undo(): Promise<number> {

@@ -1,4 +1,4 @@
-import { assignFields, INVOICE_FIELDS, type FieldDescriptor, type InvoiceField } from './score';
+import { assignFields, INVOICE_FIELDS, unmatchedFields, type FieldDescriptor, type InvoiceField } from './score';
 import { resolveSelectorPath } from './selector-path';
 import { teachForm, type FieldMapping } from './teach';
 
@@ -146,8 +146,7 @@ export function createFiller(doc: Document): Filler {
         const d = describeControl(control);
         filled.push({ field, label: d.labels[0] || d.placeholder || d.names[0] || d.nearby });
       }
-      const unmatched = INVOICE_FIELDS.filter((f) => values[f] !== undefined && !filled.some((x) => x.field === f));
-      return { filled, unmatched };
+      return { filled, unmatched: unmatchedFields(values, filled) };
     },
     insert(field, raw) {
       const control = focusedControl(doc);

@@ -38,12 +38,11 @@ export function createServices(browser: WxtBrowser) {
   const service = createRecognitionService({
     store,
     chooseProvider: async () => resolveProvider(await readSettings()),
-    recognize: (provider, image, progress, capture) =>
-      provider === 'huawei' && !capture.imageInfo?.converted
-        ? huawei(image, capture.source.resolvedUrl ?? capture.source.imageUrl)
-        : provider === 'huawei'
-          ? huawei(image) // converted bytes: the URL would give the API the unconverted image
-          : pageHost.recognize(image, progress),
+    recognize: (provider, image, progress, capture) => {
+      if (provider === 'ondevice') return pageHost.recognize(image, progress);
+      // A converted image must go as bytes: its URL would give the API the unconverted one.
+      return huawei(image, capture.imageInfo?.converted ? undefined : (capture.source.resolvedUrl ?? capture.source.imageUrl));
+    },
     normalize: (image) => normalizeImage(image, { rasterizeSvg: pageHost.rasterizeSvg }),
     fetchImage: (url) => fetchImage(fetchFn, url),
     changed: async (capture) => {

@@ -26,24 +26,19 @@ async function fromDataUrl(dataUrl: string, origin: string): Promise<FetchedImag
 
 /** One URL: the worker's own fetch first (host permission, the user's cookies), then from inside the page. */
 async function readOne(url: string, fetchFn: FetchLike, page?: PageAccess): Promise<ResolvedImage> {
-  const host = url.startsWith('blob:') ? 'the page' : url;
-  if (!url.startsWith('blob:')) {
-    const fetched = await fetchImage(fetchFn, url);
-    if (fetched.ok) return { ...fetched, url, via: 'worker-fetch' };
-    if (!page) return fetched;
-    const inPage = await page.run(readUrlInPage, [url]);
-    if (inPage && 'dataUrl' in inPage) {
-      const image = await fromDataUrl(inPage.dataUrl, host);
-      return image.ok ? { ...image, url, via: 'page-fetch' } : fetched;
-    }
-    return fetched;
-  }
+  // blob: URLs exist only in the page that made them: the worker cannot fetch them at all.
+  const isBlob = url.startsWith('blob:');
+  const fetched = isBlob ? null : await fetchImage(fetchFn, url);
+  if (fetched?.ok) return { ...fetched, url, via: 'worker-fetch' };
   const inPage = page ? await page.run(readUrlInPage, [url]) : undefined;
   if (inPage && 'dataUrl' in inPage) {
-    const image = await fromDataUrl(inPage.dataUrl, host);
-    return image.ok ? { ...image, url, via: 'page-fetch' } : image;
+    const image = await fromDataUrl(inPage.dataUrl, isBlob ? 'the page' : url);
+    if (image.ok) return { ...image, url, via: 'page-fetch' };
+    if (isBlob) return image;
   }
-  return { ok: false, error: recognitionError(LocalCode.imageFetch, `the blob: image could not be read${inPage && 'error' in inPage ? ` (${inPage.error})` : ''}`) };
+  if (fetched) return fetched; // the worker's reason (e.g. a login page) is the one to show
+  const detail = inPage && 'error' in inPage ? ` (${inPage.error})` : '';
+  return { ok: false, error: recognitionError(LocalCode.imageFetch, `the blob: image could not be read${detail}`) };
 }
 
 /**

@@ -42,10 +42,6 @@ export interface RecognitionService {
   idle(): Promise<void>;
 }
 
-/**
- * The flow of DESIGN.md: store the capture (queued) before any network call, recognize, store the
- * result (done/failed). Nothing in between can lose the capture: a failure is stored, not thrown.
- */
 /** data: URLs can be megabytes: the record keeps their head only (the bytes are stored anyway). */
 function shortUrl(url: string): string;
 function shortUrl(url: string | undefined): string | undefined;
@@ -53,6 +49,12 @@ function shortUrl(url: string | undefined): string | undefined {
   return url?.startsWith('data:') && url.length > 80 ? `${url.slice(0, 60)}…` : url;
 }
 
+const blobSha256 = async (blob: Blob) => sha256Hex(new Uint8Array(await blob.arrayBuffer()));
+
+/**
+ * The flow of DESIGN.md: store the capture (queued) before any network call, recognize, store the
+ * result (done/failed). Nothing in between can lose the capture: a failure is stored, not thrown.
+ */
 export function createRecognitionService(deps: RecognitionServiceDeps): RecognitionService {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const inFlight = new Set<Promise<void>>();
@@ -70,17 +72,19 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     return fetched.ok ? { ...fetched, url, via: 'worker-fetch' } : fetched;
   }
 
-  async function storeImage(id: string, blob: Blob, patch: Partial<Capture> = {}): Promise<void> {
+  async function storeImage(id: string, blob: Blob, patch: Partial<Capture> = {}): Promise<Capture> {
     await deps.store.setImage(id, blob);
-    await save(id, { ...patch, hasImage: true, imageType: blob.type, imageSha256: await sha256Hex(new Uint8Array(await blob.arrayBuffer())) });
+    return save(id, { ...patch, hasImage: true, imageType: blob.type, imageSha256: await blobSha256(blob) });
   }
 
   /**
    * The capture's image, fetched if only its URL is known, and fitted to the API's limits once
-   * (the normalized image replaces the captured one). A failure is stored on the capture.
+   * (the normalized image replaces the captured one), with the capture as it then stands.
+   * A failure is stored on the capture.
    */
-  async function apiReadyImage(capture: Capture): Promise<Blob | null> {
+  async function apiReadyImage(capture: Capture): Promise<{ image: Blob; capture: Capture } | null> {
     const { id } = capture;
+    let current = capture;
     let image = await deps.store.image(id);
     const resolve = resolvers.get(id);
     resolvers.delete(id);
@@ -91,13 +95,13 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
         return null;
       }
       image = fetched.blob;
-      await storeImage(id, image, { normalized: false, source: { ...capture.source, resolvedUrl: shortUrl(fetched.url), via: fetched.via } });
+      current = await storeImage(id, image, { normalized: false, source: { ...capture.source, resolvedUrl: shortUrl(fetched.url), via: fetched.via } });
     }
     if (!image) {
       await save(id, { status: 'failed', error: recognitionError(LocalCode.imageFetch, 'the capture has no image and no URL') });
       return null;
     }
-    if ((await deps.store.get(id))?.normalized) return image;
+    if (current.normalized) return { image, capture: current };
     const normalized = await deps.normalize(image);
     if (!normalized.ok) {
       await save(id, { status: 'failed', error: normalized.error });
@@ -105,9 +109,8 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     }
     const { blob, sourceFormat, converted, reason } = normalized.image;
     const imageInfo = { sourceFormat, sourceBytes: image.size, converted, reason };
-    if (converted) await storeImage(id, blob, { normalized: true, imageInfo });
-    else await save(id, { normalized: true, imageInfo });
-    return blob;
+    current = converted ? await storeImage(id, blob, { normalized: true, imageInfo }) : await save(id, { normalized: true, imageInfo });
+    return { image: blob, capture: current };
   }
 
   async function run(id: string, requested?: ProviderId): Promise<void> {
@@ -115,9 +118,8 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     if (!capture) return;
     const attempts = capture.attempts + 1;
     const provider = requested ?? (await deps.chooseProvider());
-    await save(id, { status: 'running', provider, attempts, error: undefined, progress: undefined });
-    const image = await apiReadyImage(capture);
-    if (!image) return;
+    const ready = await apiReadyImage(await save(id, { status: 'running', provider, attempts, error: undefined, progress: undefined }));
+    if (!ready) return;
     let lastStage: string | undefined;
     let progressWrites = Promise.resolve();
     const progress = (p: Progress) => {
@@ -127,7 +129,7 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       lastStage = p.stage;
       progressWrites = progressWrites.then(() => save(id, { progress: p })).then(() => undefined);
     };
-    const outcome = await deps.recognize(provider, image, progress, (await deps.store.get(id)) ?? capture).catch((e: unknown) => ({
+    const outcome = await deps.recognize(provider, ready.image, progress, ready.capture).catch((e: unknown) => ({
       ok: false as const,
       error: recognitionError(LocalCode.badResponse, e instanceof Error ? e.message : String(e)),
     }));
@@ -157,7 +159,7 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       provider,
       hasImage: blob !== undefined,
       imageType: blob?.type,
-      imageSha256: blob ? await sha256Hex(new Uint8Array(await blob.arrayBuffer())) : undefined,
+      imageSha256: blob ? await blobSha256(blob) : undefined,
       normalized: false,
       attempts: 0,
     };
