@@ -13,24 +13,53 @@ const DOCUMENT = 'offscreen.html';
  */
 export function offscreenClient(browser: WxtBrowser) {
   const listeners = new Map<string, (p: Progress) => void>();
-  let creating: Promise<void> | undefined;
+  /** Settles once the document exists; shared by concurrent callers, forgotten when it is closed. */
+  let ready: Promise<void> | undefined;
   let busy = 0;
 
   browser.runtime.onMessage.addListener((message: unknown) => {
     const progress = OffscreenProgressSchema.safeParse(message);
     if (progress.success) listeners.get(progress.data.requestId)?.(progress.data.progress);
-    if (OffscreenIdleSchema.safeParse(message).success && busy === 0) void browser.offscreen.closeDocument().catch(() => {});
+    if (OffscreenIdleSchema.safeParse(message).success && busy === 0) {
+      ready = undefined;
+      void browser.offscreen.closeDocument().catch(() => {});
+    }
     return undefined;
   });
 
-  async function ensureDocument(): Promise<void> {
-    const url = browser.runtime.getURL(`/${DOCUMENT}` as '/');
-    const existing = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType], documentUrls: [url] });
-    if (existing.length > 0) return;
-    creating ??= browser.offscreen
-      .createDocument({ url: DOCUMENT, reasons: ['WORKERS' as Browser.offscreen.Reason], justification: 'Runs the on-device OCR models (WebAssembly threads)' })
-      .finally(() => (creating = undefined));
-    await creating;
+  /**
+   * One check-and-create for all callers: with a check per caller, one that looked before another's
+   * document appeared would create a second one, which Chrome refuses.
+   */
+  function ensureDocument(): Promise<void> {
+    ready ??= (async () => {
+      const url = browser.runtime.getURL(`/${DOCUMENT}` as '/');
+      const existing = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType], documentUrls: [url] });
+      if (existing.length === 0) {
+        await browser.offscreen.createDocument({ url: DOCUMENT, reasons: ['WORKERS' as Browser.offscreen.Reason], justification: 'Runs the on-device OCR models (WebAssembly threads)' });
+      }
+    })().catch((error: unknown) => {
+      ready = undefined;
+      throw error;
+    });
+    return ready;
+  }
+
+  /**
+   * Sends to the document; "no receiving end" means its script is not listening yet (just created)
+   * or the document is gone (closed by the browser): wait a moment, re-check it exists, send again.
+   */
+  async function send(message: object): Promise<unknown> {
+    for (let attempt = 0; ; attempt++) {
+      await ensureDocument();
+      try {
+        return await browser.runtime.sendMessage(message);
+      } catch (error) {
+        if (attempt >= 20 || !/Receiving end does not exist/i.test(String(error))) throw error;
+        ready = undefined;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
   }
 
   const toDataUrl = async (blob: Blob) => `data:${blob.type || 'application/octet-stream'};base64,${bytesToBase64(new Uint8Array(await blob.arrayBuffer()))}`;
@@ -41,8 +70,7 @@ export function offscreenClient(browser: WxtBrowser) {
       const requestId = crypto.randomUUID();
       listeners.set(requestId, progress);
       try {
-        await ensureDocument();
-        const answer: unknown = await browser.runtime.sendMessage({ target: 'ondevice-engine', requestId, dataUrl: await toDataUrl(image) });
+        const answer = await send({ target: 'ondevice-engine', requestId, dataUrl: await toDataUrl(image) });
         const outcome = OutcomeSchema.safeParse(answer);
         return outcome.success ? outcome.data : { ok: false, error: recognitionError('AIS.0105', 'the on-device engine gave no answer') };
       } finally {
@@ -52,8 +80,7 @@ export function offscreenClient(browser: WxtBrowser) {
     },
     /** SVG → PNG in the offscreen document (service workers cannot decode SVG). */
     async rasterizeSvg(svg: Blob): Promise<Blob> {
-      await ensureDocument();
-      const answer: unknown = await browser.runtime.sendMessage({ target: 'rasterize-svg', dataUrl: await toDataUrl(svg) });
+      const answer = await send({ target: 'rasterize-svg', dataUrl: await toDataUrl(svg) });
       if (typeof answer !== 'string' || !answer.startsWith('data:image/png')) throw new Error('the SVG could not be rasterized');
       return (await fetch(answer)).blob();
     },

@@ -54,3 +54,25 @@ describe('with no account configured, the on-device engine reads invoices', () =
     expect(contexts).toBe(1);
   });
 });
+
+describe('many clicks at once on a fresh start', () => {
+  it('all six invoices are read (one offscreen document, created once, reached by every request)', async () => {
+    const site = await serveFolder(FIXTURES);
+    const ext = await launchWithExtension();
+    try {
+      await waitForMenu(ext.worker);
+      const page = await ext.browser.newPage();
+      await page.goto(`${site.url}/pages/invoices.html`);
+      const files = Object.keys(truth);
+      for (const file of files) await clickRecognize(ext.worker, page, `${site.url}/invoices/${file}`);
+      const popup = await openExtensionPage(ext, 'popup.html');
+      const shown = await waitForSettled(popup, files.length, 120_000);
+      for (const file of files) {
+        expect(shown.find((c) => c.image === `${site.url}/invoices/${file}`)).toMatchObject({ status: 'done', fields: truth[file] });
+      }
+    } finally {
+      await ext.browser.close();
+      await site.close();
+    }
+  });
+});
