@@ -1,8 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
 import { isoDate } from '@/lib/export/naming';
+import { EditableCell } from './EditableCell';
 import { FIELD_LABEL } from './field-labels';
-import type { CheckResult } from '@/lib/invoice/checks';
-import { t, type MessageKey } from '@/lib/i18n';
+import { checkWord } from '@/lib/export/columns';
+import { totalsLine } from '@/lib/export/summary';
+import { errorMessageKey } from '@/lib/huawei/errors';
+import { needsReview, type CheckResult } from '@/lib/invoice/checks';
+import { batchTotals } from '@/lib/invoice/totals';
+import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type InvoiceFieldName } from '@/lib/store/capture-schema';
 import type { CaptureView } from '@/lib/ui/use-captures';
 
@@ -14,7 +19,7 @@ type Sort = 'newest' | 'oldest' | 'amount' | 'code';
 const SORTS: Record<Sort, (a: CaptureView, b: CaptureView, checks: Map<string, CheckResult>) => number> = {
   newest: (a, b) => b.capture.createdAt - a.capture.createdAt,
   oldest: (a, b) => a.capture.createdAt - b.capture.createdAt,
-  amount: (a, b, checks) => (checks.get(b.capture.id)?.yuan ?? -1) - (checks.get(a.capture.id)?.yuan ?? -1),
+  amount: (a, b, checks) => (checks.get(b.capture.id)?.fen ?? -1) - (checks.get(a.capture.id)?.fen ?? -1),
   code: (a, b) => `${effectiveFields(a.capture).code ?? '~'}${effectiveFields(a.capture).number ?? ''}`.localeCompare(`${effectiveFields(b.capture).code ?? '~'}${effectiveFields(b.capture).number ?? ''}`),
 };
 
@@ -25,7 +30,8 @@ interface Props {
   /** Offered after a delete: puts the deleted captures back. */
   onUndo: (() => void) | null;
   onRetry: (id: string) => void;
-  onCorrect: (id: string, field: InvoiceFieldName, value: string) => void;
+  /** Resolves with the words of a refusal, or null once saved. */
+  onCorrect: (id: string, field: InvoiceFieldName, value: string) => Promise<string | null>;
   onExport: (captures: Capture[], clearAfter: boolean) => void;
   onDelete: (ids: string[]) => void;
   onImport: (file: File) => void;
@@ -43,7 +49,7 @@ function matches(view: CaptureView, check: CheckResult | undefined, filter: Filt
   if ((dates.from && day < dates.from) || (dates.to && day > dates.to)) return false;
   if (filter === 'done' || filter === 'failed') { if (capture.status !== filter) return false; }
   if (filter === 'duplicate' && !check?.flags.includes('duplicate')) return false;
-  if (filter === 'review' && !check?.flags.some((f) => f !== 'duplicate')) return false;
+  if (filter === 'review' && !(capture.status === 'done' && needsReview(check))) return false;
   if (!text) return true;
   const haystack = [...Object.values(effectiveFields(capture)), capture.source.pageUrl, capture.source.fileName].join(' ');
   return haystack.toLowerCase().includes(text.toLowerCase());
@@ -61,7 +67,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
     () => views.filter((v) => matches(v, checks.get(v.capture.id), filter, text, dates)).sort((a, b) => SORTS[sort](a, b, checks)),
     [views, checks, filter, text, sort, dates],
   );
-  const total = shown.reduce((sum, v) => sum + (checks.get(v.capture.id)?.yuan ?? 0), 0);
+  const totals = useMemo(() => batchTotals(shown.map((v) => v.capture), checks), [shown, checks]);
   const chosen = shown.filter((v) => selected.has(v.capture.id)).map((v) => v.capture);
   return (
     <main class="batch">
@@ -97,13 +103,8 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
           />
         </label>
       </div>
-      <p class="batch-totals" data-count={shown.length}>
-        {t('batchTotals', [
-          String(shown.length),
-          total.toFixed(2),
-          String(shown.filter((v) => checks.get(v.capture.id)?.flags.includes('duplicate')).length),
-          String(shown.filter((v) => checks.get(v.capture.id)?.flags.some((f) => f !== 'duplicate')).length),
-        ])}
+      <p class="batch-totals" data-count={shown.length} data-invoices={totals.invoices} data-fen={totals.fen}>
+        {totalsLine(totals, t)}
       </p>
       {notice && (
         <p class="notice" role="status">
@@ -135,21 +136,23 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
                 {FIELDS.map((field) => {
                   const label = FIELD_LABEL[field];
                   const low = (capture.result?.confidence?.[field] ?? 1) < 0.9 && capture.corrections?.[field] === undefined;
+                  const missing = check?.missing.includes(field) ?? false;
                   return (
-                    <td key={field} class={low ? 'low-confidence' : ''}>
+                    <td key={field} class={[low && 'low-confidence', missing && 'missing'].filter(Boolean).join(' ')} data-missing={missing || undefined}>
                       <span class="cell-label" aria-hidden="true">{t(label)}</span>
-                      <input
-                        aria-label={t(label)}
-                        class="cell"
-                        data-field={field}
-                        value={fields[field] ?? ''}
-                        onChange={(e) => onCorrect(capture.id, field, e.currentTarget.value)}
-                      />
+                      <EditableCell field={field} label={t(label)} value={fields[field]} onCorrect={(f, value) => onCorrect(capture.id, f, value)} />
+                      {missing && <small class="cell-missing">{t('fieldMissing')}</small>}
+                      {field === 'location' && check?.derivedCity && <small class="derived" data-derived-city={check.derivedCity}>{t('derivedFromCode', check.derivedCity)}</small>}
                       {capture.corrections?.[field] !== undefined && <small class="original">{t('recognizedAs', capture.result?.[field] ?? '')}</small>}
                     </td>
                   );
                 })}
-                <td class="flags">{check?.flags.map((f) => <span key={f} class={`flag ${f}`}>{t(`check_${f.replace('-', '_')}` as MessageKey)}</span>)}</td>
+                <td class="flags">
+                  {capture.status === 'failed' && capture.error && (
+                    <span class="failure" data-error-code={capture.error.code}>{t('failedBecause', tDynamic(errorMessageKey(capture.error.code)))} <code>{capture.error.code}</code></span>
+                  )}
+                  {capture.status === 'done' && check?.flags.map((f) => <span key={f} class={`flag ${f}`}>{checkWord(f, t)}</span>)}
+                </td>
                 <td class="meta">
                   <small>{new Date(capture.createdAt).toLocaleString()}</small>
                   <small>{capture.source.pageUrl ?? capture.source.fileName ?? ''}</small>

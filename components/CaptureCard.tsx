@@ -1,4 +1,7 @@
 import { errorMessageKey } from '@/lib/huawei/errors';
+import { amountFen, displayAmount, fenToYuanText } from '@/lib/invoice/amount';
+import { gbt2260 } from '@/lib/invoice/gbt2260';
+import { resolvePlace } from '@/lib/invoice/location';
 import { QUOTA_INVOICE_FIELDS } from '@/lib/huawei/schemas';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type CaptureStatus, type ProviderId } from '@/lib/store/capture-schema';
@@ -43,14 +46,35 @@ function imageTitle(capture: Capture): string {
   return url.length > 200 ? `${url.slice(0, 200)}…` : url;
 }
 
+/** Copy gives the amount as a form or a spreadsheet takes it ("1000.00"); unreadable text as it is. */
+function amountForCopy(text: string | undefined): string | undefined {
+  const fen = amountFen(text);
+  return fen === null ? text : fenToYuanText(fen);
+}
+
+/** Fields a recognized capture lacks: it reads "Read 3 of 4 fields", not "Recognized". */
+function missingFields(capture: Capture): string[] {
+  if (capture.status !== 'done') return [];
+  const fields = effectiveFields(capture);
+  return QUOTA_INVOICE_FIELDS.filter((f) => !fields[f]);
+}
+
+function statusLabel(capture: Capture, missing: string[]): string {
+  if (missing.length > 0) return t('statusPartial', String(QUOTA_INVOICE_FIELDS.length - missing.length));
+  return progressLabel(capture) ?? t(STATUS_LABEL[capture.status]);
+}
+
 export function CaptureCard({ capture, thumbnail, ...actions }: { capture: Capture; thumbnail?: string } & CaptureActions) {
   const { result, error } = capture;
+  const missing = missingFields(capture);
+  const fields = effectiveFields(capture);
+  const place = capture.status === 'done' ? resolvePlace(fields, gbt2260()) : null;
   return (
-    <article class={`capture ${capture.status}`} data-capture-id={capture.id} data-status={capture.status}>
+    <article class={`capture ${capture.status}`} data-capture-id={capture.id} data-status={capture.status} data-review={missing.length > 0 ? 'missing' : undefined}>
       <div class="capture-head">
         {thumbnail ? <img class="thumb" src={thumbnail} alt="" title={imageTitle(capture)} /> : <div class="thumb empty" title={imageTitle(capture)} />}
         <div class="capture-meta">
-          <span class="status">{progressLabel(capture) ?? t(STATUS_LABEL[capture.status])}</span>
+          <span class={missing.length > 0 ? 'status partial' : 'status'}>{statusLabel(capture, missing)}</span>
           <span class="provider" data-provider={capture.provider}>{t('readBy', t(PROVIDER_LABEL[capture.provider]))}</span>
           <span class="source" title={sourceLabel(capture)}>{sourceLabel(capture)}</span>
         </div>
@@ -66,7 +90,9 @@ export function CaptureCard({ capture, thumbnail, ...actions }: { capture: Captu
               key={field}
               field={field}
               label={t(FIELD_LABEL[field])}
-              value={effectiveFields(capture)[field]}
+              value={field === 'amount' ? displayAmount(fields.amount) || undefined : fields[field]}
+              copyValue={field === 'amount' ? amountForCopy(fields.amount) : fields[field]}
+              derived={field === 'location' && place?.derivedCity ? t('derivedFromCode', place.derivedCity.name) : undefined}
               original={capture.corrections?.[field] !== undefined ? (result[field] ?? '') : undefined}
               confidence={result.confidence?.[field]}
               onCopy={actions.onCopy}

@@ -7,23 +7,28 @@ interface Props {
   confidence: number | undefined;
   /** The recognized value, when the user corrected the field. */
   original?: string;
+  /** What Copy puts on the clipboard when it differs from what is shown (the amount as read). */
+  copyValue?: string;
+  /** A value taken from elsewhere, shown under the field ("石家庄市 (from the invoice code)"). */
+  derived?: string;
   onCopy: (value: string) => void;
 }
 
 /** One recognized field: label, value, confidence, and a copy button. */
-export function FieldRow({ field, label, value, confidence, original, onCopy }: Props) {
+export function FieldRow({ field, label, value, confidence, original, copyValue, derived, onCopy }: Props) {
   return (
     <div class="field" data-field={field}>
       <span class="field-label">{label}</span>
       <span class={value ? 'field-value' : 'field-value missing'} title={original !== undefined ? t('recognizedAs', original) : undefined}>
         {value ?? t('fieldMissing')}
         {original !== undefined && <span class="edited">✎</span>}
+        {derived && <small class="derived">{derived}</small>}
       </span>
       {confidence !== undefined && (
         <span class="field-confidence">{t('confidence', String(Math.round(confidence * 100)))}</span>
       )}
       {value && (
-        <button type="button" class="copy" aria-label={t('copyField', label)} onClick={() => onCopy(value)}>
+        <button type="button" class="copy" aria-label={t('copyField', label)} onClick={() => onCopy(copyValue ?? value)}>
           {t('copy')}
         </button>
       )}

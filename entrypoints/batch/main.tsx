@@ -42,7 +42,7 @@ function App() {
       notice={notice}
       onCorrect={async (id, field, value) => {
         const reply = await sendMessage('correctField', { id, field, value });
-        if (!reply.ok) setNotice(tDynamic(reply.messageKey));
+        return reply.ok ? null : tDynamic(reply.messageKey, reply.detail);
       }}
       onRetry={async (id) => void (await sendMessage('retryCapture', { id }))}
       onDelete={async (ids) => {
@@ -66,7 +66,7 @@ function App() {
       }
       onExport={async (captures, clearAfter) => {
         setNotice(t('batchExporting', String(captures.length)));
-        const zip = await exportZip(captures, (id) => store.image(id));
+        const zip = await exportZip(captures, (id) => store.image(id), t);
         const url = URL.createObjectURL(zip);
         try {
           const download = await browser.downloads.download({ url, filename: zipFileName(Date.now()), saveAs: false });

@@ -1,3 +1,4 @@
+import { fillValues } from './values';
 import type { Browser, WxtBrowser } from 'wxt/browser';
 import { effectiveFields } from '../store/capture-schema';
 import type { CaptureStore } from '../store/captures';
@@ -41,8 +42,9 @@ export function insertMenuListener(store: CaptureStore, filler: ReturnType<typeo
     const id = String(info.menuItemId);
     if (!id.startsWith(ITEM_PREFIX) || tab?.id === undefined) return;
     const field = id.slice(ITEM_PREFIX.length) as InvoiceField;
-    const newest = (await store.recent(50)).find((c) => c.status === 'done' && effectiveFields(c)[field]);
-    const value = newest ? effectiveFields(newest)[field] : undefined;
+    // The same values Fill writes: an amount that does not read is never inserted.
+    const newest = (await store.recent(50)).find((c) => c.status === 'done' && fillValues(effectiveFields(c))[field]);
+    const value = newest ? fillValues(effectiveFields(newest))[field] : undefined;
     if (value) await filler.insert(tab.id, info.frameId ?? 0, field, value);
   };
 }

@@ -13,10 +13,17 @@ export function csvCell(value: string | number | boolean | null | undefined): st
   return /[",\r\n']/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvRow(values: (string | number | boolean | null | undefined)[]): string {
-  return values.map(csvCell).join(',');
+/**
+ * `="033012067798"` as a CSV cell: the form Excel and WPS open as text, keeping leading zeros and
+ * all 12 digits (a plain 144031900111 shows as 1.44031E+11). Only for digit strings: nothing else
+ * may become a formula.
+ */
+export function csvFormulaText(digits: string): string {
+  if (!/^\d+$/.test(digits)) throw new Error('csvFormulaText takes digits only');
+  return `"=""${digits}"""`;
 }
 
-export function csvDocument(header: string[], rows: (string | number | boolean | null | undefined)[][]): string {
-  return BOM + [csvRow(header), ...rows.map(csvRow)].join('\r\n') + '\r\n';
+/** Rows of cells already written by csvCell / csvFormulaText. */
+export function csvDocument(header: string[], rows: string[][]): string {
+  return BOM + [header.map(csvCell).join(','), ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n';
 }

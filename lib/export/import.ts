@@ -1,6 +1,7 @@
 import { BlobReader, BlobWriter, TextWriter, ZipReader, type Entry, type FileEntry } from '@zip.js/zip.js';
 import { z } from 'zod';
-import { CaptureSchema } from '../store/capture-schema';
+import { checkCorrection, type CorrectionField } from '../invoice/correction';
+import { CaptureSchema, type Capture } from '../store/capture-schema';
 import type { CaptureStore } from '../store/captures';
 import { EXPORT_SCHEMA_VERSION } from './records';
 
@@ -10,6 +11,21 @@ const ExportedSchema = z.object({
 });
 
 export type ImportResult = { ok: true; added: number; skipped: number } | { ok: false; problem: 'notExport' | 'newerVersion' };
+
+/**
+ * Corrections from a file go through the same reading as typed ones (an amount through the one
+ * parser, stored as "￥50.00"); one that does not read is kept as written, and the batch flags it
+ * to review rather than losing what the user typed.
+ */
+function readCorrections(corrections: Capture['corrections']): Capture['corrections'] {
+  if (!corrections) return corrections;
+  return Object.fromEntries(
+    Object.entries(corrections).map(([field, text]) => {
+      const checked = checkCorrection(field as CorrectionField, text ?? '');
+      return [field, checked.ok && checked.value !== '' ? checked.value : text];
+    }),
+  );
+}
 
 /**
  * Reads back a ZIP this extension exported: captures are merged by id (one already here is left
@@ -43,7 +59,7 @@ export async function importZip(file: Blob, store: CaptureStore): Promise<Import
       }
       const entry = record.imageFile ? images.get(record.imageFile) : undefined;
       const blob = entry ? await entry.getData(new BlobWriter(capture.data.imageType ?? 'application/octet-stream')) : undefined;
-      await store.add({ ...capture.data, hasImage: blob !== undefined }, blob);
+      await store.add({ ...capture.data, corrections: readCorrections(capture.data.corrections), hasImage: blob !== undefined }, blob);
       added += 1;
     }
     return { ok: true, added, skipped };

@@ -1,36 +1,38 @@
-import type { CheckResult } from '../invoice/checks';
-import { effectiveFields, type Capture } from '../store/capture-schema';
-import { csvDocument } from './csv';
+import { isoDate } from './naming';
+import { COLUMNS, yuanCell, type CellValue, type ExportRecord, type Translate } from './columns';
+import { csvCell, csvDocument, csvFormulaText } from './csv';
 
+export type { ExportRecord } from './columns';
 export const EXPORT_SCHEMA_VERSION = 1;
 
-/** One capture as exported: the same facts in the CSV row and the JSON record. */
-export interface ExportRecord {
-  capture: Capture;
-  check: CheckResult;
-  imageFile: string | null;
+/** 2026-11-26 09:30:05 in local time: a form Excel and WPS read as a date and time. */
+export function localDateTime(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${isoDate(date.getTime())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
-const CSV_HEADER = [
-  'code', 'number', 'amount', 'amount_yuan', 'location', 'code_region',
-  'confidence_code', 'confidence_number', 'confidence_amount', 'confidence_location',
-  'edited_fields', 'duplicate', 'checks', 'status', 'provider', 'source_page', 'captured_at', 'image_file',
-];
+function csvValue(kind: (typeof COLUMNS)[number]['kind'], value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  switch (kind) {
+    // Excel and WPS open ="033012067798" as the text 033012067798: no lost zero, no 1.44031E+11.
+    case 'id':
+      return typeof value === 'string' && /^\d+$/.test(value) ? csvFormulaText(value) : csvCell(String(value));
+    case 'yuan':
+      return yuanCell(value) ?? '';
+    case 'date':
+      return value instanceof Date ? localDateTime(value) : csvCell(String(value));
+    case 'ratio':
+      return typeof value === 'number' ? csvCell(value) : '';
+    default:
+      return csvCell(value instanceof Date ? value.toISOString() : value);
+  }
+}
 
-export function invoicesCsv(records: ExportRecord[]): string {
+/** invoices.csv: UTF-8 with BOM, headers in the UI language, codes and numbers kept as text. */
+export function invoicesCsv(records: ExportRecord[], words: Translate): string {
   return csvDocument(
-    CSV_HEADER,
-    records.map(({ capture, check, imageFile }) => {
-      const fields = effectiveFields(capture);
-      const confidence = capture.result?.confidence ?? {};
-      return [
-        fields.code, fields.number, fields.amount, check.yuan, fields.location, check.codeRegion,
-        confidence.code, confidence.number, confidence.amount, confidence.location,
-        Object.keys(capture.corrections ?? {}).join(' '), check.flags.includes('duplicate'), check.flags.join(' '),
-        capture.status, capture.provider, capture.source.pageUrl ?? capture.source.fileName ?? capture.source.imageUrl,
-        new Date(capture.createdAt).toISOString(), imageFile,
-      ];
-    }),
+    COLUMNS.map((c) => words(c.header)),
+    records.map((record) => COLUMNS.map((c) => csvValue(c.kind, c.value(record, words)))),
   );
 }
 
@@ -40,23 +42,16 @@ export function invoicesJson(records: ExportRecord[], exportedAt: number): strin
     {
       schemaVersion: EXPORT_SCHEMA_VERSION,
       exportedAt: new Date(exportedAt).toISOString(),
-      captures: records.map(({ capture, check, imageFile }) => ({ ...capture, checks: check.flags, duplicateOf: check.duplicateOf, imageFile })),
+      captures: records.map(({ capture, check, imageFile }) => ({
+        ...capture,
+        checks: check.flags,
+        duplicateOf: check.duplicateOf,
+        amountYuan: yuanCell(check.fen) ?? null,
+        derivedCity: check.derivedCity ?? null,
+        imageFile,
+      })),
     },
     null,
     2,
   );
-}
-
-export function summaryText(records: ExportRecord[], exportedAt: number): string {
-  const total = records.reduce((sum, r) => sum + (r.check.yuan ?? 0), 0);
-  const count = (flag: string) => records.filter((r) => r.check.flags.includes(flag as never)).length;
-  return [
-    `Quota invoices / 定额发票 — exported ${new Date(exportedAt).toISOString()}`,
-    `Invoices / 张数: ${records.length}`,
-    `Total / 合计: ￥${total.toFixed(2)}`,
-    `Duplicates / 重复: ${count('duplicate')}`,
-    `Needing review / 待复核: ${records.filter((r) => r.check.flags.some((f) => f !== 'duplicate')).length}`,
-    `Not recognized / 未识别: ${records.filter((r) => r.capture.status !== 'done').length}`,
-    '',
-  ].join('\r\n');
 }

@@ -1,6 +1,7 @@
-import { amountToYuan, isUsualDenomination } from './amount';
-import { CODE_PATTERN, decodeCode, duplicateKey, NUMBER_PATTERN } from './code';
-import { placesAgree, type PlaceIndex } from './places';
+import { amountFen, isUsualDenomination, type Fen } from './amount';
+import { CODE_PATTERN, duplicateKey, NUMBER_PATTERN } from './code';
+import { resolvePlace } from './location';
+import type { PlaceIndex } from './places';
 
 export interface InvoiceFields {
   code?: string;
@@ -9,51 +10,84 @@ export interface InvoiceFields {
   location?: string;
 }
 
-export type CheckId = 'duplicate' | 'code-format' | 'number-format' | 'region-mismatch' | 'unusual-amount' | 'needs-review';
+export const INVOICE_FIELD_NAMES = ['code', 'number', 'amount', 'location'] as const;
+export type InvoiceFieldKey = (typeof INVOICE_FIELD_NAMES)[number];
+
+export type CheckId =
+  | 'duplicate'
+  | 'missing-fields'
+  | 'code-format'
+  | 'number-format'
+  | 'amount-unreadable'
+  | 'region-mismatch'
+  | 'unusual-amount'
+  | 'needs-review';
 
 /** What a bookkeeper should look at before a batch leaves, per capture. */
 export interface CheckResult {
   flags: CheckId[];
   /** The region the code's digits name (e.g. 深圳市), for the CSV. */
   codeRegion?: string;
+  /** The city taken from the code when the invoice prints only its province (shown as derived). */
+  derivedCity?: string;
   /** Other captures with the same code + number, or the same image. */
   duplicateOf: string[];
-  yuan: number | null;
+  /** The amount in exact fen, or null when there is none or it does not parse. */
+  fen: Fen | null;
+  /** Fields a recognized capture lacks: it is to review, never silently complete. */
+  missing: InvoiceFieldKey[];
 }
 
 export interface CheckInput {
   id: string;
+  /** Only recognized captures are checked for missing fields and count as duplicates. */
+  status?: 'queued' | 'running' | 'done' | 'failed';
   fields: InvoiceFields;
   imageSha256?: string;
   /** Lowest per-field confidence of the recognized (not corrected) fields. */
   minConfidence?: number;
 }
 
-/** Checks every capture of a batch: formats, the code's region vs the location, denominations, duplicates. */
+/** Flags that put a recognized capture on the to-review list (a duplicate is counted, not reviewed). */
+export function needsReview(check: CheckResult | undefined): boolean {
+  return check?.flags.some((f) => f !== 'duplicate') ?? false;
+}
+
+/**
+ * Checks every capture of a batch: missing fields, formats, the code's region vs the location,
+ * the amount (parsed to fen), denominations, duplicates (same code + number, or the same image;
+ * failed captures are never anyone's duplicate).
+ */
 export function checkBatch(items: CheckInput[], places: PlaceIndex, reviewThreshold: number): Map<string, CheckResult> {
   const byKey = new Map<string, string[]>();
   const add = (key: string | null | undefined, id: string) => key && byKey.set(key, [...(byKey.get(key) ?? []), id]);
-  for (const item of items) {
-    add(duplicateKey(item.fields.code, item.fields.number), item.id);
-    add(item.imageSha256 && `image:${item.imageSha256}`, item.id);
-  }
+  const keysOf = (item: CheckInput) => [duplicateKey(item.fields.code, item.fields.number), item.imageSha256 && `image:${item.imageSha256}`];
+  for (const item of items) if (item.status !== 'failed') for (const key of keysOf(item)) add(key, item.id);
   const out = new Map<string, CheckResult>();
   for (const item of items) {
     const { code, number, amount, location } = item.fields;
     const flags: CheckId[] = [];
-    const same = new Set([...(byKey.get(duplicateKey(code, number) ?? '') ?? []), ...(item.imageSha256 ? byKey.get(`image:${item.imageSha256}`) ?? [] : [])]);
+    const same = new Set(item.status === 'failed' ? [] : keysOf(item).flatMap((key) => (key ? byKey.get(key) ?? [] : [])));
     same.delete(item.id);
     if (same.size > 0) flags.push('duplicate');
-    if (code !== undefined && !CODE_PATTERN.test(code)) flags.push('code-format');
-    if (number !== undefined && !NUMBER_PATTERN.test(number)) flags.push('number-format');
-    const decoded = code ? decodeCode(code) : null;
-    const codePlace = decoded ? places.byCodePrefix(decoded.regionPrefix) : null;
-    const named = location ? places.mostSpecificIn(location, codePlace) : null;
-    if (codePlace && named && !placesAgree(codePlace, named)) flags.push('region-mismatch');
-    const yuan = amount ? amountToYuan(amount) : null;
-    if (yuan !== null && !isUsualDenomination(yuan)) flags.push('unusual-amount');
+    const missing = item.status === undefined || item.status === 'done' ? INVOICE_FIELD_NAMES.filter((f) => !item.fields[f]) : [];
+    if (missing.length > 0) flags.push('missing-fields');
+    if (code && !CODE_PATTERN.test(code)) flags.push('code-format');
+    if (number && !NUMBER_PATTERN.test(number)) flags.push('number-format');
+    const fen = amountFen(amount);
+    if (amount && fen === null) flags.push('amount-unreadable');
+    const place = resolvePlace({ code, location }, places);
+    if (place.mismatch) flags.push('region-mismatch');
+    if (fen !== null && !isUsualDenomination(fen)) flags.push('unusual-amount');
     if (item.minConfidence !== undefined && item.minConfidence < reviewThreshold) flags.push('needs-review');
-    out.set(item.id, { flags, codeRegion: codePlace?.name, duplicateOf: [...same], yuan });
+    out.set(item.id, {
+      flags,
+      codeRegion: place.codePlace?.name,
+      derivedCity: place.derivedCity?.name,
+      duplicateOf: [...same],
+      fen,
+      missing,
+    });
   }
   return out;
 }

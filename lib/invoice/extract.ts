@@ -1,5 +1,5 @@
 import type { QuotaInvoiceResult } from '../huawei/schemas';
-import { formatAmount, isUsualDenomination, parseCapitalAmount, parseFigureAmount } from './amount';
+import { findCapitalAmount, findFigureAmount, formatApiAmount, isUsualDenomination } from './amount';
 import { decodeCode } from './code';
 import { compact, digitRuns, type DigitRun } from './normalize';
 import type { OcrLine } from './ocr-line';
@@ -77,24 +77,24 @@ function numberCandidates(lines: Line[], code: string | undefined): Candidate[] 
 }
 
 function amountCandidate(lines: Line[]): Candidate | undefined {
-  let capital: { yuan: number; confidence: number } | undefined;
-  let figure: { yuan: number; confidence: number } | undefined;
+  let capital: { fen: number; confidence: number } | undefined;
+  let figure: { fen: number; confidence: number } | undefined;
   for (const line of lines) {
-    const c = parseCapitalAmount(line.clean);
-    if (c !== null && c > 0 && !capital) capital = { yuan: c, confidence: line.confidence };
-    const f = parseFigureAmount(line.clean);
-    if (f !== null && f > 0 && !figure && !NOT_NUMBER_CONTEXT.test(line.clean)) figure = { yuan: f, confidence: line.confidence };
+    const c = findCapitalAmount(line.clean);
+    if (c !== null && c > 0 && !capital) capital = { fen: c, confidence: line.confidence };
+    const f = findFigureAmount(line.clean);
+    if (f !== null && f > 0 && !figure && !NOT_NUMBER_CONTEXT.test(line.clean)) figure = { fen: f, confidence: line.confidence };
   }
   // Capitals and figures agree: the strongest evidence. Otherwise trust the one that is a usual
   // denomination, capitals first (they are printed large and OCR misreads fewer of them).
-  if (capital && figure && Math.abs(capital.yuan - figure.yuan) < 0.005) {
-    return { value: formatAmount(capital.yuan), score: 3, confidence: Math.max(capital.confidence, figure.confidence), strong: true };
+  if (capital && figure && capital.fen === figure.fen) {
+    return { value: formatApiAmount(capital.fen), score: 3, confidence: Math.max(capital.confidence, figure.confidence), strong: true };
   }
-  const ranked = [capital, figure].filter((x): x is { yuan: number; confidence: number } => x !== undefined);
-  const chosen = ranked.find((x) => isUsualDenomination(x.yuan)) ?? ranked[0];
+  const ranked = [capital, figure].filter((x): x is { fen: number; confidence: number } => x !== undefined);
+  const chosen = ranked.find((x) => isUsualDenomination(x.fen)) ?? ranked[0];
   if (!chosen) return undefined;
-  const factor = (isUsualDenomination(chosen.yuan) ? 0.95 : 0.7) * (ranked.length === 2 ? 0.8 : 1);
-  return { value: formatAmount(chosen.yuan), score: 1, confidence: chosen.confidence * factor, strong: chosen === capital && isUsualDenomination(chosen.yuan) };
+  const factor = (isUsualDenomination(chosen.fen) ? 0.95 : 0.7) * (ranked.length === 2 ? 0.8 : 1);
+  return { value: formatApiAmount(chosen.fen), score: 1, confidence: chosen.confidence * factor, strong: chosen === capital && isUsualDenomination(chosen.fen) };
 }
 
 function locationCandidate(lines: Line[], places: PlaceIndex, codePlace: Place | null): Candidate | undefined {

@@ -1,3 +1,4 @@
+import { checkCorrection, type CorrectionCheck } from '../invoice/correction';
 import type { RecognizeOutcome } from '../huawei/client';
 import { LocalCode, recognitionError } from '../huawei/errors';
 import { sha256Hex } from '../huawei/crypto';
@@ -34,8 +35,11 @@ export interface RecognitionService {
   /** Reads a capture again with the given provider (e.g. the other one). */
   reread(id: string, provider: ProviderId): Promise<void>;
   remove(id: string): Promise<void>;
-  /** A user's correction of one field (empty: back to the recognized value). */
-  correct(id: string, field: InvoiceFieldName, value: string): Promise<void>;
+  /**
+   * A user's correction of one field (empty: back to the recognized value), read by
+   * checkCorrection; a refused value changes nothing and says why.
+   */
+  correct(id: string, field: InvoiceFieldName, value: string): Promise<CorrectionCheck>;
   /** Re-runs captures a killed worker left queued or running. */
   resumePending(): Promise<void>;
   /** Resolves when the captures started so far are finished (used by callers that wait). */
@@ -182,13 +186,16 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     async reread(id, provider) {
       track(id, provider);
     },
-    async correct(id, field, value) {
+    async correct(id, field, text) {
+      const checked = checkCorrection(field, text);
       const capture = await deps.store.get(id);
-      if (!capture) return;
+      if (!checked.ok || !capture) return checked;
+      const { value } = checked;
       const corrections = { ...capture.corrections };
       if (value === '' || value === capture.result?.[field]) delete corrections[field];
       else corrections[field] = value;
       await save(id, { corrections });
+      return checked;
     },
     async remove(id) {
       const capture = await deps.store.get(id);

@@ -61,13 +61,14 @@ describe('the batch', () => {
     expect(Buffer.from(files.get(image1)!).equals(invoice('invoice-1.png'))).toBe(true);
 
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(files.get('invoices.csv')); // keep the BOM to check it
-    expect(csv.startsWith('\uFEFFcode,number,amount,amount_yuan,location')).toBe(true);
-    const rows = csv.trim().split('\r\n').slice(1);
+    expect(csv.startsWith('\uFEFFInvoice code,Invoice number,Amount (yuan),Amount as read,Location')).toBe(true);
+    const rows = csv.trim().split('\r\n').slice(1).map(csvCells);
     expect(rows).toHaveLength(3);
-    const row1 = rows.find((r) => r.startsWith(`${i1.code},`))!.split(',');
-    expect(row1.slice(0, 5)).toEqual([i1.code, i1.number, '￥20.00', '20', i1.location]);
-    expect(row1).toContain('amount'); // edited_fields
-    expect(rows.filter((r) => r.startsWith(`${i2.code},${i2.number},`)).every((r) => r.includes(',TRUE,'))).toBe(true);
+    const row1 = rows.find((r) => r[0] === `="${i1.code}"`)!;
+    expect(row1.slice(0, 5)).toEqual([`="${i1.code}"`, `="${i1.number}"`, '20.00', '￥20.00', i1.location]);
+    expect(row1).toContain('Amount'); // corrected fields
+    expect(rows.filter((r) => r[0] === `="${i2.code}"` && r[1] === `="${i2.number}"`).every((r) => r.includes('Duplicate'))).toBe(true);
+    expect([...files.keys()]).toContain('invoices.xlsx');
 
     const json = JSON.parse(new TextDecoder().decode(files.get('invoices.json'))) as { schemaVersion: number; captures: { corrections?: Record<string, string>; result?: Record<string, string>; imageFile: string }[] };
     expect(json.schemaVersion).toBe(1);
@@ -76,9 +77,9 @@ describe('the batch', () => {
     expect(edited).toMatchObject({ corrections: { amount: '￥20.00' }, result: { amount: i1.amount }, imageFile: image1 });
 
     const summary = new TextDecoder().decode(files.get('summary.txt'));
-    expect(summary).toContain('Invoices / 张数: 3');
-    expect(summary).toContain(`Total / 合计: ￥${(20 + 2 * Number(i2.amount.slice(1))).toFixed(2)}`);
-    expect(summary).toContain('Duplicates / 重复: 2');
+    const i2fen = Math.round(Number(i2.amount.slice(1)) * 100);
+    const yuan = (fen: number) => `￥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+    expect(summary).toContain(`2 invoices · ${yuan(2000 + i2fen)} · 1 duplicates not counted (${yuan(i2fen)}) · 0 failed · `);
     exported = join(suite.ext.downloads, zips()[0]!);
     exportedRows = await rowsOf(batch);
   });
@@ -111,10 +112,10 @@ describe('the batch', () => {
     const batch = await openExtensionPage(suite.ext, 'batch.html');
     await batch.bringToFront();
     await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 3, { polling: 100 });
-    expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toMatch(/^3 invoices · total ￥\d+\.\d{2} · 2 duplicates · \d+ to review$/);
+    expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toMatch(/^2 invoices · ￥[\d,]+\.\d{2} · 1 duplicates not counted \(￥[\d,]+\.\d{2}\) · 0 failed · \d+ to review$/);
     await batch.type('input[name="from"]', '01012099'); // a day after every capture
     await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 0, { polling: 100 });
-    expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toBe('0 invoices · total ￥0.00 · 0 duplicates · 0 to review');
+    expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toBe('0 invoices · ￥0.00 · 0 failed · 0 to review');
     await batch.close();
   });
 
@@ -147,6 +148,11 @@ describe('the batch', () => {
 });
 
 let exported = '';
+
+/** The cells of one line of invoices.csv, unquoted the way a spreadsheet reads them. */
+function csvCells(line: string): string[] {
+  return Array.from(line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g), (m) => m[1]!).slice(0, -1).map((c) => (c.startsWith('"') ? c.slice(1, -1).replace(/""/g, '"') : c));
+}
 let exportedRows: unknown[] = [];
 
 /** Each row's id, fields, corrections shown and flags, sorted by id. */

@@ -1,29 +1,82 @@
+import fc from 'fast-check';
+import Nzh from 'nzh';
 import { describe, expect, it } from 'vitest';
-import { amountToYuan, formatAmount, isUsualDenomination, parseCapitalAmount, parseFigureAmount } from '@/lib/invoice/amount';
+import amounts from '../cases/amounts.json';
+import {
+  amountFen, fenToYuanText, findCapitalAmount, findFigureAmount, formatAmount, formatApiAmount, isUsualDenomination, parseAmount, parseChineseInteger,
+} from '@/lib/invoice/amount';
 import { decodeCode, duplicateKey } from '@/lib/invoice/code';
 import { digitRuns, toHalfWidth } from '@/lib/invoice/normalize';
 
-describe('amounts', () => {
+/** Yuan as written in a test table → fen, without a float in between. */
+const fen = (yuan: number | null) => (yuan === null ? null : Math.round(yuan * 100));
+
+describe('amounts: the shared cases from real use (test/cases/amounts.json)', () => {
+  it.each(amounts.cases as [string, number | null][])('%j → %j yuan', (text, yuan) => expect(amountFen(text)).toBe(fen(yuan)));
+});
+
+describe('amounts: one parser, exact fen', () => {
   it.each([
-    ['壹元', 1], ['贰元整', 2], ['伍元', 5], ['壹拾元', 10], ['拾元', 10], ['贰拾元整', 20], ['伍拾圆', 50],
-    ['壹佰元', 100], ['贰佰元', 200], ['伍佰圆整', 500], ['壹仟元', 1000], ['壹仟零伍拾元', 1050],
-    ['壹万元', 10000], ['伍角', null], ['伍元伍角', 5.5], ['人民币伍拾元整', 50], ['金额：壹佰圆', 100],
-    ['发票联', null], ['', null],
-  ])('capitals %j → %j', (text, yuan) => expect(parseCapitalAmount(text)).toBe(yuan));
+    // full-width digits and punctuation from a Chinese IME
+    ['５０', 5000], ['１００．００', 10000], ['１００。００', 10000], ['￥１，０００．００', 100000], ['ＲＭＢ５０', 5000], ['５０．５元', 5050],
+    // thousands separators
+    ['1,000.00', 100000], ['¥ 2,000', 200000], ['12,345,678.90', 1234567890], ['1,000元', 100000], ['RMB 1,000.50', 100050],
+    // currency words before and after
+    ['￥50', 5000], ['¥50.00', 5000], ['Y10.00', 1000], ['RMB20', 2000], ['CNY 20', 2000], ['人民币50元', 5000], ['50圆', 5000], ['50圓整', 5000], ['50元正', 5000],
+    // labels
+    ['金额：￥50.00', 5000], ['金额(小写):￥50.00', 5000], ['合计 ¥20', 2000], ['Amount: 10', 1000],
+    // capitals: jiao and fen only, every unit, 万 and 亿, traditional and lowercase
+    ['伍角', 50], ['伍分', 5], ['人民币伍角整', 50], ['零元伍角', 50], ['伍角伍分', 55], ['壹元零伍分', 105], ['壹佰捌拾壹元柒角', 18170],
+    ['玖仟陆佰陆拾伍圆壹角捌分', 966518], ['壹拾万元整', 10000000], ['壹万元', 1000000], ['拾万元', 10000000], ['壹拾万零壹拾元', 10001000],
+    ['壹亿元', 10000000000], ['壹仟零伍拾元', 105000], ['贰拾圓', 2000], ['貳拾圓', 2000], ['五十元', 5000], ['两百元', 20000], ['伍拾', 5000],
+    // 万 after figures
+    ['1.5万元', 1500000], ['2万', 2000000], ['0.0001万', 100],
+    // a decimal comma only with exactly two decimals
+    ['5,00', 500], ['5,00元', 500],
+  ])('%j → %d fen', (text, expected) => expect(amountFen(text)).toBe(expected));
 
   it.each([
-    ['¥50', 50], ['￥50.00', 50], ['￥ 1000.00', 1000], ['50.00元', 50], ['Y10.00', 10], ['RMB 20', 20],
-    ['5,00元', 5], ['发票代码 144031021652', null], ['电话 12366', null],
-  ])('figures %j → %j', (text, yuan) => expect(parseFigureAmount(text)).toBe(yuan));
+    ['', 'empty'], ['  ', 'empty'], ['abc', 'notAmount'], ['电话 0755-1234', 'notAmount'], ['发票联', 'notAmount'],
+    ['-50', 'negative'], ['50.505', 'tooManyDecimals'], ['1.0000001万', 'tooManyDecimals'], ['99999999999999', 'tooLarge'],
+    ['1,0', 'notAmount'], ['1,000,00', 'notAmount'], ['1,0000', 'notAmount'],
+    // capitals that hide a unit or repeat one: money is never guessed
+    ['壹佰伍元', 'notAmount'], ['壹万伍', 'notAmount'], ['拾拾元', 'notAmount'], ['佰仟元', 'notAmount'], ['壹贰元', 'notAmount'],
+  ])('%j is refused: %s', (text, problem) => expect(parseAmount(text)).toEqual({ ok: false, problem }));
 
-  it.each([['￥50.00', 50], ['伍拾元', 50], ['50', 50], ['abc', null]])('amountToYuan(%j) = %j', (text, yuan) => expect(amountToYuan(text)).toBe(yuan));
-
-  it('formats like Huawei', () => {
-    expect(formatAmount(50)).toBe('￥50.00');
-    expect(formatAmount(0.5)).toBe('￥0.50');
+  it('reads any amount nzh writes in capitals (property, nzh as the oracle)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99_999_999_999 }), (value) => {
+        const text = Nzh.cn.toMoney(value / 100, { outSymbol: false });
+        expect(amountFen(text), text).toBe(value);
+        expect(amountFen(`人民币${text}`), text).toBe(value);
+        expect(amountFen(Nzh.cn.toMoney(value / 100, { complete: true })), text).toBe(value);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
-  it.each([[1, true], [50, true], [1000, true], [37, false], [0.3, false]])('denomination %d usual: %s', (yuan, usual) => expect(isUsualDenomination(yuan)).toBe(usual));
+  it('reads back every way it writes an amount (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999_999_999 }), (value) => {
+        for (const text of [formatAmount(value), formatApiAmount(value), fenToYuanText(value)]) expect(amountFen(text), text).toBe(value);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([['壹仟零伍拾', 1050], ['壹拾万零壹拾', 100010], ['壹亿贰仟叁佰肆拾伍万陆仟柒佰捌拾玖', 123456789], ['零', 0], ['拾', 10], ['壹佰零伍', 105]])('parseChineseInteger(%j) = %d', (text, n) => expect(parseChineseInteger(text)).toBe(n));
+
+  it.each([
+    ['金额(小写) ￥50.00', 5000], ['50.00元', 5000], ['¥1,000.00', 100000], ['５０元', 5000], ['电话 12366', null], ['发票代码 144031021652', null],
+  ])('findFigureAmount(%j) = %j', (line, expected) => expect(findFigureAmount(line)).toBe(expected));
+
+  it.each([
+    ['壹拾圆整', 1000], ['人民币伍角整', 50], ['金额：壹佰圆', 10000], ['伍元伍角', 550], ['发票联', null], ['二〇二四年', null],
+  ])('findCapitalAmount(%j) = %j', (line, expected) => expect(findCapitalAmount(line)).toBe(expected));
+
+  it.each([[100000, '￥1,000.00'], [50, '￥0.50'], [5000, '￥50.00'], [123456789, '￥1,234,567.89'], [0, '￥0.00']])('formatAmount(%d) = %s', (value, text) => expect(formatAmount(value)).toBe(text));
+  it.each([[100000, '￥1000.00'], [50, '￥0.50']])('formatApiAmount(%d) = %s (as Huawei writes it)', (value, text) => expect(formatApiAmount(value)).toBe(text));
+  it.each([[100, true], [5000, true], [100000, true], [3700, false], [30, false], [50, true]])('denomination %d fen usual: %s', (value, usual) => expect(isUsualDenomination(value)).toBe(usual));
 });
 
 describe('codes and numbers', () => {

@@ -6,6 +6,7 @@ import { exportZip } from '@/lib/export/zip';
 import type { Capture } from '@/lib/store/capture-schema';
 import { createCaptureStore } from '@/lib/store/captures';
 import { openCaptureDb } from '@/lib/store/db';
+import { wordsOf } from '../support/words';
 
 const capture = (id: string, extra: Partial<Capture> = {}): Capture => ({
   id,
@@ -31,7 +32,7 @@ describe('export → import round trip (JSON schema version 1)', () => {
       capture('c', { hasImage: false, imageType: undefined, imageSha256: undefined }),
     ];
     const images: Record<string, Blob> = { a: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }), b: new Blob([new Uint8Array([4, 5])], { type: 'image/png' }) };
-    const zip = await exportZip(captures, async (id) => images[id]);
+    const zip = await exportZip(captures, async (id) => images[id], wordsOf('en'));
 
     const reader = new ZipReader(new BlobReader(zip));
     const entries = await reader.getEntries();
@@ -39,7 +40,7 @@ describe('export → import round trip (JSON schema version 1)', () => {
     const jsonEntry = entries.find((e) => e.filename === 'invoices.json');
     const json = JSON.parse(jsonEntry && !jsonEntry.directory ? await jsonEntry.getData(new TextWriter()) : '{}');
     await reader.close();
-    expect(names).toEqual(['images/2026-11-20_144031060038_35050290.png', 'images/2026-11-20_nocode_nonumber.png', 'invoices.csv', 'invoices.json', 'summary.txt']);
+    expect(names).toEqual(['images/2026-11-20_144031060038_35050290.png', 'images/2026-11-20_nocode_nonumber.png', 'invoices.csv', 'invoices.json', 'invoices.xlsx', 'summary.txt']);
     expect(json.schemaVersion).toBe(1);
 
     const store = createCaptureStore(openCaptureDb('roundtrip'));

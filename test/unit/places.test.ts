@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gbt2260 } from '@/lib/invoice/gbt2260';
+import { locationForFill, resolvePlace } from '@/lib/invoice/location';
 
 const places = gbt2260();
 
@@ -22,4 +23,29 @@ describe('GB/T 2260 places', () => {
     ['深川市国家税务局通用定额发票', '深圳市'], // one character misread
     ['发票联', null],
   ])('%s → %s', (title, name) => expect(places.mostSpecificIn(title)?.name ?? null).toBe(name));
+});
+
+describe('a province-only location gets its city from the code (shown as derived)', () => {
+  it.each([
+    // the shared case: 河北省 printed, code digits 2–5 = 1301
+    ['河北省', '213012195474', '石家庄市', '河北省石家庄市'],
+    ['浙江省', '233011655820', '杭州市', '浙江省杭州市'],
+    ['广东省', '144031060038', '深圳市', '广东省深圳市'],
+    // the code names a city of another province: nothing is derived (and the mismatch is flagged)
+    ['河北省', '144031060038', null, '河北省'],
+    // the code names only the province (digits 4–5 = 00): nothing to derive
+    ['云南省', '253001990731', null, '云南省'],
+    // a city is printed: nothing to derive
+    ['深圳市', '144031060038', null, '深圳市'],
+    // municipalities are cities already
+    ['北京市', '111001500101', null, '北京市'],
+  ])('%s + code %s → %s', (location, code, city, fill) => {
+    const place = resolvePlace({ code, location }, places);
+    expect(place.derivedCity?.name ?? null).toBe(city);
+    expect(locationForFill(location, place)).toBe(fill);
+  });
+
+  it('a mismatch between the printed place and the code is flagged, not derived', () => {
+    expect(resolvePlace({ code: '144031060038', location: '河北省' }, places)).toMatchObject({ mismatch: true, derivedCity: null });
+  });
 });

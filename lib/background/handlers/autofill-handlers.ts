@@ -1,4 +1,5 @@
 import { INVOICE_FIELDS, type InvoiceField } from '../../autofill/score';
+import { fillValues } from '../../autofill/values';
 import { CaptureIdSchema, MappingKeySchema, onMessage } from '../../messages';
 import { effectiveFields } from '../../store/capture-schema';
 import { deleteMapping, fieldMappings } from '../../store/field-mappings';
@@ -15,9 +16,8 @@ export function registerAutofillHandlers(deps: HandlerDeps): void {
     if (!parsed.success) return invalid(parsed.error);
     const capture = await deps.store.get(parsed.data.id);
     if (!capture?.result) return { ok: false, messageKey: 'fillNoResult' };
-    const { number, code, location, amount } = effectiveFields(capture);
     try {
-      const summary = await deps.tabFiller.fill({ number, code, location, amount });
+      const summary = await deps.tabFiller.fill(fillValues(effectiveFields(capture)));
       return summary ? { ok: true, ...summary } : { ok: false, messageKey: 'fillNoPage' };
     } catch (error) {
       return { ok: false, messageKey: 'fillNoPage', detail: error instanceof Error ? error.message : undefined };

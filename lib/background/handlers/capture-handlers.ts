@@ -57,8 +57,8 @@ export function registerCaptureHandlers(deps: HandlerDeps): void {
     if (!trusted(sender)) return refused;
     const parsed = CorrectFieldSchema.safeParse(data);
     if (!parsed.success) return invalid(parsed.error);
-    await deps.service.correct(parsed.data.id, parsed.data.field, parsed.data.value);
-    return { ok: true };
+    const checked = await deps.service.correct(parsed.data.id, parsed.data.field, parsed.data.value);
+    return checked.ok ? { ok: true } : { ok: false, messageKey: checked.messageKey, detail: checked.text };
   });
 
   onMessage('deleteCapture', async ({ data, sender }): Promise<Reply> => {

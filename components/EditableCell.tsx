@@ -1,0 +1,49 @@
+import { useId, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import { checkCorrection } from '@/lib/invoice/correction';
+import type { InvoiceFieldName } from '@/lib/store/capture-schema';
+
+interface Props {
+  field: InvoiceFieldName;
+  label: string;
+  /** The field as the user means it (a correction wins over the recognized value). */
+  value: string | undefined;
+  /** Saves a checked value; resolves with the refusal's words when the background refuses it. */
+  onCorrect: (field: InvoiceFieldName, value: string) => Promise<string | null>;
+}
+
+/**
+ * One field of the review table, edited in place. A value that does not read (an amount that is
+ * not one) is refused right here, with words that say why, and what was typed stays in the box to
+ * be fixed; nothing is saved until it reads.
+ */
+export function EditableCell({ field, label, value, onCorrect }: Props) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const errorId = useId();
+  const commit = async (text: string) => {
+    const checked = checkCorrection(field, text);
+    if (!checked.ok) {
+      setDraft(text);
+      setProblem(t(checked.messageKey, checked.text));
+      return;
+    }
+    const refused = await onCorrect(field, text);
+    setDraft(refused === null ? null : text);
+    setProblem(refused);
+  };
+  return (
+    <>
+      <input
+        aria-label={label}
+        aria-invalid={problem !== null}
+        aria-describedby={problem ? errorId : undefined}
+        class="cell"
+        data-field={field}
+        value={draft ?? value ?? ''}
+        onChange={(e) => void commit(e.currentTarget.value)}
+      />
+      {problem && <small id={errorId} class="cell-problem" role="alert">{problem}</small>}
+    </>
+  );
+}

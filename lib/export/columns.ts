@@ -1,0 +1,79 @@
+import type { MessageKey } from '../i18n';
+import { fenToYuanText } from '../invoice/amount';
+import type { CheckId, CheckResult } from '../invoice/checks';
+import { effectiveFields, type Capture } from '../store/capture-schema';
+
+/** One capture as exported: the same facts in the CSV row, the XLSX row and the JSON record. */
+export interface ExportRecord {
+  capture: Capture;
+  check: CheckResult;
+  imageFile: string | null;
+}
+
+/** The UI's words (lib/i18n's `t`), passed in so the export follows the UI language and tests can give their own. */
+export type Translate = (key: MessageKey, substitutions?: string | string[]) => string;
+
+/**
+ * How a column is written: `id` (invoice code/number: text in every export, never a number),
+ * `text`, `yuan` (exact amount: fen written as yuan with two decimals), `ratio` (0–1), `date`.
+ */
+export type ColumnKind = 'id' | 'text' | 'yuan' | 'ratio' | 'date';
+export type CellValue = string | number | Date | null | undefined;
+
+export interface Column {
+  key: string;
+  header: MessageKey;
+  kind: ColumnKind;
+  value(record: ExportRecord, words: Translate): CellValue;
+}
+
+const CHECK_WORD: Record<CheckId, MessageKey> = {
+  duplicate: 'check_duplicate',
+  'missing-fields': 'check_missing_fields',
+  'code-format': 'check_code_format',
+  'number-format': 'check_number_format',
+  'amount-unreadable': 'check_amount_unreadable',
+  'region-mismatch': 'check_region_mismatch',
+  'unusual-amount': 'check_unusual_amount',
+  'needs-review': 'check_needs_review',
+};
+const STATUS_WORD: Record<Capture['status'], MessageKey> = { queued: 'statusQueued', running: 'statusRunning', done: 'statusDone', failed: 'statusFailed' };
+
+export function checkWord(flag: CheckId, words: Translate): string {
+  return words(CHECK_WORD[flag]);
+}
+
+const fields = (r: ExportRecord) => effectiveFields(r.capture);
+const confidence = (field: 'code' | 'number' | 'amount' | 'location') => (r: ExportRecord) => r.capture.result?.confidence?.[field];
+
+/** The columns of invoices.csv and invoices.xlsx, in order. Headers follow the UI language. */
+export const COLUMNS: Column[] = [
+  { key: 'code', header: 'fieldCode', kind: 'id', value: (r) => fields(r).code },
+  { key: 'number', header: 'fieldNumber', kind: 'id', value: (r) => fields(r).number },
+  { key: 'amount_yuan', header: 'colAmountYuan', kind: 'yuan', value: (r) => r.check.fen },
+  { key: 'amount', header: 'colAmountText', kind: 'text', value: (r) => fields(r).amount },
+  { key: 'location', header: 'fieldLocation', kind: 'text', value: (r) => fields(r).location },
+  { key: 'derived_city', header: 'colDerivedCity', kind: 'text', value: (r) => r.check.derivedCity },
+  { key: 'code_region', header: 'colCodeRegion', kind: 'text', value: (r) => r.check.codeRegion },
+  { key: 'status', header: 'colStatus', kind: 'text', value: (r, w) => w(STATUS_WORD[r.capture.status]) },
+  { key: 'checks', header: 'colChecks', kind: 'text', value: (r, w) => r.check.flags.map((f) => checkWord(f, w)).join('; ') },
+  { key: 'missing', header: 'colMissing', kind: 'text', value: (r, w) => r.check.missing.map((f) => w(FIELD_WORD[f])).join('; ') },
+  { key: 'error', header: 'colError', kind: 'text', value: (r) => (r.capture.error ? `${r.capture.error.code} ${r.capture.error.message}`.trim() : undefined) },
+  { key: 'edited_fields', header: 'colEdited', kind: 'text', value: (r, w) => Object.keys(r.capture.corrections ?? {}).map((f) => w(FIELD_WORD[f as keyof typeof FIELD_WORD])).join('; ') },
+  { key: 'confidence_code', header: 'colConfidenceCode', kind: 'ratio', value: confidence('code') },
+  { key: 'confidence_number', header: 'colConfidenceNumber', kind: 'ratio', value: confidence('number') },
+  { key: 'confidence_amount', header: 'colConfidenceAmount', kind: 'ratio', value: confidence('amount') },
+  { key: 'confidence_location', header: 'colConfidenceLocation', kind: 'ratio', value: confidence('location') },
+  { key: 'provider', header: 'colProvider', kind: 'text', value: (r) => r.capture.provider },
+  { key: 'source', header: 'colSource', kind: 'text', value: (r) => r.capture.source.pageUrl ?? r.capture.source.fileName ?? r.capture.source.imageUrl },
+  { key: 'captured_at', header: 'colCapturedAt', kind: 'date', value: (r) => new Date(r.capture.createdAt) },
+  { key: 'image_file', header: 'colImageFile', kind: 'text', value: (r) => r.imageFile },
+  { key: 'capture_id', header: 'colCaptureId', kind: 'text', value: (r) => r.capture.id },
+];
+
+const FIELD_WORD = { code: 'fieldCode', number: 'fieldNumber', amount: 'fieldAmount', location: 'fieldLocation' } as const satisfies Record<string, MessageKey>;
+
+/** The exact amount as yuan text ("1000.00"), for the CSV and the JSON; null stays empty. */
+export function yuanCell(fen: CellValue): string | undefined {
+  return typeof fen === 'number' ? fenToYuanText(fen) : undefined;
+}

@@ -1,0 +1,25 @@
+import { formatAmount } from '../invoice/amount';
+import type { BatchTotals } from '../invoice/totals';
+import type { Translate } from './columns';
+
+/**
+ * "8 invoices · ￥1,234.00 · 1 duplicate not counted (￥1,000.00) · 2 failed · 3 to review": the
+ * same line above the batch and in summary.txt, in the UI language.
+ */
+export function totalsLine(totals: BatchTotals, words: Translate): string {
+  const parts = [words('totalsInvoices', [String(totals.invoices), formatAmount(totals.fen)])];
+  if (totals.duplicates > 0) parts.push(words('totalsDuplicates', [String(totals.duplicates), formatAmount(totals.duplicatesFen)]));
+  parts.push(words('totalsFailed', String(totals.failed)), words('totalsToReview', String(totals.toReview)));
+  if (totals.pending > 0) parts.push(words('totalsPending', String(totals.pending)));
+  return parts.join(' · ');
+}
+
+/** summary.txt: what a bookkeeper reads first when the ZIP arrives. */
+export function summaryText(totals: BatchTotals, words: Translate, exportedAt: Date): string {
+  return [
+    words('summaryTitle', exportedAt.toLocaleString()),
+    totalsLine(totals, words),
+    words('summaryRules'),
+    '',
+  ].join('\r\n');
+}

@@ -1,0 +1,101 @@
+/**
+ * Numbers a clerk can trust, in the built extension: totals that count a duplicate once and never a
+ * failure, partial captures to review, refused corrections in place, a derived city.
+ * The batch is brought in the way a user would: importing a ZIP of exported captures.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BlobWriter, TextReader, ZipWriter } from '@zip.js/zip.js';
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Capture } from '@/lib/store/capture-schema';
+import { launchWithExtension, openExtensionPage, type LoadedExtension } from '../support/extension';
+
+let clock = Date.UTC(2026, 10, 20, 8, 0);
+function done(id: string, fields: Partial<Record<'code' | 'number' | 'amount' | 'location', string>>): Capture {
+  clock += 60_000;
+  return {
+    id, createdAt: clock, updatedAt: clock, status: 'done', source: { kind: 'file', fileName: `${id}.png` }, provider: 'ondevice',
+    hasImage: false, normalized: true, attempts: 1, result: { ...fields, confidence: { code: 0.99, number: 0.99, amount: 0.99, location: 0.99 } },
+  };
+}
+function failed(id: string): Capture {
+  clock += 60_000;
+  return { id, createdAt: clock, updatedAt: clock, status: 'failed', source: { kind: 'file', fileName: `${id}.png` }, provider: 'ondevice', hasImage: false, normalized: true, attempts: 1, error: { code: 'AIS.0104', message: 'not a quota invoice', retryable: false } };
+}
+const invoice = (n: number, amount: string) => ({ code: '144031060038', number: String(35050200 + n), amount, location: '深圳市' });
+
+// The shared case: 11 captures, one ￥1000 invoice captured twice, 2 failed; plus a partial and a province-only one.
+const captures: Capture[] = [
+  done('thousand', invoice(1, '￥1000.00')),
+  ...[2, 3, 4, 5, 6, 7].map((n) => done(`ten-${n}`, invoice(n, '￥10.00'))),
+  done('thousand-again', invoice(1, '￥1000.00')),
+  failed('failed-1'),
+  failed('failed-2'),
+  done('fifty', invoice(8, '￥50.00')),
+  done('partial', { code: '144031060038', number: '35050209', location: '深圳市' }),
+  done('hebei', { code: '213012195474', number: '00112233', amount: '￥5.00', location: '河北省' }),
+];
+
+let ext: LoadedExtension;
+let batch: Page;
+
+beforeAll(async () => {
+  const zip = new ZipWriter(new BlobWriter('application/zip'));
+  await zip.add('invoices.json', new TextReader(JSON.stringify({ schemaVersion: 1, captures: captures.map((c) => ({ ...c, imageFile: null })) })));
+  const file = join(mkdtempSync(join(tmpdir(), 'qic-batch-')), 'batch.zip');
+  writeFileSync(file, new Uint8Array(await (await zip.close()).arrayBuffer()));
+  ext = await launchWithExtension();
+  batch = await openExtensionPage(ext, 'batch.html');
+  await (await batch.$('input[name="import"]'))!.uploadFile(file);
+  await batch.waitForFunction((n) => document.querySelectorAll('tr[data-capture-id]').length === n, { polling: 100, timeout: 30_000 }, captures.length);
+});
+afterAll(async () => ext?.browser.close());
+
+const row = (id: string) => `tr[data-capture-id="${id}"]`;
+
+describe('the batch tells the truth about money', () => {
+  it('totals count the duplicate once, the failures never, and the partial as to review', async () => {
+    // 1000 + 6×10 + 50 + 0 (partial) + 5 = 1115 in 10 invoices; the second ￥1000 is left out.
+    expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toBe('10 invoices · ￥1,115.00 · 1 duplicates not counted (￥1,000.00) · 2 failed · 1 to review');
+  });
+
+  it('a failed row says why, a partial row marks the missing field, a province gets its city from the code', async () => {
+    expect(await batch.$eval(`${row('failed-1')} .failure`, (e) => e.textContent)).toContain('AIS.0104');
+    expect(await batch.$$eval(`${row('partial')} td[data-missing]`, (tds) => tds.map((td) => td.querySelector('input')!.dataset.field))).toEqual(['amount']);
+    expect(await batch.$eval(`${row('partial')} .flags`, (e) => e.textContent)).toContain('Field missing');
+    expect(await batch.$eval(`${row('hebei')} .derived`, (e) => e.textContent)).toBe('石家庄市 (from the invoice code)');
+    await batch.select('select[aria-label="Show"]', 'review');
+    await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 1, { polling: 100 });
+    expect(await batch.$eval('tr[data-capture-id]', (r) => r.getAttribute('data-capture-id'))).toBe('partial');
+    await batch.select('select[aria-label="Show"]', 'all');
+  });
+
+  it('a correction that is not an amount is refused in place, with words; a full-width one is read', async () => {
+    const cell = `${row('fifty')} input[data-field="amount"]`;
+    await batch.click(cell, { count: 3 });
+    await batch.keyboard.type('5O元');
+    await batch.keyboard.press('Tab');
+    await batch.waitForSelector(`${row('fifty')} .cell-problem`);
+    expect(await batch.$eval(`${row('fifty')} .cell-problem`, (e) => e.textContent)).toBe('“5O元” is not an amount. Type it as 50, 50.00, ￥1,000.00 or 伍拾元.');
+    expect(await batch.$eval(cell, (i) => [(i as HTMLInputElement).value, i.getAttribute('aria-invalid')])).toEqual(['5O元', 'true']);
+    expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toContain('￥1,115.00'); // nothing saved
+
+    await batch.click(cell, { count: 3 });
+    await batch.keyboard.type('１００．００');
+    await batch.keyboard.press('Tab');
+    await batch.waitForFunction((sel) => (document.querySelector(sel) as HTMLInputElement).value === '￥100.00', { polling: 100 }, cell);
+    expect(await batch.$(`${row('fifty')} .cell-problem`)).toBeNull();
+    expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toContain('￥1,165.00');
+  });
+
+  it('the popup says "Read 3 of 4 fields" for the partial capture and shows amounts as finance staff read them', async () => {
+    const popup = await openExtensionPage(ext, 'popup.html');
+    await popup.waitForSelector('[data-capture-id="partial"]');
+    expect(await popup.$eval('[data-capture-id="partial"] .status', (e) => e.textContent)).toBe('Read 3 of 4 fields');
+    expect(await popup.$eval('[data-capture-id="partial"]', (e) => e.getAttribute('data-review'))).toBe('missing');
+    expect(await popup.$eval('[data-capture-id="hebei"] [data-field="location"] .derived', (e) => e.textContent)).toBe('石家庄市 (from the invoice code)');
+    await popup.close();
+  });
+});

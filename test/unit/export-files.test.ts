@@ -1,0 +1,67 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { invoicesCsv } from '@/lib/export/records';
+import { invoicesXlsx } from '@/lib/export/xlsx';
+import { checksFor } from '@/lib/export/zip';
+import type { Capture } from '@/lib/store/capture-schema';
+import { wordsOf } from '../support/words';
+
+const at = new Date(2026, 10, 20, 9, 30, 5).getTime();
+const done = (id: string, code: string, number: string, amount: string, location = '深圳市'): Capture => ({
+  id, createdAt: at, updatedAt: at, status: 'done', source: { kind: 'file', fileName: `${id}.png` }, provider: 'ondevice', hasImage: false, normalized: true, attempts: 1,
+  result: { code, number, amount, location, confidence: { code: 0.99, number: 0.98, amount: 0.97, location: 0.95 } },
+});
+const captures: Capture[] = [
+  done('zero', '033012067798', '01897256', '￥1.00', '杭州市'),
+  done('e11', '144031900111', '35050290', '¥1,000.00'),
+  done('province', '213012195474', '12345678', '人民币伍角整', '河北省'),
+  { id: 'failed', createdAt: at, updatedAt: at, status: 'failed', source: { kind: 'file', fileName: 'x.png' }, provider: 'ondevice', hasImage: false, normalized: true, attempts: 1, error: { code: 'AIS.0104', message: 'not a quota invoice', retryable: false } },
+];
+const records = () => {
+  const checks = checksFor(captures);
+  return captures.map((capture) => ({ capture, check: checks.get(capture.id)!, imageFile: null }));
+};
+
+/** Splits one CSV line of this writer (quoted cells may hold commas and doubled quotes). */
+function cells(line: string): string[] {
+  return Array.from(line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g), (m) => m[1]!).slice(0, -1);
+}
+
+describe('invoices.csv', () => {
+  it('keeps codes and numbers as text for Excel and WPS, amounts exact, headers in the UI language', () => {
+    const [header, ...rows] = invoicesCsv(records(), wordsOf('en')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(cells(header!).slice(0, 5)).toEqual(['Invoice code', 'Invoice number', 'Amount (yuan)', 'Amount as read', 'Location']);
+    expect(cells(rows[0]!).slice(0, 3)).toEqual(['"=""033012067798"""', '"=""01897256"""', '1.00']);
+    expect(cells(rows[1]!).slice(0, 4)).toEqual(['"=""144031900111"""', '"=""35050290"""', '1000.00', '"¥1,000.00"']);
+    expect(cells(rows[2]!).slice(2, 6)).toEqual(['0.50', '人民币伍角整', '河北省', '石家庄市']);
+    expect(rows[3]).toContain('AIS.0104');
+    const zh = invoicesCsv(records(), wordsOf('zh_CN')).replace(/^\uFEFF/, '').split('\r\n')[0]!;
+    expect(cells(zh).slice(0, 5)).toEqual(['发票代码', '发票号码', '金额（元）', '金额（原文）', '地点']);
+  });
+});
+
+describe('invoices.xlsx', () => {
+  it('has text cells for identifiers, a currency number for the amount, a date, a frozen filtered header', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await invoicesXlsx(records(), wordsOf('zh_CN'))).buffer as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.name).toBe('发票清单');
+    expect(sheet.getRow(1).getCell(1).value).toBe('发票代码');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    const code = sheet.getRow(2).getCell(1);
+    expect(code.value).toBe('033012067798');
+    expect(code.type).toBe(ExcelJS.ValueType.String);
+    expect(code.numFmt).toBe('@');
+    expect(sheet.getRow(2).getCell(2).value).toBe('01897256');
+    expect(sheet.getRow(3).getCell(1).value).toBe('144031900111');
+    const amount = sheet.getRow(3).getCell(3);
+    expect(amount.value).toBe(1000);
+    expect(amount.type).toBe(ExcelJS.ValueType.Number);
+    expect(amount.numFmt).toContain('0.00');
+    expect(sheet.getRow(4).getCell(3).value).toBe(0.5);
+    expect(sheet.getRow(5).getCell(3).value).toBeNull(); // a failure has no amount, not 0
+    const capturedAt = sheet.getRow(2).getCell(sheet.getRow(1).values && (sheet.getRow(1).values as unknown[]).indexOf('采集时间'));
+    expect(capturedAt.value).toBeInstanceOf(Date);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { totalsLine } from '@/lib/export/summary';
+import { checksFor } from '@/lib/export/zip';
+import { batchTotals } from '@/lib/invoice/totals';
+import type { Capture } from '@/lib/store/capture-schema';
+import { wordsOf } from '../support/words';
+
+let clock = Date.UTC(2026, 10, 20, 8, 0);
+/** A capture of the invoice `code`-`number` with `amount`, or a failure / a pending one. */
+function capture(id: string, fields: { code?: string; number?: string; amount?: string; location?: string } | 'failed' | 'queued', image = `img-${id}`): Capture {
+  clock += 1000;
+  const base = { id, createdAt: clock, updatedAt: clock, source: { kind: 'file' as const, fileName: `${id}.png` }, provider: 'ondevice' as const, hasImage: true, imageSha256: image, normalized: true, attempts: 1 };
+  if (fields === 'failed') return { ...base, status: 'failed', error: { code: 'AIS.0104', message: 'not a quota invoice', retryable: false } };
+  if (fields === 'queued') return { ...base, status: 'queued' };
+  return { ...base, status: 'done', result: { location: '深圳市', ...fields, confidence: { code: 0.99, number: 0.99, amount: 0.99, location: 0.99 } } };
+}
+const invoice = (n: number, amount: string) => ({ code: '144031060038', number: String(35050200 + n).padStart(8, '0'), amount });
+
+function totalsOf(captures: Capture[]) {
+  return batchTotals(captures, checksFor(captures));
+}
+
+describe('batch totals count each invoice once and never a failure', () => {
+  it('the shared case: 11 captures, one ￥1000 invoice captured twice, 2 failed', () => {
+    const captures = [
+      capture('thousand', invoice(1, '￥1000.00')),
+      ...[2, 3, 4, 5, 6, 7].map((n) => capture(`i${n}`, invoice(n, '￥10.00'))),
+      capture('thousand-again', invoice(1, '￥1000.00')),
+      capture('f1', 'failed'),
+      capture('f2', 'failed'),
+      capture('i8', invoice(8, '￥50.00')),
+    ];
+    expect(captures).toHaveLength(11);
+    expect(totalsOf(captures)).toEqual({ invoices: 8, fen: 100000 + 6 * 1000 + 5000, duplicates: 1, duplicatesFen: 100000, failed: 2, pending: 0, toReview: 0 });
+    expect(totalsLine(totalsOf(captures), wordsOf('en'))).toBe('8 invoices · ￥1,110.00 · 1 duplicates not counted (￥1,000.00) · 2 failed · 0 to review');
+    expect(totalsLine(totalsOf(captures), wordsOf('zh_CN'))).toBe('共 8 张 · ￥1,110.00 · 重复 1 张未计入（￥1,000.00） · 失败 2 张 · 需核对 0 张');
+  });
+
+  it.each([
+    ['nothing', [], { invoices: 0, fen: 0, duplicates: 0, failed: 0, toReview: 0 }],
+    ['the same image twice (no fields read the second time)', [capture('a', invoice(1, '￥20.00'), 'same'), capture('b', invoice(1, '￥20.00'), 'same')], { invoices: 1, fen: 2000, duplicates: 1, duplicatesFen: 2000 }],
+    ['three captures of one invoice', [capture('a', invoice(1, '￥5.00')), capture('b', invoice(1, '￥5.00')), capture('c', invoice(1, '￥5.00'))], { invoices: 1, fen: 500, duplicates: 2, duplicatesFen: 1000 }],
+    ['a failure with the same image as a success is not a duplicate', [capture('a', 'failed', 'same'), capture('b', invoice(1, '￥5.00'), 'same')], { invoices: 1, fen: 500, duplicates: 0, failed: 1 }],
+    ['pending captures are not in the sum', [capture('a', 'queued'), capture('b', invoice(1, '￥5.00'))], { invoices: 1, fen: 500, pending: 1 }],
+    ['a missing amount: counted as an invoice to review, adds nothing', [capture('a', { code: '144031060038', number: '35050201', location: '深圳市' })], { invoices: 1, fen: 0, toReview: 1 }],
+    ['cents add up exactly (no float drift)', Array.from({ length: 10 }, (_, n) => capture(`c${n}`, invoice(n, '￥0.10'))), { invoices: 10, fen: 100 }],
+    ['amounts in every written form', [capture('a', invoice(1, '伍角')), capture('b', invoice(2, '¥1,000.00')), capture('c', invoice(3, '１００．００'))], { invoices: 3, fen: 50 + 100000 + 10000 }],
+  ] as const)('%s', (_name, captures, expected) => expect(totalsOf([...captures])).toMatchObject(expected));
+});
