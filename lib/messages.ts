@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ProviderIdSchema, type ProviderId } from './store/capture-schema';
 import type { PublicSettings } from './store/settings';
 import type { FieldMappingRecord } from './store/field-mappings';
+import type { FillReport } from './autofill/report';
 
 /** Payload schemas: the background validates every message against these before acting. */
 export const RecognizeUrlSchema = z.object({ url: z.string().trim().min(1).max(8192) });
@@ -57,7 +58,7 @@ interface ProtocolMap {
   rereadCapture(data: z.input<typeof RereadSchema>): Reply;
   deleteCapture(data: z.input<typeof CaptureIdSchema>): Reply;
   correctField(data: z.input<typeof CorrectFieldSchema>): Reply;
-  fillPage(data: z.input<typeof CaptureIdSchema>): Reply<{ filled: { field: string; label: string }[]; unmatched: string[] }>;
+  fillPage(data: z.input<typeof CaptureIdSchema>): Reply<FillReport>;
   undoFill(): Reply<{ restored: number }>;
   teachForm(): Reply<{ origin: string; path: string; fields: string[] }>;
   listMappings(): FieldMappingRecord[];

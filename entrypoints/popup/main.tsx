@@ -1,14 +1,13 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { FIELD_LABEL } from '@/components/field-labels';
 import { Popup } from '@/components/Popup';
-import type { InvoiceFieldName } from '@/lib/store/capture-schema';
 import { t, tDynamic } from '@/lib/i18n';
 import { sendMessage, type Reply } from '@/lib/messages';
 import { createCaptureStore } from '@/lib/store/captures';
 import { notifyCapturesChanged } from '@/lib/store/changes';
 import { useCaptures } from '@/lib/ui/use-captures';
+import { fillNotice } from '@/lib/ui/fill-notice';
 import { intakeFiles, linkFromText } from '@/lib/ui/intake';
 import { readFileAsDataUrl } from '@/lib/util/read-file';
 
@@ -74,10 +73,10 @@ function App() {
       onFill={async (id) => {
         const reply = await sendMessage('fillPage', { id });
         if (!reply.ok) return report(reply);
-        if (reply.filled.length === 0) return setNotice(t('fillNothing'));
-        const done = t('fillDone', reply.filled.map((f) => `${t(FIELD_LABEL[f.field as InvoiceFieldName])} → ${f.label}`).join('; '));
-        const missing = reply.unmatched.length ? ` ${t('fillUnmatched', reply.unmatched.map((f) => t(FIELD_LABEL[f as InvoiceFieldName])).join(', '))}` : '';
-        setNotice(done + missing, async () => {
+        const text = fillNotice(reply);
+        if (!text) return setNotice(t('fillNothing'));
+        if (reply.filled.length === 0) return setNotice(text); // only lists without the option: nothing to undo
+        setNotice(text, async () => {
           const undone = await sendMessage('undoFill', undefined);
           setNotice(undone.ok ? t('undone', String(undone.restored)) : tDynamic(undone.messageKey));
         });

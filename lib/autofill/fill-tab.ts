@@ -1,18 +1,14 @@
 import type { WxtBrowser } from 'wxt/browser';
 import { deleteMapping, mappingFor, saveMapping } from '../store/field-mappings';
-import type { FillReport, FillValues } from './page';
-import { INVOICE_FIELDS, unmatchedFields, type InvoiceField } from './score';
+import type { Filler } from './filler';
+import type { FillValues } from './page';
+import { mergeReports, type FillReport } from './report';
+import { INVOICE_FIELDS, type InvoiceField } from './score';
 import { pagePattern } from './selector-path';
 import type { FieldMapping } from './teach';
 
 export type FillSummary = FillReport;
 
-type Filler = {
-  fill(v: FillValues, m?: FieldMapping): FillReport;
-  undo(): number;
-  insert(field: InvoiceField, value: string): boolean;
-  teach(prompts: Record<InvoiceField, string>): Promise<FieldMapping>;
-};
 type Scope = { __qicFiller?: Filler };
 
 /**
@@ -42,20 +38,20 @@ export function createTabFiller(browser: WxtBrowser) {
       const mapping = (await mappingFor(origin, path))?.fields ?? {};
       const results = await browser.scripting.executeScript({
         target: { tabId: tab.id, allFrames: true },
-        func: (v: FillValues, m: FieldMapping) => (globalThis as unknown as Scope).__qicFiller?.fill(v, m) ?? { filled: [], unmatched: [] },
+        // executeScript waits for the returned promise (dropdowns take a moment to open).
+        func: async (v: FillValues, m: FieldMapping) => (await (globalThis as unknown as Scope).__qicFiller?.fill(v, m)) ?? { filled: [], noOption: [], unmatched: [] },
         args: [values, mapping],
       });
       lastTab = tab.id;
-      const filled = results.flatMap((r) => (r.result as FillReport | undefined)?.filled ?? []);
       // Per frame, a field may be unmatched; over the whole page, only if no frame took it.
-      return { filled, unmatched: unmatchedFields(values, filled) };
+      return mergeReports(values, results.map((r) => r.result));
     },
     /** Puts back what the last fill replaced, with the same events. */
     async undo(): Promise<number> {
       if (lastTab === undefined) return 0;
       const results = await browser.scripting.executeScript({
         target: { tabId: lastTab, allFrames: true },
-        func: () => (globalThis as unknown as Scope).__qicFiller?.undo() ?? 0,
+        func: async () => (await (globalThis as unknown as Scope).__qicFiller?.undo()) ?? 0,
       });
       return results.reduce((sum, r) => sum + Number(r.result ?? 0), 0);
     },

@@ -103,7 +103,7 @@ export function assignFields(descriptors: FieldDescriptor[]): Partial<Record<Inv
   return out;
 }
 
-/** Invoice fields with a value that no form field received. */
+/** Invoice fields with a value (an empty one is no value) that no form field received. */
 export function unmatchedFields(values: Partial<Record<InvoiceField, string>>, filled: { field: InvoiceField }[]): InvoiceField[] {
-  return INVOICE_FIELDS.filter((f) => values[f] !== undefined && !filled.some((x) => x.field === f));
+  return INVOICE_FIELDS.filter((f) => values[f]?.trim() && !filled.some((x) => x.field === f));
 }

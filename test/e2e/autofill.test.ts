@@ -95,6 +95,38 @@ describe('fill this page', () => {
   });
 });
 
+/** The notice's sentence for a dropdown without the value's option, as the popup words it (en). */
+const noOptionText = (label: string, value: string) => en.fillNoOption!.message.replace('$1', label).replace('$2', value);
+
+describe('portals built with component libraries: the filler opens dropdowns and picks options like a user', () => {
+  it('element-plus.html: el-input, el-input-number and a filterable el-select end up in the el-form model', async () => {
+    const notice = await fill('element-plus.html');
+    // Named by the labels the page shows, not by ids or placeholders.
+    expect(notice).toContain('→ 发票代码');
+    expect(notice).toContain('→ 开票地点');
+    expect(await submitted(suite.tab)).toEqual({ invoiceCode: truth.code, invoiceNumber: truth.number, amount: 5, city: '440300', phone: '', employeeId: '' });
+  });
+
+  it('antd.html: Input, InputNumber and a showSearch Select (city below the virtual list fold) end up in the Form values', async () => {
+    const notice = await fill('antd.html');
+    expect(notice).toContain('→ 开票地点');
+    expect(await submitted(suite.tab)).toEqual({ invoiceCode: truth.code, invoiceNumber: truth.number, amount: 5, city: 'c16', phone: '', cityLabel: '深圳市' });
+  });
+
+  it('element-like-form.html: number-type code and number, the input-number, the read-only city with its li list', async () => {
+    const notice = await fill('element-like-form.html');
+    expect(notice).not.toContain(en.fillUnmatched!.message.split('$1')[0]!);
+    expect(await submitted(suite.tab)).toEqual({ code: truth.code, number: truth.number, amount: 5, city: '440300' });
+  });
+
+  it.each(['antd.html', 'element-plus.html'])('%s without the city in its list: the notice says so for that field, nothing is picked', async (page) => {
+    const notice = await fill(`${page}?without=${encodeURIComponent(truth.location!)}`);
+    expect(notice).toContain(noOptionText('开票地点', truth.location!));
+    expect(notice).not.toContain(en.fillUnmatched!.message.split('$1')[0]!);
+    expect(await submitted(suite.tab)).toMatchObject({ invoiceCode: truth.code, amount: 5, city: page === 'antd.html' ? null : '' });
+  });
+});
+
 describe('teach this form: a per-site mapping for forms the heuristics cannot read', () => {
   it('clicking each field once teaches the form; the next fill uses it; the options page deletes it', async () => {
     await suite.tab.goto(`${portals.main}/portal/unlabeled.html`);
@@ -147,5 +179,30 @@ describe('the keyboard shortcut', () => {
     await suite.ext.worker.evaluate(() => (chrome.commands.onCommand as unknown as { dispatch(c: string): void }).dispatch('fill-latest'));
     await suite.tab.waitForFunction(() => (document.querySelector('input[placeholder="请输入发票代码"]') as HTMLInputElement | null)?.value !== '', { polling: 100, timeout: 10_000 });
     expect(await submitted(suite.tab)).toEqual(expected);
+  });
+});
+
+describe('corrected values: a leading-zero code and a full place name', () => {
+  beforeAll(async () => {
+    // As a user would: correct the capture in the batch page (code 033012067798, place 浙江省杭州市).
+    const batch = await openExtensionPage(suite.ext, 'batch.html');
+    await batch.bringToFront();
+    await batch.waitForSelector('tr[data-status="done"]');
+    for (const [field, value] of [['code', '033012067798'], ['location', '浙江省杭州市']] as const) {
+      await batch.click(`tr[data-status="done"] input[data-field="${field}"]`, { count: 3 });
+      await batch.keyboard.type(value);
+      await batch.keyboard.press('Tab');
+      await batch.waitForFunction((f) => document.querySelector(`tr[data-status="done"] input[data-field="${f}"]`)?.closest('td')?.querySelector('.original'), { polling: 100 }, field);
+    }
+    await batch.close();
+  });
+
+  it.each([
+    ['element-like-form.html', { code: '033012067798', city: '330100' }],
+    ['element-plus.html', { invoiceCode: '033012067798', city: '330100' }],
+    ['antd.html', { invoiceCode: '033012067798', cityLabel: '杭州市' }],
+  ])('%s: the code keeps its zero, the city (杭州市) wins over its province (浙江省)', async (page, want) => {
+    await fill(page);
+    expect(await submitted(suite.tab)).toMatchObject(want);
   });
 });

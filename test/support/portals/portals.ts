@@ -18,6 +18,7 @@ export interface Portals {
 
 export const PAGES = [
   'plain.html', 'react.html', 'vue.html', 'iframe-same.html', 'iframe-cross.html', 'shadow.html', 'unlabeled.html',
+  'element-plus.html', 'antd.html', 'element-like-form.html',
 ] as const;
 
 const PAGES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'pages');
@@ -30,6 +31,11 @@ const VENDOR: Record<string, string[]> = {
   'react.production.min.js': ['react/umd/react.production.min.js'],
   'react-dom.production.min.js': ['react-dom/umd/react-dom.production.min.js'],
   'vue.global.prod.js': ['vue/dist/vue.global.prod.js'],
+  // Component libraries Chinese expense portals are built with (their browser builds).
+  'element-plus.full.min.js': ['element-plus/dist/index.full.min.js'],
+  'element-plus.css': ['element-plus/dist/index.css'],
+  'dayjs.min.js': ['dayjs/dayjs.min.js'], // antd's browser build expects the dayjs global
+  'antd.min.js': ['antd/dist/antd.min.js'],
 };
 
 /** Placeholder in pages for "the other server's origin", so each server points across. */
@@ -61,7 +67,8 @@ function serve(vendorDir: string, crossOrigin: () => string): Server {
     try {
       if (vendor && VENDOR[vendor]) {
         const body = await firstReadable(vendorDir, [...VENDOR[vendor], vendor]);
-        res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+        const type = vendor.endsWith('.css') ? 'text/css' : 'text/javascript';
+        res.writeHead(200, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-store' });
         res.end(body);
         return;
       }
@@ -100,7 +107,7 @@ function shut(server: Server): Promise<void> {
   });
 }
 
-/** opts.vendorDir: a node_modules folder holding react@18, react-dom@18 and vue@3. */
+/** opts.vendorDir: a node_modules folder holding react@18, react-dom@18, vue@3, element-plus, antd@5 and dayjs. */
 export async function startPortals(opts: { vendorDir: string }): Promise<Portals> {
   let main = '';
   let other = '';
