@@ -1,7 +1,8 @@
-import { errorMessageKey } from '@/lib/huawei/errors';
+import { displayCode, errorMessageKey } from '@/lib/huawei/errors';
 import { QUOTA_INVOICE_FIELDS } from '@/lib/huawei/schemas';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type CaptureStatus, type ProviderId } from '@/lib/store/capture-schema';
+import { ClockNotice } from './ClockNotice';
 import { FIELD_LABEL } from './field-labels';
 import { FieldRow } from './FieldRow';
 
@@ -78,11 +79,15 @@ export function CaptureCard({ capture, thumbnail, ...actions }: { capture: Captu
         <div class="error" role="alert" data-error-code={error.code}>
           <p class="error-text">{tDynamic(errorMessageKey(error.code))}</p>
           <p class="error-detail">
-            <code>{error.code}</code> {error.message}
+            {/* The code as the gateway spelled it (APIGW.0301); the words above are the canonical code's. */}
+            <code>{displayCode(error)}</code> {error.message}
             {error.requestId && ` · ${t('requestId')} ${error.requestId}`}
           </p>
           <button type="button" class="retry" onClick={() => actions.onRetry(capture.id)}>{t('retry')}</button>
         </div>
+      )}
+      {capture.clockOffsetMs !== undefined && capture.clockOffsetMs !== 0 && capture.provider === 'huawei' && (
+        <ClockNotice offsetMs={capture.clockOffsetMs} />
       )}
       {(capture.status === 'done' || capture.status === 'failed') && capture.hasImage && (
         <button type="button" class="reread link" onClick={() => actions.onReread(capture.id, OTHER[capture.provider])}>
