@@ -1,10 +1,11 @@
-import { errorMessageKey } from '@/lib/huawei/errors';
+import { displayCode, errorMessageKey } from '@/lib/huawei/errors';
 import { amountFen, displayAmount, fenToYuanText } from '@/lib/invoice/amount';
 import { gbt2260 } from '@/lib/invoice/gbt2260';
 import { resolvePlace } from '@/lib/invoice/location';
 import { QUOTA_INVOICE_FIELDS } from '@/lib/huawei/schemas';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type CaptureStatus, type ProviderId } from '@/lib/store/capture-schema';
+import { ClockNotice } from './ClockNotice';
 import { FIELD_LABEL } from './field-labels';
 import { FieldRow } from './FieldRow';
 
@@ -92,6 +93,7 @@ export function CaptureCard({ capture, thumbnail, ...actions }: { capture: Captu
               label={t(FIELD_LABEL[field])}
               value={field === 'amount' ? displayAmount(fields.amount) || undefined : fields[field]}
               copyValue={field === 'amount' ? amountForCopy(fields.amount) : fields[field]}
+              rawValue={fields[field]}
               derived={field === 'location' && place?.derivedCity ? t('derivedFromCode', place.derivedCity.name) : undefined}
               original={capture.corrections?.[field] !== undefined ? (result[field] ?? '') : undefined}
               confidence={result.confidence?.[field]}
@@ -104,11 +106,15 @@ export function CaptureCard({ capture, thumbnail, ...actions }: { capture: Captu
         <div class="error" role="alert" data-error-code={error.code}>
           <p class="error-text">{tDynamic(errorMessageKey(error.code))}</p>
           <p class="error-detail">
-            <code>{error.code}</code> {error.message}
+            {/* The code as the gateway spelled it (APIGW.0301); the words above are the canonical code's. */}
+            <code>{displayCode(error)}</code> {error.message}
             {error.requestId && ` · ${t('requestId')} ${error.requestId}`}
           </p>
           <button type="button" class="retry" onClick={() => actions.onRetry(capture.id)}>{t('retry')}</button>
         </div>
+      )}
+      {capture.clockOffsetMs !== undefined && capture.clockOffsetMs !== 0 && capture.provider === 'huawei' && (
+        <ClockNotice offsetMs={capture.clockOffsetMs} />
       )}
       {(capture.status === 'done' || capture.status === 'failed') && capture.hasImage && (
         <button type="button" class="reread link" onClick={() => actions.onReread(capture.id, OTHER[capture.provider])}>

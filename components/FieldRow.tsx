@@ -7,23 +7,25 @@ interface Props {
   confidence: number | undefined;
   /** The recognized value, when the user corrected the field. */
   original?: string;
-  /** What Copy puts on the clipboard when it differs from what is shown (the amount as read). */
+  /** What Copy puts on the clipboard when it differs from what is shown ("1000.00" for ￥1,000.00). */
   copyValue?: string;
+  /** The field as stored (Huawei's "￥1000.00"), in `data-value` for tools that read the popup. */
+  rawValue?: string;
   /** A value taken from elsewhere, shown under the field ("石家庄市 (from the invoice code)"). */
   derived?: string;
   onCopy: (value: string) => void;
 }
 
 /** One recognized field: label, value, confidence, and a copy button. */
-export function FieldRow({ field, label, value, confidence, original, copyValue, derived, onCopy }: Props) {
+export function FieldRow({ field, label, value, confidence, original, copyValue, rawValue, derived, onCopy }: Props) {
   return (
-    <div class="field" data-field={field}>
+    <div class="field" data-field={field} data-value={rawValue ?? value}>
       <span class="field-label">{label}</span>
       <span class={value ? 'field-value' : 'field-value missing'} title={original !== undefined ? t('recognizedAs', original) : undefined}>
         {value ?? t('fieldMissing')}
         {original !== undefined && <span class="edited">✎</span>}
-        {derived && <small class="derived">{derived}</small>}
       </span>
+      {derived && <small class="derived">{derived}</small>}
       {confidence !== undefined && (
         <span class="field-confidence">{t('confidence', String(Math.round(confidence * 100)))}</span>
       )}

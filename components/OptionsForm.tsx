@@ -3,6 +3,7 @@ import { OCR_REGIONS } from '@/lib/huawei/endpoint';
 import { t, tDynamic } from '@/lib/i18n';
 import type { ConnectionReport, Reply, SettingsPatch } from '@/lib/messages';
 import type { ProviderId } from '@/lib/store/capture-schema';
+import { clockSkewText } from './ClockNotice';
 import type { PublicSettings } from '@/lib/store/settings';
 
 interface Props {
@@ -33,10 +34,11 @@ function TextField(props: { id: TextKey; label: string; form: Form; set: (f: Par
   );
 }
 
-function verdict(reply: { ok: boolean; messageKey: string; code?: string; detail?: string }): string {
+function verdict(reply: ConnectionReport): string {
   const head = tDynamic(reply.messageKey);
   const tail = [reply.code, reply.detail].filter(Boolean).join(': ');
-  return tail ? `${head} (${tail})` : head;
+  const clock = reply.clockOffsetMs ? ` ${clockSkewText(reply.clockOffsetMs)}` : '';
+  return (tail ? `${head} (${tail})` : head) + clock;
 }
 
 /** Huawei Cloud settings. Secrets are write-only: the page never receives stored values. */

@@ -47,8 +47,11 @@ export interface ConnectionReport {
   ok: boolean;
   /** i18n key of the plain-words verdict. */
   messageKey: string;
+  /** The code as the server sent it (APIGW.0301 stays APIGW.0301; the words are APIG.0301's). */
   code?: string;
   detail?: string;
+  /** This computer's clock is off by this much (ms, gateway minus local): the user is told. */
+  clockOffsetMs?: number;
 }
 
 interface ProtocolMap {

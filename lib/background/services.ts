@@ -13,6 +13,7 @@ import { notifyCapturesChanged } from '../store/changes';
 import { createCaptureStore } from '../store/captures';
 import { readSettings } from '../store/settings';
 import { tokenCache } from '../store/token-cache';
+import { clockOffsetStore } from '../store/clock-offset';
 import { recognizeQuotaInvoice } from '../huawei/client';
 import { huaweiConfig, isConfig } from '../huawei/config';
 import type { ConnectionReport } from '../messages';
@@ -22,7 +23,7 @@ export function createServices(browser: WxtBrowser) {
   const fetchFn = (input: string, init?: RequestInit) => fetch(input, init);
   const store = createCaptureStore();
   const tokens = createTokenProvider({ fetch: fetchFn, cache: tokenCache });
-  const clientDeps = { fetch: fetchFn, tokens };
+  const clientDeps = { fetch: fetchFn, tokens, clock: clockOffsetStore };
 
   async function refreshBadge(): Promise<void> {
     const pending = (await store.withStatus('queued', 'running')).length;

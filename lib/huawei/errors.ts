@@ -2,11 +2,15 @@ import { z } from 'zod';
 
 /**
  * Every failure the extension can meet while recognizing, as one shape. `code` is Huawei's
- * `error_code` (AIS.0103, APIG.0301…) or one of the local codes below; `message` is what the
+ * `error_code` (AIS.0103, APIG.0301…) in its canonical spelling (see `canonicalCode`), or one of
+ * the local codes below: every rule (retry, token renewal, human words) reads `code`.
+ * `sentCode` is the code exactly as the server spelled it, kept only when that differs
+ * (`APIGW.0301`), so the user and support see what the gateway said. `message` is what the
  * server said (shown beside the human text, never containing secrets).
  */
 export const RecognitionErrorSchema = z.object({
   code: z.string(),
+  sentCode: z.string().optional(),
   message: z.string(),
   status: z.number().int().optional(),
   requestId: z.string().optional(),
@@ -28,10 +32,26 @@ export const LocalCode = {
   interrupted: 'LOCAL.INTERRUPTED',
 } as const;
 
+/**
+ * The live API gateway spells its codes `APIGW.xxxx` as well as `APIG.xxxx` (public reports show
+ * both, DESIGN.md): one vocabulary, so `APIGW.0301` → `APIG.0301`. Every other code is unchanged.
+ * Idempotent; the single place where spellings are folded.
+ */
+export function canonicalCode(code: string): string {
+  return code.replace(/^APIGW\./, 'APIG.');
+}
+
+/** The code to show: as the server sent it (APIGW.0301), else the canonical one. */
+export function displayCode(error: Pick<RecognitionError, 'code' | 'sentCode'>): string {
+  return error.sentCode ?? error.code;
+}
+
 /** Codes worth retrying with back-off (DESIGN.md): throttling, overload, backend timeouts. */
 const RETRYABLE_CODES = new Set(['ModelArts.4401', 'ModelArts.4402', 'APIG.0308', LocalCode.network, LocalCode.timeout]);
 
-export function isRetryable(code: string, status?: number): boolean {
+/** Either spelling of a gateway code (APIG./APIGW.) gives the same answer. */
+export function isRetryable(sent: string, status?: number): boolean {
+  const code = canonicalCode(sent);
   if (code.startsWith('AIS.') || status === 401) return false;
   return RETRYABLE_CODES.has(code) || status === 429 || (status !== undefined && status >= 500);
 }
@@ -44,17 +64,36 @@ export const KNOWN_CODES = [
   ...Object.values(LocalCode),
 ] as const;
 
-/** The i18n message key explaining a code: `error_AIS_0103`, or `error_unknown`. */
-export function errorMessageKey(code: string): string {
+/**
+ * Codes after which IAM auth gets a fresh token, once (DESIGN.md: "renew … once on
+ * APIG.0301/0307"). Canonical spelling; `renewsToken` folds APIGW.* first.
+ */
+const TOKEN_REJECTED = new Set(['APIG.0301', 'APIG.0307']);
+
+export function renewsToken(sent: string): boolean {
+  return TOKEN_REJECTED.has(canonicalCode(sent));
+}
+
+/**
+ * The i18n message key explaining a code: `error_AIS_0103`, or `error_unknown`. Either spelling
+ * of a gateway code gets the same words (`APIGW.0301` → `error_APIG_0301`).
+ */
+export function errorMessageKey(sent: string): string {
+  const code = canonicalCode(sent);
   return (KNOWN_CODES as readonly string[]).includes(code)
     ? `error_${code.replace(/\W/g, '_')}`
     : 'error_unknown';
 }
 
+/**
+ * Builds every error (server answers and local ones): the code is folded to its canonical
+ * spelling here, and the server's own spelling kept in `sentCode` when it differs.
+ */
 export function recognitionError(
-  code: string,
+  sent: string,
   message: string,
   extra: { status?: number; requestId?: string } = {},
 ): RecognitionError {
-  return { code, message, ...extra, retryable: isRetryable(code, extra.status) };
+  const code = canonicalCode(sent);
+  return { code, ...(code !== sent ? { sentCode: sent } : {}), message, ...extra, retryable: isRetryable(code, extra.status) };
 }

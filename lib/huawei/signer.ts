@@ -59,16 +59,19 @@ export function authorizationHeader(ak: string, signedHeaders: string, sig: stri
  * Signs a request: adds `host` and `X-Sdk-Date` to the signed headers when missing and returns
  * the headers to send, with `Authorization`. `host` is signed but must not be set on fetch()
  * (a forbidden header): the caller drops it, the browser sends the same value.
+ * `clockOffsetMs` (gateway time minus local time, ms; see clock.ts) is added to `now`, so a
+ * computer whose clock is off still sends an X-Sdk-Date the gateway accepts.
  */
 export async function signRequest(
   request: SignableRequest,
   credentials: { ak: string; sk: string },
   now: Date = new Date(),
+  clockOffsetMs = 0,
 ): Promise<Record<string, string>> {
   const headers: Record<string, string> = { ...request.headers };
   const names = new Set(Object.keys(headers).map((n) => n.toLowerCase()));
   if (!names.has('host')) headers.host = signingHost(request.url);
-  if (!names.has('x-sdk-date')) headers['X-Sdk-Date'] = sdkDate(now);
+  if (!names.has('x-sdk-date')) headers['X-Sdk-Date'] = sdkDate(new Date(now.getTime() + clockOffsetMs));
   const parts = await signingParts({ ...request, headers });
   const sig = await signature(parts, credentials.sk);
   return { ...headers, Authorization: authorizationHeader(credentials.ak, parts.signedHeaders, sig) };

@@ -133,7 +133,7 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       lastStage = p.stage;
       progressWrites = progressWrites.then(() => save(id, { progress: p })).then(() => undefined);
     };
-    const outcome = await deps.recognize(provider, ready.image, progress, ready.capture).catch((e: unknown) => ({
+    const outcome: RecognizeOutcome = await deps.recognize(provider, ready.image, progress, ready.capture).catch((e: unknown) => ({
       ok: false as const,
       error: recognitionError(LocalCode.badResponse, e instanceof Error ? e.message : String(e)),
     }));
@@ -141,8 +141,8 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     await save(
       id,
       outcome.ok
-        ? { status: 'done', result: outcome.result, requestId: outcome.requestId, error: undefined, progress: undefined }
-        : { status: 'failed', error: outcome.error, requestId: outcome.error.requestId, progress: undefined },
+        ? { status: 'done', result: outcome.result, requestId: outcome.requestId, error: undefined, progress: undefined, clockOffsetMs: outcome.clockOffsetMs }
+        : { status: 'failed', error: outcome.error, requestId: outcome.error.requestId, progress: undefined, clockOffsetMs: outcome.clockOffsetMs },
     );
   }
 

@@ -1,5 +1,5 @@
 import type { RecognizeOutcome } from '../huawei/client';
-import { errorMessageKey } from '../huawei/errors';
+import { displayCode, errorMessageKey } from '../huawei/errors';
 import type { ConnectionReport } from '../messages';
 
 /** A blank 32×32 PNG: a real call the API must authenticate, that cannot be an invoice. */
@@ -11,8 +11,10 @@ export const BLANK_PNG_BASE64 =
  * reached the recognizer, which then (rightly) found no invoice in a blank image: that is success.
  */
 export function connectionReport(outcome: RecognizeOutcome): ConnectionReport {
-  if (outcome.ok) return { ok: true, messageKey: 'test_ok' };
-  const { code, message } = outcome.error;
-  if (code.startsWith('AIS.')) return { ok: true, messageKey: 'test_ok', code, detail: message };
-  return { ok: false, messageKey: errorMessageKey(code), code, detail: message };
+  const clock = outcome.clockOffsetMs ? { clockOffsetMs: outcome.clockOffsetMs } : {};
+  if (outcome.ok) return { ok: true, messageKey: 'test_ok', ...clock };
+  const { error } = outcome;
+  const code = displayCode(error);
+  if (error.code.startsWith('AIS.')) return { ok: true, messageKey: 'test_ok', code, detail: error.message, ...clock };
+  return { ok: false, messageKey: errorMessageKey(error.code), code, detail: error.message, ...clock };
 }

@@ -52,6 +52,11 @@ export const CaptureSchema = z.object({
   corrections: z.object({ number: z.string(), code: z.string(), location: z.string(), amount: z.string() }).partial().optional(),
   requestId: z.string().optional(),
   error: RecognitionErrorSchema.optional(),
+  /**
+   * Set when the last Huawei call had to be signed with the gateway's time: how far (ms) its clock
+   * is ahead of this computer's (negative: behind). The card tells the user to fix their clock.
+   */
+  clockOffsetMs: z.number().optional(),
   attempts: z.number().int(),
 });
 export type Capture = z.infer<typeof CaptureSchema>;

@@ -126,9 +126,47 @@ describe('the emulator answers like the Huawei API', () => {
   });
 });
 
+describe('the emulator plays the live gateway: APIGW.* spelling, a skewed clock, scripted answers', () => {
+  let emu: Emulator;
+  const AHEAD = 20 * 60_000;
+  beforeAll(async () => {
+    // A constant recognizer: these answers are about the gateway, not the pixels.
+    emu = await startEmulator({ ak: AK, sk: SK, clockOffsetMs: AHEAD, codePrefix: 'APIGW' }, async () => ({ ok: true, result: truth }));
+  });
+  afterAll(() => emu.close());
+
+  async function post(date: Date, body = JSON.stringify({ image: invoice.toString('base64') })) {
+    const url = new URL('/v1.0/ocr/quota-invoice', emu.url);
+    const response = await fetch(url, { method: 'POST', headers: sign(url, body, {}, SK, date), body });
+    return { status: response.status, date: Date.parse(response.headers.get('date') ?? ''), json: (await response.json()) as Record<string, unknown> };
+  }
+
+  it('dates its answers with its own clock and checks X-Sdk-Date against it (±15 min)', async () => {
+    const local = await post(new Date());
+    expect(local).toMatchObject({ status: 401, json: { error_code: 'APIGW.0301' } });
+    expect(Math.abs(local.date - (Date.now() + AHEAD))).toBeLessThan(5_000);
+    expect(emu.requests.at(-1)).toMatchObject({ errorCode: 'APIGW.0301', auth: { ok: false, reason: 'stale-date' } });
+    const gatewayTime = await post(new Date(Date.now() + AHEAD));
+    expect(gatewayTime).toMatchObject({ status: 200, json: { result: truth } });
+  });
+
+  it('spells every gateway code its way and leaves AIS.* alone', async () => {
+    expect(await post(new Date(Date.now() + AHEAD), '{}')).toMatchObject({ status: 400, json: { error_code: 'AIS.0101' } });
+    emu.throttleNext(1);
+    expect(await post(new Date(Date.now() + AHEAD))).toMatchObject({ status: 429, json: { error_code: 'APIGW.0308' } });
+  });
+
+  it('gives scripted answers next, exactly as written, before any auth check', async () => {
+    emu.answerNext({ status: 401, code: 'APIGW.0307', message: 'The token must be updated.' }, { status: 401, code: 'APIG.0307', message: 'The token must be updated.' });
+    expect(await post(new Date())).toMatchObject({ status: 401, json: { error_code: 'APIGW.0307', error_msg: 'The token must be updated.' } });
+    expect(await post(new Date())).toMatchObject({ status: 401, json: { error_code: 'APIG.0307' } });
+    expect((await post(new Date(Date.now() + AHEAD))).status).toBe(200);
+  });
+});
+
 describe('npm run emulator', () => {
   it('prints its address once listening and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'emulator', 'cli.ts'), '--port', '0', '--ak', 'A1', '--sk', 'S1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'emulator', 'cli.ts'), '--port', '0', '--ak', 'A1', '--sk', 'S1', '--clock-offset-ms=-1200000', '--code-prefix', 'APIGW'], { stdio: ['ignore', 'pipe', 'inherit'] });
     const address = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (d: Buffer) => {
@@ -140,6 +178,8 @@ describe('npm run emulator', () => {
     });
     const answer = await fetch(`${address}/v1.0/ocr/quota-invoice`, { method: 'POST', body: '{}' });
     expect(answer.status).toBe(401);
+    expect(await answer.json()).toMatchObject({ error_code: 'APIGW.0301' });
+    expect(Math.abs(Date.parse(answer.headers.get('date')!) - (Date.now() - 20 * 60_000))).toBeLessThan(5_000);
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

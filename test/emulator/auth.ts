@@ -15,9 +15,18 @@ export interface AuthVerdict {
   ok: boolean;
   scheme: 'aksk' | 'token' | 'none';
   error?: ErrorName;
+  /**
+   * Why a signature was refused (tests tell a wrong clock from wrong keys; the client only ever
+   * sees APIG.0301, like from the gateway): X-Sdk-Date outside ±clockSkewMs of the emulator's now,
+   * or anything else (AK, SK, signed headers, body).
+   */
+  reason?: 'stale-date' | 'bad-signature' | 'locked';
 }
 
-/** Verifies an SDK-HMAC-SHA256 signature (or a token) the way the API gateway does. */
+/**
+ * Verifies an SDK-HMAC-SHA256 signature (or a token) the way the API gateway does. `now` is the
+ * emulator's clock (ms; this machine's plus `clockOffsetMs`).
+ */
 export function createAuthChecker(options: EmulatorOptions, now: () => number = Date.now) {
   let failures = 0;
   let lockedUntil = 0;
@@ -28,7 +37,7 @@ export function createAuthChecker(options: EmulatorOptions, now: () => number = 
     }
     const auth = parseAuthorization(req.headers.authorization);
     if (!auth) return { ok: false, scheme: 'none', error: 'badAuth' };
-    if (now() < lockedUntil) return { ok: false, scheme: 'aksk', error: 'locked' };
+    if (now() < lockedUntil) return { ok: false, scheme: 'aksk', error: 'locked', reason: 'locked' };
     const date = String(req.headers['x-sdk-date'] ?? '');
     const headers: Record<string, string> = {};
     for (const name of auth.signedHeaders) {
@@ -52,6 +61,6 @@ export function createAuthChecker(options: EmulatorOptions, now: () => number = 
       lockedUntil = now() + LOCK_MS;
       failures = 0;
     }
-    return { ok: false, scheme: 'aksk', error: 'badAuth' };
+    return { ok: false, scheme: 'aksk', error: 'badAuth', reason: fresh ? 'bad-signature' : 'stale-date' };
   };
 }

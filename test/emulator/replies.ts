@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { GatewayCodePrefix } from './options';
 
 /** Huawei's failure bodies, with the messages the real services send. */
 export const ERRORS = {
@@ -28,7 +29,26 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, req
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, status: number, name: ErrorName, requestId: string): void {
-  const [error_code, error_msg] = ERRORS[name];
-  sendJson(res, status, { error_code, error_msg }, requestId);
+/** A gateway code in the chosen spelling: `APIG.0301` → `APIGW.0301`; other codes unchanged. */
+export function spellCode(code: string, prefix: GatewayCodePrefix): string {
+  return code.replace(/^APIGW?\./, `${prefix}.`);
+}
+
+/** The code an error name is sent with, in the emulator's spelling. */
+export function sentCode(name: ErrorName, prefix: GatewayCodePrefix): string {
+  return spellCode(ERRORS[name][0], prefix);
+}
+
+export function sendError(res: ServerResponse, status: number, name: ErrorName, requestId: string, prefix: GatewayCodePrefix = 'APIG'): void {
+  sendJson(res, status, { error_code: sentCode(name, prefix), error_msg: ERRORS[name][1] }, requestId);
+}
+
+/**
+ * An answer given instead of the normal one, for cases the emulator does not reach by itself
+ * (e.g. 401 `APIGW.0307` "The token must be updated."). The code is sent exactly as written.
+ */
+export interface ScriptedAnswer {
+  status: number;
+  code: string;
+  message: string;
 }

@@ -5,7 +5,7 @@ import { RecognizeBodySchema, type QuotaInvoiceResult } from '../../lib/huawei/s
 import { createAuthChecker, type AuthVerdict } from './auth';
 import { checkImage, decodeBase64 } from './image-check';
 import { DEFAULT_OPTIONS, type EmulatorOptions } from './options';
-import { ERRORS, sendError, sendJson, type ErrorName } from './replies';
+import { sendError, sendJson, sentCode, type ErrorName, type ScriptedAnswer } from './replies';
 import { recognizeBytes, warmUpRecognizer } from './recognizer';
 import { handleTokenRequest } from './token-route';
 
@@ -22,6 +22,7 @@ export interface RecordedRequest {
   image?: Buffer;
   url?: string;
   status: number;
+  /** The code sent, in the spelling sent (APIG.0301 or APIGW.0301). */
   errorCode?: string;
   /** Time the emulator spent on this request, from the last body byte to the answer. */
   handlerMs: number;
@@ -32,8 +33,13 @@ export interface Emulator {
   port: number;
   options: EmulatorOptions;
   requests: RecordedRequest[];
-  /** The next `n` OCR calls answer 429 APIG.0308 (throttling on demand). */
+  /** The next `n` authenticated OCR calls answer 429 APIG.0308 (throttling on demand). */
   throttleNext(n: number): void;
+  /**
+   * The next OCR calls get these answers, one each, in order, before any auth check (what the
+   * gateway says wins), e.g. `{status: 401, code: 'APIGW.0307', message: 'The token must be updated.'}`.
+   */
+  answerNext(...answers: ScriptedAnswer[]): void;
   close(): Promise<void>;
 }
 
@@ -67,7 +73,10 @@ export type Recognizer = typeof recognizeBytes;
  */
 export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, recognizer?: Recognizer): Promise<Emulator> {
   const options: EmulatorOptions = { ...DEFAULT_OPTIONS, port: 0, ...overrides };
-  const checkAuth = createAuthChecker(options);
+  /** The emulator's clock (ms): this machine's, shifted by `clockOffsetMs`. */
+  const now = () => Date.now() + options.clockOffsetMs;
+  const checkAuth = createAuthChecker(options, now);
+  const scripted: ScriptedAnswer[] = [];
   if (!recognizer) await warmUpRecognizer();
   const recognizeImage = recognizer ?? recognizeBytes;
   const requests: RecordedRequest[] = [];
@@ -110,36 +119,43 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, re
     const body = await readBody(req, GATEWAY_BODY_LIMIT);
     const started = performance.now();
     const record: RecordedRequest = { method: req.method ?? '', path, headers: req.headers, auth: null, status: 0, handlerMs: 0 };
-    const finish = (status: number, error?: ErrorName) => {
+    const finish = (status: number, error?: ErrorName | { sent: string }) => {
       record.status = status;
-      if (error) record.errorCode = ERRORS[error][0];
+      if (error) record.errorCode = typeof error === 'string' ? sentCode(error, options.codePrefix) : error.sent;
       record.handlerMs = performance.now() - started;
       requests.push(record);
     };
     if (req.method === 'POST' && path === '/v3/auth/tokens') {
-      return handleTokenRequest(res, body, options, requestId);
+      return handleTokenRequest(res, body, options, requestId, now());
     }
     const match = OCR_PATH.exec(path);
     if (req.method !== 'POST' || !match || (options.projectId && match[1] !== undefined && match[1] !== options.projectId)) {
       finish(404, 'noApi');
-      return sendError(res, 404, 'noApi', requestId);
+      return sendError(res, 404, 'noApi', requestId, options.codePrefix);
     }
     if (!body) {
       finish(413, 'tooLarge');
-      return sendError(res, 413, 'tooLarge', requestId);
+      return sendError(res, 413, 'tooLarge', requestId, options.codePrefix);
+    }
+    const answer = scripted.shift();
+    if (answer) {
+      finish(answer.status, { sent: answer.code });
+      return sendJson(res, answer.status, { error_code: answer.code, error_msg: answer.message }, requestId);
     }
     record.auth = await checkAuth(req, body);
     if (!record.auth.ok) {
       finish(401, record.auth.error);
-      return sendError(res, 401, record.auth.error ?? 'badAuth', requestId);
+      return sendError(res, 401, record.auth.error ?? 'badAuth', requestId, options.codePrefix);
     }
     const outcome = await recognize(record, body);
     finish(outcome.status, outcome.error);
-    if (outcome.error) return sendError(res, outcome.status, outcome.error, requestId);
+    if (outcome.error) return sendError(res, outcome.status, outcome.error, requestId, options.codePrefix);
     sendJson(res, 200, { result: outcome.result }, requestId);
   }
 
   const server = createServer((req, res) => {
+    // Every answer carries the emulator's time, like the gateway's (clients learn clock skew from it).
+    res.setHeader('Date', new Date(now()).toUTCString());
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error_code: 'APIG.0500', error_msg: String(error) }, 'internal');
     });
@@ -156,6 +172,9 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, re
     requests,
     throttleNext: (n) => {
       throttled = n;
+    },
+    answerNext: (...answers) => {
+      scripted.push(...answers);
     },
     close: () =>
       new Promise((resolve) => {

@@ -17,8 +17,11 @@ const TokenRequestSchema = z.object({
 
 const TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
-/** POST /v3/auth/tokens: IAM's password sign-in; the token comes back in X-Subject-Token. */
-export function handleTokenRequest(res: ServerResponse, body: Buffer | null, options: EmulatorOptions, requestId: string): void {
+/**
+ * POST /v3/auth/tokens: IAM's password sign-in; the token comes back in X-Subject-Token.
+ * `now` is the emulator's clock (ms), which dates the token's expiry.
+ */
+export function handleTokenRequest(res: ServerResponse, body: Buffer | null, options: EmulatorOptions, requestId: string, now: number = Date.now()): void {
   let json: unknown = null;
   try {
     json = JSON.parse(body?.toString('utf8') ?? '');
@@ -33,6 +36,6 @@ export function handleTokenRequest(res: ServerResponse, body: Buffer | null, opt
   if (user.name !== options.iamUser || user.password !== options.iamPassword || user.domain.name !== options.iamDomain) {
     return sendJson(res, 401, { error: { code: 401, message: 'The username or password is wrong.', title: 'Unauthorized' } }, requestId);
   }
-  const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_MS).toISOString();
+  const expiresAt = new Date(now + TOKEN_LIFETIME_MS).toISOString();
   sendJson(res, 201, { token: { expires_at: expiresAt, methods: ['password'] } }, requestId, { 'X-Subject-Token': options.token });
 }

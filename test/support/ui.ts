@@ -51,7 +51,8 @@ export function readPopup(popup: Page): Promise<ShownCapture[]> {
       status: card.getAttribute('data-status') ?? '',
       image: card.querySelector('.thumb')?.getAttribute('title') ?? '',
       fields: Object.fromEntries(
-        Array.from(card.querySelectorAll('[data-field]')).map((f) => [f.getAttribute('data-field'), f.querySelector('.field-value')?.textContent ?? '']),
+        // data-value: the field as stored (the text shows amounts as ￥1,000.00)
+        Array.from(card.querySelectorAll('[data-field]')).map((f) => [f.getAttribute('data-field'), f.getAttribute('data-value') ?? f.querySelector('.field-value')?.textContent ?? '']),
       ),
       errorCode: card.querySelector('.error')?.getAttribute('data-error-code') ?? undefined,
       errorText: card.querySelector('.error-text')?.textContent ?? undefined,

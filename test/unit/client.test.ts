@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readOutcome, recognizeQuotaInvoice, MAX_ATTEMPTS } from '@/lib/huawei/client';
 import type { HuaweiConfig } from '@/lib/huawei/config';
 import { createTokenProvider, type CachedToken } from '@/lib/huawei/token';
+import { memoryClockOffset } from '@/lib/huawei/clock';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
@@ -60,7 +61,7 @@ describe('recognizeQuotaInvoice', () => {
     expect(outcome).toMatchObject({ ok: false, error: { code: 'APIG.0308', retryable: true } });
   });
 
-  it.each(['AIS.0104', 'APIG.0301'])('never retries %s', async (code) => {
+  it.each(['AIS.0104', 'APIG.0301', 'APIGW.0301'])('never retries %s', async (code) => {
     const fetchFn = vi.fn(async () => json(code.startsWith('AIS') ? 400 : 401, { error_code: code, error_msg: 'x' }));
     await recognizeQuotaInvoice(aksk, { image: 'aA==' }, { fetch: fetchFn, tokens: noTokens, sleep: async () => {} });
     expect(fetchFn).toHaveBeenCalledTimes(1);
@@ -107,7 +108,7 @@ describe('IAM token auth', () => {
     expect((ocrCalls[0]![1]!.headers as Record<string, string>)['X-Project-Id']).toBe('pid');
   });
 
-  it.each(['APIG.0301', 'APIG.0307'])('renews the token once on %s', async (code) => {
+  it.each(['APIG.0301', 'APIG.0307', 'APIGW.0301', 'APIGW.0307'])('renews the token once on %s', async (code) => {
     const fetchFn = iamFetch([json(401, { error_code: code, error_msg: 'expired' }), json(200, { result: { number: '1' } })]);
     const tokens = createTokenProvider({ fetch: fetchFn, cache: memoryCache() });
     const outcome = await recognizeQuotaInvoice(iam, { image: 'aA==' }, { fetch: fetchFn, tokens });
@@ -128,5 +129,74 @@ describe('IAM token auth', () => {
     const outcome = await recognizeQuotaInvoice(iam, { image: 'aA==' }, { fetch: fetchFn, tokens: createTokenProvider({ fetch: fetchFn, cache: memoryCache() }) });
     expect(outcome).toMatchObject({ ok: false, error: { code: 'LOCAL.IAM_AUTH', retryable: false } });
     expect(JSON.stringify(outcome)).not.toContain('"p"');
+  });
+});
+
+describe('a computer clock off by more than 15 minutes (AK/SK)', () => {
+  const MIN = 60_000;
+  const parseSdkDate = (v: string) => Date.parse(v.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
+
+  /** A gateway whose clock is `aheadMs` ahead of this machine's; it refuses dates more than 15 min off. */
+  function gateway(aheadMs: number, opts: { sendDate?: boolean; refuseAll?: boolean } = {}) {
+    const refused: string[] = [];
+    const fetchFn = vi.fn(async (_url: string, init?: RequestInit) => {
+      const now = Date.now() + aheadMs;
+      const date: Record<string, string> = opts.sendDate === false ? {} : { Date: new Date(now).toUTCString() };
+      const sdkDate = (init!.headers as Record<string, string>)['X-Sdk-Date']!;
+      if (opts.refuseAll || Math.abs(now - parseSdkDate(sdkDate)) > 15 * MIN) {
+        refused.push(sdkDate);
+        return json(401, { error_code: 'APIG.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail.' }, date);
+      }
+      return json(200, { result: { number: '01234567' } }, date);
+    });
+    return { fetchFn, refused };
+  }
+
+  it('notices the skew from the 401 Date, signs once more with gateway time, and says by how much', async () => {
+    const { fetchFn, refused } = gateway(20 * MIN);
+    const clock = memoryClockOffset();
+    const outcome = await recognizeQuotaInvoice(aksk, { image: 'aA==' }, { fetch: fetchFn, tokens: noTokens, clock, sleep: async () => {} });
+    expect(outcome.ok).toBe(true);
+    expect(refused).toHaveLength(1);
+    expect(fetchFn).toHaveBeenCalledTimes(2);
+    expect(Math.abs(outcome.clockOffsetMs! - 20 * MIN)).toBeLessThan(5_000);
+    expect(Math.abs((await clock.get()) - 20 * MIN)).toBeLessThan(5_000);
+  });
+
+  it('remembers the offset: later calls spend no refused signature', async () => {
+    const { fetchFn, refused } = gateway(-25 * MIN);
+    const deps = { fetch: fetchFn, tokens: noTokens, clock: memoryClockOffset(), sleep: async () => {} };
+    await recognizeQuotaInvoice(aksk, { image: 'aA==' }, deps);
+    const second = await recognizeQuotaInvoice(aksk, { image: 'aA==' }, deps);
+    expect(second).toMatchObject({ ok: true });
+    expect(second.clockOffsetMs).toBeLessThan(-24 * MIN);
+    expect(refused).toHaveLength(1);
+    expect(fetchFn).toHaveBeenCalledTimes(3);
+  });
+
+  it('learns from a successful answer too (a 10-minute skew is still accepted, and told)', async () => {
+    const { fetchFn, refused } = gateway(10 * MIN);
+    const deps = { fetch: fetchFn, tokens: noTokens, clock: memoryClockOffset() };
+    expect((await recognizeQuotaInvoice(aksk, { image: 'aA==' }, deps)).clockOffsetMs).toBeUndefined();
+    expect(Math.abs((await recognizeQuotaInvoice(aksk, { image: 'aA==' }, deps)).clockOffsetMs! - 10 * MIN)).toBeLessThan(5_000);
+    expect(refused).toHaveLength(0);
+  });
+
+  it.each([
+    ['a 401 whose Date agrees with this clock', gateway(0, { refuseAll: true })],
+    ['a 401 without a Date header', gateway(20 * MIN, { sendDate: false })],
+  ])('%s blames the keys: no second signature', async (_name, { fetchFn, refused }) => {
+    const outcome = await recognizeQuotaInvoice(aksk, { image: 'aA==' }, { fetch: fetchFn, tokens: noTokens, clock: memoryClockOffset(), sleep: async () => {} });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'APIG.0301' } });
+    expect(outcome.clockOffsetMs).toBeUndefined();
+    expect(refused).toHaveLength(1);
+  });
+
+  it('wrong keys on a wrong clock: one retry with gateway time, then APIG.0301 with the clock still told', async () => {
+    const { fetchFn, refused } = gateway(20 * MIN, { refuseAll: true });
+    const outcome = await recognizeQuotaInvoice(aksk, { image: 'aA==' }, { fetch: fetchFn, tokens: noTokens, clock: memoryClockOffset(), sleep: async () => {} });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'APIG.0301' } });
+    expect(refused).toHaveLength(2);
+    expect(outcome.clockOffsetMs).toBeGreaterThan(19 * MIN);
   });
 });

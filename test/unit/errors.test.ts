@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errorMessageKey, isRetryable, KNOWN_CODES } from '@/lib/huawei/errors';
+import { canonicalCode, displayCode, errorMessageKey, isRetryable, KNOWN_CODES, recognitionError, renewsToken } from '@/lib/huawei/errors';
 
 const locale = (name: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${name}/messages.json`), 'utf8')) as Record<string, { message: string }>;
@@ -33,4 +33,50 @@ describe('error table', () => {
   ])('%s (HTTP %i) retryable: %s', (code, status, expected) => expect(isRetryable(code, status)).toBe(expected));
 
   it('both locales have the same keys', () => expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort()));
+});
+
+describe('the gateway spells its codes APIG.xxxx and APIGW.xxxx: both behave alike', () => {
+  // [as sent, HTTP status, retryable, renews an IAM token, message key]
+  it.each([
+    ['APIG.0101', 404, false, false, 'error_APIG_0101'],
+    ['APIGW.0101', 404, false, false, 'error_APIG_0101'],
+    ['APIG.0201', 413, false, false, 'error_APIG_0201'],
+    ['APIGW.0201', 504, true, false, 'error_APIG_0201'],
+    ['APIG.0301', 401, false, true, 'error_APIG_0301'],
+    ['APIGW.0301', 401, false, true, 'error_APIG_0301'],
+    ['APIG.0307', 401, false, true, 'error_APIG_0307'],
+    ['APIGW.0307', 401, false, true, 'error_APIG_0307'],
+    ['APIG.0308', 429, true, false, 'error_APIG_0308'],
+    ['APIGW.0308', 429, true, false, 'error_APIG_0308'],
+    ['APIGW.0308', undefined, true, false, 'error_APIG_0308'],
+    ['APIGW.9999', 400, false, false, 'error_unknown'],
+    ['AIS.0104', 400, false, false, 'error_AIS_0104'],
+  ] as const)('%s (HTTP %s): retryable %s, renews token %s, words %s', (sent, status, retryable, renews, key) => {
+    const error = recognitionError(sent, 'x', { status });
+    expect(error.retryable).toBe(retryable);
+    expect(isRetryable(sent, status)).toBe(retryable);
+    expect(renewsToken(error.code)).toBe(renews);
+    expect(renewsToken(sent)).toBe(renews);
+    expect(errorMessageKey(error.code)).toBe(key);
+    expect(errorMessageKey(sent)).toBe(key);
+    // The user still sees the code the way the server spelled it.
+    expect(displayCode(error)).toBe(sent);
+  });
+
+  it('folds only the gateway prefix, and is idempotent', () => {
+    expect(canonicalCode('APIGW.0301')).toBe('APIG.0301');
+    expect(canonicalCode(canonicalCode('APIGW.0301'))).toBe('APIG.0301');
+    expect(canonicalCode('AIS.0104')).toBe('AIS.0104');
+    expect(canonicalCode('LOCAL.NETWORK')).toBe('LOCAL.NETWORK');
+    expect(recognitionError('APIG.0301', 'x')).not.toHaveProperty('sentCode');
+    expect(recognitionError('APIGW.0301', 'x')).toMatchObject({ code: 'APIG.0301', sentCode: 'APIGW.0301' });
+  });
+
+  it('the clock messages exist in both locales with the minutes placeholder', () => {
+    for (const key of ['clockBehind', 'clockAhead']) {
+      expect(en[key]?.message).toContain('$1');
+      expect(zh[key]?.message).toContain('$1');
+      expect(zh[key]?.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
 });

@@ -75,4 +75,14 @@ describe('canonical URI and query encoding', () => {
     expect(parseAuthorization(headers.Authorization)).toMatchObject({ ak: 'AK', signedHeaders: ['content-type', 'host', 'x-sdk-date'] });
     expect(parseAuthorization('Bearer x')).toBeNull();
   });
+
+  it('signs with the gateway time when given a clock offset (ms)', async () => {
+    const request = { method: 'POST', url: 'https://ocr.cn-north-4.myhuaweicloud.com/v1.0/ocr/quota-invoice', headers: { 'Content-Type': 'application/json' }, body: '{}' };
+    const local = new Date(Date.UTC(2026, 0, 1, 12, 0, 0));
+    const behind = await signRequest(request, { ak: 'AK', sk: 'SK' }, local, 20 * 60_000);
+    const plain = await signRequest(request, { ak: 'AK', sk: 'SK' }, new Date(Date.UTC(2026, 0, 1, 12, 20, 0)));
+    expect(behind['X-Sdk-Date']).toBe('20260101T122000Z');
+    expect(behind.Authorization).toBe(plain.Authorization);
+    expect((await signRequest(request, { ak: 'AK', sk: 'SK' }, local, -90_000))['X-Sdk-Date']).toBe('20260101T115830Z');
+  });
 });
