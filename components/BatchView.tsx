@@ -4,7 +4,7 @@ import { EditableCell } from './EditableCell';
 import { FIELD_LABEL } from './field-labels';
 import { checkWord } from '@/lib/export/columns';
 import { totalsLine } from '@/lib/export/summary';
-import { errorMessageKey } from '@/lib/huawei/errors';
+import { errorMessageKey } from '@/lib/ui/error-words';
 import { needsReview, type CheckResult } from '@/lib/invoice/checks';
 import { batchTotals } from '@/lib/invoice/totals';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';

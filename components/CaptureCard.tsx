@@ -1,8 +1,9 @@
-import { displayCode, errorMessageKey } from '@/lib/huawei/errors';
+import { displayCode } from '@/lib/recognize/errors';
+import { errorMessageKey } from '@/lib/ui/error-words';
 import { amountFen, displayAmount, fenToYuanText } from '@/lib/invoice/amount';
 import { gbt2260 } from '@/lib/invoice/gbt2260';
 import { resolvePlace } from '@/lib/invoice/location';
-import { QUOTA_INVOICE_FIELDS } from '@/lib/huawei/schemas';
+import { QUOTA_INVOICE_FIELDS } from '@/lib/recognize/contract';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type CaptureStatus, type ProviderId } from '@/lib/store/capture-schema';
 import { ClockNotice } from './ClockNotice';

@@ -5,8 +5,11 @@ import { createInsertMenu, fillCommandListener, insertMenuListener } from '@/lib
 import { createServices } from '@/lib/background/services';
 import { registerMessageHandlers } from '@/lib/background/message-handlers';
 import { contextMenuListener, createContextMenu } from '@/lib/capture/context-menu';
+import { restrictStorageToTrustedContexts } from '@/lib/store/trusted-storage';
 
 export default defineBackground(() => {
+  // Before anything reads settings: secrets are for the extension's own contexts only.
+  void restrictStorageToTrustedContexts(browser).catch(() => {});
   const { service, store, tokens, testConnection, refreshBadge } = createServices(browser);
   const tabFiller = createTabFiller(browser);
 

@@ -84,7 +84,8 @@ function App() {
       onImport={async (file) => {
         const result = await importZip(file, store);
         notifyCapturesChanged('import');
-        setNotice(result.ok ? t('batchImported', [String(result.added), String(result.skipped)]) : t(result.problem === 'newerVersion' ? 'batchImportNewer' : 'batchImportNotExport'));
+        const problemWords = { newerVersion: 'batchImportNewer', notExport: 'batchImportNotExport', tooLarge: 'batchImportTooLarge' } as const;
+        setNotice(result.ok ? t('batchImported', [String(result.added), String(result.skipped)]) : t(problemWords[result.problem]));
       }}
     />
   );

@@ -2,7 +2,7 @@ import type { WxtBrowser } from 'wxt/browser';
 import { fetchImage } from '../capture/fetch-image';
 import { createTokenProvider } from '../huawei/token';
 import { badgeState } from '../recognize/badge';
-import { huaweiRecognizer } from '../recognize/huawei-provider';
+import { huaweiRecognizer } from '../huawei/provider';
 import { resolveProvider } from '../recognize/provider-choice';
 import { normalizeImage } from '../image/normalize';
 import { inlineClient } from '../ondevice/inline-client';

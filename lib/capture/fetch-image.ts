@@ -1,4 +1,4 @@
-import { LocalCode, recognitionError, type RecognitionError } from '../huawei/errors';
+import { LocalCode, recognitionError, type RecognitionError } from '../recognize/errors';
 import { fetchOrError, isResponse, type FetchLike } from '../huawei/http';
 import { MIME_OF, sniffFormat } from '../image/sniff';
 

@@ -1,4 +1,4 @@
-import { LocalCode, recognitionError, type RecognitionError } from '../huawei/errors';
+import { LocalCode, recognitionError, type RecognitionError } from '../recognize/errors';
 import type { FetchLike } from '../huawei/http';
 import { fetchImage, imageFromBytes, type FetchedImage } from './fetch-image';
 import { inspectImageInPage, readImagePixelsInPage, readUrlInPage, type ImageInPage } from './page-scripts';

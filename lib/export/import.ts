@@ -1,6 +1,7 @@
-import { BlobReader, BlobWriter, TextWriter, ZipReader, type Entry, type FileEntry } from '@zip.js/zip.js';
+import { BlobReader, ZipReader, type Entry, type FileEntry } from '@zip.js/zip.js';
 import { z } from 'zod';
 import { checkCorrection, type CorrectionField } from '../invoice/correction';
+import { LocalCode, recognitionError } from '../recognize/errors';
 import { CaptureSchema, type Capture } from '../store/capture-schema';
 import type { CaptureStore } from '../store/captures';
 import { EXPORT_SCHEMA_VERSION } from './records';
@@ -10,7 +11,58 @@ const ExportedSchema = z.object({
   captures: z.array(z.object({ imageFile: z.string().nullable() }).passthrough()),
 });
 
-export type ImportResult = { ok: true; added: number; skipped: number } | { ok: false; problem: 'notExport' | 'newerVersion' };
+export type ImportResult = { ok: true; added: number; skipped: number } | { ok: false; problem: 'notExport' | 'newerVersion' | 'tooLarge' };
+
+/**
+ * Bounds checked before and while reading (a 261 kB ZIP can inflate to gigabytes): invoices.json of
+ * 20,000 captures is about 30 MB; an image is at most the 10 MB the API takes, or the original a
+ * user dropped (30 MB covers a phone photo).
+ */
+export const IMPORT_LIMITS = { jsonBytes: 32 * 1024 * 1024, imageBytes: 30 * 1024 * 1024, entries: 25_000 } as const;
+
+const TOO_LARGE = Symbol('too large');
+
+/** An entry's bytes, read only up to `maxBytes` whatever its header claims; TOO_LARGE past that. */
+async function readBounded(entry: FileEntry, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | typeof TOO_LARGE> {
+  if ((entry.uncompressedSize ?? 0) > maxBytes) return TOO_LARGE;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let over = false;
+  const sink = new WritableStream<Uint8Array>({
+    write(chunk) {
+      size += chunk.byteLength;
+      if (size > maxBytes) {
+        over = true;
+        throw new Error('entry larger than its bound');
+      }
+      chunks.push(chunk);
+    },
+  });
+  try {
+    await entry.getData(sink);
+  } catch (error) {
+    if (over) return TOO_LARGE;
+    throw error;
+  }
+  const bytes = new Uint8Array(new ArrayBuffer(size));
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * An imported capture never starts network work by itself: one exported before it was read comes
+ * in as failed, with words that say to press Retry (a queued one would make the worker fetch its
+ * URL with the user's cookies and send it to the OCR endpoint, with no click).
+ */
+function settled(capture: Capture): Capture {
+  if (capture.status !== 'queued' && capture.status !== 'running') return capture;
+  const { progress: _progress, ...rest } = capture;
+  return { ...rest, status: 'failed', error: recognitionError(LocalCode.importedUnread, 'imported before it was read', { retryable: false }) };
+}
 
 /**
  * Corrections from a file go through the same reading as typed ones (an amount through the one
@@ -35,11 +87,14 @@ export async function importZip(file: Blob, store: CaptureStore): Promise<Import
   const reader = new ZipReader(new BlobReader(file));
   try {
     const entries = (await reader.getEntries().catch(() => [] as Entry[])).filter((e): e is FileEntry => !e.directory);
+    if (entries.length > IMPORT_LIMITS.entries) return { ok: false, problem: 'tooLarge' };
     const jsonEntry = entries.find((e) => e.filename === 'invoices.json');
     if (!jsonEntry) return { ok: false, problem: 'notExport' };
+    const jsonBytes = await readBounded(jsonEntry, IMPORT_LIMITS.jsonBytes).catch(() => null);
+    if (jsonBytes === TOO_LARGE) return { ok: false, problem: 'tooLarge' };
     let raw: unknown;
     try {
-      raw = JSON.parse(await jsonEntry.getData(new TextWriter()));
+      raw = JSON.parse(new TextDecoder().decode(jsonBytes ?? new Uint8Array()));
     } catch {
       return { ok: false, problem: 'notExport' };
     }
@@ -58,8 +113,11 @@ export async function importZip(file: Blob, store: CaptureStore): Promise<Import
         continue;
       }
       const entry = record.imageFile ? images.get(record.imageFile) : undefined;
-      const blob = entry ? await entry.getData(new BlobWriter(capture.data.imageType ?? 'application/octet-stream')) : undefined;
-      await store.add({ ...capture.data, corrections: readCorrections(capture.data.corrections), hasImage: blob !== undefined }, blob);
+      const bytes = entry ? await readBounded(entry, IMPORT_LIMITS.imageBytes).catch(() => null) : null;
+      // An image over its bound, or unreadable, costs only itself: the capture comes in without it.
+      const blob = bytes instanceof Uint8Array ? new Blob([bytes], { type: capture.data.imageType ?? 'application/octet-stream' }) : undefined;
+      const imported = settled({ ...capture.data, corrections: readCorrections(capture.data.corrections), hasImage: blob !== undefined });
+      await store.add(imported, blob);
       added += 1;
     }
     return { ok: true, added, skipped };

@@ -1,21 +1,14 @@
 import { learnOffset, memoryClockOffset, offsetFromDate, type ClockOffsetStore } from './clock';
 import type { HuaweiConfig } from './config';
-import { LocalCode, recognitionError, renewsToken, type RecognitionError } from './errors';
-import { fetchOrError, isResponse, readJson, type FetchLike } from './http';
-import { ErrorBodySchema, SuccessBodySchema, type QuotaInvoiceResult, type RecognizeBody } from './schemas';
+import type { QuotaInvoiceResult, RecognizeOutcome } from '../recognize/contract';
+import { LocalCode, recognitionError, type RecognitionError } from '../recognize/errors';
+import { huaweiError, renewsToken } from './errors';
+import { fetchOrError, isResponse, MAX_ANSWER_BYTES, readJson, TOO_LARGE, type FetchLike } from './http';
+import { ErrorBodySchema, SuccessBodySchema, type RecognizeBody } from './schemas';
 import { signRequest } from './signer';
 import type { TokenProvider } from './token';
 
-export type RecognizeOutcome = (
-  | { ok: true; result: QuotaInvoiceResult; requestId?: string }
-  | { ok: false; error: RecognitionError }
-) & {
-  /**
-   * Set when the request was signed with the gateway's time because this computer's clock is
-   * off: gateway minus local time, ms (positive: the computer is behind). The user is told.
-   */
-  clockOffsetMs?: number;
-};
+export type { RecognizeOutcome } from '../recognize/contract';
 
 export interface ClientDeps {
   fetch: FetchLike;
@@ -58,10 +51,12 @@ export async function readOutcome(response: Response): Promise<RecognizeOutcome>
   }
   const failure = ErrorBodySchema.safeParse(json);
   const error = failure.success
-    ? recognitionError(failure.data.error_code, failure.data.error_msg, { status: response.status, requestId })
+    ? huaweiError(failure.data.error_code, failure.data.error_msg, { status: response.status, requestId })
     : recognitionError(
         response.ok ? LocalCode.badResponse : `HTTP.${response.status}`,
-        json === null ? `HTTP ${response.status}: the answer is not JSON` : `HTTP ${response.status}: unexpected answer`,
+        json === TOO_LARGE
+          ? `HTTP ${response.status}: the answer is larger than ${MAX_ANSWER_BYTES / 1024} kB`
+          : json === null ? `HTTP ${response.status}: the answer is not JSON` : `HTTP ${response.status}: unexpected answer`,
         { status: response.status, requestId },
       );
   return { ok: false, error };

@@ -1,5 +1,5 @@
 import { checkCustomEndpoint, iamBaseUrl, ocrBaseUrl, quotaInvoicePath, type EndpointSettings } from './endpoint';
-import { LocalCode, recognitionError, type RecognitionError } from './errors';
+import { LocalCode, recognitionError, type RecognitionError } from '../recognize/errors';
 
 export type HuaweiAuth =
   | { mode: 'aksk'; ak: string; sk: string }

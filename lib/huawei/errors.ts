@@ -1,36 +1,10 @@
-import { z } from 'zod';
+import { isRetryableAnswer, recognitionError, type RecognitionError } from '../recognize/errors';
 
 /**
- * Every failure the extension can meet while recognizing, as one shape. `code` is Huawei's
- * `error_code` (AIS.0103, APIG.0301…) in its canonical spelling (see `canonicalCode`), or one of
- * the local codes below: every rule (retry, token renewal, human words) reads `code`.
- * `sentCode` is the code exactly as the server spelled it, kept only when that differs
- * (`APIGW.0301`), so the user and support see what the gateway said. `message` is what the
- * server said (shown beside the human text, never containing secrets).
+ * Huawei Cloud's own error codes beyond the contract's AIS.*: ModelArts (service, concurrency,
+ * backend timeout) and the API gateway (path, body size, auth, throttling). DESIGN.md lists them.
  */
-export const RecognitionErrorSchema = z.object({
-  code: z.string(),
-  sentCode: z.string().optional(),
-  message: z.string(),
-  status: z.number().int().optional(),
-  requestId: z.string().optional(),
-  retryable: z.boolean(),
-});
-export type RecognitionError = z.infer<typeof RecognitionErrorSchema>;
-
-/** Codes made on this side of the wire (no Huawei code exists for them). */
-export const LocalCode = {
-  network: 'LOCAL.NETWORK',
-  timeout: 'LOCAL.TIMEOUT',
-  badResponse: 'LOCAL.BAD_RESPONSE',
-  notConfigured: 'LOCAL.NOT_CONFIGURED',
-  iamAuth: 'LOCAL.IAM_AUTH',
-  imageFetch: 'LOCAL.IMAGE_FETCH',
-  notImage: 'LOCAL.NOT_IMAGE',
-  imageTooSmall: 'LOCAL.IMAGE_TOO_SMALL',
-  unsupportedFormat: 'LOCAL.UNSUPPORTED_FORMAT',
-  interrupted: 'LOCAL.INTERRUPTED',
-} as const;
+export const HUAWEI_CODES = ['ModelArts.4204', 'ModelArts.4401', 'ModelArts.4402', 'APIG.0101', 'APIG.0201', 'APIG.0301', 'APIG.0307', 'APIG.0308'] as const;
 
 /**
  * The live API gateway spells its codes `APIGW.xxxx` as well as `APIG.xxxx` (public reports show
@@ -41,28 +15,15 @@ export function canonicalCode(code: string): string {
   return code.replace(/^APIGW\./, 'APIG.');
 }
 
-/** The code to show: as the server sent it (APIGW.0301), else the canonical one. */
-export function displayCode(error: Pick<RecognitionError, 'code' | 'sentCode'>): string {
-  return error.sentCode ?? error.code;
-}
-
-/** Codes worth retrying with back-off (DESIGN.md): throttling, overload, backend timeouts. */
-const RETRYABLE_CODES = new Set(['ModelArts.4401', 'ModelArts.4402', 'APIG.0308', LocalCode.network, LocalCode.timeout]);
+/** Huawei's codes worth retrying with back-off (DESIGN.md): throttling, overload, backend timeouts. */
+const RETRYABLE_CODES = new Set(['ModelArts.4401', 'ModelArts.4402', 'APIG.0308']);
 
 /** Either spelling of a gateway code (APIG./APIGW.) gives the same answer. */
 export function isRetryable(sent: string, status?: number): boolean {
   const code = canonicalCode(sent);
   if (code.startsWith('AIS.') || status === 401) return false;
-  return RETRYABLE_CODES.has(code) || status === 429 || (status !== undefined && status >= 500);
+  return RETRYABLE_CODES.has(code) || isRetryableAnswer(code, status);
 }
-
-/** Error codes that have their own human message in _locales (others fall back by prefix). */
-export const KNOWN_CODES = [
-  'AIS.0101', 'AIS.0102', 'AIS.0103', 'AIS.0104', 'AIS.0105',
-  'ModelArts.4204', 'ModelArts.4401', 'ModelArts.4402',
-  'APIG.0101', 'APIG.0201', 'APIG.0301', 'APIG.0307', 'APIG.0308',
-  ...Object.values(LocalCode),
-] as const;
 
 /**
  * Codes after which IAM auth gets a fresh token, once (DESIGN.md: "renew … once on
@@ -75,25 +36,9 @@ export function renewsToken(sent: string): boolean {
 }
 
 /**
- * The i18n message key explaining a code: `error_AIS_0103`, or `error_unknown`. Either spelling
- * of a gateway code gets the same words (`APIGW.0301` → `error_APIG_0301`).
+ * An error Huawei's servers answered: the code folded to its canonical spelling (the server's own
+ * kept in `sentCode` when it differs), retryable by Huawei's table.
  */
-export function errorMessageKey(sent: string): string {
-  const code = canonicalCode(sent);
-  return (KNOWN_CODES as readonly string[]).includes(code)
-    ? `error_${code.replace(/\W/g, '_')}`
-    : 'error_unknown';
-}
-
-/**
- * Builds every error (server answers and local ones): the code is folded to its canonical
- * spelling here, and the server's own spelling kept in `sentCode` when it differs.
- */
-export function recognitionError(
-  sent: string,
-  message: string,
-  extra: { status?: number; requestId?: string } = {},
-): RecognitionError {
-  const code = canonicalCode(sent);
-  return { code, ...(code !== sent ? { sentCode: sent } : {}), message, ...extra, retryable: isRetryable(code, extra.status) };
+export function huaweiError(sent: string, message: string, extra: { status?: number; requestId?: string } = {}): RecognitionError {
+  return recognitionError(canonicalCode(sent), message, { ...extra, sentCode: sent, retryable: isRetryable(sent, extra.status) });
 }

@@ -1,4 +1,4 @@
-import { LocalCode, recognitionError, type RecognitionError } from './errors';
+import { LocalCode, recognitionError, type RecognitionError } from '../recognize/errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -20,11 +20,51 @@ export async function fetchOrError(
   }
 }
 
-/** Reads a body as JSON; an HTML error page or garbage gives null, not an exception. */
-export async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
+/**
+ * Largest answer read, bytes. A quota-invoice result is under 1 kB and an error under 2 kB; a
+ * gateway's HTML error page some tens of kB. Anything bigger is not an answer worth holding in the
+ * worker's memory (an answer with a 48 MB field must not become a stored result).
+ */
+export const MAX_ANSWER_BYTES = 256 * 1024;
+
+/** A body too large to read: the reading stopped at the bound. */
+export const TOO_LARGE = Symbol('answer too large');
+
+/**
+ * Reads a body as JSON, at most `maxBytes` of it (the rest is cancelled, not downloaded): an HTML
+ * error page or garbage gives null, a body over the bound TOO_LARGE; never an exception.
+ */
+export async function readJson(response: Response, maxBytes = MAX_ANSWER_BYTES): Promise<unknown> {
+  const declared = Number(response.headers.get('Content-Length') ?? NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    return TOO_LARGE;
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body?.getReader();
   try {
-    return JSON.parse(text) as unknown;
+    for (;;) {
+      const next = reader ? await reader.read() : { done: true as const, value: undefined };
+      if (next.done) break;
+      size += next.value.byteLength;
+      if (size > maxBytes) {
+        await reader?.cancel().catch(() => {});
+        return TOO_LARGE;
+      }
+      chunks.push(next.value);
+    }
+  } catch {
+    return null; // the connection dropped mid-answer
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
   } catch {
     return null;
   }

@@ -1,29 +1,10 @@
 import { z } from 'zod';
-
-/** The quota-invoice fields, as Huawei returns them: every field optional, strings only. */
-export const QuotaInvoiceFieldSchema = z.enum(['number', 'code', 'location', 'amount']);
-export type QuotaInvoiceField = z.infer<typeof QuotaInvoiceFieldSchema>;
-export const QUOTA_INVOICE_FIELDS = QuotaInvoiceFieldSchema.options;
-
-export const QuotaInvoiceResultSchema = z.object({
-  number: z.string().optional(),
-  code: z.string().optional(),
-  location: z.string().optional(),
-  amount: z.string().optional(),
-  confidence: z
-    .object({
-      number: z.number().optional(),
-      code: z.number().optional(),
-      location: z.number().optional(),
-      amount: z.number().optional(),
-    })
-    .optional(),
-});
-export type QuotaInvoiceResult = z.infer<typeof QuotaInvoiceResultSchema>;
+import { QuotaInvoiceResultSchema } from '../recognize/contract';
 
 export const SuccessBodySchema = z.object({ result: QuotaInvoiceResultSchema });
 
-export const ErrorBodySchema = z.object({ error_code: z.string(), error_msg: z.string() });
+/** Huawei's failure body; a message is cut to 2,000 characters (shown beside our words, never stored whole). */
+export const ErrorBodySchema = z.object({ error_code: z.string().max(64), error_msg: z.string().transform((m) => m.slice(0, 2000)) });
 
 /** Request body: exactly one of a base64 image (no data: prefix) or a public http(s) URL. */
 export const RecognizeBodySchema = z.union([

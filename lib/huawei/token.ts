@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { HuaweiAuth } from './config';
-import { LocalCode, recognitionError, type RecognitionError } from './errors';
+import { LocalCode, recognitionError, type RecognitionError } from '../recognize/errors';
 import { fetchOrError, isResponse, readJson, type FetchLike } from './http';
 import { IamErrorBodySchema, TokenBodySchema } from './schemas';
 

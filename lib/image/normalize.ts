@@ -1,4 +1,4 @@
-import { LocalCode, recognitionError, type RecognitionError } from '../huawei/errors';
+import { LocalCode, recognitionError, type RecognitionError } from '../recognize/errors';
 import { jpegOrientation } from './exif';
 import { fitsBase64Budget, MIN_SIDE } from './limits';
 import { JPEG_QUALITIES, planImage, SHRINK_STEP } from './plan';

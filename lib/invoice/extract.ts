@@ -1,4 +1,4 @@
-import type { QuotaInvoiceResult } from '../huawei/schemas';
+import type { QuotaInvoiceResult } from '../recognize/contract';
 import { findCapitalAmount, findFigureAmount, formatApiAmount, isUsualDenomination } from './amount';
 import { decodeCode } from './code';
 import { compact, digitRuns, type DigitRun } from './normalize';

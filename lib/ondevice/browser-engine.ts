@@ -1,6 +1,6 @@
 import * as ort from 'onnxruntime-web/wasm';
 import { browser } from 'wxt/browser';
-import type { RecognizeOutcome } from '../huawei/client';
+import type { RecognizeOutcome } from '../recognize/contract';
 import type { Progress } from '../store/capture-schema';
 import { createEngine, type OcrEngine } from './engine';
 import type { RgbaImage } from './image';

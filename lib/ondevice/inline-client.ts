@@ -1,4 +1,4 @@
-import type { RecognizeOutcome } from '../huawei/client';
+import type { RecognizeOutcome } from '../recognize/contract';
 import type { Progress } from '../store/capture-schema';
 
 /**

@@ -1,6 +1,7 @@
 import type { Browser, WxtBrowser } from 'wxt/browser';
-import type { RecognizeOutcome } from '../huawei/client';
-import { recognitionError } from '../huawei/errors';
+import type { RecognizeOutcome } from '../recognize/contract';
+import { recognitionError } from '../recognize/errors';
+import { isOwnContext } from '../background/sender';
 import { bytesToBase64 } from '../image/base64';
 import type { Progress } from '../store/capture-schema';
 import { OffscreenIdleSchema, OffscreenProgressSchema, OutcomeSchema } from './protocol';
@@ -17,7 +18,9 @@ export function offscreenClient(browser: WxtBrowser) {
   let ready: Promise<void> | undefined;
   let busy = 0;
 
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  const origin = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isOwnContext(sender, browser.runtime.id, origin)) return undefined; // only our offscreen document reports
     const progress = OffscreenProgressSchema.safeParse(message);
     if (progress.success) listeners.get(progress.data.requestId)?.(progress.data.progress);
     if (OffscreenIdleSchema.safeParse(message).success && busy === 0) {

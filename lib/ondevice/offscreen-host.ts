@@ -1,5 +1,6 @@
 import type { WxtBrowser } from 'wxt/browser';
-import { recognitionError } from '../huawei/errors';
+import { recognitionError } from '../recognize/errors';
+import { isOwnContext } from '../background/sender';
 import { recognizeBlob } from './browser-engine';
 import { rasterizeSvg } from '../image/rasterize-svg';
 import { readFileAsDataUrl } from '../util/read-file';
@@ -14,7 +15,9 @@ export function serveOffscreenEngine(browser: WxtBrowser): void {
     clearTimeout(idleTimer);
     idleTimer = setTimeout(() => void browser.runtime.sendMessage({ target: 'ondevice-idle' }).catch(() => {}), IDLE_CLOSE_MS);
   };
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  const origin = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isOwnContext(sender, browser.runtime.id, origin)) return undefined; // only our worker asks
     const svg = RasterizeRequestSchema.safeParse(message);
     if (svg.success) {
       return fetch(svg.data.dataUrl)

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { RecognitionErrorSchema } from '../huawei/errors';
-import { QuotaInvoiceResultSchema } from '../huawei/schemas';
+import { QuotaInvoiceResultSchema, RecognitionErrorSchema } from '../recognize/contract';
 import { ProgressSchema } from '../store/capture-schema';
 
 /**

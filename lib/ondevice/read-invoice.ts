@@ -1,5 +1,5 @@
-import type { RecognizeOutcome } from '../huawei/client';
-import { recognitionError } from '../huawei/errors';
+import type { RecognizeOutcome } from '../recognize/contract';
+import { recognitionError } from '../recognize/errors';
 import { extractWithEvidence } from '../invoice/extract';
 import { gbt2260 } from '../invoice/gbt2260';
 import type { OcrLine } from '../invoice/ocr-line';

@@ -1,6 +1,6 @@
 import { checkCorrection, type CorrectionCheck } from '../invoice/correction';
-import type { RecognizeOutcome } from '../huawei/client';
-import { LocalCode, recognitionError } from '../huawei/errors';
+import type { RecognizeOutcome } from './contract';
+import { LocalCode, recognitionError } from './errors';
 import { sha256Hex } from '../huawei/crypto';
 import type { FetchedImage } from '../capture/fetch-image';
 import type { ResolvedImage } from '../capture/resolve-image';

@@ -1,5 +1,6 @@
-import type { RecognizeOutcome } from '../huawei/client';
-import { displayCode, errorMessageKey } from '../huawei/errors';
+import type { RecognizeOutcome } from './contract';
+import { errorMessageKey } from '../ui/error-words';
+import { displayCode } from './errors';
 import type { ConnectionReport } from '../messages';
 
 /** A blank 32×32 PNG: a real call the API must authenticate, that cannot be an invoice. */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { RecognitionErrorSchema } from '../huawei/errors';
-import { QuotaInvoiceResultSchema } from '../huawei/schemas';
+import { QuotaInvoiceResultSchema, RecognitionErrorSchema } from '../recognize/contract';
 
 export const CaptureStatusSchema = z.enum(['queued', 'running', 'done', 'failed']);
 export type CaptureStatus = z.infer<typeof CaptureStatusSchema>;

@@ -42,7 +42,9 @@ export function createCaptureStore(dbPromise: Promise<IDBPDatabase<CaptureDb>> =
       return valid([await (await dbPromise).get('captures', id)])[0];
     },
     async image(id) {
-      return (await (await dbPromise).get('images', id))?.blob;
+      // A record written by an older version or damaged on disk costs only its own thumbnail.
+      const blob: unknown = (await (await dbPromise).get('images', id))?.blob;
+      return blob instanceof Blob ? blob : undefined;
     },
     async setImage(id, image) {
       await (await dbPromise).put('images', { id, blob: image });

@@ -21,7 +21,8 @@ export function useCaptures(store: CaptureStore, limit: number): CaptureView[] |
           if (!capture.hasImage) return { capture };
           const key = `${capture.id}:${capture.imageSha256 ?? ''}`;
           if (!urls.has(key)) {
-            const blob = await store.image(capture.id);
+            // One unreadable image costs its thumbnail, never the list.
+            const blob = await store.image(capture.id).catch(() => undefined);
             if (blob) urls.set(key, URL.createObjectURL(blob));
           }
           return { capture, thumbnail: urls.get(key) };

@@ -1,4 +1,4 @@
-import type { QuotaInvoiceResult } from '../../lib/huawei/schemas';
+import type { QuotaInvoiceResult } from '../../lib/recognize/contract';
 import { readQuotaInvoice } from '../../lib/ondevice/read-invoice';
 import { decodeImage, nodeEngine } from '../support/ondevice-node';
 import type { ErrorName } from './replies';

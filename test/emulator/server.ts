@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { RecognizeBodySchema, type QuotaInvoiceResult } from '../../lib/huawei/schemas';
+import type { QuotaInvoiceResult } from '../../lib/recognize/contract';
+import { RecognizeBodySchema } from '../../lib/huawei/schemas';
 import { createAuthChecker, type AuthVerdict } from './auth';
 import { checkImage, decodeBase64 } from './image-check';
 import { DEFAULT_OPTIONS, type EmulatorOptions } from './options';

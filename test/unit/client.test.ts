@@ -28,10 +28,39 @@ describe('readOutcome: every answer becomes a result or a typed error', () => {
     ['wrong confidence type', 200, { result: { confidence: { code: 'high' } } }, 'LOCAL.BAD_RESPONSE'],
     ['a Huawei error', 400, { error_code: 'AIS.0103', error_msg: 'size' }, 'AIS.0103'],
     ['an error without a body we know', 502, { message: 'bad gateway' }, 'HTTP.502'],
+    ['a field longer than any invoice field', 200, { result: { number: '1'.repeat(201) } }, 'LOCAL.BAD_RESPONSE'],
+    ['a confidence above 1', 200, { result: { confidence: { code: 7 } } }, 'LOCAL.BAD_RESPONSE'],
+    ['an error code longer than any code', 400, { error_code: 'A'.repeat(65), error_msg: 'x' }, 'HTTP.400'],
   ])('%s', async (_name, status, body, code) => {
     const outcome = await readOutcome(json(status, body));
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.error.code).toBe(code);
+  });
+
+  it.each([
+    ['a 48 MB field, sent without Content-Length', undefined],
+    ['a 48 MB field, with its Content-Length', String(48 * 1024 * 1024 + 20)],
+  ])('%s is read only up to the bound and refused', async (_name, length) => {
+    let sent = 0;
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    const body = new ReadableStream<Uint8Array>({
+      start(c) { c.enqueue(new TextEncoder().encode('{"result":{"number":"')); sent += 20; },
+      pull(c) {
+        if (sent > 48 * 1024 * 1024) return c.close();
+        sent += chunk.byteLength;
+        c.enqueue(chunk);
+      },
+    });
+    const outcome = await readOutcome(new Response(body, { status: 200, headers: { 'Content-Type': 'application/json', ...(length ? { 'Content-Length': length } : {}) } }));
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'LOCAL.BAD_RESPONSE' } });
+    if (!outcome.ok) expect(outcome.error.message).toContain('larger than 256 kB');
+    expect(sent).toBeLessThan(2 * 1024 * 1024); // stopped reading, not downloaded whole
+  });
+
+  it('a long error message is cut, not refused', async () => {
+    const outcome = await readOutcome(json(400, { error_code: 'AIS.0103', error_msg: 'm'.repeat(5000) }));
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'AIS.0103' } });
+    if (!outcome.ok) expect(outcome.error.message).toHaveLength(2000);
   });
 
   it('an HTML error page is an error, not a crash', async () => {

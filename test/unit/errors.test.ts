@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalCode, displayCode, errorMessageKey, isRetryable, KNOWN_CODES, recognitionError, renewsToken } from '@/lib/huawei/errors';
+import { canonicalCode, huaweiError, isRetryable, renewsToken } from '@/lib/huawei/errors';
+import { displayCode, recognitionError } from '@/lib/recognize/errors';
+import { errorMessageKey, KNOWN_CODES } from '@/lib/ui/error-words';
 
 const locale = (name: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${name}/messages.json`), 'utf8')) as Record<string, { message: string }>;
@@ -52,7 +54,7 @@ describe('the gateway spells its codes APIG.xxxx and APIGW.xxxx: both behave ali
     ['APIGW.9999', 400, false, false, 'error_unknown'],
     ['AIS.0104', 400, false, false, 'error_AIS_0104'],
   ] as const)('%s (HTTP %s): retryable %s, renews token %s, words %s', (sent, status, retryable, renews, key) => {
-    const error = recognitionError(sent, 'x', { status });
+    const error = huaweiError(sent, 'x', { status });
     expect(error.retryable).toBe(retryable);
     expect(isRetryable(sent, status)).toBe(retryable);
     expect(renewsToken(error.code)).toBe(renews);
@@ -68,8 +70,10 @@ describe('the gateway spells its codes APIG.xxxx and APIGW.xxxx: both behave ali
     expect(canonicalCode(canonicalCode('APIGW.0301'))).toBe('APIG.0301');
     expect(canonicalCode('AIS.0104')).toBe('AIS.0104');
     expect(canonicalCode('LOCAL.NETWORK')).toBe('LOCAL.NETWORK');
-    expect(recognitionError('APIG.0301', 'x')).not.toHaveProperty('sentCode');
-    expect(recognitionError('APIGW.0301', 'x')).toMatchObject({ code: 'APIG.0301', sentCode: 'APIGW.0301' });
+    expect(huaweiError('APIG.0301', 'x')).not.toHaveProperty('sentCode');
+    expect(huaweiError('APIGW.0301', 'x')).toMatchObject({ code: 'APIG.0301', sentCode: 'APIGW.0301' });
+    // Local errors are not Huawei's: nothing is folded.
+    expect(recognitionError('LOCAL.NETWORK', 'x')).toMatchObject({ code: 'LOCAL.NETWORK', retryable: true });
   });
 
   it('the clock messages exist in both locales with the minutes placeholder', () => {

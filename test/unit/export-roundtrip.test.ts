@@ -60,3 +60,46 @@ describe('export → import round trip (JSON schema version 1)', () => {
     expect(await importZip(await writer.close(), store)).toEqual({ ok: false, problem: 'newerVersion' });
   });
 });
+
+describe('import: sizes bounded, nothing starts by itself', () => {
+  const zipOf = async (files: Record<string, string>) => {
+    const { BlobWriter, ZipWriter, TextReader } = await import('@zip.js/zip.js');
+    const writer = new ZipWriter(new BlobWriter(), { level: 9 });
+    for (const [name, text] of Object.entries(files)) await writer.add(name, new TextReader(text));
+    return writer.close();
+  };
+
+  it('refuses an invoices.json that inflates past its bound, reading no more than the bound', async () => {
+    const bomb = await zipOf({ 'invoices.json': `{"schemaVersion":1,"captures":[]${' '.repeat(40 * 1024 * 1024)}}` });
+    expect(bomb.size).toBeLessThan(200 * 1024); // a small file…
+    const store = createCaptureStore(openCaptureDb('bomb'));
+    const heapBefore = process.memoryUsage().heapUsed;
+    expect(await importZip(bomb, store)).toEqual({ ok: false, problem: 'tooLarge' }); // …refused
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(120 * 1024 * 1024);
+  });
+
+  it('a capture exported before it was read comes in failed, with words to press Retry, never queued', async () => {
+    const queued = capture('q', { status: 'queued', result: undefined, hasImage: false, source: { kind: 'context-menu', imageUrl: 'https://mail.example/att/9', pageUrl: 'https://mail.example/' } });
+    const running = capture('r', { status: 'running', result: undefined, hasImage: false, progress: { stage: 'recognizing' } });
+    const file = await zipOf({ 'invoices.json': JSON.stringify({ schemaVersion: 1, captures: [queued, running].map((c) => ({ ...c, imageFile: null })) }) });
+    const store = createCaptureStore(openCaptureDb('queued-import'));
+    expect(await importZip(file, store)).toEqual({ ok: true, added: 2, skipped: 0 });
+    for (const id of ['q', 'r']) {
+      const stored = await store.get(id);
+      expect(stored).toMatchObject({ status: 'failed', error: { code: 'LOCAL.IMPORTED_UNREAD', retryable: false } });
+      expect(stored?.progress).toBeUndefined();
+    }
+    expect(await store.withStatus('queued', 'running')).toEqual([]);
+  });
+
+  it('a broken image record costs only its own image', async () => {
+    const db = openCaptureDb('broken-image');
+    const store = createCaptureStore(db);
+    await store.add(capture('ok'), new Blob([new Uint8Array([1])], { type: 'image/png' }));
+    await store.add(capture('bad'));
+    await (await db).put('images', { id: 'bad', blob: 'not a blob' as unknown as Blob });
+    expect(await store.image('bad')).toBeUndefined();
+    expect(await store.image('ok')).toBeInstanceOf(Blob);
+    expect((await store.recent(10)).map((c) => c.id).sort()).toEqual(['bad', 'ok']);
+  });
+});

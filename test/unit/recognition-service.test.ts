@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import type { RecognizeOutcome } from '@/lib/huawei/client';
+import type { RecognizeOutcome } from '@/lib/recognize/contract';
 import { createRecognitionService } from '@/lib/recognize/service';
 import { createCaptureStore } from '@/lib/store/captures';
 import { openCaptureDb } from '@/lib/store/db';

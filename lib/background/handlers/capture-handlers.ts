@@ -1,5 +1,5 @@
 import { imageFromBytes } from '../../capture/fetch-image';
-import { errorMessageKey } from '../../huawei/errors';
+import { errorMessageKey } from '../../ui/error-words';
 import { base64ToBytes } from '../../image/base64';
 import { CaptureIdSchema, CorrectFieldSchema, onMessage, RecognizeFileSchema, RecognizeUrlSchema, RereadSchema, type Reply } from '../../messages';
 import { invalid, refused, trustFor, type HandlerDeps } from './guard';

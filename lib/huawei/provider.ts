@@ -1,7 +1,8 @@
-import { recognizeQuotaInvoice, type ClientDeps, type RecognizeOutcome } from '../huawei/client';
-import { huaweiConfig, isConfig, type HuaweiSettingsInput } from '../huawei/config';
+import type { RecognizeOutcome } from '../recognize/contract';
+import { recognizeQuotaInvoice, type ClientDeps } from './client';
+import { huaweiConfig, isConfig, type HuaweiSettingsInput } from './config';
 import { bytesToBase64 } from '../image/base64';
-import { urlForApi } from './url-body';
+import { urlForApi } from '../recognize/url-body';
 
 export interface HuaweiProviderSettings extends HuaweiSettingsInput {
   sendImageUrl: boolean;

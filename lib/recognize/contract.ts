@@ -1,0 +1,64 @@
+/**
+ * The recognition contract every provider implements (Huawei Cloud, the on-device engine, any
+ * other cloud): the result, the error, the outcome and the provider interface. Providers depend on
+ * this room and never on each other (DESIGN.md, "Anchors to imitate": the Vercel AI SDK's split).
+ * The shapes are Huawei's quota-invoice API's, which the product adopted as its own.
+ */
+import { z } from 'zod';
+
+/** The quota-invoice fields: 发票号码 number, 发票代码 code, 开票地点 location, 金额 amount. */
+export const QuotaInvoiceFieldSchema = z.enum(['number', 'code', 'location', 'amount']);
+export type QuotaInvoiceField = z.infer<typeof QuotaInvoiceFieldSchema>;
+export const QUOTA_INVOICE_FIELDS = QuotaInvoiceFieldSchema.options;
+
+/** Longest text a field may hold: an answer with more is malformed, never stored as a result. */
+export const MAX_FIELD_LENGTH = 200;
+const field = z.string().max(MAX_FIELD_LENGTH).optional();
+const confidence = z.number().min(0).max(1).optional();
+
+/** A result: every field optional (a provider may read 3 of 4), strings as printed, confidences 0–1. */
+export const QuotaInvoiceResultSchema = z.object({
+  number: field,
+  code: field,
+  location: field,
+  amount: field,
+  confidence: z.object({ number: confidence, code: confidence, location: confidence, amount: confidence }).optional(),
+});
+export type QuotaInvoiceResult = z.infer<typeof QuotaInvoiceResultSchema>;
+
+/**
+ * Every failure, as one shape. `code` is the contract's vocabulary: the API's codes (AIS.0101–0105,
+ * which every provider answers with: AIS.0104 "not a quota invoice"), a provider's own codes in
+ * their canonical spelling (APIG.0301…), or a local code (lib/recognize/errors.ts). `sentCode` is
+ * the code exactly as a server spelled it, kept only when that differs. `message` is what the
+ * provider said, shown beside the human words, never containing secrets.
+ */
+export const RecognitionErrorSchema = z.object({
+  code: z.string().max(64),
+  sentCode: z.string().max(64).optional(),
+  message: z.string().max(2000),
+  status: z.number().int().optional(),
+  requestId: z.string().max(200).optional(),
+  retryable: z.boolean(),
+});
+export type RecognitionError = z.infer<typeof RecognitionErrorSchema>;
+
+/** What one recognition ends with. */
+export type RecognizeOutcome = (
+  | { ok: true; result: QuotaInvoiceResult; requestId?: string }
+  | { ok: false; error: RecognitionError }
+) & {
+  /**
+   * Set when a provider had to correct for this computer's clock (Huawei's signatures): the
+   * server's time minus local time, ms (positive: the computer is behind). The user is told.
+   */
+  clockOffsetMs?: number;
+};
+
+/** Progress while a provider works (the on-device engine's first run loads its models). */
+export type ProgressReport = (progress: { stage: 'loading-models' | 'recognizing'; fraction?: number }) => void;
+
+/** A provider: reads one API-ready image (JPEG/PNG within the limits of lib/image). */
+export interface RecognitionProvider {
+  recognize(image: Blob, progress: ProgressReport, hints: { imageUrl?: string }): Promise<RecognizeOutcome>;
+}

@@ -1,0 +1,52 @@
+import type { RecognitionError } from './contract';
+
+export type { RecognitionError } from './contract';
+
+/** Codes made on this side of the wire, whatever the provider (no server code exists for them). */
+export const LocalCode = {
+  network: 'LOCAL.NETWORK',
+  timeout: 'LOCAL.TIMEOUT',
+  badResponse: 'LOCAL.BAD_RESPONSE',
+  notConfigured: 'LOCAL.NOT_CONFIGURED',
+  iamAuth: 'LOCAL.IAM_AUTH',
+  imageFetch: 'LOCAL.IMAGE_FETCH',
+  notImage: 'LOCAL.NOT_IMAGE',
+  imageTooSmall: 'LOCAL.IMAGE_TOO_SMALL',
+  unsupportedFormat: 'LOCAL.UNSUPPORTED_FORMAT',
+  interrupted: 'LOCAL.INTERRUPTED',
+  importedUnread: 'LOCAL.IMPORTED_UNREAD',
+} as const;
+
+/** The API's own codes (Huawei's quota-invoice API page), answered by every provider alike. */
+export const CONTRACT_CODES = ['AIS.0101', 'AIS.0102', 'AIS.0103', 'AIS.0104', 'AIS.0105', ...Object.values(LocalCode)] as const;
+
+/**
+ * Worth retrying with back-off, for any provider: a network failure or timeout, HTTP 429 and 5xx;
+ * never an AIS.* verdict on the image, never a 401 (DESIGN.md, retry rules). Providers add their
+ * own codes (Huawei: throttling and overload) through `retryable`.
+ */
+export function isRetryableAnswer(code: string, status?: number): boolean {
+  if (code.startsWith('AIS.') || status === 401) return false;
+  return code === LocalCode.network || code === LocalCode.timeout || status === 429 || (status !== undefined && status >= 500);
+}
+
+/** The code to show: as the server sent it (APIGW.0301), else the canonical one. */
+export function displayCode(error: Pick<RecognitionError, 'code' | 'sentCode'>): string {
+  return error.sentCode ?? error.code;
+}
+
+/** Builds an error of the contract; `retryable` defaults to the rule above. */
+export function recognitionError(
+  code: string,
+  message: string,
+  extra: { status?: number; requestId?: string; sentCode?: string; retryable?: boolean } = {},
+): RecognitionError {
+  const { retryable, sentCode, ...rest } = extra;
+  return {
+    code,
+    ...(sentCode !== undefined && sentCode !== code ? { sentCode } : {}),
+    message: message.slice(0, 2000),
+    ...rest,
+    retryable: retryable ?? isRetryableAnswer(code, extra.status),
+  };
+}
