@@ -22,6 +22,8 @@ export const LocalCode = {
   notConfigured: 'LOCAL.NOT_CONFIGURED',
   iamAuth: 'LOCAL.IAM_AUTH',
   imageFetch: 'LOCAL.IMAGE_FETCH',
+  /** The image URL answered 404/410: deleted or moved, not a login problem. */
+  imageGone: 'LOCAL.IMAGE_GONE',
   notImage: 'LOCAL.NOT_IMAGE',
   imageTooSmall: 'LOCAL.IMAGE_TOO_SMALL',
   unsupportedFormat: 'LOCAL.UNSUPPORTED_FORMAT',
