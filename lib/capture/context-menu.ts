@@ -1,6 +1,7 @@
 import type { Browser, WxtBrowser } from 'wxt/browser';
 import type { RecognitionService } from '../recognize/service';
 import { pageAccess, type PageAccessFor } from './page-access';
+import { clickedElement } from './sources/clicked-element';
 import { clickedImage } from './sources/clicked-image';
 import { picker } from './sources/picker';
 import { region } from './sources/region';
@@ -10,7 +11,7 @@ import type { MenuSource } from './sources/source';
  * The registry of page capture sources, one file each in sources/. (The popup's own inputs —
  * typed URL, picked, pasted and dropped files, PDFs — are in lib/ui/intake.ts.)
  */
-export const MENU_SOURCES: readonly MenuSource[] = [clickedImage, picker, region];
+export const MENU_SOURCES: readonly MenuSource[] = [clickedImage, clickedElement, picker, region];
 
 export const RECOGNIZE_MENU_ID = clickedImage.id;
 

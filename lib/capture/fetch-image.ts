@@ -16,8 +16,16 @@ export function imageFromBytes(bytes: Uint8Array, origin: string): FetchedImage 
 }
 
 /**
+ * Statuses that mean the image is no longer there (deleted attachment, expired share): the user
+ * must find it again, not log in. Their body is often an HTML error page, which must not be read
+ * as the login-page case (that one answers 200).
+ */
+const GONE_STATUSES = new Set([404, 410]);
+
+/**
  * Fetches an image's bytes from the worker (host permission, the user's cookies), so the page
- * never sees the request. Decides by magic bytes, never by status code or Content-Type.
+ * never sees the request. Decides by magic bytes, never by status code or Content-Type; a failing
+ * status only names the failure when the bytes are no image (404/410: LOCAL.IMAGE_GONE).
  */
 export async function fetchImage(fetchFn: FetchLike, url: string): Promise<FetchedImage> {
   let host: string;
@@ -34,7 +42,8 @@ export async function fetchImage(fetchFn: FetchLike, url: string): Promise<Fetch
   const bytes = new Uint8Array(await response.arrayBuffer());
   const image = imageFromBytes(bytes, host);
   if (!response.ok && (!image.ok || bytes.length === 0)) {
-    return { ok: false, error: recognitionError(LocalCode.imageFetch, `${host} answered HTTP ${response.status}`, { status: response.status }) };
+    const code = GONE_STATUSES.has(response.status) ? LocalCode.imageGone : LocalCode.imageFetch;
+    return { ok: false, error: recognitionError(code, `${host} answered HTTP ${response.status}`, { status: response.status }) };
   }
   return image;
 }

@@ -1,47 +1,62 @@
 /**
  * Functions run inside the page (or one of its frames) through scripting.executeScript, injected
- * only when the user asks for a capture: no content script sits on every site. Each is serialized
- * on its own, so it must not use anything from this module's scope.
+ * only when the user asks for a capture. Each is serialized on its own, so it must not use anything
+ * from this module's scope (type imports are erased and fine).
  */
+import type { ImageFacts } from './image-candidates';
+import type { PickedElement } from './overlay-scripts';
 
-export interface ImageInPage {
-  /** URLs to try, best first: the full image a thumbnail links to, the largest srcset candidate, the src. */
-  candidates: string[];
+export interface ImageInPage extends ImageFacts {
+  /** Whether the clicked <img> was found in the frame (else only srcUrl is known). */
+  found: boolean;
   /** The element's box in the frame's viewport, CSS px, for the screenshot fallback. */
   rect: { x: number; y: number; width: number; height: number } | null;
+  /** Screenshot pixels per CSS px (browser zoom and HiDPI both show here). */
   devicePixelRatio: number;
-  /** Zoom and DPR both show here: screenshot pixels per CSS px = devicePixelRatio. */
-  naturalWidth: number;
 }
 
-/** Finds the <img> the user right-clicked (by its URL) and lists better sources for it. */
+/**
+ * Finds the <img> the user right-clicked and reports its sources as written (see ImageFacts):
+ * the element the last right-click hit when the context-click recorder runs in this frame (many
+ * lazy images share one placeholder URL), else the first image showing that URL.
+ */
 export function inspectImageInPage(srcUrl: string): ImageInPage {
-  const absolute = (u: string) => new URL(u, document.baseURI).href;
-  const images = Array.from(document.images);
-  const img = images.find((i) => i.currentSrc === srcUrl || i.src === srcUrl) ?? null;
-  const candidates: string[] = [];
-  if (img) {
-    // Web mail wraps a ~240 px thumbnail in a link to the full attachment: try the link first
-    // (it is verified by its bytes and kept only if it really is a bigger image).
-    const link = img.closest('a[href]') as HTMLAnchorElement | null;
-    if (link && /^(https?|blob):/.test(link.href) && link.href !== srcUrl) candidates.push(link.href);
-    // The largest srcset candidate, of the <img> itself or of its <picture>'s <source>s.
-    const sets = [img.srcset, ...Array.from(img.parentElement?.tagName === 'PICTURE' ? img.parentElement.querySelectorAll('source') : []).map((s) => s.srcset)];
-    const widest = sets
-      .flatMap((set) => (set ?? '').split(/,\s+/))
-      .map((entry) => entry.trim().split(/\s+/))
-      .filter(([url]) => url)
-      .map(([url, size = '1x']) => ({ url: absolute(url!), size: parseFloat(size) * (size.endsWith('x') ? 1000 : 1) }))
-      .sort((a, b) => b.size - a.size)[0];
-    if (widest && widest.url !== srcUrl) candidates.push(widest.url);
-  }
-  candidates.push(srcUrl);
-  const box = img?.getBoundingClientRect();
+  // Set by the context-click content script in this same isolated world (lib/capture/context-click.ts).
+  const recorder = (globalThis as { __qicContextClick?: { target(): Element | undefined } }).__qicContextClick;
+  const shows = (i: HTMLImageElement) => i.currentSrc === srcUrl || i.src === srcUrl;
+  const hit = recorder?.target();
+  const img = hit instanceof HTMLImageElement && shows(hit) ? hit : (Array.from(document.querySelectorAll('img')).find(shows) ?? null);
+  const base = { srcUrl, baseUrl: document.baseURI, srcsets: [], data: [], naturalWidth: 0, naturalHeight: 0, slotWidth: 0, devicePixelRatio: window.devicePixelRatio };
+  if (!img) return { ...base, found: false, rect: null };
+  const picture = img.parentElement?.tagName === 'PICTURE' ? img.parentElement : null;
+  const sources = picture ? Array.from(picture.querySelectorAll('source')) : [];
+  const data = [img, ...sources].flatMap((el) => Array.from(el.attributes).filter((a) => a.name.startsWith('data-')).map((a) => ({ name: a.name, value: a.value })));
+  // The <noscript> twin beside the image (or its <picture>), not one belonging to another image.
+  const twinOf = (node: Element): Element | null => {
+    for (const step of ['nextElementSibling', 'previousElementSibling'] as const) {
+      for (let el = node[step]; el; el = el[step]) {
+        if (el.tagName === 'NOSCRIPT') return el;
+        if (el.tagName === 'IMG' || el.tagName === 'PICTURE') break;
+      }
+    }
+    return null;
+  };
+  const twin = twinOf(picture ?? img);
+  // With scripting on, a <noscript>'s content is text; DOMParser reads it without loading anything.
+  const twinImg = twin ? (twin.querySelector('img') ?? new DOMParser().parseFromString(twin.textContent ?? '', 'text/html').querySelector('img')) : null;
+  const link = img.closest('a[href]') as HTMLAnchorElement | null;
+  const box = img.getBoundingClientRect();
   return {
-    candidates: [...new Set(candidates)],
-    rect: box && box.width > 0 ? { x: box.x, y: box.y, width: box.width, height: box.height } : null,
-    devicePixelRatio: window.devicePixelRatio,
-    naturalWidth: img?.naturalWidth ?? 0,
+    ...base,
+    found: true,
+    link: link?.href,
+    srcsets: [img.getAttribute('srcset') ?? '', ...sources.map((s) => s.getAttribute('srcset') ?? '')],
+    data,
+    noscript: twinImg ? { src: twinImg.getAttribute('src') ?? undefined, srcset: twinImg.getAttribute('srcset') ?? undefined } : undefined,
+    naturalWidth: img.naturalWidth,
+    naturalHeight: img.naturalHeight,
+    slotWidth: box.width,
+    rect: box.width > 0 ? { x: box.x, y: box.y, width: box.width, height: box.height } : null,
   };
 }
 
@@ -79,4 +94,14 @@ export function readImagePixelsInPage(srcUrl: string): { dataUrl: string } | { e
   } catch (error) {
     return { error: error instanceof Error ? error.name : String(error) }; // a tainted canvas: SecurityError
   }
+}
+
+/**
+ * The canvas, image or CSS background under the last right-click in this frame, from the
+ * context-click recorder (lib/capture/context-click.ts) in this same isolated world.
+ * 'no-recorder' when it is not there: a tab opened before the extension was installed or updated.
+ */
+export function pickedAtContextClick(): PickedElement | null | 'no-recorder' {
+  const recorder = (globalThis as { __qicContextClick?: { picked(): PickedElement | null } }).__qicContextClick;
+  return recorder ? recorder.picked() : 'no-recorder';
 }

@@ -1,7 +1,9 @@
 import { LocalCode, recognitionError, type RecognitionError } from '../recognize/errors';
 import type { FetchLike } from '../huawei/http';
 import { fetchImage, imageFromBytes, type FetchedImage } from './fetch-image';
+import { chooseImageCandidates } from './image-candidates';
 import { inspectImageInPage, readImagePixelsInPage, readUrlInPage, type ImageInPage } from './page-scripts';
+import { isPlaceholderUrl } from './placeholder';
 
 export type ResolvedVia = 'data-url' | 'worker-fetch' | 'page-fetch' | 'page-pixels' | 'screenshot';
 
@@ -24,6 +26,11 @@ async function fromDataUrl(dataUrl: string, origin: string): Promise<FetchedImag
   }
 }
 
+async function readDataUrl(url: string): Promise<ResolvedImage> {
+  const image = await fromDataUrl(url, 'the data: URL');
+  return image.ok ? { ...image, url, via: 'data-url' } : image;
+}
+
 /** One URL: the worker's own fetch first (host permission, the user's cookies), then from inside the page. */
 async function readOne(url: string, fetchFn: FetchLike, page?: PageAccess): Promise<ResolvedImage> {
   // blob: URLs exist only in the page that made them: the worker cannot fetch them at all.
@@ -42,29 +49,30 @@ async function readOne(url: string, fetchFn: FetchLike, page?: PageAccess): Prom
 }
 
 /**
- * The bytes of the image the user right-clicked, from the best source the page offers:
- * data: URLs decoded directly; the full image a thumbnail links to or the largest srcset
- * candidate before the displayed one; each read by the worker, else inside the page (cookies,
- * Referer, blob:); else the displayed pixels; else a screenshot of the element's box.
- * Fails with the clicked URL's own reason (e.g. "returned a web page — are you logged in?").
+ * The bytes of the image the user right-clicked, from the best source the page offers
+ * (chooseImageCandidates): the full image a thumbnail links to, the largest srcset candidate, the
+ * lazy loader's real image behind a placeholder, the displayed URL; data: URLs decoded directly,
+ * the others read by the worker, else inside the page (cookies, Referer, blob:); else the displayed
+ * pixels; else a screenshot of the element's box (never for a placeholder: they show nothing).
+ * Fails with the reason of the URL that matters (the clicked one, or the real image behind a
+ * placeholder), e.g. "returned a web page — are you logged in?" or "the image no longer exists".
  */
 export async function resolveClickedImage(srcUrl: string, fetchFn: FetchLike, page?: PageAccess): Promise<ResolvedImage> {
-  if (srcUrl.startsWith('data:')) {
-    const image = await fromDataUrl(srcUrl, 'the data: URL');
-    return image.ok ? { ...image, url: srcUrl, via: 'data-url' } : image;
-  }
-  const info = page ? await page.run(inspectImageInPage, [srcUrl]) : undefined;
-  const candidates = info?.candidates ?? [srcUrl];
-  let clickedError: RecognitionError | undefined;
-  for (const url of candidates) {
-    const got = await readOne(url, fetchFn, page);
+  // A big data: URL is the image itself (or a canvas's pixels): no need to ask the page, nor to
+  // send megabytes into it. A tiny one is a lazy loader's placeholder: the page knows the real one.
+  const askPage = !srcUrl.startsWith('data:') || isPlaceholderUrl(srcUrl);
+  const info = page && askPage ? await page.run(inspectImageInPage, [srcUrl]) : undefined;
+  const choice = info ? chooseImageCandidates(info) : { candidates: [srcUrl], primary: srcUrl, placeholder: false };
+  let primaryError: RecognitionError | undefined;
+  for (const url of choice.candidates) {
+    const got = url.startsWith('data:') ? await readDataUrl(url) : await readOne(url, fetchFn, page);
     if (got.ok) return got;
-    if (url === srcUrl) clickedError = got.error;
+    if (url === choice.primary) primaryError = got.error;
   }
   // A login page instead of the image: the user must log in; reading the thumbnail still on
   // screen would only give a poor guess, so say so instead.
-  if (clickedError?.code === LocalCode.notImage) return { ok: false, error: clickedError };
-  if (page && info && info.naturalWidth > 0) {
+  if (primaryError?.code === LocalCode.notImage) return { ok: false, error: primaryError };
+  if (page && info && info.naturalWidth > 0 && !choice.placeholder) {
     const pixels = await page.run(readImagePixelsInPage, [srcUrl]);
     if (pixels && 'dataUrl' in pixels) {
       const image = await fromDataUrl(pixels.dataUrl, 'the page');
@@ -75,5 +83,5 @@ export async function resolveClickedImage(srcUrl: string, fetchFn: FetchLike, pa
       if (shot) return { ok: true, blob: shot, url: srcUrl, via: 'screenshot' };
     }
   }
-  return { ok: false, error: clickedError ?? recognitionError(LocalCode.imageFetch, 'the image could not be read') };
+  return { ok: false, error: primaryError ?? recognitionError(LocalCode.imageFetch, 'the image could not be read') };
 }

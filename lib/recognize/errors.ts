@@ -10,6 +10,7 @@ export const LocalCode = {
   notConfigured: 'LOCAL.NOT_CONFIGURED',
   iamAuth: 'LOCAL.IAM_AUTH',
   imageFetch: 'LOCAL.IMAGE_FETCH',
+  imageGone: 'LOCAL.IMAGE_GONE',
   notImage: 'LOCAL.NOT_IMAGE',
   imageTooSmall: 'LOCAL.IMAGE_TOO_SMALL',
   unsupportedFormat: 'LOCAL.UNSUPPORTED_FORMAT',

@@ -1,6 +1,7 @@
 /**
  * Capture from where invoices really are: web mail behind a login, blob:/data: URLs, srcset,
- * iframes, every image format; each ends in a correct request at the emulator or a clear error.
+ * lazy loaders' placeholders, canvases, iframes, every image format; each ends in a correct request
+ * at the emulator or a clear error.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,8 +9,8 @@ import { imageSize } from 'image-size';
 import type { Page } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
 import { useExtensionWithEmulator } from '../support/suite';
-import { clickRecognize, openExtensionPage } from '../support/extension';
-import { cardCount, waitForSettled, type ShownCapture } from '../support/ui';
+import { clickMenuItem, clickRecognize, openExtensionPage, rightClick } from '../support/extension';
+import { captureIds, waitForNewSettled, type ShownCapture } from '../support/ui';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'invoices');
 const truth = JSON.parse(readFileSync(join(FIXTURES, 'truth.json'), 'utf8')) as Record<string, Record<string, string>>;
@@ -18,16 +19,32 @@ const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_loca
 
 const suite = useExtensionWithEmulator();
 
-/** Opens a page, right-clicks the image, and returns what the popup shows and what the emulator got. */
-async function capture(pageUrl: string, srcUrl: (page: Page) => Promise<string>, frameUrl?: string): Promise<{ shown: ShownCapture; sent?: Buffer }> {
+/** Opens a page (once) and waits until it and its images have loaded. */
+async function open(pageUrl: string): Promise<void> {
   await suite.tab.bringToFront();
   if (suite.tab.url() !== pageUrl) await suite.tab.goto(pageUrl);
   await suite.tab.waitForSelector('body[data-ready]');
-  const before = await cardCount(suite.popup);
+  await suite.tab.waitForFunction(() => Array.from(document.images).every((i) => i.complete), { polling: 100 });
+}
+
+/** Waits for the capture started by `act` to settle: what the popup shows and the image the emulator got. */
+async function settled(act: () => Promise<void>): Promise<{ shown: ShownCapture; sent?: Buffer }> {
+  const known = await captureIds(suite.popup);
   const calls = suite.emulator.requests.length;
-  await clickRecognize(suite.ext.worker, suite.tab, await srcUrl(suite.tab), frameUrl);
-  const [shown] = await waitForSettled(suite.popup, 1, 60_000, before + 1);
-  return { shown: shown!, sent: suite.emulator.requests.slice(calls).find((r) => r.image)?.image };
+  await act();
+  const shown = await waitForNewSettled(suite.popup, known);
+  return { shown, sent: suite.emulator.requests.slice(calls).find((r) => r.image)?.image };
+}
+
+/**
+ * Opens a page and "Recognize quota invoice" on the image; with `selector`, right-clicks it for
+ * real first (the page then knows which element it was), as a user does.
+ */
+async function capture(pageUrl: string, srcUrl: (page: Page) => Promise<string>, frameUrl?: string, selector?: string): Promise<{ shown: ShownCapture; sent?: Buffer }> {
+  await open(pageUrl);
+  if (selector) await rightClick(suite.tab, selector);
+  const url = await srcUrl(suite.tab);
+  return settled(() => clickRecognize(suite.ext.worker, suite.tab, url, frameUrl));
 }
 
 const src = (selector: string) => (page: Page) => page.$eval(selector, (img) => (img as HTMLImageElement).currentSrc);
@@ -52,9 +69,7 @@ describe('web mail behind a login', () => {
     const thumb = await src('#target')(suite.tab);
     const client = await suite.tab.createCDPSession();
     await client.send('Network.clearBrowserCookies');
-    const before = await cardCount(suite.popup);
-    await clickRecognize(suite.ext.worker, suite.tab, thumb);
-    const [shown] = await waitForSettled(suite.popup, 1, 60_000, before + 1);
+    const { shown } = await settled(() => clickRecognize(suite.ext.worker, suite.tab, thumb));
     expect(shown).toMatchObject({ status: 'failed', errorCode: 'LOCAL.NOT_IMAGE', errorText: en.error_LOCAL_NOT_IMAGE!.message });
   });
 });
@@ -76,11 +91,59 @@ describe('images the worker cannot simply fetch', () => {
   });
 
   it.each([
+    ['#nospace: "1x,2x" with no space after the comma', '#nospace'],
+    ['#spaced: the same with ", "', '#spaced'],
+  ])('srcset from real use, %s: the 2x candidate', async (_name, selector) => {
+    const { shown, sent } = await capture(`${suite.sites.main}/invoices/srcset-no-space.html`, src(selector), undefined, selector);
+    expect(shown).toMatchObject({ status: 'done', fields: truth['invoice-3.png'] });
+    expect(sent?.equals(invoice('invoice-3.png'))).toBe(true);
+  });
+
+  it.each([
+    ['the shared case: a 1×1 GIF in src, data-src', 'lazy-placeholder.html', '#lazy', 'invoice-3.png'],
+    ['data-src', 'lazy.html', '#data-src', 'invoice-2.png'],
+    ['data-original behind spacer.gif', 'lazy.html', '#data-original', 'invoice-4.png'],
+    ['data-lazy-src', 'lazy.html', '#data-lazy-src', 'invoice-5.png'],
+    ['data-srcset with w descriptors', 'lazy.html', '#data-srcset', 'invoice-1.png'],
+    ['data-lazy-srcset with x descriptors, no spaces', 'lazy.html', '#data-lazy-srcset', 'invoice-6.png'],
+    ['a <noscript> twin', 'lazy.html', '#noscript', 'invoice-3.png'],
+    ['a <picture> <source data-srcset>', 'lazy.html', '#picture', 'invoice-4.png'],
+  ])('a lazy image not yet swapped in (%s): the real image, not the placeholder', async (_name, page, selector, file) => {
+    const base = page === 'lazy.html' ? `${suite.sites.main}/pages` : `${suite.sites.main}/invoices`;
+    const { shown, sent } = await capture(`${base}/${page}`, src(selector), undefined, selector);
+    expect(shown).toMatchObject({ status: 'done', fields: truth[file] });
+    expect(sent?.equals(invoice(file))).toBe(true);
+  });
+
+  it.each([
     ['same-origin', 'iframe-same.html', () => `${suite.sites.main}/pages/frame.html`],
     ['cross-origin', 'iframe-cross.html', () => `${suite.sites.other}/pages/frame.html`],
   ])('an image inside a %s iframe', async (_name, page, frame) => {
     const { shown } = await capture(`${suite.sites.main}/pages/${page}`, async (p) => p.frames()[1]!.$eval('#target', (i) => (i as HTMLImageElement).currentSrc), frame());
     expect(shown).toMatchObject({ status: 'done', fields: truth['invoice-5.png'] });
+  });
+});
+
+describe('"Recognize quota invoice" where the menu has no image (a right-click on the page)', () => {
+  it.each([
+    ['a canvas', 'canvas.html', 'invoice-6.png'],
+    ['a canvas tainted by a cross-origin image (screenshot of its box)', 'tainted.html', 'invoice-3.png'],
+    ['a CSS background image', 'background.html', 'invoice-5.png'],
+  ])('%s under the right-click is read at once', async (_name, page, file) => {
+    await open(`${suite.sites.main}/pages/${page}`);
+    await rightClick(suite.tab, '#target');
+    const { shown } = await settled(() => clickMenuItem(suite.ext.worker, suite.tab, 'recognize-quota-invoice-element'));
+    expect(shown).toMatchObject({ status: 'done', fields: truth[file] });
+    expect(await suite.tab.$('[data-qic-overlay]')).toBeNull(); // no picker was needed
+  });
+
+  it('nothing under the right-click: the picker opens instead (Escape leaves it)', async () => {
+    await open(`${suite.sites.main}/mail/login`);
+    await rightClick(suite.tab, 'h1');
+    await clickMenuItem(suite.ext.worker, suite.tab, 'recognize-quota-invoice-element');
+    await suite.tab.waitForSelector('[data-qic-overlay="tip"]');
+    await suite.tab.keyboard.press('Escape');
+    await suite.tab.waitForFunction(() => !document.querySelector('[data-qic-overlay]'), { polling: 100 });
   });
 });
 
@@ -101,8 +164,11 @@ describe('every format fitted to the API', () => {
 
   it.each([
     ['a 10×10 PNG', '#tiny', 'LOCAL.IMAGE_TOO_SMALL'],
-    ['a 404', '#missing', 'LOCAL.IMAGE_FETCH'],
-    ['a URL that answers HTML', '#login', 'LOCAL.NOT_IMAGE'],
+    ['a 404', '#missing', 'LOCAL.IMAGE_GONE'],
+    ['a 410', '#gone', 'LOCAL.IMAGE_GONE'],
+    ['a 404 that comes as an HTML error page', '#missing-page', 'LOCAL.IMAGE_GONE'],
+    ['a lazy image whose real URL is a 404', '#lazy-missing', 'LOCAL.IMAGE_GONE'],
+    ['a URL that answers HTML (a login page, 200)', '#login', 'LOCAL.NOT_IMAGE'],
   ])('%s fails in words', async (_name, selector, code) => {
     const page = selector === '#tiny' ? 'formats.html' : 'errors.html';
     const calls = suite.emulator.requests.length;

@@ -3,9 +3,13 @@
  * runs in), storage.local does not give the SK, and privileged messages are refused. One broken
  * image record costs only its thumbnail.
  */
+import type { WxtBrowser } from 'wxt/browser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openExtensionPage } from '../support/extension';
 import { useExtensionWithEmulator } from '../support/suite';
+
+/** The extension worker's global, inside worker.evaluate() callbacks. */
+declare const chrome: WxtBrowser;
 
 const suite = useExtensionWithEmulator();
 

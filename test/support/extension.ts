@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { Browser, Page, WebWorker } from 'puppeteer';
+import type { Browser, Frame, Page, WebWorker } from 'puppeteer';
 import type { WxtBrowser } from 'wxt/browser';
 import { launchChromium } from './chromium';
 
@@ -73,6 +73,15 @@ export async function clickRecognize(worker: WebWorker, page: Page, srcUrl: stri
     { menuItemId: 'recognize-quota-invoice', mediaType: 'image', srcUrl, pageUrl, frameUrl, editable: false, frameId },
     { id: tabId, url: pageUrl, index: 0, active: true, windowId: (await worker.evaluate(async (id) => (await chrome.tabs.get(id)).windowId, tabId)) },
   );
+}
+
+/**
+ * A real right-click on an element (scrolled into view first), so the page sees the same
+ * contextmenu event a user's click makes; headless Chromium opens no menu. Follow it with
+ * clickRecognize / clickMenuItem, which stand in for choosing the item.
+ */
+export async function rightClick(where: Page | Frame, selector: string): Promise<void> {
+  await where.click(selector, { button: 'right' });
 }
 
 /** Runs the listeners of another menu item (the picker, the region), as a right-click on the page would. */

@@ -79,6 +79,27 @@ export async function waitForSettled(popup: Page, count = 1, timeout = 60_000, t
   return readPopup(popup);
 }
 
+/** The data-capture-id of every capture the popup lists now, newest first. */
+export function captureIds(popup: Page): Promise<string[]> {
+  return popup.$$eval('article.capture', (cards) => cards.map((c) => c.getAttribute('data-capture-id') ?? ''));
+}
+
+/**
+ * Waits until the newest capture is one not in `known` and has left queued/running, and returns
+ * it. Unlike counting cards, this holds once the popup's list is full (it shows the 20 newest).
+ */
+export async function waitForNewSettled(popup: Page, known: readonly string[], timeout = 60_000): Promise<ShownCapture> {
+  await popup.waitForFunction(
+    (ids) => {
+      const newest = document.querySelector('article.capture');
+      return !!newest && !ids.includes(newest.getAttribute('data-capture-id') ?? '') && ['done', 'failed'].includes(newest.getAttribute('data-status') ?? '');
+    },
+    { timeout, polling: 100 },
+    known,
+  );
+  return (await readPopup(popup))[0]!;
+}
+
 /** How many captures the popup lists now. */
 export function cardCount(popup: Page): Promise<number> {
   return popup.$$eval('article.capture', (cards) => cards.length);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import Nzh from 'nzh';
 import { describe, expect, it } from 'vitest';
-import amounts from '../cases/amounts.json';
+import amounts from '../fixtures/cases/amounts.json';
 import {
   amountFen, fenToYuanText, findCapitalAmount, findFigureAmount, formatAmount, formatApiAmount, isUsualDenomination, parseAmount, parseChineseInteger,
 } from '@/lib/invoice/amount';
@@ -11,7 +11,7 @@ import { digitRuns, toHalfWidth } from '@/lib/invoice/normalize';
 /** Yuan as written in a test table → fen, without a float in between. */
 const fen = (yuan: number | null) => (yuan === null ? null : Math.round(yuan * 100));
 
-describe('amounts: the shared cases from real use (test/cases/amounts.json)', () => {
+describe('amounts: the shared cases from real use (test/fixtures/cases/amounts.json)', () => {
   it.each(amounts.cases as [string, number | null][])('%j → %j yuan', (text, yuan) => expect(amountFen(text)).toBe(fen(yuan)));
 });
 

@@ -1,5 +1,5 @@
 /**
- * The shared cases of test/cases/gateway.json (answers of Huawei's live API gateway seen
+ * The shared cases of test/fixtures/cases/gateway.json (answers of Huawei's live API gateway seen
  * in public reports), each run through the whole worker chain: the recognition service, the
  * Huawei provider, the client, real fetch, and the emulator as the gateway (real signature and
  * X-Sdk-Date checks, its own clock in `Date`). Only its recognizer is a stub: pixels are not the
@@ -31,7 +31,7 @@ const CaseSchema = z.object({
 type GatewayCase = z.infer<typeof CaseSchema>;
 const cases = z
   .object({ cases: z.array(CaseSchema) })
-  .parse(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'cases', 'gateway.json'), 'utf8'))).cases;
+  .parse(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'cases', 'gateway.json'), 'utf8'))).cases;
 
 const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
 const MIN = 60_000;
@@ -81,7 +81,7 @@ function worker(emulator: Emulator, auth: GatewayCase['auth']) {
   return { capture, tokenRequests };
 }
 
-describe('shared cases: what the live Huawei gateway answers (test/cases/gateway.json)', () => {
+describe('shared cases: what the live Huawei gateway answers (test/fixtures/cases/gateway.json)', () => {
   let emulator: Emulator | undefined;
   beforeEach(() => fakeBrowser.reset());
   afterEach(async () => {

@@ -26,7 +26,14 @@ interface Context {
   session: string;
   formats: Formats;
   invoices: Map<string, Buffer>;
+  /** test/fixtures/cases pages by file name, served beside the invoices (they name them relatively). */
+  cases: Map<string, Buffer>;
 }
+
+const CASES_DIR = join(INVOICES_DIR, '..', 'cases');
+const CASE_NAMES = ['srcset-no-space.html', 'lazy-placeholder.html'];
+/** The 1×1 transparent GIF lazy loaders put in `src` until they swap the real image in. */
+const PIXEL_GIF = 'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
 
 const INVOICE_NAMES = [1, 2, 3, 4, 5, 6].map((n) => `invoice-${n}.png`);
 const TYPES: Record<string, string> = { png: 'image/png', webp: 'image/webp', gif: 'image/gif', svg: 'image/svg+xml', jpg: 'image/jpeg' };
@@ -71,7 +78,19 @@ c.width = img.naturalWidth; c.height = img.naturalHeight; c.getContext('2d').dra
       .map((e) => e.split(':'))
       .map(([id, src]) => `<img id="${id}" data-invoice="invoice-4.png" src="${src}" style="width:${id === 'tiny' ? 10 : 200}px">`)
       .join('\n')),
-    'errors.html': doc('broken images', '<img id="missing" src="/img/missing.png"> <img id="login" src="/img/login.png"> <img id="tiny" src="/img/tiny.png">'),
+    'errors.html': doc('broken images', `<img id="missing" src="/img/missing.png"> <img id="gone" src="/img/gone.png"> <img id="missing-page" src="/img/missing-page.png">
+<img id="login" src="/img/login.png"> <img id="tiny" src="/img/tiny.png"> <img id="lazy-missing" src="data:image/gif;base64,${PIXEL_GIF}" data-src="/img/missing.png" width="20" height="20">`),
+    // Lazy loaders that have not swapped yet: every stand-in but one is the same 1×1 GIF, so only
+    // the element the right-click hit tells them apart. Each hides a different invoice.
+    'lazy.html': doc('lazy images', [
+      `<img id="data-src" src="data:image/gif;base64,${PIXEL_GIF}" data-src="/invoices/invoice-2.png">`,
+      `<img id="data-original" src="/img/spacer.gif" data-original="/invoices/invoice-4.png">`,
+      `<img id="data-lazy-src" src="data:image/gif;base64,${PIXEL_GIF}" data-lazy-src="/invoices/invoice-5.png">`,
+      `<img id="data-srcset" src="data:image/gif;base64,${PIXEL_GIF}" data-srcset="/img/invoice-1.thumb.png 240w,/invoices/invoice-1.png 1000w" data-sizes="auto">`,
+      `<img id="data-lazy-srcset" src="data:image/gif;base64,${PIXEL_GIF}" data-lazy-srcset="/invoices/invoice-1.png 1x,/invoices/invoice-6.png 2x">`,
+      `<img id="noscript" src="data:image/gif;base64,${PIXEL_GIF}"><noscript><img src="/invoices/invoice-3.png"></noscript>`,
+      `<picture><source data-srcset="/invoices/invoice-4.png 2x"><img id="picture" src="data:image/gif;base64,${PIXEL_GIF}"></picture>`,
+    ].map((img) => img.replace('<img ', '<img width="160" height="90" style="border:1px solid #ccc" ')).join('\n')),
   };
 }
 
@@ -89,10 +108,15 @@ function handle(role: Role, c: Context, req: IncomingMessage, res: ServerRespons
   const signedIn = role === 'other' || (req.headers.cookie ?? '').split(/;\s*/).includes(`sid=${c.session}`);
 
   let m: RegExpMatchArray | null;
-  if (path === '/') return html(doc('capture sites', `<ul>${[...Object.keys(imagePages(c)).map((p) => `/pages/${p}`), '/mail/login', '/mail/inbox', '/mail/inbox-iframe', '/mail/inbox-cross']
+  if (path === '/') return html(doc('capture sites', `<ul>${[...Object.keys(imagePages(c)).map((p) => `/pages/${p}`), ...CASE_NAMES.map((n) => `/invoices/${n}`), '/mail/login', '/mail/inbox', '/mail/inbox-iframe', '/mail/inbox-cross']
     .map((p) => `<li><a href="${p}">${p}</a></li>`).join('')}</ul>`));
   if ((m = path.match(/^\/invoices\/(invoice-\d\.png)$/)) && c.invoices.has(m[1])) return image(m[1], c.invoices.get(m[1])!);
   if (path === '/img/missing.png') return send(404, 'text/plain', 'not found');
+  // A deleted attachment: 410, and a 404 that comes as the site's HTML error page (not a login page).
+  if (path === '/img/gone.png') return send(410, 'text/plain', 'gone');
+  if (path === '/img/missing-page.png') return send(404, 'text/html; charset=utf-8', doc('Not found', '<h1>404</h1><p>This file does not exist.</p>'));
+  if (path === '/img/spacer.gif') return image('spacer.gif', Buffer.from(PIXEL_GIF, 'base64'));
+  if ((m = path.match(/^\/invoices\/(.+\.html)$/)) && c.cases.has(m[1])) return html(c.cases.get(m[1])!.toString('utf8'));
   if (path === '/img/login.png') return html(LOGIN_PAGE);
   if ((m = path.match(/^\/img\/(.+)$/)) && m[1] in c.formats) return image(m[1], c.formats[m[1] as keyof Formats]);
   if (path === '/pages/frame.html') return html(doc('frame', '<img id="target" data-invoice="invoice-5.png" src="/invoices/invoice-5.png" width="600">'));
@@ -136,12 +160,14 @@ function listen(server: Server): Promise<number> {
 /** Starts the two local sites; generated image variants come from a tmpdir cache after the first run. */
 export async function startCaptureSites(): Promise<CaptureSites> {
   const [formats, ...bytes] = await Promise.all([loadFormats(), ...INVOICE_NAMES.map((n) => readFile(join(INVOICES_DIR, n)))]);
+  const cases = await Promise.all(CASE_NAMES.map((n) => readFile(join(CASES_DIR, n))));
   const c: Context = {
     main: '',
     other: '',
     session: randomBytes(16).toString('hex'),
     formats,
     invoices: new Map(INVOICE_NAMES.map((n, i) => [n, bytes[i]])),
+    cases: new Map(CASE_NAMES.map((n, i) => [n, cases[i]!])),
   };
   const servers = (['main', 'other'] as const).map((role) => createServer((req, res) => handle(role, c, req, res)));
   const [mainPort, otherPort] = await Promise.all(servers.map(listen));

@@ -1,0 +1,25 @@
+import { capturePicked } from '../capture-picked';
+import { pickElementInPage } from '../overlay-scripts';
+import { pickedAtContextClick } from '../page-scripts';
+import type { MenuSource } from './source';
+
+/**
+ * "Recognize quota invoice" where the menu has no image context: a <canvas> (contextMenus has no
+ * canvas context; it counts as "page"), an <img> under a transparent overlay, a CSS background.
+ * The element under the right-click comes from the context-click recorder; when nothing is there,
+ * or the recorder is missing (a tab opened before install), the picker overlay lets the user point.
+ */
+export const clickedElement: MenuSource = {
+  id: 'recognize-quota-invoice-element',
+  titleKey: 'menuRecognize',
+  contexts: ['page', 'frame'],
+  async run(click) {
+    const access = click.page(click.info.frameId ?? 0);
+    if (!access) return;
+    const found = await access.run(pickedAtContextClick, []);
+    if (found === undefined) return; // a page we may not script
+    if (found && found !== 'no-recorder') return capturePicked(click, access, found, 'context-menu');
+    const picked = await access.run(pickElementInPage, [{ hint: click.browser.i18n.getMessage('pickHint') }]);
+    if (picked) await capturePicked(click, access, picked, 'picker');
+  },
+};
