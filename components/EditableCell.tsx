@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
+import { displayAmount } from '@/lib/invoice/amount';
 import { checkCorrection } from '@/lib/invoice/correction';
 import type { InvoiceFieldName } from '@/lib/store/capture-schema';
 
@@ -40,7 +41,7 @@ export function EditableCell({ field, label, value, onCorrect }: Props) {
         aria-describedby={problem ? errorId : undefined}
         class="cell"
         data-field={field}
-        value={draft ?? value ?? ''}
+        value={draft ?? (field === 'amount' ? displayAmount(value) : value) ?? ''}
         onChange={(e) => void commit(e.currentTarget.value)}
       />
       {problem && <small id={errorId} class="cell-problem" role="alert">{problem}</small>}

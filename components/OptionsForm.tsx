@@ -10,6 +10,8 @@ interface Props {
   initial: PublicSettings & { effectiveProvider: ProviderId };
   onSave: (patch: SettingsPatch) => Promise<Reply>;
   onTest: () => Promise<ConnectionReport>;
+  /** The language was changed and saved: the page shows itself again in it. */
+  onLanguage: () => void;
 }
 
 type Form = Required<SettingsPatch>;
@@ -42,7 +44,7 @@ function verdict(reply: ConnectionReport): string {
 }
 
 /** Huawei Cloud settings. Secrets are write-only: the page never receives stored values. */
-export function OptionsForm({ initial, onSave, onTest }: Props) {
+export function OptionsForm({ initial, onSave, onTest, onLanguage }: Props) {
   const { skSet, iamPasswordSet, effectiveProvider, ...stored } = initial;
   const [form, setForm] = useState<Form>({ ...stored, sk: '', iamPassword: '' });
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -61,6 +63,24 @@ export function OptionsForm({ initial, onSave, onTest }: Props) {
         await save();
       }}
     >
+      <div class="row language">
+        <label for="uiLanguage">{t('optionsLanguage')}</label>
+        <select
+          id="uiLanguage"
+          name="uiLanguage"
+          value={form.uiLanguage}
+          onChange={async (e) => {
+            const uiLanguage = e.currentTarget.value as Form['uiLanguage'];
+            set({ uiLanguage });
+            // Applies at once: the language is saved alone, and every page reads it when it opens.
+            if ((await onSave({ uiLanguage })).ok) onLanguage();
+          }}
+        >
+          <option value="auto">{t('optionsLanguageAuto')}</option>
+          <option value="zh_CN" lang="zh-CN">中文（简体）</option>
+          <option value="en" lang="en">English</option>
+        </select>
+      </div>
       <fieldset>
         <legend>{t('optionsProvider')}</legend>
         {(['ondevice', 'huawei'] as const).map((provider) => (

@@ -5,6 +5,8 @@ import { createInsertMenu, fillCommandListener, insertMenuListener } from '@/lib
 import { createServices } from '@/lib/background/services';
 import { registerMessageHandlers } from '@/lib/background/message-handlers';
 import { contextMenuListener, createContextMenu } from '@/lib/capture/context-menu';
+import { tDynamic, useUiLanguage } from '@/lib/i18n';
+import { settings } from '@/lib/store/settings';
 import { restrictStorageToTrustedContexts } from '@/lib/store/trusted-storage';
 
 export default defineBackground(() => {
@@ -13,9 +15,16 @@ export default defineBackground(() => {
   const { service, store, tokens, testConnection, refreshBadge } = createServices(browser);
   const tabFiller = createTabFiller(browser);
 
-  browser.runtime.onInstalled.addListener(async () => {
+  const createMenus = async () => {
     await createContextMenu(browser); // removes all items first, then adds the capture sources
     createInsertMenu(browser);
+  };
+  // The menu speaks the UI language: the one Settings choose, else the browser's.
+  const language = settings.uiLanguage.get().then(useUiLanguage);
+  browser.runtime.onInstalled.addListener(() => void language.then(createMenus));
+  settings.uiLanguage.watch((value) => {
+    useUiLanguage(value);
+    void createMenus();
   });
   // Listeners are registered synchronously so a click wakes the worker and reaches them.
   browser.contextMenus.onClicked.addListener(contextMenuListener(service, browser));
@@ -25,7 +34,7 @@ export default defineBackground(() => {
     service,
     store,
     tabFiller,
-    message: (key) => browser.i18n.getMessage(key as 'extName'),
+    message: (key) => tDynamic(key),
     testConnection,
     forgetToken: tokens.invalidate,
     runtimeId: browser.runtime.id,

@@ -1,14 +1,52 @@
 import { browser } from 'wxt/browser';
-import type en from '../public/_locales/en/messages.json';
+import en from '../public/_locales/en/messages.json';
+import zhCN from '../public/_locales/zh_CN/messages.json';
 
 export type MessageKey = keyof typeof en;
 
-/** Every user-facing string goes through here (zh_CN and en, by the browser's language). */
+/** The UI languages: the browser's (auto) unless Settings choose one. */
+export const UI_LANGUAGES = ['en', 'zh_CN'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+type Bundle = Record<string, { message: string } | undefined>;
+const BUNDLES: Record<UiLanguage, Bundle> = { en, zh_CN: zhCN };
+
+/** Null: follow the browser (chrome.i18n); else the language chosen in Settings. */
+let chosen: UiLanguage | null = null;
+
+/**
+ * Applies the Settings choice (null or 'auto' = the browser's language). chrome.i18n cannot switch
+ * language at run time, so a chosen language is read from the bundled messages.json files.
+ */
+export function useUiLanguage(language: UiLanguage | 'auto' | null): void {
+  chosen = language === 'auto' ? null : language;
+}
+
+/** The language the UI speaks now. */
+export function uiLanguage(): UiLanguage {
+  return chosen ?? (browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh_CN' : 'en');
+}
+
+/** The `lang` attribute of a page in that language. */
+export function htmlLang(): string {
+  return uiLanguage() === 'zh_CN' ? 'zh-CN' : 'en';
+}
+
+function lookup(key: string, substitutions?: string | string[]): string {
+  if (chosen === null) return browser.i18n.getMessage(key as MessageKey, substitutions);
+  const message = BUNDLES[chosen][key]?.message;
+  if (message === undefined) return '';
+  const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+  // chrome.i18n's rules: $1…$9 are the substitutions, $$ is a dollar sign.
+  return message.replace(/\$(\$|\d)/g, (_, d: string) => (d === '$' ? '$' : subs[Number(d) - 1] ?? ''));
+}
+
+/** Every user-facing string goes through here (zh_CN and en; the browser's language or the Settings choice). */
 export function t(key: MessageKey, substitutions?: string | string[]): string {
-  return browser.i18n.getMessage(key, substitutions) || key;
+  return lookup(key, substitutions) || key;
 }
 
 /** For keys computed at run time (error codes): falls back to the generic text. */
 export function tDynamic(key: string, substitutions?: string | string[]): string {
-  return browser.i18n.getMessage(key as MessageKey, substitutions) || browser.i18n.getMessage('error_unknown');
+  return lookup(key, substitutions) || lookup('error_unknown');
 }

@@ -35,6 +35,7 @@ export const SettingsPatchSchema = z
     iamPassword: z.string(),
     iamDomain: z.string(),
     sendImageUrl: z.boolean(),
+    uiLanguage: z.enum(['auto', 'en', 'zh_CN']),
   })
   .partial()
   .strict();

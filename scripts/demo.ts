@@ -4,7 +4,9 @@
  * nothing is configured, so the on-device engine reads the invoices (no account, no network);
  * with --huawei the extension is pointed, through its own options page, at the local
  * Huawei-compatible emulator. Headless, it recognizes every image through the real context-menu
- * handler, prints the fields, and saves a popup screenshot.
+ * handler, prints the fields, and saves screenshots of the popup, the batch, the settings and two
+ * filled expense portals (Element Plus, Ant Design) under demo-output/<lang>/ — in English and,
+ * where the browser has its Chinese UI (Debian: chromium-l10n), in Chinese (`--lang zh-CN`).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -14,10 +16,16 @@ import { startEmulator } from '../test/emulator/server';
 import { clickRecognize, launchWithExtension, openExtensionPage, waitForMenu } from '../test/support/extension';
 import { serveFolder } from '../test/support/static-server';
 import { configureThroughOptions, waitForSettled } from '../test/support/ui';
+import { saveScreens } from './demo-screens';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { headless: { type: 'boolean', default: false }, huawei: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } },
+  options: {
+    headless: { type: 'boolean', default: false },
+    huawei: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    lang: { type: 'string', default: 'en-US' },
+  },
 });
 const headless = values.headless || !process.env.DISPLAY;
 if (!values.headless && headless) console.log('no display found: running headless (pass --headless to silence this)');
@@ -26,7 +34,7 @@ if (!values['no-build']) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdi
 
 const emulator = values.huawei ? await startEmulator() : null;
 const site = await serveFolder(join(ROOT, 'test', 'fixtures'));
-const ext = await launchWithExtension({ headless });
+const ext = await launchWithExtension({ headless, lang: values.lang });
 await waitForMenu(ext.worker);
 if (emulator) {
   const options = await configureThroughOptions(ext, { endpoint: emulator.url, ak: emulator.options.ak, sk: emulator.options.sk });
@@ -66,6 +74,7 @@ if (!headless) {
   const shot = join(ROOT, 'demo-output', 'popup.png');
   await popup.screenshot({ path: shot, fullPage: true });
   console.log(`popup screenshot: ${shot}`);
+  await saveScreens(ext, popup, values.lang.replace('-', '_').replace(/^en_US$/, 'en'));
   await shutdown();
   process.exit(rows.every((r) => r.includes(" code=")) ? 0 : 1);
 }

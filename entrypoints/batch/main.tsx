@@ -7,6 +7,7 @@ import { importZip } from '@/lib/export/import';
 import { zipFileName } from '@/lib/export/naming';
 import { notifyCapturesChanged } from '@/lib/store/changes';
 import { t, tDynamic } from '@/lib/i18n';
+import { applyUiLanguage } from '@/lib/ui/language';
 import { sendMessage } from '@/lib/messages';
 import type { Capture } from '@/lib/store/capture-schema';
 import { createCaptureStore } from '@/lib/store/captures';
@@ -91,6 +92,7 @@ function App() {
   );
 }
 
-document.documentElement.lang = browser.i18n.getUILanguage();
-document.title = t('batchTitle');
-render(<App />, document.getElementById('app')!);
+void applyUiLanguage(document).then(() => {
+  document.title = t('batchTitle');
+  render(<App />, document.getElementById('app')!);
+});

@@ -1,18 +1,18 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { MappingList } from '@/components/MappingList';
 import { OptionsForm } from '@/components/OptionsForm';
 import { t } from '@/lib/i18n';
+import { applyUiLanguage } from '@/lib/ui/language';
 import { sendMessage } from '@/lib/messages';
 
 async function main() {
-  document.documentElement.lang = browser.i18n.getUILanguage();
+  await applyUiLanguage(document);
   document.title = t('optionsTitle');
   const [initial, mappings] = await Promise.all([sendMessage('getSettings', undefined), sendMessage('listMappings', undefined)]);
   render(
     <main class="options-page">
       <h1>{t('optionsTitle')}</h1>
-      <OptionsForm initial={initial} onSave={(patch) => sendMessage('saveSettings', patch)} onTest={() => sendMessage('testConnection', undefined)} />
+      <OptionsForm initial={initial} onSave={(patch) => sendMessage('saveSettings', patch)} onTest={() => sendMessage('testConnection', undefined)} onLanguage={() => location.reload()} />
       <MappingList initial={mappings} onDelete={async (origin, path) => (await sendMessage('deleteMapping', { origin, path })).ok} />
     </main>,
     document.getElementById('app')!,

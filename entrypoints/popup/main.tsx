@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
 import { t, tDynamic } from '@/lib/i18n';
+import { applyUiLanguage } from '@/lib/ui/language';
 import { sendMessage, type Reply } from '@/lib/messages';
 import { createCaptureStore } from '@/lib/store/captures';
 import { notifyCapturesChanged } from '@/lib/store/changes';
@@ -106,5 +107,4 @@ function App() {
   );
 }
 
-document.documentElement.lang = browser.i18n.getUILanguage();
-render(<App />, document.getElementById('app')!);
+void applyUiLanguage(document).then(() => render(<App />, document.getElementById('app')!));

@@ -1,5 +1,6 @@
 import { fillValues } from './values';
 import type { Browser, WxtBrowser } from 'wxt/browser';
+import { t } from '../i18n';
 import { effectiveFields } from '../store/capture-schema';
 import type { CaptureStore } from '../store/captures';
 import { INVOICE_FIELDS, type InvoiceField } from './score';
@@ -16,9 +17,9 @@ const TITLE_KEYS: Record<InvoiceField, 'insertCode' | 'insertNumber' | 'insertAm
 
 /** "Insert invoice number/code/amount/location" on editable fields, from the newest recognized capture; and the fill shortcut. */
 export function createInsertMenu(browser: WxtBrowser): void {
-  browser.contextMenus.create({ id: PARENT, title: browser.i18n.getMessage('insertMenu'), contexts: ['editable'] });
+  browser.contextMenus.create({ id: PARENT, title: t('insertMenu'), contexts: ['editable'] });
   for (const field of INVOICE_FIELDS) {
-    browser.contextMenus.create({ id: `${ITEM_PREFIX}${field}`, parentId: PARENT, title: browser.i18n.getMessage(TITLE_KEYS[field]), contexts: ['editable'] });
+    browser.contextMenus.create({ id: `${ITEM_PREFIX}${field}`, parentId: PARENT, title: t(TITLE_KEYS[field]), contexts: ['editable'] });
   }
 }
 
@@ -33,7 +34,7 @@ export function fillCommandListener(store: CaptureStore, filler: ReturnType<type
   return async (command: string): Promise<void> => {
     if (command !== 'fill-latest') return;
     const result = await newestValues(store);
-    if (result) await filler.fill({ number: result.number, code: result.code, location: result.location, amount: result.amount });
+    if (result) await filler.fill(fillValues(result));
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Browser, WxtBrowser } from 'wxt/browser';
+import { t } from '../i18n';
 import type { RecognitionService } from '../recognize/service';
 import { pageAccess, type PageAccessFor } from './page-access';
 import { clickedElement } from './sources/clicked-element';
@@ -15,11 +16,11 @@ export const MENU_SOURCES: readonly MenuSource[] = [clickedImage, clickedElement
 
 export const RECOGNIZE_MENU_ID = clickedImage.id;
 
-/** Creates the menu items (on install/update; ids survive worker restarts). */
+/** Creates the menu items (on install/update and when the UI language changes; ids survive worker restarts). */
 export async function createContextMenu(browser: WxtBrowser): Promise<void> {
   await browser.contextMenus.removeAll();
   for (const source of MENU_SOURCES) {
-    browser.contextMenus.create({ id: source.id, title: browser.i18n.getMessage(source.titleKey), contexts: source.contexts });
+    browser.contextMenus.create({ id: source.id, title: t(source.titleKey), contexts: source.contexts });
   }
 }
 

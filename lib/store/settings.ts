@@ -20,6 +20,8 @@ export const settings = {
   iamDomain: settingItem('iamDomain', z.string(), ''),
   /** Send a public image's URL instead of its bytes (off: web-mail images are private). */
   sendImageUrl: settingItem('sendImageUrl', z.boolean(), false),
+  /** The UI's language: the browser's (auto), or one chosen here. */
+  uiLanguage: settingItem('uiLanguage', z.enum(['auto', 'en', 'zh_CN']), 'auto'),
 };
 
 export type SettingName = keyof typeof settings;

@@ -125,7 +125,9 @@ describe('the batch', () => {
     await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 3, { polling: 100 });
     await batch.select('select[name="sort"]', 'amount');
     const amounts = await batch.$$eval('tr input[data-field="amount"]', (inputs) => inputs.map((i) => (i as HTMLInputElement).value));
-    expect(amounts).toEqual([...amounts].sort((a, b) => Number(b.slice(1)) - Number(a.slice(1))));
+    const yuan = (text: string) => Number(text.replace(/[￥,]/g, ''));
+    expect(amounts.every((a) => /^￥\d{1,3}(,\d{3})*\.\d{2}$/.test(a))).toBe(true); // as finance staff read them
+    expect(amounts).toEqual([...amounts].sort((a, b) => yuan(b) - yuan(a)));
     const rows = await rowsOf(batch);
     await batch.click('tr[data-capture-id] button.delete');
     await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 2, { polling: 100 });

@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import { capturePicked } from '../capture-picked';
 import { pickElementInPage } from '../overlay-scripts';
 import { pickedAtContextClick } from '../page-scripts';
@@ -19,7 +20,7 @@ export const clickedElement: MenuSource = {
     const found = await access.run(pickedAtContextClick, []);
     if (found === undefined) return; // a page we may not script
     if (found && found !== 'no-recorder') return capturePicked(click, access, found, 'context-menu');
-    const picked = await access.run(pickElementInPage, [{ hint: click.browser.i18n.getMessage('pickHint') }]);
+    const picked = await access.run(pickElementInPage, [{ hint: t('pickHint') }]);
     if (picked) await capturePicked(click, access, picked, 'picker');
   },
 };

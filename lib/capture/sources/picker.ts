@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import { capturePicked } from '../capture-picked';
 import { pickElementInPage } from '../overlay-scripts';
 import type { MenuSource } from './source';
@@ -13,7 +14,7 @@ export const picker: MenuSource = {
   async run(click) {
     const access = click.page(click.info.frameId ?? 0);
     if (!access) return;
-    const picked = await access.run(pickElementInPage, [{ hint: click.browser.i18n.getMessage('pickHint') }]);
+    const picked = await access.run(pickElementInPage, [{ hint: t('pickHint') }]);
     if (!picked) return; // Escape
     await capturePicked(click, access, picked, 'picker');
   },

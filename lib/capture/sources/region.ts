@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import { selectRegionInPage } from '../overlay-scripts';
 import type { MenuSource } from './source';
 
@@ -12,7 +13,7 @@ export const region: MenuSource = {
   async run({ info, page, service, browser }) {
     const access = page(0);
     if (!access) return;
-    const selected = await access.run(selectRegionInPage, [{ hint: browser.i18n.getMessage('regionHint') }]);
+    const selected = await access.run(selectRegionInPage, [{ hint: t('regionHint') }]);
     if (!selected) return; // Escape, or a click without a drag
     const shot = await access.screenshot(selected.rect, selected.devicePixelRatio);
     if (shot) await service.captureBlob({ kind: 'region', pageUrl: info.pageUrl }, shot);

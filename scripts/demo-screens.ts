@@ -1,0 +1,65 @@
+/**
+ * Screenshots of every screen a user meets, made by `npm run demo -- --headless`: the popup with
+ * the sample invoices read, the batch, the settings, and an Element Plus and an Ant Design expense
+ * portal filled from the popup. Saved under demo-output/<lang>/, one line printed per file.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer';
+import { openExtensionPage, type LoadedExtension } from '../test/support/extension';
+import { startPortals } from '../test/support/portals/portals';
+
+const ROOT = join(import.meta.dirname, '..');
+
+async function shoot(page: Page, dir: string, name: string): Promise<string> {
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  console.log(`screenshot: ${path}`);
+  return path;
+}
+
+/** Fills a portal from the popup's newest invoice, the way a user presses Fill. */
+async function fillPortal(ext: LoadedExtension, popup: Page, url: string): Promise<Page> {
+  const tab = await ext.browser.newPage();
+  await tab.setViewport({ width: 900, height: 700 });
+  await tab.goto(url);
+  await tab.waitForSelector('body[data-ready]');
+  await tab.bringToFront();
+  await popup.evaluate(() => {
+    document.querySelector('.notice')?.setAttribute('data-seen', '');
+    (document.querySelector('article.capture[data-status="done"] button.fill') as HTMLButtonElement).click();
+  });
+  await popup.waitForFunction(() => document.querySelector('.notice:not([data-seen]) .notice-text'), { timeout: 30_000, polling: 100 });
+  return tab;
+}
+
+export async function saveScreens(ext: LoadedExtension, popup: Page, lang: string): Promise<void> {
+  const dir = join(ROOT, 'demo-output', lang);
+  mkdirSync(dir, { recursive: true });
+  await shoot(popup, dir, 'popup');
+
+  const batch = await openExtensionPage(ext, 'batch.html');
+  await batch.setViewport({ width: 1280, height: 800 });
+  await batch.waitForSelector('tr[data-capture-id]');
+  await shoot(batch, dir, 'batch');
+  await batch.close();
+
+  const options = await openExtensionPage(ext, 'options.html');
+  await options.setViewport({ width: 800, height: 900 });
+  await options.waitForSelector('form');
+  await shoot(options, dir, 'settings');
+  await options.close();
+
+  const portals = await startPortals({ vendorDir: join(ROOT, 'node_modules') });
+  try {
+    for (const page of ['element-plus.html', 'antd.html']) {
+      const tab = await fillPortal(ext, popup, `${portals.main}/portal/${page}`);
+      await shoot(tab, dir, `filled-${page.replace('.html', '')}`);
+      await popup.bringToFront();
+      await shoot(popup, dir, `popup-after-fill-${page.replace('.html', '')}`);
+      await tab.close();
+    }
+  } finally {
+    await portals.close();
+  }
+}
