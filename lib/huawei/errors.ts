@@ -15,6 +15,8 @@ export const RecognitionErrorSchema = z.object({
   status: z.number().int().optional(),
   requestId: z.string().optional(),
   retryable: z.boolean(),
+  /** The server's `Retry-After`, ms from when the answer came (throttling, 429/503). */
+  retryAfterMs: z.number().nonnegative().optional(),
 });
 export type RecognitionError = z.infer<typeof RecognitionErrorSchema>;
 
@@ -30,6 +32,8 @@ export const LocalCode = {
   imageTooSmall: 'LOCAL.IMAGE_TOO_SMALL',
   unsupportedFormat: 'LOCAL.UNSUPPORTED_FORMAT',
   interrupted: 'LOCAL.INTERRUPTED',
+  /** Not sent: these credentials were refused before and have not changed since (lib/recognize/credential-gate.ts). */
+  keysRefused: 'LOCAL.KEYS_REFUSED',
 } as const;
 
 /**
@@ -92,7 +96,7 @@ export function errorMessageKey(sent: string): string {
 export function recognitionError(
   sent: string,
   message: string,
-  extra: { status?: number; requestId?: string } = {},
+  extra: { status?: number; requestId?: string; retryAfterMs?: number } = {},
 ): RecognitionError {
   const code = canonicalCode(sent);
   return { code, ...(code !== sent ? { sentCode: sent } : {}), message, ...extra, retryable: isRetryable(code, extra.status) };
