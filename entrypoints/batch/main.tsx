@@ -92,4 +92,6 @@ function App() {
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('batchTitle');
+// Opening the page wakes a stopped worker, which picks up captures left queued or running.
+void sendMessage('resumeJobs', undefined).catch(() => undefined);
 render(<App />, document.getElementById('app')!);

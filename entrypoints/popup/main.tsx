@@ -107,4 +107,6 @@ function App() {
 }
 
 document.documentElement.lang = browser.i18n.getUILanguage();
+// Opening the popup wakes a stopped worker, which picks up captures left queued or running.
+void sendMessage('resumeJobs', undefined).catch(() => undefined);
 render(<App />, document.getElementById('app')!);
