@@ -39,12 +39,14 @@ export interface EmulatorStats {
   dropped: number;
   injected: number;
   successes: number;
+  /** Successful recognitions whose client had gone before the answer (connection closed). */
+  abandoned: number;
   /** Calls for an image (by SHA-256 of its bytes) that had already been recognized successfully. */
   duplicatesAfterSuccess: number;
 }
 
 export function emptyStats(): EmulatorStats {
-  return { ocrRequests: 0, inFlight: 0, maxInFlight: 0, badSignatures: 0, lockedRefusals: 0, throttled: 0, dropped: 0, injected: 0, successes: 0, duplicatesAfterSuccess: 0 };
+  return { ocrRequests: 0, inFlight: 0, maxInFlight: 0, badSignatures: 0, lockedRefusals: 0, throttled: 0, dropped: 0, injected: 0, successes: 0, abandoned: 0, duplicatesAfterSuccess: 0 };
 }
 
 export const imageKey = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

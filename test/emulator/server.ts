@@ -27,6 +27,9 @@ export interface RecordedRequest {
   errorCode?: string;
   /** Time the emulator spent on this request, from the last body byte to the answer. */
   handlerMs: number;
+  /** Epoch ms: the body was in, and the answer went out (tests check what overlapped). */
+  receivedAt?: number;
+  answeredAt?: number;
 }
 
 export interface Emulator {
@@ -92,7 +95,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, re
   let stats = emptyStats();
   const succeeded = new Set<string>();
 
-  async function recognize(record: RecordedRequest, body: Buffer): Promise<{ status: number; result?: QuotaInvoiceResult; error?: ErrorName }> {
+  async function recognize(record: RecordedRequest, body: Buffer, socketGone: () => boolean = () => false): Promise<{ status: number; result?: QuotaInvoiceResult; error?: ErrorName }> {
     if (throttled > 0) {
       throttled -= 1;
       return { status: 429, error: 'throttled' };
@@ -123,7 +126,10 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, re
     if (succeeded.has(key)) stats.duplicatesAfterSuccess += 1;
     if (faults.delayMs > 0) await new Promise((r) => setTimeout(r, faults.delayMs));
     const outcome = await recognizeImage(bytes);
-    if (outcome.ok) {
+    // A client that went away (its worker was stopped) never got this: not a success it knows of.
+    if (outcome.ok && socketGone()) {
+      stats.abandoned += 1;
+    } else if (outcome.ok) {
       succeeded.add(key);
       stats.successes += 1;
     }
@@ -135,11 +141,12 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, re
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const body = await readBody(req, GATEWAY_BODY_LIMIT);
     const started = performance.now();
-    const record: RecordedRequest = { method: req.method ?? '', path, headers: req.headers, auth: null, status: 0, handlerMs: 0 };
+    const record: RecordedRequest = { method: req.method ?? '', path, headers: req.headers, auth: null, status: 0, handlerMs: 0, receivedAt: Date.now() };
     const finish = (status: number, error?: ErrorName | { sent: string }) => {
       record.status = status;
       if (error) record.errorCode = typeof error === 'string' ? sentCode(error, options.codePrefix) : error.sent;
       record.handlerMs = performance.now() - started;
+      record.answeredAt = Date.now();
       requests.push(record);
     };
     if (req.method === 'POST' && path === '/v3/auth/tokens') {
@@ -191,7 +198,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, re
     stats.inFlight += 1;
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
     try {
-      const outcome = await recognize(record, body);
+      const outcome = await recognize(record, body, () => req.socket.destroyed);
       finish(outcome.status, outcome.error);
       if (outcome.error === 'throttled') return sendThrottled(res, requestId);
       if (outcome.error) return sendError(res, outcome.status, outcome.error, requestId, options.codePrefix);
