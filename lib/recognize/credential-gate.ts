@@ -72,7 +72,9 @@ export function createCredentialGate(store: { get(): Promise<CredentialCheck>; s
       if (verdict === 'accepted' && state.verified !== fingerprint) {
         await store.set({ ...state, verified: fingerprint, ...(state.refused?.fingerprint === fingerprint ? { refused: undefined } : {}) });
       } else if (verdict === 'refused') {
-        await store.set({ verified: state.verified === fingerprint ? undefined : state.verified, refused: { fingerprint, code: code ?? 'APIG.0301', at: now() } });
+        // Nothing counts as verified any more: whatever comes next (even keys accepted before,
+        // which may since have been disabled) is probed by one call first.
+        await store.set({ refused: { fingerprint, code: code ?? 'APIG.0301', at: now() } });
       }
       if (probe?.fingerprint === fingerprint) {
         const { release } = probe;
