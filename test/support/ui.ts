@@ -83,3 +83,16 @@ export async function waitForSettled(popup: Page, count = 1, timeout = 60_000, t
 export function cardCount(popup: Page): Promise<number> {
   return popup.$$eval('article.capture', (cards) => cards.length);
 }
+
+/** Sets "Recognitions at the same time" in the options page's Advanced part, as a person does. */
+export async function setConcurrencyThroughOptions(ext: Pick<LoadedExtension, 'browser' | 'origin'>, n: number): Promise<void> {
+  const options = await openExtensionPage(ext, 'options.html');
+  await options.bringToFront();
+  await options.waitForSelector('details.advanced summary');
+  await options.click('details.advanced summary');
+  await options.click('#concurrency', { count: 3 });
+  await options.type('#concurrency', String(n));
+  await options.click('button[type="submit"]');
+  await options.waitForFunction(() => document.querySelector('.status')?.textContent?.includes('saved'), { polling: 100, timeout: 10_000 });
+  await options.close();
+}
