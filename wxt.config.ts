@@ -60,7 +60,8 @@ export default defineConfig({
     // offscreen: Chrome runs the on-device engine in an offscreen document (MV3 workers have no DOM).
     // scripting: reading an image from inside the clicked page (cookies, blob: URLs), on demand only.
     // downloads: saving the batch's ZIP export.
-    permissions: ['contextMenus', 'storage', 'clipboardWrite', 'scripting', 'downloads', ...(manifestVersion === 3 ? ['offscreen'] : [])],
+    // alarms: waking a stopped worker while recognitions wait (lib/recognize/queue.ts).
+    permissions: ['contextMenus', 'storage', 'alarms', 'clipboardWrite', 'scripting', 'downloads', ...(manifestVersion === 3 ? ['offscreen'] : [])],
     // The worker fetches invoice images from any site the user right-clicks on, and calls the
     // OCR endpoint the user configures (Huawei Cloud or a local server): both need host access.
     host_permissions: ['<all_urls>'],

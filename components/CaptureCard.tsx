@@ -5,7 +5,7 @@ import { gbt2260 } from '@/lib/invoice/gbt2260';
 import { resolvePlace } from '@/lib/invoice/location';
 import { QUOTA_INVOICE_FIELDS } from '@/lib/recognize/contract';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
-import { effectiveFields, type Capture, type CaptureStatus, type ProviderId } from '@/lib/store/capture-schema';
+import { effectiveFields, type Capture, type CaptureStatus, type ProviderId, type WaitReason } from '@/lib/store/capture-schema';
 import { ClockNotice } from './ClockNotice';
 import { FIELD_LABEL } from './field-labels';
 import { FieldRow } from './FieldRow';
@@ -15,6 +15,14 @@ const STATUS_LABEL: Record<CaptureStatus, MessageKey> = {
   running: 'statusRunning',
   done: 'statusDone',
   failed: 'statusFailed',
+};
+
+/** A queued capture that waits says why, and that it resumes by itself (or what to do). */
+const WAIT_LABEL: Record<WaitReason, MessageKey> = {
+  network: 'statusWaitNetwork',
+  throttled: 'statusWaitThrottled',
+  server: 'statusWaitServer',
+  credentials: 'statusWaitCredentials',
 };
 
 const PROVIDER_LABEL: Record<ProviderId, MessageKey> = { huawei: 'providerHuawei', ondevice: 'providerOndevice' };
@@ -63,6 +71,8 @@ function missingFields(capture: Capture): string[] {
 
 function statusLabel(capture: Capture, missing: string[]): string {
   if (missing.length > 0) return t('statusPartial', String(QUOTA_INVOICE_FIELDS.length - missing.length));
+  const wait = capture.status === 'queued' ? capture.job?.wait : undefined;
+  if (wait) return t(WAIT_LABEL[wait]);
   return progressLabel(capture) ?? t(STATUS_LABEL[capture.status]);
 }
 
@@ -71,8 +81,15 @@ export function CaptureCard({ capture, thumbnail, ...actions }: { capture: Captu
   const missing = missingFields(capture);
   const fields = effectiveFields(capture);
   const place = capture.status === 'done' ? resolvePlace(fields, gbt2260()) : null;
+  const wait = capture.status === 'queued' ? capture.job?.wait : undefined;
   return (
-    <article class={`capture ${capture.status}`} data-capture-id={capture.id} data-status={capture.status} data-review={missing.length > 0 ? 'missing' : undefined}>
+    <article
+      class={`capture ${capture.status}`}
+      data-capture-id={capture.id}
+      data-status={capture.status}
+      data-wait={wait}
+      data-review={missing.length > 0 ? 'missing' : undefined}
+    >
       <div class="capture-head">
         {thumbnail ? <img class="thumb" src={thumbnail} alt="" title={imageTitle(capture)} /> : <div class="thumb empty" title={imageTitle(capture)} />}
         <div class="capture-meta">
@@ -114,7 +131,15 @@ export function CaptureCard({ capture, thumbnail, ...actions }: { capture: Captu
           <button type="button" class="retry" onClick={() => actions.onRetry(capture.id)}>{t('retry')}</button>
         </div>
       )}
-      {capture.clockOffsetMs !== undefined && capture.clockOffsetMs !== 0 && capture.provider === 'huawei' && (
+      {wait && error && (
+        <div class="wait" role="status" data-error-code={error.code}>
+          {wait === 'credentials' && <p class="error-text">{tDynamic(errorMessageKey(error.code))}</p>}
+          <p class="error-detail">
+            <code>{displayCode(error)}</code> {error.message}
+          </p>
+        </div>
+      )}
+            {capture.clockOffsetMs !== undefined && capture.clockOffsetMs !== 0 && capture.provider === 'huawei' && (
         <ClockNotice offsetMs={capture.clockOffsetMs} />
       )}
       {(capture.status === 'done' || capture.status === 'failed') && capture.hasImage && (

@@ -149,6 +149,26 @@ export function OptionsForm({ initial, onSave, onTest, onLanguage }: Props) {
         </label>
         <small>{t('optionsSendImageUrlHint')}</small>
       </fieldset>
+      <details class="advanced">
+        <summary>{t('optionsAdvanced')}</summary>
+        <div class="row">
+          <label for="concurrency">{t('optionsConcurrency')}</label>
+          <input
+            id="concurrency"
+            name="concurrency"
+            type="number"
+            min={1}
+            max={8}
+            step={1}
+            value={form.concurrency}
+            onInput={(e) => {
+              const n = e.currentTarget.valueAsNumber;
+              if (Number.isInteger(n)) set({ concurrency: Math.min(8, Math.max(1, n)) });
+            }}
+          />
+          <small>{t('optionsConcurrencyHint')}</small>
+        </div>
+      </details>
       <div class="actions">
         <button type="submit" disabled={busy}>{t('optionsSave')}</button>
         <button

@@ -4,6 +4,18 @@ import type { CaptureView } from '@/lib/ui/use-captures';
 import { CaptureCard, type CaptureActions } from './CaptureCard';
 import { CaptureInput } from './CaptureInput';
 
+/** Said once above the cards when captures wait because Huawei refused the keys. */
+function KeysRefused({ views, onOpenSettings }: { views: CaptureView[] | null; onOpenSettings: () => void }) {
+  const waiting = views?.filter((v) => v.capture.status === 'queued' && v.capture.job?.wait === 'credentials').length ?? 0;
+  if (waiting === 0) return null;
+  return (
+    <p class="keys-refused" role="alert">
+      {t('popupKeysRefused', String(waiting))}{' '}
+      <button type="button" class="link" onClick={onOpenSettings}>{t('popupSettings')}</button>
+    </p>
+  );
+}
+
 interface Props extends CaptureActions {
   views: CaptureView[] | null;
   notice: string | null;
@@ -52,6 +64,7 @@ export function Popup({ views, notice, noticeId, onUndo, onUrl, onFiles, onDrop,
         </p>
       )}
       {views && views.length === 0 && <p class="empty">{t('popupEmpty')}</p>}
+      <KeysRefused views={views} onOpenSettings={onOpenSettings} />
       <section class="captures">
         {views?.map((view) => <CaptureCard key={view.capture.id} capture={view.capture} thumbnail={view.thumbnail} {...actions} />)}
       </section>

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createTabFiller } from '@/lib/autofill/fill-tab';
 import { createInsertMenu, fillCommandListener, insertMenuListener } from '@/lib/autofill/insert-menu';
+import { JOBS_ALARM } from '@/lib/background/job-alarm';
 import { createServices } from '@/lib/background/services';
 import { registerMessageHandlers } from '@/lib/background/message-handlers';
 import { contextMenuListener, createContextMenu } from '@/lib/capture/context-menu';
@@ -40,7 +41,8 @@ export default defineBackground(() => {
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
   });
-
-  // A worker killed mid-recognition left captures queued/running: finish them now.
-  void service.resumePending().then(refreshBadge);
+  // Jobs resume: on the alarm (set while any is pending), when the network comes back, and now.
+  browser.alarms.onAlarm.addListener((alarm) => void (alarm.name === JOBS_ALARM && service.resumePending()));
+  self.addEventListener('online', () => void service.resumePending({ network: true }));
+  void service.resumePending({ credentials: true }).then(refreshBadge);
 });

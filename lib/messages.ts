@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
 import { ProviderIdSchema, type ProviderId } from './store/capture-schema';
+import { ConcurrencySchema } from './store/concurrency';
 import type { PublicSettings } from './store/settings';
 import type { FieldMappingRecord } from './store/field-mappings';
 import type { FillReport } from './autofill/report';
@@ -36,6 +37,7 @@ export const SettingsPatchSchema = z
     iamDomain: z.string(),
     sendImageUrl: z.boolean(),
     uiLanguage: z.enum(['auto', 'en', 'zh_CN']),
+    concurrency: ConcurrencySchema,
   })
   .partial()
   .strict();
@@ -70,6 +72,8 @@ interface ProtocolMap {
   getSettings(): PublicSettings & { effectiveProvider: ProviderId };
   saveSettings(data: SettingsPatch): Reply;
   testConnection(): ConnectionReport;
+  /** An extension page opened: pick up pending jobs (a stopped worker's captures resume). */
+  resumeJobs(): Reply;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

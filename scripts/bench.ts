@@ -2,13 +2,15 @@
  * `npm run bench`: prints figures, one `name: value unit` per line.
  * Context-menu flow against the emulator: the extension's own overhead per image, i.e. the time
  * from the click to the result stored, minus the emulator's time, median of several runs. Then
- * image normalization: time to an API-ready body and bytes sent.
+ * image normalization: time to an API-ready body and bytes sent. Then the job queue: 100 captures
+ * against a throttling, failing emulator. Then the batch export/import.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runContextMenuFlow } from '../test/bench/context-menu';
 import { benchNormalize } from '../test/bench/normalize';
 import { benchBatch } from '../test/bench/batch';
+import { benchQueue } from '../test/bench/queue';
 import { median, report } from '../test/bench/stats';
 import { startEmulator } from '../test/emulator/server';
 import { launchWithExtension, waitForMenu } from '../test/support/extension';
@@ -58,6 +60,26 @@ for (const row of await benchNormalize(RUNS)) {
   report(`normalize_${row.name}_original`, row.originalBytes / 1048576, 'MB');
   report(`normalize_${row.name}_sent_base64`, row.sentBase64Chars / 1048576, 'MB');
   report(`normalize_${row.name}_output_longest_side`, Math.max(row.outputWidth, row.outputHeight), 'px');
+}
+
+// The job queue (issue 11): 100 distinct captures, the server taking 200 ms a call, throttling
+// above 5 concurrent calls and failing 5% of them (429, 500, dropped connections); at the default
+// concurrency (2) and at the server's limit (5). Ideal = 100 × 200 ms ÷ concurrency.
+for (const concurrency of [2, 5]) {
+  const q = await benchQueue(100, concurrency);
+  const name = `queue_100_concurrency_${concurrency}`;
+  report(`${name}_done`, q.done, 'captures');
+  report(`${name}_failed`, q.failed, 'captures');
+  report(`${name}_lost`, 100 - q.done - q.failed, 'captures');
+  report(`${name}_duplicates_after_success`, q.duplicatesAfterSuccess, 'requests');
+  report(`${name}_client_retries`, q.clientRetries, 'requests');
+  report(`${name}_server_requests`, q.serverRequests, 'requests');
+  report(`${name}_injected_failures`, q.injected, 'requests');
+  report(`${name}_throttled`, q.throttled, 'requests');
+  report(`${name}_max_concurrent_at_server`, q.maxInFlight, 'requests');
+  report(`${name}_wall`, q.wallMs / 1000, 's');
+  report(`${name}_ideal`, q.idealMs / 1000, 's');
+  report(`${name}_wall_vs_ideal`, q.wallMs / q.idealMs, 'x');
 }
 
 // The batch: export of 1,000 captures with 300 KB images (time, the batch page's peak JS heap), and

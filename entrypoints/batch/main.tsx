@@ -92,6 +92,8 @@ function App() {
   );
 }
 
+// Opening the page wakes a stopped worker, which picks up captures left queued or running.
+void sendMessage('resumeJobs', undefined).catch(() => undefined);
 void applyUiLanguage(document).then(() => {
   document.title = t('batchTitle');
   render(<App />, document.getElementById('app')!);

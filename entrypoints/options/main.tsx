@@ -8,6 +8,7 @@ import { sendMessage } from '@/lib/messages';
 async function main() {
   await applyUiLanguage(document);
   document.title = t('optionsTitle');
+  void sendMessage('resumeJobs', undefined).catch(() => undefined); // wakes a stopped worker's jobs
   const [initial, mappings] = await Promise.all([sendMessage('getSettings', undefined), sendMessage('listMappings', undefined)]);
   render(
     <main class="options-page">

@@ -107,4 +107,6 @@ function App() {
   );
 }
 
+// Opening the popup wakes a stopped worker, which picks up captures left queued or running.
+void sendMessage('resumeJobs', undefined).catch(() => undefined);
 void applyUiLanguage(document).then(() => render(<App />, document.getElementById('app')!));

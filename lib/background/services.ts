@@ -2,7 +2,7 @@ import type { WxtBrowser } from 'wxt/browser';
 import { fetchImage } from '../capture/fetch-image';
 import { createTokenProvider } from '../huawei/token';
 import { badgeState } from '../recognize/badge';
-import { huaweiRecognizer } from '../huawei/provider';
+import { huaweiRecognizer, throughGate } from '../huawei/provider';
 import { resolveProvider } from '../recognize/provider-choice';
 import { normalizeImage } from '../image/normalize';
 import { inlineClient } from '../ondevice/inline-client';
@@ -17,6 +17,11 @@ import { clockOffsetStore } from '../store/clock-offset';
 import { recognizeQuotaInvoice } from '../huawei/client';
 import { huaweiConfig, isConfig } from '../huawei/config';
 import type { ConnectionReport } from '../messages';
+import { createCredentialGate } from '../huawei/credential-gate';
+import { credentialCheck } from '../store/credential-check';
+import { settings } from '../store/settings';
+import { createKeepAlive } from './keep-alive';
+import { jobAlarm } from './job-alarm';
 
 /** Builds the worker's services from the browser API and the global fetch. */
 export function createServices(browser: WxtBrowser) {
@@ -24,6 +29,8 @@ export function createServices(browser: WxtBrowser) {
   const store = createCaptureStore();
   const tokens = createTokenProvider({ fetch: fetchFn, cache: tokenCache });
   const clientDeps = { fetch: fetchFn, tokens, clock: clockOffsetStore };
+  // One gate for the worker: recognitions and Test connection alike stop after a refusal.
+  const gate = createCredentialGate(credentialCheck);
 
   async function refreshBadge(): Promise<void> {
     const pending = (await store.withStatus('queued', 'running')).length;
@@ -32,7 +39,8 @@ export function createServices(browser: WxtBrowser) {
     await browser.action.setBadgeBackgroundColor({ color: state.color });
   }
 
-  const huawei = huaweiRecognizer(readSettings, clientDeps);
+  // The job queue does the back-off (persisted, with jitter): the client tries each call once.
+  const huawei = huaweiRecognizer(readSettings, { ...clientDeps, maxAttempts: 1 }, gate);
   // Chrome has offscreen documents (MV3); Firefox's MV2 background page runs the engine itself.
   const pageHost = import.meta.env.MANIFEST_VERSION === 3 ? offscreenClient(browser) : inlineClient();
 
@@ -50,12 +58,18 @@ export function createServices(browser: WxtBrowser) {
       notifyCapturesChanged(capture.id);
       await refreshBadge();
     },
+    jobs: {
+      concurrency: settings.concurrency.get,
+      keepAlive: createKeepAlive(() => browser.runtime.getPlatformInfo()),
+      wake: jobAlarm(browser),
+    },
   });
 
   async function testConnection(): Promise<ConnectionReport> {
     const config = huaweiConfig(await readSettings());
     if (!isConfig(config)) return connectionReport({ ok: false, error: config });
-    return connectionReport(await recognizeQuotaInvoice(config, { image: BLANK_PNG_BASE64 }, clientDeps));
+    // Through the gate: refused keys cost no further bad signature (the report says so).
+    return connectionReport(await throughGate(gate, config, () => recognizeQuotaInvoice(config, { image: BLANK_PNG_BASE64 }, clientDeps)));
   }
 
   return { store, service, tokens, testConnection, refreshBadge };

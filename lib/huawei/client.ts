@@ -6,6 +6,7 @@ import { huaweiError, renewsToken } from './errors';
 import { fetchOrError, isResponse, MAX_ANSWER_BYTES, readJson, TOO_LARGE, type FetchLike } from './http';
 import { ErrorBodySchema, SuccessBodySchema, type RecognizeBody } from './schemas';
 import { signRequest } from './signer';
+import { parseRetryAfter } from '../recognize/backoff';
 import type { TokenProvider } from './token';
 
 export type { RecognizeOutcome } from '../recognize/contract';
@@ -21,6 +22,11 @@ export interface ClientDeps {
    * per capture. Without it, each call starts from 0.
    */
   clock?: ClockOffsetStore;
+  /**
+   * Calls of one request when the answer is retryable (throttling, 5xx). Default MAX_ATTEMPTS;
+   * the job queue passes 1 and does the back-off itself, persisted (lib/recognize/queue.ts).
+   */
+  maxAttempts?: number;
 }
 
 export const MAX_ATTEMPTS = 3;
@@ -44,6 +50,8 @@ async function headersFor(config: HuaweiConfig, body: string, deps: ClientDeps, 
 /** Turns one HTTP answer into a result or a typed error; HTML pages and odd JSON are errors too. */
 export async function readOutcome(response: Response): Promise<RecognizeOutcome> {
   const requestId = response.headers.get('X-Request-Id') ?? undefined;
+  const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
+  const extra = { status: response.status, requestId, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
   const json = await readJson(response);
   if (response.ok) {
     const success = SuccessBodySchema.safeParse(json);
@@ -51,13 +59,13 @@ export async function readOutcome(response: Response): Promise<RecognizeOutcome>
   }
   const failure = ErrorBodySchema.safeParse(json);
   const error = failure.success
-    ? huaweiError(failure.data.error_code, failure.data.error_msg, { status: response.status, requestId })
+    ? huaweiError(failure.data.error_code, failure.data.error_msg, extra)
     : recognitionError(
         response.ok ? LocalCode.badResponse : `HTTP.${response.status}`,
         json === TOO_LARGE
           ? `HTTP ${response.status}: the answer is larger than ${MAX_ANSWER_BYTES / 1024} kB`
           : json === null ? `HTTP ${response.status}: the answer is not JSON` : `HTTP ${response.status}: unexpected answer`,
-        { status: response.status, requestId },
+        extra,
       );
   return { ok: false, error };
 }
@@ -109,7 +117,7 @@ export async function recognizeQuotaInvoice(
     } else if (config.auth.mode === 'iam' && !renewedToken && renewsToken(code)) {
       renewedToken = true;
       await deps.tokens.invalidate();
-    } else if (last.outcome.error.retryable && tries < MAX_ATTEMPTS) {
+    } else if (last.outcome.error.retryable && tries < (deps.maxAttempts ?? MAX_ATTEMPTS)) {
       await sleep(BACKOFF_MS * 2 ** (tries - 1));
       tries += 1;
     } else {

@@ -36,9 +36,24 @@ export function renewsToken(sent: string): boolean {
 }
 
 /**
+ * A signature or token the gateway rejected (APIG.0301/0307): by the time an outcome leaves the
+ * client, an IAM token has had its one renewal, so the credentials themselves are refused.
+ */
+const REFUSED_CREDENTIALS = new Set(['APIG.0301', 'APIG.0307']);
+/** Throttling answers (DESIGN.md): APIG.0308, ModelArts.4401 (too many concurrent requests), HTTP 429. */
+const THROTTLED = new Set(['APIG.0308', 'ModelArts.4401']);
+
+/**
  * An error Huawei's servers answered: the code folded to its canonical spelling (the server's own
  * kept in `sentCode` when it differs), retryable by Huawei's table.
  */
-export function huaweiError(sent: string, message: string, extra: { status?: number; requestId?: string } = {}): RecognitionError {
-  return recognitionError(canonicalCode(sent), message, { ...extra, sentCode: sent, retryable: isRetryable(sent, extra.status) });
+export function huaweiError(sent: string, message: string, extra: { status?: number; requestId?: string; retryAfterMs?: number } = {}): RecognitionError {
+  const code = canonicalCode(sent);
+  return recognitionError(code, message, {
+    ...extra,
+    sentCode: sent,
+    retryable: isRetryable(sent, extra.status),
+    ...(REFUSED_CREDENTIALS.has(code) ? { refusedCredentials: true } : {}),
+    ...(THROTTLED.has(code) || extra.status === 429 ? { throttled: true } : {}),
+  });
 }

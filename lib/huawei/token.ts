@@ -59,7 +59,9 @@ export function createTokenProvider(deps: { fetch: FetchLike; cache: TokenCache;
     }
     const iamError = IamErrorBodySchema.safeParse(json);
     const message = iamError.success ? iamError.data.error.message : `HTTP ${response.status}`;
-    return recognitionError(LocalCode.iamAuth, message, { status: response.status });
+    // IAM refusing the sign-in (4xx) refuses the credentials; a 5xx says nothing about them.
+    const refused = response.status >= 400 && response.status < 500;
+    return recognitionError(LocalCode.iamAuth, message, { status: response.status, ...(refused ? { refusedCredentials: true } : {}) });
   }
   return {
     async get(auth) {

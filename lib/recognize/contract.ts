@@ -40,6 +40,12 @@ export const RecognitionErrorSchema = z.object({
   status: z.number().int().optional(),
   requestId: z.string().max(200).optional(),
   retryable: z.boolean(),
+  /** Set by the provider: the credentials were refused (nothing more is sent with them until they change). */
+  refusedCredentials: z.boolean().optional(),
+  /** Set by the provider: the server throttles (the job waits and retries later, it is not failed). */
+  throttled: z.boolean().optional(),
+  /** The server's `Retry-After`, ms from when the answer came (throttling, 429/503). */
+  retryAfterMs: z.number().nonnegative().optional(),
 });
 export type RecognitionError = z.infer<typeof RecognitionErrorSchema>;
 

@@ -16,6 +16,8 @@ export const LocalCode = {
   unsupportedFormat: 'LOCAL.UNSUPPORTED_FORMAT',
   interrupted: 'LOCAL.INTERRUPTED',
   importedUnread: 'LOCAL.IMPORTED_UNREAD',
+  /** Not sent: these credentials were refused before and have not changed since (lib/recognize/credential-gate.ts). */
+  keysRefused: 'LOCAL.KEYS_REFUSED',
 } as const;
 
 /** The API's own codes (Huawei's quota-invoice API page), answered by every provider alike. */
@@ -40,7 +42,7 @@ export function displayCode(error: Pick<RecognitionError, 'code' | 'sentCode'>):
 export function recognitionError(
   code: string,
   message: string,
-  extra: { status?: number; requestId?: string; sentCode?: string; retryable?: boolean } = {},
+  extra: { status?: number; requestId?: string; sentCode?: string; retryable?: boolean; retryAfterMs?: number; refusedCredentials?: boolean; throttled?: boolean } = {},
 ): RecognitionError {
   const { retryable, sentCode, ...rest } = extra;
   return {

@@ -7,6 +7,9 @@ import type { ResolvedImage } from '../capture/resolve-image';
 import type { Normalized } from '../image/normalize';
 import type { Capture, CaptureSource, InvoiceFieldName, Progress, ProviderId } from '../store/capture-schema';
 import type { CaptureStore } from '../store/captures';
+import type { BackoffOptions } from './backoff';
+import { nextStep } from './job-policy';
+import { createJobQueue, type KeepAlive, type KickOptions, type WakeUp } from './queue';
 
 export interface RecognitionServiceDeps {
   store: CaptureStore;
@@ -20,6 +23,14 @@ export interface RecognitionServiceDeps {
   /** Called after every change of a capture (badge, open pages). */
   changed: (capture: Capture) => void | Promise<void>;
   newId?: () => string;
+  /** The job queue's wiring (lib/recognize/queue.ts); defaults suit tests. */
+  jobs?: {
+    /** Cloud calls in flight at once (the setting); default 2. */
+    concurrency?: () => Promise<number>;
+    keepAlive?: KeepAlive;
+    wake?: WakeUp;
+    backoff?: BackoffOptions;
+  };
 }
 
 export interface RecognitionService {
@@ -40,9 +51,12 @@ export interface RecognitionService {
    * checkCorrection; a refused value changes nothing and says why.
    */
   correct(id: string, field: InvoiceFieldName, value: string): Promise<CorrectionCheck>;
-  /** Re-runs captures a killed worker left queued or running. */
-  resumePending(): Promise<void>;
-  /** Resolves when the captures started so far are finished (used by callers that wait). */
+  /**
+   * Picks up the stored jobs (at worker start, on the alarm, when a page opens, after the
+   * settings change, when the network returns): a killed worker's captures are resumed.
+   */
+  resumePending(options?: KickOptions): Promise<void>;
+  /** Resolves when no job is running or due (jobs waiting out a back-off are not waited for). */
   idle(): Promise<void>;
 }
 
@@ -61,7 +75,6 @@ const blobSha256 = async (blob: Blob) => sha256Hex(new Uint8Array(await blob.arr
  */
 export function createRecognitionService(deps: RecognitionServiceDeps): RecognitionService {
   const newId = deps.newId ?? (() => crypto.randomUUID());
-  const inFlight = new Set<Promise<void>>();
   /** First-run resolvers of captures made from a page (they hold the tab; a retry fetches). */
   const resolvers = new Map<string, () => Promise<ResolvedImage>>();
 
@@ -117,12 +130,19 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     return { image: blob, capture: current };
   }
 
-  async function run(id: string, requested?: ProviderId): Promise<void> {
+  /**
+   * One run of a queued job: counted (`attempts`) and marked running in the store before any
+   * call, then done, failed, or queued again to wait (job-policy.ts). Only a `queued` capture
+   * runs: a finished one is never sent again.
+   */
+  async function run(id: string): Promise<void> {
     const capture = await deps.store.get(id);
-    if (!capture) return;
+    if (!capture || capture.status !== 'queued') return;
     const attempts = capture.attempts + 1;
-    const provider = requested ?? (await deps.chooseProvider());
-    const ready = await apiReadyImage(await save(id, { status: 'running', provider, attempts, error: undefined, progress: undefined }));
+    // Waiting for new credentials: the user may since have chosen the other engine.
+    const provider = capture.job?.wait === 'credentials' ? await deps.chooseProvider() : capture.provider;
+    const job = { retries: 0, interruptions: 0, ...capture.job, wait: undefined, notBefore: undefined };
+    const ready = await apiReadyImage(await save(id, { status: 'running', provider, attempts, job, progress: undefined }));
     if (!ready) return;
     let lastStage: string | undefined;
     let progressWrites = Promise.resolve();
@@ -138,17 +158,35 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       error: recognitionError(LocalCode.badResponse, e instanceof Error ? e.message : String(e)),
     }));
     await progressWrites;
-    await save(
-      id,
-      outcome.ok
-        ? { status: 'done', result: outcome.result, requestId: outcome.requestId, error: undefined, progress: undefined, clockOffsetMs: outcome.clockOffsetMs }
-        : { status: 'failed', error: outcome.error, requestId: outcome.error.requestId, progress: undefined, clockOffsetMs: outcome.clockOffsetMs },
-    );
+    const step = nextStep(outcome, job, deps.jobs?.backoff);
+    if (outcome.ok) {
+      await save(id, { status: 'done', result: outcome.result, requestId: outcome.requestId, error: undefined, progress: undefined, clockOffsetMs: outcome.clockOffsetMs, job });
+      return;
+    }
+    const failure = { error: outcome.error, requestId: outcome.error.requestId, progress: undefined, clockOffsetMs: outcome.clockOffsetMs };
+    if (step.kind !== 'wait') {
+      await save(id, { status: 'failed', ...failure, job });
+      return;
+    }
+    const retries = step.reason === 'credentials' ? job.retries : job.retries + 1;
+    const notBefore = step.delayMs === undefined ? undefined : Date.now() + step.delayMs;
+    await save(id, { status: 'queued', ...failure, job: { ...job, retries, wait: step.reason, notBefore } });
   }
 
-  function track(id: string, provider?: ProviderId): void {
-    const job = run(id, provider).finally(() => inFlight.delete(job));
-    inFlight.add(job);
+  const queue = createJobQueue({
+    store: deps.store,
+    run,
+    concurrency: deps.jobs?.concurrency ?? (async () => 2),
+    changed: deps.changed,
+    keepAlive: deps.jobs?.keepAlive,
+    wake: deps.jobs?.wake,
+  });
+
+  /** Puts a capture back in the queue as the user asked (Retry, re-read): counters start over. */
+  async function requeue(id: string, provider: ProviderId): Promise<void> {
+    if (queue.isScheduled(id) || !(await deps.store.get(id))) return;
+    await save(id, { status: 'queued', provider, error: undefined, progress: undefined, job: { retries: 0, interruptions: 0 } });
+    await queue.kick({ credentials: true });
   }
 
   async function create(source: CaptureSource, blob?: Blob, id = newId()): Promise<string> {
@@ -169,7 +207,7 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     };
     await deps.store.add(capture, blob);
     await deps.changed(capture);
-    track(capture.id, provider);
+    void queue.kick();
     return capture.id;
   }
 
@@ -181,11 +219,9 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     },
     captureBlob: (source, blob) => create(source, blob),
     async retry(id) {
-      track(id);
+      await requeue(id, await deps.chooseProvider());
     },
-    async reread(id, provider) {
-      track(id, provider);
-    },
+    reread: requeue,
     async correct(id, field, text) {
       const checked = checkCorrection(field, text);
       const capture = await deps.store.get(id);
@@ -202,11 +238,7 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       await deps.store.remove(id);
       if (capture) await deps.changed({ ...capture, status: 'done' });
     },
-    async resumePending() {
-      for (const capture of await deps.store.withStatus('queued', 'running')) track(capture.id);
-    },
-    async idle() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
+    resumePending: (options) => queue.kick(options),
+    idle: () => queue.idle(),
   };
 }

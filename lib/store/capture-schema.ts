@@ -29,6 +29,28 @@ export const ProgressSchema = z.object({
 });
 export type Progress = z.infer<typeof ProgressSchema>;
 
+/**
+ * Why a queued capture is waiting instead of running (shown on its card): no network, the
+ * server throttles, the server failed (5xx, timeout), or the Huawei credentials were refused.
+ */
+export const WaitReasonSchema = z.enum(['network', 'throttled', 'server', 'credentials']);
+export type WaitReason = z.infer<typeof WaitReasonSchema>;
+
+/**
+ * A capture as a persisted job (lib/recognize/queue.ts): counters since the user last started it
+ * (capture, Retry, re-read) and, while queued, when and why it waits.
+ */
+export const JobStateSchema = z.object({
+  /** Retryable failures (throttling, 5xx, network) so far; the back-off grows with it. */
+  retries: z.number().int().nonnegative().default(0),
+  /** Times a worker stopped while this job ran (found `running` by the next worker). */
+  interruptions: z.number().int().nonnegative().default(0),
+  /** Epoch ms before which it is not started again (back-off). */
+  notBefore: z.number().optional(),
+  wait: WaitReasonSchema.optional(),
+});
+export type JobState = z.infer<typeof JobStateSchema>;
+
 /** One captured invoice. The image Blob lives in its own store, keyed by the same id. */
 export const CaptureSchema = z.object({
   id: z.string(),
@@ -57,6 +79,7 @@ export const CaptureSchema = z.object({
    */
   clockOffsetMs: z.number().optional(),
   attempts: z.number().int(),
+  job: JobStateSchema.optional(),
 });
 export type Capture = z.infer<typeof CaptureSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_REGION } from '../huawei/endpoint';
+import { ConcurrencySchema, DEFAULT_CONCURRENCY } from './concurrency';
 import { settingItem } from './setting-item';
 
 /**
@@ -22,6 +23,11 @@ export const settings = {
   sendImageUrl: settingItem('sendImageUrl', z.boolean(), false),
   /** The UI's language: the browser's (auto), or one chosen here. */
   uiLanguage: settingItem('uiLanguage', z.enum(['auto', 'en', 'zh_CN']), 'auto'),
+  /**
+   * Cloud recognitions in flight at once (lib/recognize/queue.ts). 2 by default: a batch goes
+   * faster than one at a time and stays well under a gateway that throttles above 5.
+   */
+  concurrency: settingItem('concurrency', ConcurrencySchema, DEFAULT_CONCURRENCY),
 };
 
 export type SettingName = keyof typeof settings;
@@ -46,7 +52,7 @@ export function publicSettings(all: Settings): PublicSettings {
 
 /** Writes the given settings; an empty secret means "keep the stored one". */
 export async function writeSettings(patch: Partial<Settings>): Promise<void> {
-  for (const [name, value] of Object.entries(patch) as [SettingName, string | boolean][]) {
+  for (const [name, value] of Object.entries(patch) as [SettingName, string | boolean | number][]) {
     if ((SECRET_SETTINGS as readonly string[]).includes(name) && value === '') continue;
     await settings[name].set(value as never);
   }

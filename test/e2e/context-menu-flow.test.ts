@@ -77,24 +77,30 @@ describe('right-click an invoice image → signed Huawei call → fields in the 
     expect(await options.content()).not.toContain(sk);
   });
 
-  it('a wrong SK shows APIG.0301 in words, keeps the capture, and Retry succeeds once fixed', async () => {
+  it('a wrong SK shows APIG.0301 in words, keeps the capture waiting for new keys, and it resumes by itself once fixed', async () => {
     const options = await configureThroughOptions(ext, { endpoint: emulator.url, ak, sk: `${sk}x` });
     const page = await ext.browser.newPage();
     await page.goto(`${site.url}/pages/invoices.html`);
     await clickRecognize(ext.worker, page, `${site.url}/invoices/invoice-2.png`);
 
     const popup = await openExtensionPage(ext, 'popup.html');
-    const [failed] = await waitForSettled(popup, 1, 30_000, 2); // test 1 left one capture
-    expect(failed).toMatchObject({ status: 'failed', errorCode: 'APIG.0301', errorText: en.error_APIG_0301!.message });
+    await popup.waitForFunction(() => document.querySelector('article.capture')?.getAttribute('data-wait') === 'credentials', { polling: 100, timeout: 30_000 });
+    const waiting = await popup.$eval('article.capture', (c) => ({
+      status: c.getAttribute('data-status'),
+      label: c.querySelector('.status')?.textContent,
+      code: c.querySelector('.wait')?.getAttribute('data-error-code'),
+      words: c.querySelector('.wait .error-text')?.textContent,
+    }));
+    expect(waiting).toEqual({ status: 'queued', label: en.statusWaitCredentials!.message, code: 'APIG.0301', words: en.error_APIG_0301!.message });
+    expect(await popup.$('.keys-refused')).not.toBeNull();
     expect(emulator.requests.at(-1)).toMatchObject({ path: '/v1.0/ocr/quota-invoice', status: 401, auth: { ok: false } });
 
     await configureThroughOptions(ext, { endpoint: emulator.url, ak, sk }, options);
     await popup.bringToFront();
-    await popup.click('article.capture button.retry');
     await popup.waitForFunction(() => document.querySelector('article.capture')?.getAttribute('data-status') === 'done', { timeout: 30_000, polling: 100 });
-    const [retried] = await waitForSettled(popup);
-    expect(retried).toMatchObject({ status: 'done', fields: truth['invoice-2.png'] });
-    // Still one capture for this image: Retry updated it instead of adding another.
+    const [resumed] = await waitForSettled(popup);
+    expect(resumed).toMatchObject({ status: 'done', fields: truth['invoice-2.png'] });
+    // Still one capture for this image: it resumed instead of adding another.
     const cards = await popup.$$('article.capture');
     expect(cards).toHaveLength(2);
   });

@@ -4,6 +4,9 @@
  * `--clock-offset-ms 1200000` runs its clock 20 minutes ahead of this machine's (a client whose
  * clock is behind; a negative value needs the `=` form: `--clock-offset-ms=-1200000`);
  * `--code-prefix APIGW` spells gateway codes like the live gateway sometimes does.
+ * Bad days (faults.ts): `--delay-ms 35000` (a slow server), `--max-concurrent 5 --retry-after 1`
+ * (429 APIG.0308 above 5 calls in flight), `--inject-rate 0.05` (5% of calls get 429, 500 or a
+ * dropped connection).
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_OPTIONS, GATEWAY_CODE_PREFIXES, type GatewayCodePrefix } from './options';
@@ -22,6 +25,10 @@ const { values } = parseArgs({
     'iam-domain': { type: 'string', default: DEFAULT_OPTIONS.iamDomain },
     'clock-offset-ms': { type: 'string', default: String(DEFAULT_OPTIONS.clockOffsetMs) },
     'code-prefix': { type: 'string', default: DEFAULT_OPTIONS.codePrefix },
+    'delay-ms': { type: 'string', default: '0' },
+    'max-concurrent': { type: 'string', default: '0' },
+    'retry-after': { type: 'string' },
+    'inject-rate': { type: 'string', default: '0' },
   },
   strict: true,
 });
@@ -43,6 +50,18 @@ if (!(GATEWAY_CODE_PREFIXES as readonly string[]).includes(codePrefix)) {
   process.exit(2);
 }
 
+const numbers = Object.fromEntries(
+  (['delay-ms', 'max-concurrent', 'retry-after', 'inject-rate'] as const).map((name) => {
+    const raw = values[name];
+    const value = raw === undefined ? undefined : Number(raw);
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+      console.error(`--${name} must be a number ≥ 0, got "${raw}"`);
+      process.exit(2);
+    }
+    return [name, value];
+  }),
+) as Record<'delay-ms' | 'max-concurrent' | 'retry-after' | 'inject-rate', number | undefined>;
+
 const emulator = await startEmulator({
   port,
   host: values.host,
@@ -55,6 +74,11 @@ const emulator = await startEmulator({
   iamDomain: values['iam-domain'],
   clockOffsetMs,
   codePrefix: codePrefix as GatewayCodePrefix,
+}, undefined, {
+  delayMs: numbers['delay-ms'] ?? 0,
+  maxConcurrent: numbers['max-concurrent'] ?? 0,
+  retryAfterS: numbers['retry-after'],
+  injectRate: Math.min(1, numbers['inject-rate'] ?? 0),
 });
 console.log(`listening on ${emulator.url}`);
 

@@ -9,6 +9,7 @@ import { DEFAULT_OPTIONS, type EmulatorOptions } from './options';
 import { sendError, sendJson, sentCode, type ErrorName, type ScriptedAnswer } from './replies';
 import { recognizeBytes, warmUpRecognizer } from './recognizer';
 import { handleTokenRequest } from './token-route';
+import { emptyStats, imageKey, NO_FAULTS, pickInjected, type EmulatorStats, type Faults } from './faults';
 
 /** Bodies over this are cut off by the gateway with 413 APIG.0201. */
 const GATEWAY_BODY_LIMIT = 12 * 1024 * 1024;
@@ -27,6 +28,9 @@ export interface RecordedRequest {
   errorCode?: string;
   /** Time the emulator spent on this request, from the last body byte to the answer. */
   handlerMs: number;
+  /** Epoch ms: the body was in, and the answer went out (tests check what overlapped). */
+  receivedAt?: number;
+  answeredAt?: number;
 }
 
 export interface Emulator {
@@ -41,6 +45,12 @@ export interface Emulator {
    * gateway says wins), e.g. `{status: 401, code: 'APIGW.0307', message: 'The token must be updated.'}`.
    */
   answerNext(...answers: ScriptedAnswer[]): void;
+  /** The faults in force (faults.ts); changes apply to the next call. */
+  faults: Faults;
+  setFaults(patch: Partial<Faults>): void;
+  /** Counters since the start or the last `resetStats()`. */
+  stats: EmulatorStats;
+  resetStats(): void;
   close(): Promise<void>;
 }
 
@@ -72,7 +82,7 @@ export type Recognizer = typeof recognizeBytes;
  * Starts the emulator. `recognizer` replaces the on-device engine; only the overhead benchmark
  * uses that (a constant-time answer, so the extension's own time is what is measured).
  */
-export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, recognizer?: Recognizer): Promise<Emulator> {
+export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, recognizer?: Recognizer, initialFaults: Partial<Faults> = {}): Promise<Emulator> {
   const options: EmulatorOptions = { ...DEFAULT_OPTIONS, port: 0, ...overrides };
   /** The emulator's clock (ms): this machine's, shifted by `clockOffsetMs`. */
   const now = () => Date.now() + options.clockOffsetMs;
@@ -82,8 +92,11 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, re
   const recognizeImage = recognizer ?? recognizeBytes;
   const requests: RecordedRequest[] = [];
   let throttled = 0;
+  const faults: Faults = { ...NO_FAULTS, ...initialFaults };
+  let stats = emptyStats();
+  const succeeded = new Set<string>();
 
-  async function recognize(record: RecordedRequest, body: Buffer): Promise<{ status: number; result?: QuotaInvoiceResult; error?: ErrorName }> {
+  async function recognize(record: RecordedRequest, body: Buffer, socketGone: () => boolean = () => false): Promise<{ status: number; result?: QuotaInvoiceResult; error?: ErrorName }> {
     if (throttled > 0) {
       throttled -= 1;
       return { status: 429, error: 'throttled' };
@@ -110,7 +123,17 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, re
     if (!bytes) return { status: 400, error: 'badParameter' };
     const problem = checkImage(bytes, base64Length);
     if (problem) return { status: 400, error: problem };
+    const key = imageKey(bytes);
+    if (succeeded.has(key)) stats.duplicatesAfterSuccess += 1;
+    if (faults.delayMs > 0) await new Promise((r) => setTimeout(r, faults.delayMs));
     const outcome = await recognizeImage(bytes);
+    // A client that went away (its worker was stopped) never got this: not a success it knows of.
+    if (outcome.ok && socketGone()) {
+      stats.abandoned += 1;
+    } else if (outcome.ok) {
+      succeeded.add(key);
+      stats.successes += 1;
+    }
     return outcome.ok ? { status: 200, result: outcome.result } : { status: 400, error: outcome.error };
   }
 
@@ -119,11 +142,12 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, re
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const body = await readBody(req, GATEWAY_BODY_LIMIT);
     const started = performance.now();
-    const record: RecordedRequest = { method: req.method ?? '', path, headers: req.headers, auth: null, status: 0, handlerMs: 0 };
+    const record: RecordedRequest = { method: req.method ?? '', path, headers: req.headers, auth: null, status: 0, handlerMs: 0, receivedAt: Date.now() };
     const finish = (status: number, error?: ErrorName | { sent: string }) => {
       record.status = status;
       if (error) record.errorCode = typeof error === 'string' ? sentCode(error, options.codePrefix) : error.sent;
       record.handlerMs = performance.now() - started;
+      record.answeredAt = Date.now();
       requests.push(record);
     };
     if (req.method === 'POST' && path === '/v3/auth/tokens') {
@@ -138,6 +162,22 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, re
       finish(413, 'tooLarge');
       return sendError(res, 413, 'tooLarge', requestId, options.codePrefix);
     }
+    stats.ocrRequests += 1;
+    const injected = pickInjected(faults);
+    if (faults.down || injected === 'drop') {
+      // No answer at all: the connection is cut, as when the API is down or a proxy drops it.
+      stats[faults.down ? 'dropped' : 'injected'] += 1;
+      if (!faults.down) stats.dropped += 1;
+      req.socket.destroy();
+      return;
+    }
+    if (injected) {
+      stats.injected += 1;
+      const status = Number(injected);
+      finish(status, status === 429 ? 'throttled' : { sent: 'APIG.0500' });
+      if (status === 429) return sendThrottled(res, requestId);
+      return sendJson(res, status, { error_code: 'APIG.0500', error_msg: 'Internal server error (injected).' }, requestId);
+    }
     const answer = scripted.shift();
     if (answer) {
       finish(answer.status, { sent: answer.code });
@@ -145,13 +185,33 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, re
     }
     record.auth = await checkAuth(req, body);
     if (!record.auth.ok) {
+      if (record.auth.reason === 'locked') stats.lockedRefusals += 1;
+      else if (record.auth.scheme === 'aksk') stats.badSignatures += 1;
       finish(401, record.auth.error);
       return sendError(res, 401, record.auth.error ?? 'badAuth', requestId, options.codePrefix);
     }
-    const outcome = await recognize(record, body);
-    finish(outcome.status, outcome.error);
-    if (outcome.error) return sendError(res, outcome.status, outcome.error, requestId, options.codePrefix);
-    sendJson(res, 200, { result: outcome.result }, requestId);
+    // Concurrency control, like the gateway's: above the limit a call is refused at once.
+    if (faults.maxConcurrent > 0 && stats.inFlight >= faults.maxConcurrent) {
+      stats.throttled += 1;
+      finish(429, 'throttled');
+      return sendThrottled(res, requestId);
+    }
+    stats.inFlight += 1;
+    stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+    try {
+      const outcome = await recognize(record, body, () => req.socket.destroyed);
+      finish(outcome.status, outcome.error);
+      if (outcome.error === 'throttled') return sendThrottled(res, requestId);
+      if (outcome.error) return sendError(res, outcome.status, outcome.error, requestId, options.codePrefix);
+      sendJson(res, 200, { result: outcome.result }, requestId);
+    } finally {
+      stats.inFlight -= 1;
+    }
+  }
+
+  function sendThrottled(res: ServerResponse, requestId: string): void {
+    const headers: Record<string, string> = faults.retryAfterS !== undefined ? { 'Retry-After': String(faults.retryAfterS) } : {};
+    sendJson(res, 429, { error_code: sentCode('throttled', options.codePrefix), error_msg: 'The request is throttled.' }, requestId, headers);
   }
 
   const server = createServer((req, res) => {
@@ -176,6 +236,15 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, re
     },
     answerNext: (...answers) => {
       scripted.push(...answers);
+    },
+    faults,
+    setFaults: (patch) => void Object.assign(faults, patch),
+    get stats() {
+      return stats;
+    },
+    resetStats: () => {
+      stats = { ...emptyStats(), inFlight: stats.inFlight };
+      succeeded.clear();
     },
     close: () =>
       new Promise((resolve) => {

@@ -21,6 +21,17 @@ export interface LoadedExtension {
 
 /** Launches Chromium with the built extension (run `npm run build` first) and finds its worker. */
 export async function launchWithExtension(options: { headless?: boolean; lang?: string } = {}): Promise<LoadedExtension> {
+  const ext = await launchDetached(options);
+  const target = await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(ext.origin), { timeout: 30_000 });
+  return { ...ext, worker: (await target.worker())! };
+}
+
+/**
+ * Like launchWithExtension, but never attaches to the worker: an attached DevTools session keeps
+ * a service worker alive, so tests of how it stops and resumes must not hold one (Puppeteer
+ * itself detaches from service workers it only discovers).
+ */
+export async function launchDetached(options: { headless?: boolean; lang?: string } = {}): Promise<Omit<LoadedExtension, 'worker'>> {
   const profile = mkdtempSync(join(tmpdir(), 'qic-profile-'));
   const downloads = mkdtempSync(join(tmpdir(), 'qic-downloads-'));
   // A profile whose downloads go to a known folder without asking, under the name the extension gives.
@@ -35,9 +46,8 @@ export async function launchWithExtension(options: { headless?: boolean; lang?: 
     env: { ...process.env, LANGUAGE: options.lang ?? 'en-US' },
   });
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 30_000 });
-  const worker = (await target.worker())!;
   const id = new URL(target.url()).host;
-  return { browser, id, worker, origin: `chrome-extension://${id}`, downloads };
+  return { browser, id, origin: `chrome-extension://${id}`, downloads };
 }
 
 /** Waits until the worker's listeners and menu exist (a fresh worker can need a moment). */
@@ -100,7 +110,7 @@ export async function clickMenuItem(worker: WebWorker, page: Page, menuItemId: s
   );
 }
 
-export async function openExtensionPage(ext: LoadedExtension, path: string): Promise<Page> {
+export async function openExtensionPage(ext: Pick<LoadedExtension, 'browser' | 'origin'>, path: string): Promise<Page> {
   const page = await ext.browser.newPage();
   await page.goto(`${ext.origin}/${path}`);
   return page;

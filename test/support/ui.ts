@@ -12,7 +12,7 @@ async function typeInto(page: Page, selector: string, text: string): Promise<voi
 }
 
 /** Fills the options page the way a person does: clicks, types, presses Save. */
-export async function configureThroughOptions(ext: LoadedExtension, s: UiSettings, page?: Page): Promise<Page> {
+export async function configureThroughOptions(ext: Pick<LoadedExtension, 'browser' | 'origin'>, s: UiSettings, page?: Page): Promise<Page> {
   const options = page ?? (await openExtensionPage(ext, 'options.html'));
   await options.bringToFront(); // background tabs get no animation frames: clicks would stall
   await options.waitForSelector('input[name="endpointMode"][value="custom"]');
@@ -103,4 +103,17 @@ export async function waitForNewSettled(popup: Page, known: readonly string[], t
 /** How many captures the popup lists now. */
 export function cardCount(popup: Page): Promise<number> {
   return popup.$$eval('article.capture', (cards) => cards.length);
+}
+
+/** Sets "Recognitions at the same time" in the options page's Advanced part, as a person does. */
+export async function setConcurrencyThroughOptions(ext: Pick<LoadedExtension, 'browser' | 'origin'>, n: number): Promise<void> {
+  const options = await openExtensionPage(ext, 'options.html');
+  await options.bringToFront();
+  await options.waitForSelector('details.advanced summary');
+  await options.click('details.advanced summary');
+  await options.click('#concurrency', { count: 3 });
+  await options.type('#concurrency', String(n));
+  await options.click('button[type="submit"]');
+  await options.waitForFunction(() => document.querySelector('.status')?.textContent?.includes('saved'), { polling: 100, timeout: 10_000 });
+  await options.close();
 }

@@ -16,6 +16,8 @@ import { displayCode } from '@/lib/recognize/errors';
 import { errorMessageKey } from '@/lib/ui/error-words';
 import { createTokenProvider, type CachedToken } from '@/lib/huawei/token';
 import { huaweiRecognizer, type HuaweiProviderSettings } from '@/lib/huawei/provider';
+import { createCredentialGate } from '@/lib/huawei/credential-gate';
+import type { CredentialCheck } from '@/lib/store/credential-check';
 import { createRecognitionService } from '@/lib/recognize/service';
 import { createCaptureStore } from '@/lib/store/captures';
 import { clockOffsetStore } from '@/lib/store/clock-offset';
@@ -63,7 +65,9 @@ function worker(emulator: Emulator, auth: GatewayCase['auth']) {
     endpointMode: 'custom', region: 'cn-north-4', customEndpoint: emulator.url, projectId: '', authMode: auth,
     ak, sk, iamUser, iamPassword, iamDomain, sendImageUrl: false,
   };
-  const huawei = huaweiRecognizer(async () => settings, { fetch: fetchFn, tokens, clock: clockOffsetStore });
+  let checked: CredentialCheck = {};
+  const gate = createCredentialGate({ get: async () => checked, set: async (c) => void (checked = c) });
+  const huawei = huaweiRecognizer(async () => settings, { fetch: fetchFn, tokens, clock: clockOffsetStore, maxAttempts: 1 }, gate);
   const store = createCaptureStore(openCaptureDb(`gateway-cases-${++dbCount}`));
   const service = createRecognitionService({
     store,
@@ -141,8 +145,9 @@ describe('shared cases: what the live Huawei gateway answers (test/fixtures/case
       expect(emu.requests.map((r) => r.errorCode)).toEqual([first.error_code, undefined]);
       return;
     }
-    // AK/SK refused: the words of the canonical code, the code as the gateway sent it.
-    expect(capture).toMatchObject({ status: 'failed', error: { code: first.error_code.replace(/^APIGW\./, 'APIG.'), sentCode: first.error_code } });
+    // AK/SK refused: the words of the canonical code, the code as the gateway sent it; the capture
+    // waits for new keys (nothing more is sent with these).
+    expect(capture).toMatchObject({ status: 'queued', job: { wait: 'credentials' }, error: { code: first.error_code.replace(/^APIGW\./, 'APIG.'), sentCode: first.error_code } });
     const key = errorMessageKey(capture.error!.code);
     expect(key).not.toBe('error_unknown');
     expect(key).toBe(errorMessageKey('APIG.0301'));

@@ -4,7 +4,7 @@ import type { Settings } from '@/lib/store/settings';
 
 const fresh: Settings = {
   provider: 'auto', endpointMode: 'region', region: 'cn-north-4', customEndpoint: '', projectId: '',
-  authMode: 'aksk', ak: '', sk: '', iamUser: '', iamPassword: '', iamDomain: '', sendImageUrl: false, uiLanguage: 'auto',
+  authMode: 'aksk', ak: '', sk: '', iamUser: '', iamPassword: '', iamDomain: '', sendImageUrl: false, uiLanguage: 'auto', concurrency: 2,
 };
 
 describe('which provider reads a new capture', () => {

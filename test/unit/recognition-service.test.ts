@@ -45,13 +45,14 @@ describe('recognition service: capture → store → recognize → store', () =>
 
   it('a failure is stored, never thrown, and Retry re-uses the stored image', async () => {
     const answers: RecognizeOutcome[] = [
-      { ok: false, error: { code: 'APIG.0301', message: 'bad signature', status: 401, retryable: false } },
+      { ok: false, error: { code: 'APIG.0301', message: 'bad signature', status: 401, retryable: false, refusedCredentials: true } },
       { ok: true, result: { code: '144031500101' } },
     ];
     const { store, service, fetchImage } = setup(async () => answers.shift()!);
     const id = await service.captureUrl({ kind: 'url', imageUrl: 'https://x/a.png' });
     await service.idle();
-    expect(await store.get(id)).toMatchObject({ status: 'failed', error: { code: 'APIG.0301' } });
+    // A refused signature is not a failure of the capture: it waits for new keys.
+    expect(await store.get(id)).toMatchObject({ status: 'queued', error: { code: 'APIG.0301' }, job: { wait: 'credentials' } });
     await service.retry(id);
     await service.idle();
     expect(await store.get(id)).toMatchObject({ status: 'done', result: { code: '144031500101' }, attempts: 2 });

@@ -61,6 +61,14 @@ export function registerCaptureHandlers(deps: HandlerDeps): void {
     return checked.ok ? { ok: true } : { ok: false, messageKey: checked.messageKey, detail: checked.text };
   });
 
+  // Sent by the popup, batch and options pages as they open: the message itself wakes a stopped
+  // worker (whose start picks the jobs up), and a live one looks again.
+  onMessage('resumeJobs', async ({ sender }): Promise<Reply> => {
+    if (!trusted(sender)) return refused;
+    void deps.service.resumePending();
+    return { ok: true };
+  });
+
   onMessage('deleteCapture', async ({ data, sender }): Promise<Reply> => {
     if (!trusted(sender)) return refused;
     const parsed = CaptureIdSchema.safeParse(data);

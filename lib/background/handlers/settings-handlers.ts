@@ -29,6 +29,8 @@ export function registerSettingsHandlers(deps: HandlerDeps): void {
       return { ok: false, messageKey: 'error_bad_request', detail: error instanceof Error ? error.message : undefined };
     }
     await deps.forgetToken(); // a token belongs to the old credentials
+    // Captures waiting for new credentials (or for the other engine) try again.
+    void deps.service.resumePending({ credentials: true });
     return { ok: true };
   });
 
