@@ -125,7 +125,9 @@ export function CaptureCard({ capture, thumbnail, ...actions }: { capture: Captu
           <p class="error-text">{tDynamic(errorMessageKey(error.code))}</p>
           <p class="error-detail">
             {/* The code as the gateway spelled it (APIGW.0301); the words above are the canonical code's. */}
-            <code>{displayCode(error)}</code> {error.message}
+            <code>{displayCode(error)}</code>
+            {/* A server's own words (Huawei answers in English) are shown as such; our own details are in the words above. */}
+            {error.status !== undefined && error.message && <span class="server-said"> {t('serverSaid', error.message)}</span>}
             {error.requestId && ` · ${t('requestId')} ${error.requestId}`}
           </p>
           <button type="button" class="retry" onClick={() => actions.onRetry(capture.id)}>{t('retry')}</button>
@@ -135,7 +137,9 @@ export function CaptureCard({ capture, thumbnail, ...actions }: { capture: Captu
         <div class="wait" role="status" data-error-code={error.code}>
           {wait === 'credentials' && <p class="error-text">{tDynamic(errorMessageKey(error.code))}</p>}
           <p class="error-detail">
-            <code>{displayCode(error)}</code> {error.message}
+            <code>{displayCode(error)}</code>
+            {/* A server's own words (Huawei answers in English) are shown as such; our own details are in the words above. */}
+            {error.status !== undefined && error.message && <span class="server-said"> {t('serverSaid', error.message)}</span>}
           </p>
         </div>
       )}

@@ -38,7 +38,7 @@ function TextField(props: { id: TextKey; label: string; form: Form; set: (f: Par
 
 function verdict(reply: ConnectionReport): string {
   const head = tDynamic(reply.messageKey);
-  const tail = [reply.code, reply.detail].filter(Boolean).join(': ');
+  const tail = [reply.code, reply.detail && t('serverSaid', reply.detail)].filter(Boolean).join(' ');
   const clock = reply.clockOffsetMs ? ` ${clockSkewText(reply.clockOffsetMs)}` : '';
   return (tail ? `${head} (${tail})` : head) + clock;
 }

@@ -20,10 +20,10 @@ export type ImportResult = { ok: true; added: number; skipped: number } | { ok: 
  */
 export const IMPORT_LIMITS = { jsonBytes: 32 * 1024 * 1024, imageBytes: 30 * 1024 * 1024, entries: 25_000 } as const;
 
-const TOO_LARGE = Symbol('too large');
+export const TOO_LARGE = Symbol('too large');
 
 /** An entry's bytes, read only up to `maxBytes` whatever its header claims; TOO_LARGE past that. */
-async function readBounded(entry: FileEntry, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | typeof TOO_LARGE> {
+export async function readBounded(entry: Pick<FileEntry, 'uncompressedSize' | 'getData'>, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | typeof TOO_LARGE> {
   if ((entry.uncompressedSize ?? 0) > maxBytes) return TOO_LARGE;
   const chunks: Uint8Array[] = [];
   let size = 0;

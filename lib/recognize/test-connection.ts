@@ -16,6 +16,8 @@ export function connectionReport(outcome: RecognizeOutcome): ConnectionReport {
   if (outcome.ok) return { ok: true, messageKey: 'test_ok', ...clock };
   const { error } = outcome;
   const code = displayCode(error);
-  if (error.code.startsWith('AIS.')) return { ok: true, messageKey: 'test_ok', code, detail: error.message, ...clock };
-  return { ok: false, messageKey: errorMessageKey(error.code), code, detail: error.message, ...clock };
+  // Only a server's own words go beside ours (our local details are in English for support, not for the user).
+  const detail = error.status !== undefined ? error.message : undefined;
+  if (error.code.startsWith('AIS.')) return { ok: true, messageKey: 'test_ok', code, detail, ...clock };
+  return { ok: false, messageKey: errorMessageKey(error.code), code, detail, ...clock };
 }

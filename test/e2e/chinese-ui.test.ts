@@ -1,0 +1,69 @@
+/**
+ * The Chinese UI speaks Chinese: every page, with content (a recognized invoice, a failed one),
+ * shows no English word outside codes, URLs, file names and a few acronyms a clerk uses as they are.
+ * The language is chosen the way a user does, in Settings (the browser here is English).
+ */
+import { join } from 'node:path';
+import type { Page } from 'puppeteer';
+import { describe, expect, it } from 'vitest';
+import { openExtensionPage } from '../support/extension';
+import { useExtensionWithEmulator } from '../support/suite';
+import { waitForSettled } from '../support/ui';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'invoices');
+const suite = useExtensionWithEmulator();
+
+/** Words a Chinese clerk reads as they are (acronyms, the language's own name in the picker). */
+const ALLOWED = new Set(['AK', 'SK', 'IAM', 'ID', 'URL', 'ZIP', 'CSV', 'JSON', 'XLSX', 'PDF', 'OCR', 'API', 'HTTPS', 'HTTP', 'Excel', 'WPS', 'English', 'Language', 'Ctrl', 'Cmd', 'Alt', 'Shift', 'Tab']);
+
+/** English words a page shows (text, placeholders, labels, titles), outside code, URLs and file names. */
+async function englishWords(page: Page): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('code, script, style, [data-field], option[lang="en"], .source')) continue;
+      if (parent.closest('[hidden]') || getComputedStyle(parent).display === 'none') continue;
+      out.push(node.textContent ?? '');
+    }
+    for (const el of Array.from(document.querySelectorAll('[placeholder], [aria-label], [title]'))) {
+      if (el.closest('[data-field], .source, code')) continue;
+      for (const name of ['placeholder', 'aria-label', 'title']) out.push(el.getAttribute(name) ?? '');
+    }
+    out.push(document.title);
+    return out;
+  });
+  return texts
+    .map((t) => t.replace(/https?:\/\/\S+|chrome-extension:\/\/\S+|data:\S+|\S+\.(png|jpe?g|pdf|zip|csv|json|xlsx|txt)\b|\b[A-Za-z]+\.[0-9A-Z_.]+\b|\$\d/g, ' '))
+    .flatMap((t) => t.match(/[A-Za-z]{2,}/g) ?? [])
+    .filter((w) => !ALLOWED.has(w));
+}
+
+describe('the Chinese UI', () => {
+  it('Settings → 中文 switches every page, and no page shows an English word', async () => {
+    const options = await openExtensionPage(suite.ext, 'options.html');
+    await options.waitForSelector('#uiLanguage');
+    await Promise.all([options.waitForNavigation(), options.select('#uiLanguage', 'zh_CN')]);
+    await options.waitForSelector('#uiLanguage');
+    expect(await options.$eval('html', (h) => h.lang)).toBe('zh-CN');
+    expect(await englishWords(options)).toEqual([]);
+
+    // Content: a recognized invoice and a failed capture (a web page instead of an image).
+    await (await suite.popup.$('input[type="file"]'))!.uploadFile(join(FIXTURES, 'invoice-1.png'));
+    await waitForSettled(suite.popup);
+    await suite.popup.reload();
+    await suite.popup.waitForSelector('article.capture');
+    await suite.popup.type('#image-url', `${suite.sites.main}/`);
+    await suite.popup.keyboard.press('Enter');
+    await suite.popup.waitForSelector('article.capture[data-status="failed"]', { timeout: 60_000 });
+    expect(await suite.popup.$eval('html', (h) => h.lang)).toBe('zh-CN');
+    expect(await englishWords(suite.popup)).toEqual([]);
+
+    const batch = await openExtensionPage(suite.ext, 'batch.html');
+    await batch.waitForSelector('tr[data-capture-id]');
+    expect(await englishWords(batch)).toEqual([]);
+    await batch.close();
+    await options.close();
+  });
+});
