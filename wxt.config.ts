@@ -38,6 +38,9 @@ export const PDFJS_ASSETS = [
   ...['FoxitSymbol.pfb', 'FoxitDingbats.pfb'].map((f) => ({ src: join(pdfjsDir, 'standard_fonts', f), dest: `pdfjs/standard_fonts/${f}` })),
 ];
 
+/** The Firefox add-on id (also what the e2e tests map to a known moz-extension:// UUID). */
+export const FIREFOX_ADDON_ID = 'quota-invoice-capture@invoice-tools.example';
+
 // Chromium MV3 is the main target; `npm run build:firefox` must keep building too.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -73,5 +76,8 @@ export default defineConfig({
     ...(browser === 'chrome'
       ? { cross_origin_embedder_policy: { value: 'require-corp' }, cross_origin_opener_policy: { value: 'same-origin' } }
       : {}),
+    // Firefox: a fixed add-on id (AMO needs one; storage and the moz-extension:// UUID map are
+    // keyed by it). 128 is the oldest supported ESR; `scripting` in MV2 needs 102.
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: FIREFOX_ADDON_ID, strict_min_version: '128.0' } } } : {}),
   }),
 });

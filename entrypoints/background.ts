@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createTabFiller } from '@/lib/autofill/fill-tab';
-import { createInsertMenu, fillCommandListener, insertMenuListener } from '@/lib/autofill/insert-menu';
+import { fillCommandListener, insertMenuListener } from '@/lib/autofill/insert-menu';
+import { setUpMenus } from '@/lib/background/menus';
 import { createServices } from '@/lib/background/services';
 import { registerMessageHandlers } from '@/lib/background/message-handlers';
-import { contextMenuListener, createContextMenu } from '@/lib/capture/context-menu';
+import { contextMenuListener } from '@/lib/capture/context-menu';
 import { restrictStorageToTrustedContexts } from '@/lib/store/trusted-storage';
 
 export default defineBackground(() => {
@@ -13,10 +14,7 @@ export default defineBackground(() => {
   const { service, store, tokens, testConnection, refreshBadge } = createServices(browser);
   const tabFiller = createTabFiller(browser);
 
-  browser.runtime.onInstalled.addListener(async () => {
-    await createContextMenu(browser); // removes all items first, then adds the capture sources
-    createInsertMenu(browser);
-  });
+  setUpMenus(browser);
   // Listeners are registered synchronously so a click wakes the worker and reaches them.
   browser.contextMenus.onClicked.addListener(contextMenuListener(service, browser));
   browser.contextMenus.onClicked.addListener(insertMenuListener(store, tabFiller));

@@ -7,6 +7,7 @@ import { resolveProvider } from '../recognize/provider-choice';
 import { normalizeImage } from '../image/normalize';
 import { inlineClient } from '../ondevice/inline-client';
 import { offscreenClient } from '../ondevice/offscreen-client';
+import { engineHost, toolbarButton } from '../platform';
 import { createRecognitionService } from '../recognize/service';
 import { BLANK_PNG_BASE64, connectionReport } from '../recognize/test-connection';
 import { notifyCapturesChanged } from '../store/changes';
@@ -17,6 +18,7 @@ import { clockOffsetStore } from '../store/clock-offset';
 import { recognizeQuotaInvoice } from '../huawei/client';
 import { huaweiConfig, isConfig } from '../huawei/config';
 import type { ConnectionReport } from '../messages';
+import { sideFeature } from './side-feature';
 
 /** Builds the worker's services from the browser API and the global fetch. */
 export function createServices(browser: WxtBrowser) {
@@ -25,16 +27,20 @@ export function createServices(browser: WxtBrowser) {
   const tokens = createTokenProvider({ fetch: fetchFn, cache: tokenCache });
   const clientDeps = { fetch: fetchFn, tokens, clock: clockOffsetStore };
 
-  async function refreshBadge(): Promise<void> {
-    const pending = (await store.withStatus('queued', 'running')).length;
-    const state = badgeState(pending, (await store.recent(1))[0]);
-    await browser.action.setBadgeText({ text: state.text });
-    await browser.action.setBadgeBackgroundColor({ color: state.color });
-  }
+  /** The toolbar badge; a side feature: it logs its failures and never throws. */
+  const refreshBadge = () =>
+    sideFeature('badge', async () => {
+      const button = toolbarButton(browser);
+      if (!button) return;
+      const pending = (await store.withStatus('queued', 'running')).length;
+      const state = badgeState(pending, (await store.recent(1))[0]);
+      await button.setBadgeText({ text: state.text });
+      await button.setBadgeBackgroundColor({ color: state.color });
+    });
 
   const huawei = huaweiRecognizer(readSettings, clientDeps);
-  // Chrome has offscreen documents (MV3); Firefox's MV2 background page runs the engine itself.
-  const pageHost = import.meta.env.MANIFEST_VERSION === 3 ? offscreenClient(browser) : inlineClient();
+  // Chrome has offscreen documents (MV3); Firefox's background page runs the engine itself.
+  const pageHost = engineHost(browser) === 'offscreen-document' ? offscreenClient(browser) : inlineClient();
 
   const service = createRecognitionService({
     store,
@@ -46,8 +52,9 @@ export function createServices(browser: WxtBrowser) {
     },
     normalize: (image) => normalizeImage(image, { rasterizeSvg: pageHost.rasterizeSvg }),
     fetchImage: (url) => fetchImage(fetchFn, url),
+    // Side features only: a failure here must not leave the capture queued or running.
     changed: async (capture) => {
-      notifyCapturesChanged(capture.id);
+      await sideFeature('captures-changed broadcast', () => notifyCapturesChanged(capture.id));
       await refreshBadge();
     },
   });
