@@ -100,7 +100,7 @@ export async function clickMenuItem(worker: WebWorker, page: Page, menuItemId: s
   );
 }
 
-export async function openExtensionPage(ext: LoadedExtension, path: string): Promise<Page> {
+export async function openExtensionPage(ext: Pick<LoadedExtension, 'browser' | 'origin'>, path: string): Promise<Page> {
   const page = await ext.browser.newPage();
   await page.goto(`${ext.origin}/${path}`);
   return page;
