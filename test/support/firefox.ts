@@ -35,7 +35,7 @@ export async function launchFirefoxWithExtension(options: { headless?: boolean; 
     env: { ...process.env, LANGUAGE: lang, MOZ_CRASHREPORTER_DISABLE: '1' },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: uuid }),
-      // Temporary add-ons need no signature, but say so for builds that check it at install.
+      // Temporary add-ons are not signed; builds that enforce signatures would refuse them.
       'xpinstall.signatures.required': false,
       'intl.locale.requested': lang,
       'intl.accept_languages': lang,
@@ -46,7 +46,6 @@ export async function launchFirefoxWithExtension(options: { headless?: boolean; 
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.alwaysOpenPanel': false,
       'browser.download.panel.shown': true,
-      'dom.disable_open_during_load': false,
     },
   });
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
