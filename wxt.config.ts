@@ -38,6 +38,9 @@ export const PDFJS_ASSETS = [
   ...['FoxitSymbol.pfb', 'FoxitDingbats.pfb'].map((f) => ({ src: join(pdfjsDir, 'standard_fonts', f), dest: `pdfjs/standard_fonts/${f}` })),
 ];
 
+/** The Firefox add-on id (also what the e2e tests map to a known moz-extension:// UUID). */
+export const FIREFOX_ADDON_ID = 'quota-invoice-capture@invoice-tools.example';
+
 // Chromium MV3 is the main target; `npm run build:firefox` must keep building too.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -48,6 +51,12 @@ export default defineConfig({
     // 14 MB wasm into assets/; this condition selects the build that loads it from wasmPaths.
     resolve: { conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions] },
   }),
+  // `npm run zip`: AMO's reviewers rebuild from the sources ZIP; .puppeteerrc.cjs keeps their
+  // `npm ci` from downloading a browser (a hidden file, so WXT would leave it out).
+  zip: {
+    includeSources: ['**/*', '.puppeteerrc.cjs'],
+    excludeSources: ['demo-output/**', 'bench-output/**', '**/*.log'],
+  },
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       for (const asset of [...ONDEVICE_ASSETS, ...PDFJS_ASSETS]) files.push({ absoluteSrc: asset.src, relativeDest: asset.dest });
@@ -73,6 +82,12 @@ export default defineConfig({
     // Cross-origin isolation gives the offscreen page SharedArrayBuffer, so ort can use 2 threads.
     ...(browser === 'chrome'
       ? { cross_origin_embedder_policy: { value: 'require-corp' }, cross_origin_opener_policy: { value: 'same-origin' } }
+      : {}),
+    // Firefox: a fixed add-on id (AMO needs one; storage and the moz-extension:// UUID map are
+    // keyed by it). 140 (an ESR) is the first with the built-in data-collection consent AMO now
+    // requires; nothing is collected: images go only to the OCR endpoint the user configures.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: FIREFOX_ADDON_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),
   }),
 });

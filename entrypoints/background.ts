@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createTabFiller } from '@/lib/autofill/fill-tab';
-import { createInsertMenu, fillCommandListener, insertMenuListener } from '@/lib/autofill/insert-menu';
+import { fillCommandListener, insertMenuListener } from '@/lib/autofill/insert-menu';
 import { JOBS_ALARM } from '@/lib/background/job-alarm';
+import { setUpMenus } from '@/lib/background/menus';
 import { createServices } from '@/lib/background/services';
 import { registerMessageHandlers } from '@/lib/background/message-handlers';
-import { contextMenuListener, createContextMenu } from '@/lib/capture/context-menu';
-import { tDynamic, useUiLanguage } from '@/lib/i18n';
-import { settings } from '@/lib/store/settings';
+import { contextMenuListener } from '@/lib/capture/context-menu';
+import { tDynamic } from '@/lib/i18n';
 import { restrictStorageToTrustedContexts } from '@/lib/store/trusted-storage';
 
 export default defineBackground(() => {
@@ -16,17 +16,7 @@ export default defineBackground(() => {
   const { service, store, tokens, testConnection, refreshBadge } = createServices(browser);
   const tabFiller = createTabFiller(browser);
 
-  const createMenus = async () => {
-    await createContextMenu(browser); // removes all items first, then adds the capture sources
-    createInsertMenu(browser);
-  };
-  // The menu speaks the UI language: the one Settings choose, else the browser's.
-  const language = settings.uiLanguage.get().then(useUiLanguage);
-  browser.runtime.onInstalled.addListener(() => void language.then(createMenus));
-  settings.uiLanguage.watch((value) => {
-    useUiLanguage(value);
-    void createMenus();
-  });
+  setUpMenus(browser);
   // Listeners are registered synchronously so a click wakes the worker and reaches them.
   browser.contextMenus.onClicked.addListener(contextMenuListener(service, browser));
   browser.contextMenus.onClicked.addListener(insertMenuListener(store, tabFiller));
@@ -43,6 +33,7 @@ export default defineBackground(() => {
   });
   // Jobs resume: on the alarm (set while any is pending), when the network comes back, and now.
   browser.alarms.onAlarm.addListener((alarm) => void (alarm.name === JOBS_ALARM && service.resumePending()));
-  self.addEventListener('online', () => void service.resumePending({ network: true }));
+  // The worker's (or Firefox's background page's) global; absent where the test harness runs it.
+  globalThis.addEventListener?.('online', () => void service.resumePending({ network: true }));
   void service.resumePending({ credentials: true }).then(refreshBadge);
 });

@@ -7,6 +7,7 @@ import { resolveProvider } from '../recognize/provider-choice';
 import { normalizeImage } from '../image/normalize';
 import { inlineClient } from '../ondevice/inline-client';
 import { offscreenClient } from '../ondevice/offscreen-client';
+import { engineHost, toolbarButton } from '../platform';
 import { createRecognitionService } from '../recognize/service';
 import { BLANK_PNG_BASE64, connectionReport } from '../recognize/test-connection';
 import { notifyCapturesChanged } from '../store/changes';
@@ -22,6 +23,7 @@ import { credentialCheck } from '../store/credential-check';
 import { settings } from '../store/settings';
 import { createKeepAlive } from './keep-alive';
 import { jobAlarm } from './job-alarm';
+import { sideFeature } from './side-feature';
 
 /** Builds the worker's services from the browser API and the global fetch. */
 export function createServices(browser: WxtBrowser) {
@@ -32,17 +34,21 @@ export function createServices(browser: WxtBrowser) {
   // One gate for the worker: recognitions and Test connection alike stop after a refusal.
   const gate = createCredentialGate(credentialCheck);
 
-  async function refreshBadge(): Promise<void> {
-    const pending = (await store.withStatus('queued', 'running')).length;
-    const state = badgeState(pending, (await store.recent(1))[0]);
-    await browser.action.setBadgeText({ text: state.text });
-    await browser.action.setBadgeBackgroundColor({ color: state.color });
-  }
+  /** The toolbar badge; a side feature: it logs its failures and never throws. */
+  const refreshBadge = () =>
+    sideFeature('badge', async () => {
+      const button = toolbarButton(browser);
+      if (!button) return;
+      const pending = (await store.withStatus('queued', 'running')).length;
+      const state = badgeState(pending, (await store.recent(1))[0]);
+      await button.setBadgeText({ text: state.text });
+      await button.setBadgeBackgroundColor({ color: state.color });
+    });
 
   // The job queue does the back-off (persisted, with jitter): the client tries each call once.
   const huawei = huaweiRecognizer(readSettings, { ...clientDeps, maxAttempts: 1 }, gate);
   // Chrome has offscreen documents (MV3); Firefox's MV2 background page runs the engine itself.
-  const pageHost = import.meta.env.MANIFEST_VERSION === 3 ? offscreenClient(browser) : inlineClient();
+  const pageHost = engineHost(browser) === 'offscreen-document' ? offscreenClient(browser) : inlineClient();
 
   const service = createRecognitionService({
     store,
@@ -54,8 +60,9 @@ export function createServices(browser: WxtBrowser) {
     },
     normalize: (image) => normalizeImage(image, { rasterizeSvg: pageHost.rasterizeSvg }),
     fetchImage: (url) => fetchImage(fetchFn, url),
+    // Side features only: a failure here must not leave the capture queued or running.
     changed: async (capture) => {
-      notifyCapturesChanged(capture.id);
+      await sideFeature('captures-changed broadcast', () => notifyCapturesChanged(capture.id));
       await refreshBadge();
     },
     jobs: {

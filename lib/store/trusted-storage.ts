@@ -1,6 +1,5 @@
 import type { WxtBrowser } from 'wxt/browser';
-
-type AccessLevelArea = { setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> };
+import { storageAccessLevel } from '../platform';
 
 /**
  * Keeps storage.local (where the SK, the IAM password and token live) out of content scripts:
@@ -10,8 +9,8 @@ type AccessLevelArea = { setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONT
  * and never read storage. Returns whether the restriction is in force.
  */
 export async function restrictStorageToTrustedContexts(browser: WxtBrowser): Promise<boolean> {
-  const local = browser.storage.local as unknown as AccessLevelArea;
-  if (typeof local.setAccessLevel !== 'function') return false;
-  await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+  const setAccessLevel = storageAccessLevel(browser);
+  if (!setAccessLevel) return false;
+  await setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
   return true;
 }

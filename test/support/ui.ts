@@ -11,7 +11,7 @@ async function typeInto(page: Page, selector: string, text: string): Promise<voi
   await page.type(selector, text);
 }
 
-/** Fills the options page the way a person does: clicks, types, presses Save. */
+/** Fills the options page the way a person does: clicks, types, presses Save (any browser when `page` is given). */
 export async function configureThroughOptions(ext: Pick<LoadedExtension, 'browser' | 'origin'>, s: UiSettings, page?: Page): Promise<Page> {
   const options = page ?? (await openExtensionPage(ext, 'options.html'));
   await options.bringToFront(); // background tabs get no animation frames: clicks would stall

@@ -1,0 +1,52 @@
+import type { WxtBrowser } from 'wxt/browser';
+
+/**
+ * Every difference between the browsers the extension runs in, decided in this one module by
+ * feature detection (never by user-agent sniffing). The builds:
+ * - Chrome / Edge: MV3, a service worker (no DOM), offscreen documents, `action`.
+ * - Firefox: MV2, a persistent background page (has a DOM), `browserAction`, no offscreen API.
+ * Callers ask for a capability; none of them needs to know which browser it is.
+ */
+
+/** The part of the toolbar button API the badge uses: identical in `action` and `browserAction`. */
+export interface ToolbarButton {
+  setBadgeText(details: { text: string }): Promise<void>;
+  setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+}
+
+/**
+ * The toolbar button: MV3 calls it `action`; Firefox's MV2 build has only `browserAction`
+ * (reading `browser.action.setBadgeText` there threw at worker start and stalled every capture).
+ * Undefined where neither exists (a build without a toolbar button).
+ */
+export function toolbarButton(browser: WxtBrowser): ToolbarButton | undefined {
+  const api = browser as unknown as { action?: ToolbarButton; browserAction?: ToolbarButton };
+  return api.action ?? api.browserAction;
+}
+
+/**
+ * Where the on-device engine runs. Chrome's MV3 worker has no DOM and no WASM threads, so it
+ * opens an offscreen document; Firefox has no offscreen API, but its background page is a real
+ * page (MV2, and MV3 event pages too) that can run the engine itself.
+ */
+export function engineHost(browser: WxtBrowser): 'offscreen-document' | 'background-page' {
+  const api = browser as unknown as { offscreen?: { createDocument?: unknown } };
+  return typeof api.offscreen?.createDocument === 'function' ? 'offscreen-document' : 'background-page';
+}
+
+/** storage.local's access-level switch (Chromium 2024+); Firefox lacks it (Mozilla bug 1724754). */
+export type AccessLevelSetter = (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void>;
+
+export function storageAccessLevel(browser: WxtBrowser): AccessLevelSetter | undefined {
+  const local = browser.storage.local as unknown as { setAccessLevel?: AccessLevelSetter };
+  return typeof local.setAccessLevel === 'function' ? local.setAccessLevel.bind(local) : undefined;
+}
+
+/**
+ * Whether context-menu items outlive a browser restart. Chrome keeps them (created once, on
+ * install); Firefox's MV2 persistent background page forgets them at every start, so there they
+ * are created each time the background page loads.
+ */
+export function menusPersistAcrossRestarts(browser: WxtBrowser): boolean {
+  return browser.runtime.getManifest().manifest_version !== 2;
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { FIREFOX_ADDON_ID } from '../../wxt.config';
+
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const FIREFOX_EXTENSION_DIR = join(import.meta.dirname, '..', '..', '.output', 'firefox-mv2');
+
+export interface LoadedFirefoxExtension {
+  browser: Browser;
+  /** moz-extension://<uuid>, fixed before launch so the pages can be opened by URL. */
+  origin: string;
+  /** Where downloads land (no prompt). */
+  downloads: string;
+}
+
+/**
+ * Firefox (Debian's ESR) through Puppeteer's WebDriver BiDi, with the built Firefox add-on
+ * installed as a temporary add-on. Firefox gives each add-on a random moz-extension:// UUID per
+ * profile; the pref `extensions.webextensions.uuids` maps our add-on id to one chosen here, so
+ * the popup and batch pages have a known URL before anything runs.
+ */
+export async function launchFirefoxWithExtension(options: { headless?: boolean; lang?: string } = {}): Promise<LoadedFirefoxExtension> {
+  const uuid = randomUUID();
+  const downloads = mkdtempSync(join(tmpdir(), 'qic-ff-downloads-'));
+  const lang = options.lang ?? 'en-US';
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: options.headless ?? true,
+    // Firefox's WebDriver BiDi refuses to navigate to moz-extension:// pages unless allowed.
+    args: ['--remote-allow-system-access'],
+    env: { ...process.env, LANGUAGE: lang, MOZ_CRASHREPORTER_DISABLE: '1' },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: uuid }),
+      // Temporary add-ons are not signed; builds that enforce signatures would refuse them.
+      'xpinstall.signatures.required': false,
+      'intl.locale.requested': lang,
+      'intl.accept_languages': lang,
+      // The batch's ZIP goes straight to a known folder, no dialog (downloads.download saveAs:false).
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.alwaysOpenPanel': false,
+      'browser.download.panel.shown': true,
+    },
+  });
+  await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  return { browser, origin: `moz-extension://${uuid}`, downloads };
+}
+
+/**
+ * Opens one of the add-on's pages in a new tab. Firefox loads moz-extension:// pages in the
+ * extension process and its BiDi sends no navigation events for them, so Puppeteer's goto would
+ * wait for a load it never hears of: start the navigation and wait for the document instead.
+ */
+export async function openFirefoxExtensionPage(ext: LoadedFirefoxExtension, path: string): Promise<Page> {
+  const page = await ext.browser.newPage();
+  const url = `${ext.origin}/${path}`;
+  void page.goto(url, { timeout: 20_000 }).catch(() => {}); // settles by timeout; the wait below decides
+  await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { polling: 100, timeout: 30_000 }, url);
+  return page;
+}
