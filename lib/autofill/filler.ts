@@ -53,13 +53,23 @@ export function createFiller(doc: Document): Filler {
   return {
     async fill(values, mapping = {}) {
       const controls = controlsFor(doc, mapping);
-      const report: FillReport = { filled: [], noOption: [], unmatched: [] };
+      const report: FillReport = { filled: [], noOption: [], cleared: [], unmatched: [] };
       previous = [];
       for (const field of INVOICE_FIELDS) {
         const raw = values[field]?.trim();
         const control = controls[field];
-        if (!control || !raw) continue;
+        if (!control) continue;
         const label = visibleLabel(control);
+        if (!raw) {
+          // This invoice lacks the field: a value left from the previous invoice must not be
+          // submitted with this one (a wrong amount is the worst bug), so it is emptied, with Undo.
+          if (!selectWidgetOf(control) && control.tagName !== 'SELECT' && control.value.trim() !== '') {
+            previous.push({ control, value: control.value });
+            setLikeTyping(control, '');
+            report.cleared.push({ field, label });
+          }
+          continue;
+        }
         const widget = selectWidgetOf(control);
         if (widget) {
           const shown = control.value;

@@ -12,6 +12,8 @@ export const FillReportSchema = z.object({
   filled: z.array(z.object({ field: FieldSchema, label: z.string().max(200) })).max(20),
   /** Dropdowns found for a field whose list has no option for the value (开票地点 without 杭州). */
   noOption: z.array(z.object({ field: FieldSchema, label: z.string().max(200), value: z.string().max(200) })).max(20).default([]),
+  /** Fields this invoice lacks whose form field held an earlier value: emptied, so it is not submitted with this invoice. */
+  cleared: z.array(z.object({ field: FieldSchema, label: z.string().max(200) })).max(20).default([]),
   /** Invoice fields with a value that found no form field at all. */
   unmatched: z.array(FieldSchema).max(4),
 });
@@ -30,5 +32,6 @@ export function mergeReports(values: Partial<Record<InvoiceField, string>>, fram
   const filled = reports.flatMap((r) => r.filled);
   const noOption = reports.flatMap((r) => r.noOption).filter((n) => !filled.some((f) => f.field === n.field));
   const unique = noOption.filter((n, i) => noOption.findIndex((m) => m.field === n.field) === i);
-  return { filled, noOption: unique, unmatched: unmatchedFields(values, [...filled, ...unique]) };
+  const cleared = reports.flatMap((r) => r.cleared);
+  return { filled, noOption: unique, cleared, unmatched: unmatchedFields(values, [...filled, ...unique]) };
 }

@@ -1,13 +1,17 @@
 import type { MessageKey } from '../i18n';
 import { fenToYuanText } from '../invoice/amount';
 import type { CheckId, CheckResult } from '../invoice/checks';
+import { displayCode } from '../recognize/errors';
 import { effectiveFields, type Capture } from '../store/capture-schema';
+import { errorMessageKey } from '../ui/error-words';
 
 /** One capture as exported: the same facts in the CSV row, the XLSX row and the JSON record. */
 export interface ExportRecord {
   capture: Capture;
   check: CheckResult;
   imageFile: string | null;
+  /** Whether the total counts this capture (a duplicate's other capture, or a failure, is not). */
+  counted: boolean;
 }
 
 /** The UI's words (lib/i18n's `t`), passed in so the export follows the UI language and tests can give their own. */
@@ -43,6 +47,17 @@ export function checkWord(flag: CheckId, words: Translate): string {
   return words(CHECK_WORD[flag]);
 }
 
+const PROVIDER_WORD: Record<Capture['provider'], MessageKey> = { huawei: 'providerHuawei', ondevice: 'providerOndevice' };
+
+/** A computed key's words, or the generic words when that key has none. */
+function tDynamicWith(words: Translate, key: string): string {
+  try {
+    return words(key as MessageKey) || words('error_unknown');
+  } catch {
+    return words('error_unknown');
+  }
+}
+
 const fields = (r: ExportRecord) => effectiveFields(r.capture);
 const confidence = (field: 'code' | 'number' | 'amount' | 'location') => (r: ExportRecord) => r.capture.result?.confidence?.[field];
 
@@ -52,19 +67,21 @@ export const COLUMNS: Column[] = [
   { key: 'number', header: 'fieldNumber', kind: 'id', value: (r) => fields(r).number },
   { key: 'amount_yuan', header: 'colAmountYuan', kind: 'yuan', value: (r) => r.check.fen },
   { key: 'amount', header: 'colAmountText', kind: 'text', value: (r) => fields(r).amount },
+  { key: 'amount_recognized', header: 'colAmountRecognized', kind: 'text', value: (r) => r.capture.result?.amount },
+  { key: 'counted', header: 'colCounted', kind: 'text', value: (r, w) => w(r.counted ? 'yes' : 'no') },
   { key: 'location', header: 'fieldLocation', kind: 'text', value: (r) => fields(r).location },
   { key: 'derived_city', header: 'colDerivedCity', kind: 'text', value: (r) => r.check.derivedCity },
   { key: 'code_region', header: 'colCodeRegion', kind: 'text', value: (r) => r.check.codeRegion },
   { key: 'status', header: 'colStatus', kind: 'text', value: (r, w) => w(STATUS_WORD[r.capture.status]) },
   { key: 'checks', header: 'colChecks', kind: 'text', value: (r, w) => r.check.flags.map((f) => checkWord(f, w)).join('; ') },
   { key: 'missing', header: 'colMissing', kind: 'text', value: (r, w) => r.check.missing.map((f) => w(FIELD_WORD[f])).join('; ') },
-  { key: 'error', header: 'colError', kind: 'text', value: (r) => (r.capture.error ? `${r.capture.error.code} ${r.capture.error.message}`.trim() : undefined) },
+  { key: 'error', header: 'colError', kind: 'text', value: (r, w) => (r.capture.error ? `${displayCode(r.capture.error)} ${tDynamicWith(w, errorMessageKey(r.capture.error.code))}` : undefined) },
   { key: 'edited_fields', header: 'colEdited', kind: 'text', value: (r, w) => Object.keys(r.capture.corrections ?? {}).map((f) => w(FIELD_WORD[f as keyof typeof FIELD_WORD])).join('; ') },
   { key: 'confidence_code', header: 'colConfidenceCode', kind: 'ratio', value: confidence('code') },
   { key: 'confidence_number', header: 'colConfidenceNumber', kind: 'ratio', value: confidence('number') },
   { key: 'confidence_amount', header: 'colConfidenceAmount', kind: 'ratio', value: confidence('amount') },
   { key: 'confidence_location', header: 'colConfidenceLocation', kind: 'ratio', value: confidence('location') },
-  { key: 'provider', header: 'colProvider', kind: 'text', value: (r) => r.capture.provider },
+  { key: 'provider', header: 'colProvider', kind: 'text', value: (r, w) => w(PROVIDER_WORD[r.capture.provider]) },
   { key: 'source', header: 'colSource', kind: 'text', value: (r) => r.capture.source.pageUrl ?? r.capture.source.fileName ?? r.capture.source.imageUrl },
   { key: 'captured_at', header: 'colCapturedAt', kind: 'date', value: (r) => new Date(r.capture.createdAt) },
   { key: 'image_file', header: 'colImageFile', kind: 'text', value: (r) => r.imageFile },

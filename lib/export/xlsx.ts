@@ -22,6 +22,8 @@ export async function invoicesXlsx(records: ExportRecord[], words: Translate): P
       const value = c.value(record, words);
       if (value === null || value === undefined) return null;
       if (c.kind === 'yuan' && typeof value === 'number') return value / 100;
+      // exceljs writes a Date as UTC; a spreadsheet has no time zone: write the clerk's wall clock.
+      if (value instanceof Date) return new Date(value.getTime() - value.getTimezoneOffset() * 60_000);
       return value;
     }));
     COLUMNS.forEach((c, i) => {

@@ -1,7 +1,7 @@
 import { BlobReader, BlobWriter, TextReader, Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js';
 import { checkBatch, type CheckResult } from '../invoice/checks';
 import { gbt2260 } from '../invoice/gbt2260';
-import { batchTotals } from '../invoice/totals';
+import { batchTotals, countedCaptures } from '../invoice/totals';
 import { effectiveFields, type Capture } from '../store/capture-schema';
 import type { ExportRecord, Translate } from './columns';
 import { imageFileNamer } from './naming';
@@ -35,12 +35,13 @@ export async function exportZip(captures: Capture[], image: (id: string) => Prom
   const name = imageFileNamer();
   const zip = new ZipWriter(new BlobWriter('application/zip'), { level: 0, useWebWorkers: false });
   const records: ExportRecord[] = [];
+  const counted = countedCaptures(captures, checks);
   for (const capture of captures) {
     const blob = capture.hasImage ? await image(capture.id) : undefined;
     const fields = effectiveFields(capture);
     const imageFile = blob ? `images/${name({ createdAt: capture.createdAt, code: fields.code, number: fields.number, imageType: capture.imageType })}` : null;
     if (blob && imageFile) await zip.add(imageFile, new BlobReader(blob), { lastModDate: new Date(capture.createdAt) });
-    records.push({ capture, check: checks.get(capture.id)!, imageFile });
+    records.push({ capture, check: checks.get(capture.id)!, imageFile, counted: counted.has(capture.id) });
   }
   await zip.add('invoices.csv', new TextReader(invoicesCsv(records, words)), { level: 6 });
   await zip.add('invoices.xlsx', new Uint8ArrayReader(await invoicesXlsx(records, words)), { level: 0 });

@@ -97,12 +97,19 @@ export function parseChineseInteger(text: string): number | null {
 }
 
 /** Strips what surrounds an amount: a label before a colon, currency words, 整/正. */
-function core(text: string): string {
-  return toHalfWidth(text)
+const LABEL = /^(?:金额|小写金额|大写金额|小写|大写|合计|价税合计|总计|Amount|Total)?[(（]?(?:小写|大写)?[)）]?[:：]?/iu;
+
+/**
+ * Strips what surrounds an amount: a known label ("金额:", "金额(小写):", "Amount:"), currency
+ * words, 整/正; spaces used as thousands separators ("1 000") become commas. Null when a space
+ * splits digits any other way ("20 30" is two numbers, not 2030).
+ */
+function core(text: string): string | null {
+  const grouped = toHalfWidth(text).trim().replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, '$1,');
+  if (/\d\s+\d/.test(grouped)) return null;
+  return grouped
     .replace(/\s+/g, '')
-    .replace(/^.{0,12}?[:：]/u, '') // "金额:", "金额(小写):", "Amount:"
-    .replace(/^(?:金额|小写|大写|合计|价税合计|总计|Amount|Total)/iu, '')
-    .replace(/^[(（](?:小写|大写)[)）]/u, '')
+    .replace(LABEL, '')
     .replace(/^(?:人民币|RMB|CNY|[¥￥Y])+/iu, '')
     .replace(/[整正]$/u, '');
 }
@@ -113,9 +120,9 @@ function parseFigures(text: string): AmountParse | null {
   if (!m) return null;
   const [, minus, integer, separator, decimals = '', wan] = m;
   if (separator === ',' && integer!.includes(',')) return null; // "1,000,00": a separator in the wrong place
-  // A decimal comma ("5,00", European style or a misread point) only with exactly two decimals:
-  // "1,0" or "1," could be a thousands separator cut short, and money must not be guessed.
-  if (separator === ',' && decimals.length !== 2) return null;
+  // "5,00" is 5.00 to some and 500 to others: money is not guessed (OCR lines, where a printed
+  // point is often read as a comma, are handled by findFigureAmount with the capitals beside them).
+  if (separator === ',') return null;
   const scale = wan ? 6 : 2; // 万 moves the fen four places
   if (decimals.length > scale) return { ok: false, problem: 'tooManyDecimals' };
   const digits = integer!.replace(/,/g, '') + decimals.padEnd(scale, '0');
@@ -151,7 +158,7 @@ function parseCapitals(text: string): AmountParse | null {
 export function parseAmount(text: string | undefined | null): AmountParse {
   if (text === undefined || text === null || text.trim() === '') return { ok: false, problem: 'empty' };
   const body = core(text);
-  if (body === '') return { ok: false, problem: 'notAmount' };
+  if (body === null || body === '') return { ok: false, problem: 'notAmount' };
   return parseFigures(body) ?? parseCapitals(body) ?? { ok: false, problem: 'notAmount' };
 }
 
@@ -166,7 +173,9 @@ export function amountFen(text: string | undefined | null): Fen | null {
  * 元 after it ("金额(小写) ￥50.00", "50.00元"); bare digit runs (phone numbers) are not amounts.
  */
 export function findFigureAmount(line: string): Fen | null {
-  const text = toHalfWidth(line).replace(/\s+/g, '');
+  // On a printed invoice a decimal point read as a comma ("5,00元") is OCR's slip, not a thousands
+  // separator (those come in threes); the extractor checks figures against the capitals.
+  const text = toHalfWidth(line).replace(/\s+/g, '').replace(/(\d),(\d{1,2})(?!\d)/g, '$1.$2');
   const marked = /(?:[¥￥Y]|RMB|CNY)(\d[\d,]*(?:[.。·]\d{1,2}|,\d{1,2})?)/iu.exec(text) ?? /(\d[\d,]*(?:[.。·]\d{1,2}|,\d{1,2})?(?:万|萬)?)(?:元|圆|圓)/u.exec(text);
   return marked ? amountFen(marked[1]!) : null;
 }

@@ -4,7 +4,7 @@ import { toHalfWidth } from './normalize';
 export type CorrectionField = 'code' | 'number' | 'amount' | 'location';
 
 /** A user's correction as it will be stored, or why it is refused (an i18n key and the text typed). */
-export type CorrectionCheck = { ok: true; value: string } | { ok: false; messageKey: `amountProblem_${AmountProblem}`; text: string };
+export type CorrectionCheck = { ok: true; value: string } | { ok: false; messageKey: `amountProblem_${AmountProblem | 'zero'}`; text: string };
 
 /**
  * Reads a correction the way the rest of the product reads values: an amount through the one
@@ -17,7 +17,10 @@ export function checkCorrection(field: CorrectionField, text: string): Correctio
   if (trimmed === '') return { ok: true, value: '' };
   if (field === 'amount') {
     const parsed = parseAmount(trimmed);
-    return parsed.ok ? { ok: true, value: formatApiAmount(parsed.fen) } : { ok: false, messageKey: `amountProblem_${parsed.problem}`, text: trimmed };
+    if (!parsed.ok) return { ok: false, messageKey: `amountProblem_${parsed.problem}`, text: trimmed };
+    // No quota invoice is worth nothing (the smallest is 伍角): a zero is a slip, not a value.
+    if (parsed.fen === 0) return { ok: false, messageKey: 'amountProblem_zero', text: trimmed };
+    return { ok: true, value: formatApiAmount(parsed.fen) };
   }
   if (field === 'code' || field === 'number') return { ok: true, value: toHalfWidth(trimmed).replace(/\s+/g, '') };
   return { ok: true, value: trimmed };

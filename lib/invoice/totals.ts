@@ -25,13 +25,30 @@ export interface TotalsItem {
 }
 
 /**
- * Totals of a set of captures (the whole batch, or what a filter shows): duplicates are settled
- * within the set, so of two captures of one invoice the earlier one counts (ties: the smaller id).
+ * Which captures of a set the total counts: of several captures of one invoice (same code +
+ * number, or the same image), the one whose amount reads, and of those the earliest (ties: the
+ * smaller id). So a first capture that missed the amount never hides a later one that read it.
  */
-export function batchTotals(items: TotalsItem[], checks: Map<string, CheckResult>): BatchTotals {
+export function countedCaptures(items: TotalsItem[], checks: Map<string, CheckResult>): Set<string> {
   const done = items.filter((i) => i.status === 'done');
   const doneAt = new Map(done.map((i) => [i.id, i]));
-  const earlier = (a: TotalsItem, b: TotalsItem) => a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
+  const hasAmount = (i: TotalsItem) => checks.get(i.id)?.fen != null;
+  const better = (a: TotalsItem, b: TotalsItem) =>
+    hasAmount(a) !== hasAmount(b) ? hasAmount(a) : a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
+  return new Set(
+    done
+      .filter((item) => !(checks.get(item.id)?.duplicateOf ?? []).some((other) => {
+        const twin = doneAt.get(other);
+        return twin !== undefined && better(twin, item);
+      }))
+      .map((i) => i.id),
+  );
+}
+
+/** Totals of a set of captures (the whole batch, or what a filter shows): duplicates are settled within the set. */
+export function batchTotals(items: TotalsItem[], checks: Map<string, CheckResult>): BatchTotals {
+  const done = items.filter((i) => i.status === 'done');
+  const counted = countedCaptures(items, checks);
   const totals: BatchTotals = { invoices: 0, fen: 0, duplicates: 0, duplicatesFen: 0, failed: 0, pending: 0, toReview: 0 };
   for (const item of items) {
     if (item.status === 'failed') totals.failed += 1;
@@ -41,11 +58,7 @@ export function batchTotals(items: TotalsItem[], checks: Map<string, CheckResult
     const check = checks.get(item.id);
     const fen = check?.fen ?? 0;
     if (needsReview(check)) totals.toReview += 1;
-    const counted = (check?.duplicateOf ?? []).some((other) => {
-      const twin = doneAt.get(other);
-      return twin !== undefined && earlier(twin, item);
-    });
-    if (counted) {
+    if (!counted.has(item.id)) {
       totals.duplicates += 1;
       totals.duplicatesFen += fen;
     } else {

@@ -184,7 +184,10 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
 
   /** Puts a capture back in the queue as the user asked (Retry, re-read): counters start over. */
   async function requeue(id: string, provider: ProviderId): Promise<void> {
-    if (queue.isScheduled(id) || !(await deps.store.get(id))) return;
+    const capture = await deps.store.get(id);
+    if (queue.isScheduled(id) || !capture) return;
+    // Nothing to read again (imported without its image, no URL): a good record is never broken.
+    if (!capture.hasImage && !capture.source.imageUrl && capture.status === 'done') return;
     await save(id, { status: 'queued', provider, error: undefined, progress: undefined, job: { retries: 0, interruptions: 0 } });
     await queue.kick({ credentials: true });
   }

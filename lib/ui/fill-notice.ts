@@ -11,6 +11,7 @@ export function fillNotice(report: FillReport): string {
   const parts: string[] = [];
   if (report.filled.length > 0) parts.push(t('fillDone', report.filled.map((f) => `${t(FIELD_LABEL[f.field])} → ${f.label}`).join('; ')));
   for (const n of report.noOption) parts.push(t('fillNoOption', [n.label || t(FIELD_LABEL[n.field]), n.value]));
+  if (report.cleared.length > 0) parts.push(t('fillCleared', report.cleared.map((c) => c.label || t(FIELD_LABEL[c.field])).join(', ')));
   if (report.unmatched.length > 0) parts.push(t('fillUnmatched', report.unmatched.map((f) => t(FIELD_LABEL[f])).join(', ')));
-  return report.filled.length + report.noOption.length > 0 ? parts.join(' ') : '';
+  return report.filled.length + report.noOption.length + report.cleared.length > 0 ? parts.join(' · ') : '';
 }

@@ -58,7 +58,7 @@ const row = (id: string) => `tr[data-capture-id="${id}"]`;
 describe('the batch tells the truth about money', () => {
   it('totals count the duplicate once, the failures never, and the partial as to review', async () => {
     // 1000 + 6×10 + 50 + 0 (partial) + 5 = 1115 in 10 invoices; the second ￥1000 is left out.
-    expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toBe('10 invoices · ￥1,115.00 · 1 duplicates not counted (￥1,000.00) · 2 failed · 1 to review');
+    expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toBe('10 invoices · ￥1,115.00 · duplicates not counted: 1 (￥1,000.00) · 2 failed · 1 to review');
   });
 
   it('a failed row says why, a partial row marks the missing field, a province gets its city from the code', async () => {

@@ -31,14 +31,16 @@ describe('amounts: one parser, exact fen', () => {
     ['壹亿元', 10000000000], ['壹仟零伍拾元', 105000], ['贰拾圓', 2000], ['貳拾圓', 2000], ['五十元', 5000], ['两百元', 20000], ['伍拾', 5000],
     // 万 after figures
     ['1.5万元', 1500000], ['2万', 2000000], ['0.0001万', 100],
-    // a decimal comma only with exactly two decimals
-    ['5,00', 500], ['5,00元', 500],
+    // spaces as thousands separators
+    ['1 000', 100000], ['12 345.60元', 1234560],
   ])('%j → %d fen', (text, expected) => expect(amountFen(text)).toBe(expected));
 
   it.each([
     ['', 'empty'], ['  ', 'empty'], ['abc', 'notAmount'], ['电话 0755-1234', 'notAmount'], ['发票联', 'notAmount'],
     ['-50', 'negative'], ['50.505', 'tooManyDecimals'], ['1.0000001万', 'tooManyDecimals'], ['99999999999999', 'tooLarge'],
     ['1,0', 'notAmount'], ['1,000,00', 'notAmount'], ['1,0000', 'notAmount'],
+    // guesses a clerk could not see: a comma before two digits, a colon, a space between numbers
+    ['1,00', 'notAmount'], ['5,00', 'notAmount'], ['5,00元', 'notAmount'], ['50:00', 'notAmount'], ['12:30', 'notAmount'], ['20 30', 'notAmount'], ['电话:0755', 'notAmount'],
     // capitals that hide a unit or repeat one: money is never guessed
     ['壹佰伍元', 'notAmount'], ['壹万伍', 'notAmount'], ['拾拾元', 'notAmount'], ['佰仟元', 'notAmount'], ['壹贰元', 'notAmount'],
   ])('%j is refused: %s', (text, problem) => expect(parseAmount(text)).toEqual({ ok: false, problem }));
@@ -67,7 +69,7 @@ describe('amounts: one parser, exact fen', () => {
   it.each([['壹仟零伍拾', 1050], ['壹拾万零壹拾', 100010], ['壹亿贰仟叁佰肆拾伍万陆仟柒佰捌拾玖', 123456789], ['零', 0], ['拾', 10], ['壹佰零伍', 105]])('parseChineseInteger(%j) = %d', (text, n) => expect(parseChineseInteger(text)).toBe(n));
 
   it.each([
-    ['金额(小写) ￥50.00', 5000], ['50.00元', 5000], ['¥1,000.00', 100000], ['５０元', 5000], ['电话 12366', null], ['发票代码 144031021652', null],
+    ['金额(小写) ￥50.00', 5000], ['50.00元', 5000], ['5,00元', 500], ['￥5,00', 500], ['1,000元', 100000], ['¥1,000.00', 100000], ['５０元', 5000], ['电话 12366', null], ['发票代码 144031021652', null],
   ])('findFigureAmount(%j) = %j', (line, expected) => expect(findFigureAmount(line)).toBe(expected));
 
   it.each([

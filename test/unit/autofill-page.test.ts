@@ -57,11 +57,28 @@ describe('the form as the filler sees it (happy-dom)', () => {
     input.addEventListener('input', () => events.push(`input:${input.value}`));
     input.addEventListener('change', () => events.push(`change:${input.value}`));
     const filler = createFiller(doc);
-    expect(await filler.fill({ number: '01234567', code: '144031500101' })).toEqual({ filled: [{ field: 'number', label: '发票号码' }], noOption: [], unmatched: ['code'] });
+    expect(await filler.fill({ number: '01234567', code: '144031500101' })).toEqual({ filled: [{ field: 'number', label: '发票号码' }], noOption: [], cleared: [], unmatched: ['code'] });
     expect((doc.getElementById('p') as HTMLInputElement).value).toBe('');
     expect(await filler.undo()).toBe(1);
     expect(input.value).toBe('old');
     expect(events).toEqual(['input:01234567', 'change:01234567', 'input:old', 'change:old']);
+  });
+});
+
+describe('a second invoice without an amount (the amount of the first must not stay)', () => {
+  it.each([
+    ['an invoice without an amount', { code: '144031500101', number: '22222222' }, '', [{ field: 'amount', label: '金额' }]],
+    ['an invoice with its own amount', { code: '144031500101', number: '22222222', amount: '5.00' }, '5.00', []],
+  ] as const)('%s: the amount field ends as %j', async (_name, second, amount, cleared) => {
+    const doc = page(`<label for="c">发票代码</label><input id="c"><label for="n">发票号码</label><input id="n"><label for="a">金额</label><input id="a">`);
+    const filler = createFiller(doc);
+    await filler.fill({ code: '144031500101', number: '11111111', amount: '1000.00' });
+    expect((doc.getElementById('a') as HTMLInputElement).value).toBe('1000.00');
+    const report = await filler.fill(second);
+    expect((doc.getElementById('a') as HTMLInputElement).value).toBe(amount);
+    expect(report.cleared).toEqual(cleared);
+    expect(await filler.undo()).toBeGreaterThan(0);
+    expect((doc.getElementById('a') as HTMLInputElement).value).toBe('1000.00'); // Undo puts it back
   });
 });
 
@@ -99,7 +116,7 @@ describe('component-library fields (happy-dom)', () => {
     let events = 0;
     input.addEventListener('input', () => (events += 1));
     const report = await createFiller(doc).fill({ amount: '', location: '浙江省杭州市' });
-    expect(report).toEqual({ filled: [], noOption: [{ field: 'location', label: '开票地点', value: '浙江省杭州市' }], unmatched: [] });
+    expect(report).toEqual({ filled: [], noOption: [{ field: 'location', label: '开票地点', value: '浙江省杭州市' }], cleared: [], unmatched: [] });
     expect([input.value, events, (doc.getElementById('c') as HTMLSelectElement).value]).toEqual(['', 0, '']);
   });
 });

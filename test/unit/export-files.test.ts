@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { invoicesCsv } from '@/lib/export/records';
 import { invoicesXlsx } from '@/lib/export/xlsx';
 import { checksFor } from '@/lib/export/zip';
+import { countedCaptures } from '@/lib/invoice/totals';
 import type { Capture } from '@/lib/store/capture-schema';
 import { wordsOf } from '../support/words';
 
@@ -19,7 +20,8 @@ const captures: Capture[] = [
 ];
 const records = () => {
   const checks = checksFor(captures);
-  return captures.map((capture) => ({ capture, check: checks.get(capture.id)!, imageFile: null }));
+  const counted = countedCaptures(captures, checks);
+  return captures.map((capture) => ({ capture, check: checks.get(capture.id)!, imageFile: null, counted: counted.has(capture.id) }));
 };
 
 /** Splits one CSV line of this writer (quoted cells may hold commas and doubled quotes). */
@@ -30,13 +32,17 @@ function cells(line: string): string[] {
 describe('invoices.csv', () => {
   it('keeps codes and numbers as text for Excel and WPS, amounts exact, headers in the UI language', () => {
     const [header, ...rows] = invoicesCsv(records(), wordsOf('en')).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(cells(header!).slice(0, 5)).toEqual(['Invoice code', 'Invoice number', 'Amount (yuan)', 'Amount as read', 'Location']);
+    expect(cells(header!).slice(0, 7)).toEqual(['Invoice code', 'Invoice number', 'Amount (yuan)', 'Amount (text)', 'Amount recognized', 'Counted in the total', 'Location']);
     expect(cells(rows[0]!).slice(0, 3)).toEqual(['"=""033012067798"""', '"=""01897256"""', '1.00']);
     expect(cells(rows[1]!).slice(0, 4)).toEqual(['"=""144031900111"""', '"=""35050290"""', '1000.00', '"¥1,000.00"']);
-    expect(cells(rows[2]!).slice(2, 6)).toEqual(['0.50', '人民币伍角整', '河北省', '石家庄市']);
+    expect(cells(rows[2]!).slice(2, 8)).toEqual(['0.50', '人民币伍角整', '人民币伍角整', 'yes', '河北省', '石家庄市']);
     expect(rows[3]).toContain('AIS.0104');
+    expect(cells(rows[3]!)[5]).toBe('no'); // a failure never counts
     const zh = invoicesCsv(records(), wordsOf('zh_CN')).replace(/^\uFEFF/, '').split('\r\n')[0]!;
-    expect(cells(zh).slice(0, 5)).toEqual(['发票代码', '发票号码', '金额（元）', '金额（原文）', '地点']);
+    expect(cells(zh).slice(0, 5)).toEqual(['发票代码', '发票号码', '金额（元）', '金额（文字）', '识别出的金额']);
+    // In Chinese, a failure's reason is in Chinese words beside its code.
+    const zhRows = invoicesCsv(records(), wordsOf('zh_CN')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(zhRows[4]).toMatch(/AIS\.0104 [^A-Za-z]*[\u4e00-\u9fff]/);
   });
 });
 
@@ -61,7 +67,9 @@ describe('invoices.xlsx', () => {
     expect(amount.numFmt).toContain('0.00');
     expect(sheet.getRow(4).getCell(3).value).toBe(0.5);
     expect(sheet.getRow(5).getCell(3).value).toBeNull(); // a failure has no amount, not 0
-    const capturedAt = sheet.getRow(2).getCell(sheet.getRow(1).values && (sheet.getRow(1).values as unknown[]).indexOf('采集时间'));
+    const capturedAt = sheet.getRow(2).getCell((sheet.getRow(1).values as unknown[]).indexOf('采集时间'));
     expect(capturedAt.value).toBeInstanceOf(Date);
+    // The clerk's wall clock, whatever the time zone (exceljs would write UTC): 09:30:05 as captured.
+    expect((capturedAt.value as Date).toISOString().slice(11, 19)).toBe('09:30:05');
   });
 });

@@ -32,8 +32,8 @@ describe('batch totals count each invoice once and never a failure', () => {
     ];
     expect(captures).toHaveLength(11);
     expect(totalsOf(captures)).toEqual({ invoices: 8, fen: 100000 + 6 * 1000 + 5000, duplicates: 1, duplicatesFen: 100000, failed: 2, pending: 0, toReview: 0 });
-    expect(totalsLine(totalsOf(captures), wordsOf('en'))).toBe('8 invoices · ￥1,110.00 · 1 duplicates not counted (￥1,000.00) · 2 failed · 0 to review');
-    expect(totalsLine(totalsOf(captures), wordsOf('zh_CN'))).toBe('共 8 张 · ￥1,110.00 · 重复 1 张未计入（￥1,000.00） · 失败 2 张 · 需核对 0 张');
+    expect(totalsLine(totalsOf(captures), wordsOf('en'))).toBe('8 invoices · ￥1,110.00 · duplicates not counted: 1 (￥1,000.00) · 2 failed · 0 to review');
+    expect(totalsLine(totalsOf(captures), wordsOf('zh_CN'))).toBe('共 8 张 · ￥1,110.00 · 重复未计入：1 张（￥1,000.00） · 失败 2 张 · 需核对 0 张');
   });
 
   it.each([
@@ -41,6 +41,7 @@ describe('batch totals count each invoice once and never a failure', () => {
     ['the same image twice (no fields read the second time)', [capture('a', invoice(1, '￥20.00'), 'same'), capture('b', invoice(1, '￥20.00'), 'same')], { invoices: 1, fen: 2000, duplicates: 1, duplicatesFen: 2000 }],
     ['three captures of one invoice', [capture('a', invoice(1, '￥5.00')), capture('b', invoice(1, '￥5.00')), capture('c', invoice(1, '￥5.00'))], { invoices: 1, fen: 500, duplicates: 2, duplicatesFen: 1000 }],
     ['a failure with the same image as a success is not a duplicate', [capture('a', 'failed', 'same'), capture('b', invoice(1, '￥5.00'), 'same')], { invoices: 1, fen: 500, duplicates: 0, failed: 1 }],
+    ['a first capture that missed the amount does not hide a later one that read it', [capture('a', { code: '144031060038', number: '35050201', location: '深圳市' }), capture('b', invoice(1, '￥1000.00'))], { invoices: 1, fen: 100000, duplicates: 1, duplicatesFen: 0 }],
     ['pending captures are not in the sum', [capture('a', 'queued'), capture('b', invoice(1, '￥5.00'))], { invoices: 1, fen: 500, pending: 1 }],
     ['a missing amount: counted as an invoice to review, adds nothing', [capture('a', { code: '144031060038', number: '35050201', location: '深圳市' })], { invoices: 1, fen: 0, toReview: 1 }],
     ['cents add up exactly (no float drift)', Array.from({ length: 10 }, (_, n) => capture(`c${n}`, invoice(n, '￥0.10'))), { invoices: 10, fen: 100 }],
