@@ -1,11 +1,12 @@
-import { displayCode, errorMessageKey } from '@/lib/huawei/errors';
+import { displayCode } from '@/lib/huawei/errors';
 import { amountFen, displayAmount, fenToYuanText } from '@/lib/invoice/amount';
 import { gbt2260 } from '@/lib/invoice/gbt2260';
 import { resolvePlace } from '@/lib/invoice/location';
 import { QUOTA_INVOICE_FIELDS } from '@/lib/huawei/schemas';
-import { t, tDynamic, type MessageKey } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type CaptureStatus, type ProviderId } from '@/lib/store/capture-schema';
 import { ClockNotice } from './ClockNotice';
+import { errorText } from './error-text';
 import { FIELD_LABEL } from './field-labels';
 import { FieldRow } from './FieldRow';
 
@@ -103,8 +104,8 @@ export function CaptureCard({ capture, thumbnail, ...actions }: { capture: Captu
         </div>
       )}
       {capture.status === 'failed' && error && (
-        <div class="error" role="alert" data-error-code={error.code}>
-          <p class="error-text">{tDynamic(errorMessageKey(error.code))}</p>
+        <div class="error" role="alert" data-error-code={error.code} data-document-kind={error.documentKind}>
+          <p class="error-text">{errorText(error)}</p>
           <p class="error-detail">
             {/* The code as the gateway spelled it (APIGW.0301); the words above are the canonical code's. */}
             <code>{displayCode(error)}</code> {error.message}

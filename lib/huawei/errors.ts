@@ -1,6 +1,17 @@
 import { z } from 'zod';
 
 /**
+ * What kind of paper an image looks like, when it is not a quota invoice (AIS.0104 from the
+ * on-device engine): the popup names it ("This looks like a taxi receipt…"). `unknown`: no
+ * quota invoice was found and nothing else was recognized either (blank page, poor photo).
+ */
+export const DocumentKindSchema = z.enum([
+  'taxi-receipt', 'train-ticket', 'air-itinerary', 'vat-special', 'vat-ordinary', 'e-invoice',
+  'machine-printed', 'vehicle-sales', 'toll-parking', 'unknown',
+]);
+export type DocumentKind = z.infer<typeof DocumentKindSchema>;
+
+/**
  * Every failure the extension can meet while recognizing, as one shape. `code` is Huawei's
  * `error_code` (AIS.0103, APIG.0301…) in its canonical spelling (see `canonicalCode`), or one of
  * the local codes below: every rule (retry, token renewal, human words) reads `code`.
@@ -15,6 +26,8 @@ export const RecognitionErrorSchema = z.object({
   status: z.number().int().optional(),
   requestId: z.string().optional(),
   retryable: z.boolean(),
+  /** Only with AIS.0104 from a recognizer that tells the kind: what the image looks like instead. */
+  documentKind: DocumentKindSchema.optional(),
 });
 export type RecognitionError = z.infer<typeof RecognitionErrorSchema>;
 
@@ -92,7 +105,7 @@ export function errorMessageKey(sent: string): string {
 export function recognitionError(
   sent: string,
   message: string,
-  extra: { status?: number; requestId?: string } = {},
+  extra: { status?: number; requestId?: string; documentKind?: DocumentKind } = {},
 ): RecognitionError {
   const code = canonicalCode(sent);
   return { code, ...(code !== sent ? { sentCode: sent } : {}), message, ...extra, retryable: isRetryable(code, extra.status) };

@@ -82,7 +82,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, re
   const requests: RecordedRequest[] = [];
   let throttled = 0;
 
-  async function recognize(record: RecordedRequest, body: Buffer): Promise<{ status: number; result?: QuotaInvoiceResult; error?: ErrorName }> {
+  async function recognize(record: RecordedRequest, body: Buffer): Promise<{ status: number; result?: QuotaInvoiceResult; error?: ErrorName; message?: string }> {
     if (throttled > 0) {
       throttled -= 1;
       return { status: 429, error: 'throttled' };
@@ -110,7 +110,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, re
     const problem = checkImage(bytes, base64Length);
     if (problem) return { status: 400, error: problem };
     const outcome = await recognizeImage(bytes);
-    return outcome.ok ? { status: 200, result: outcome.result } : { status: 400, error: outcome.error };
+    return outcome.ok ? { status: 200, result: outcome.result } : { status: 400, error: outcome.error, message: outcome.message };
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -149,7 +149,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, re
     }
     const outcome = await recognize(record, body);
     finish(outcome.status, outcome.error);
-    if (outcome.error) return sendError(res, outcome.status, outcome.error, requestId, options.codePrefix);
+    if (outcome.error) return sendError(res, outcome.status, outcome.error, requestId, options.codePrefix, outcome.message);
     sendJson(res, 200, { result: outcome.result }, requestId);
   }
 
