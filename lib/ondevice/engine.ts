@@ -9,6 +9,7 @@ import { DEFAULT_DET, type DetOptions, detect } from './det';
 import { DEFAULT_REC, type RecOptions, cropLine, parseDict, recognizeLines } from './rec';
 import { upsideDownProb } from './cls';
 import { fromTurnedCcw, lineShapes, looksSideways } from './orientation';
+import { redShare, withoutRed } from './seal';
 
 export interface EngineOptions {
   /** onnxruntime-web: its WASM build in the extension, its Node build in Node. */
@@ -62,6 +63,9 @@ export interface OcrEngine {
   recognize(img: RgbaImage, options?: RecognizeOptions): Promise<OcrResult>;
   release(): Promise<void>;
 }
+
+/** A line crop with at least this share of seal-red pixels is read a second time without them. */
+const SEAL_RED_SHARE = 0.04;
 
 /** How many of the longest lines are used to decide whether the page is upside down. */
 const ORIENTATION_SAMPLES = 8;
@@ -123,6 +127,17 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
     return { rects: turnedRects.map((r) => fromTurnedCcw(r, img.width)), skew: turned.skew, quarter: true };
   }
 
+  /**
+   * One line. Under a red seal it is read again with the red removed, and the more confident
+   * reading kept: a red-printed number alone turns blank without its red and keeps its first reading.
+   */
+  async function readLine(crop: RgbaImage): Promise<{ text: string; confidence: number }> {
+    const [rec] = await recognizeLines(recS, [crop], dict, recOpt);
+    if (redShare(crop) < SEAL_RED_SHARE) return rec!;
+    const [clean] = await recognizeLines(recS, [withoutRed(crop)], dict, recOpt);
+    return clean!.text.trim() && clean!.confidence > rec!.confidence ? clean! : rec!;
+  }
+
   return {
     async recognize(img: RgbaImage, options: RecognizeOptions = {}): Promise<OcrResult> {
       const t0 = performance.now();
@@ -142,7 +157,7 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
       const lines: DetectedLine[] = [];
       let read = 0;
       for (const { rect } of ordered) {
-        const [rec] = await recognizeLines(recS, [cropLine(img, rect)], dict, recOpt);
+        const rec = await readLine(cropLine(img, rect));
         read += 1;
         const text = rec.text.trim();
         if (!text || rec.confidence < minConf) continue;

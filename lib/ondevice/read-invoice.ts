@@ -1,11 +1,14 @@
 import type { RecognizeOutcome } from '../huawei/client';
+import type { QuotaInvoiceResult } from '../huawei/schemas';
 import { type DocumentKind, recognitionError } from '../huawei/errors';
 import { extractWithEvidence } from '../invoice/extract';
 import { gbt2260 } from '../invoice/gbt2260';
 import { classifyDocument } from '../invoice/kind';
 import type { OcrLine } from '../invoice/ocr-line';
+import type { PlaceIndex } from '../invoice/places';
 import type { DetectedLine, OcrEngine, OcrPage } from './engine';
 import type { RgbaImage } from './image';
+import { withoutRed } from './seal';
 
 /**
  * Engine lines → upright boxes for the extractor: each line's corners turned back by the page's
@@ -51,7 +54,25 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage): Pro
   const kind = classifyDocument(ocr.lines.map((l) => l.text)).kind;
   if (kind !== 'quota') return refuse(kind);
   const { result } = extractWithEvidence(uprightLines(ocr.lines, ocr), places);
+  if (!result.code || !result.number || !result.amount) await fillFromSealFreeReading(engine, image, result, places);
   const found = (['number', 'code', 'location', 'amount'] as const).filter((f) => result[f] !== undefined);
   if (!result.code && !result.number && found.length < 2) return refuse('unknown');
   return { ok: true, result };
+}
+
+/**
+ * A red seal stamped over the code line (or the amount) can hide it from detection itself, not
+ * only from the recognizer. When the code, number or amount is missing, the page is read once more
+ * with seal red turned white, and only the missing fields are taken from that reading (a
+ * red-printed number disappears in it, so nothing else is). Costs a second pass only on pages that
+ * need it.
+ */
+async function fillFromSealFreeReading(engine: OcrEngine, image: RgbaImage, result: QuotaInvoiceResult, places: PlaceIndex): Promise<void> {
+  const again = await engine.recognize(withoutRed(image));
+  const second = extractWithEvidence(uprightLines(again.lines, again), places).result;
+  for (const field of ['code', 'number', 'amount'] as const) {
+    if (result[field] || !second[field]) continue;
+    result[field] = second[field];
+    result.confidence = { ...result.confidence, [field]: second.confidence?.[field] };
+  }
 }

@@ -65,7 +65,7 @@ const numberColor = (s: InvoiceSpec) => (s.decorations.numberRed ? RED : '#222')
 function idRows(s: InvoiceSpec): string {
   const num = `<div class="row">${label(s, '发票号码', 'Invoice No.')}<span class="num" style="color:${numberColor(s)}">${s.number}</span></div>`;
   return `<div class="row">${label(s, '发票代码', 'Invoice Code')}<span class="code">${s.code}</span></div>
-    ${s.decorations.numberTopRight ? '' : num}${s.variants?.sealOverCode ? stamp(s, 30, -50) : ''}`;
+    ${s.decorations.numberTopRight ? '' : num}${s.variants?.sealOverCode ? stamp(s, s.variants.sealOverCode.left, s.variants.sealOverCode.top) : ''}`;
 }
 
 const cornerNumber = (s: InvoiceSpec) => s.decorations.numberTopRight

@@ -7,8 +7,11 @@ import { mulberry32, type Rng } from './rng.js';
 export interface QuotaVariants {
   /** The figure amount in dot-matrix dots; `lostPoint`: its decimal point too faint to read. */
   dotMatrix: { lostPoint: boolean } | null;
-  /** The supervision seal sits on the code line instead of beside the title. */
-  sealOverCode: boolean;
+  /**
+   * The supervision seal sits on the code line instead of beside the title: its top-left corner
+   * relative to the code/number rows (px); from its ring crossing the digits to its words on them.
+   */
+  sealOverCode: { left: number; top: number } | null;
   /** The seller's 发票专用章: company name and tax number (15, 18 or 20 characters). */
   sellerSeal: { company: string; taxNumber: string; dx: number; dy: number; rotate: number } | null;
   /** "Invoice Code" / "Invoice No." under the Chinese labels. */
@@ -38,7 +41,8 @@ export function makeQuotaVariants(seed: number, regionPrefix: string, all = fals
   const on = (p: number) => r() < p || all;
   const dot = on(0.25);
   const lostPoint = on(0.6);
-  const sealOverCode = on(0.2);
+  const sealOver = on(0.2);
+  const sealAt = { left: Math.round(r() * 160), top: Math.round(-100 + r() * 70) };
   const seller = on(0.3);
   const company = COMPANIES[Math.floor(r() * COMPANIES.length)]!;
   const tax = taxNumber(r, regionPrefix);
@@ -48,7 +52,7 @@ export function makeQuotaVariants(seed: number, regionPrefix: string, all = fals
   const creases = Array.from({ length: creaseCount }, () => ({ at: 0.25 + r() * 0.5, shade: 0.08 + r() * 0.12, vertical: r() < 0.4 }));
   return {
     dotMatrix: dot ? { lostPoint } : null,
-    sealOverCode,
+    sealOverCode: sealOver ? sealAt : null,
     sellerSeal: seller ? { company, taxNumber: tax, dx, dy, rotate } : null,
     englishLabels,
     creases,
