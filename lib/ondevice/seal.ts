@@ -6,7 +6,7 @@ import type { RgbaImage } from './image';
 /** Reddish: red well above both green and blue (seal ink, also red-printed invoice numbers). */
 function reddish(d: Uint8ClampedArray, i: number): boolean {
   const r = d[i]!, g = d[i + 1]!, b = d[i + 2]!;
-  return r >= 110 && r - Math.max(g, b) >= 45;
+  return r >= 110 && r - Math.max(g, b) >= 70;
 }
 
 /** Share (0–1) of a crop's pixels in seal red. */
