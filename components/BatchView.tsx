@@ -5,9 +5,10 @@ import { FIELD_LABEL } from './field-labels';
 import { checkWord } from '@/lib/export/columns';
 import { totalsLine } from '@/lib/export/summary';
 import { errorMessageKey } from '@/lib/ui/error-words';
+import { errorText } from './error-text';
 import { needsReview, type CheckResult } from '@/lib/invoice/checks';
 import { batchTotals } from '@/lib/invoice/totals';
-import { t, tDynamic, type MessageKey } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type InvoiceFieldName } from '@/lib/store/capture-schema';
 import type { CaptureView } from '@/lib/ui/use-captures';
 
@@ -149,7 +150,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
                 })}
                 <td class="flags">
                   {capture.status === 'failed' && capture.error && (
-                    <span class="failure" data-error-code={capture.error.code}>{t('failedBecause', tDynamic(errorMessageKey(capture.error.code)))} <code>{capture.error.code}</code></span>
+                    <span class="failure" data-error-code={capture.error.code} data-document-kind={capture.error.documentKind}>{t('failedBecause', errorText(capture.error))} <code>{capture.error.code}</code></span>
                   )}
                   {capture.status === 'done' && check?.flags.map((f) => <span key={f} class={`flag ${f}`}>{checkWord(f, t)}</span>)}
                 </td>

@@ -7,6 +7,7 @@ import { QUOTA_INVOICE_FIELDS } from '@/lib/recognize/contract';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type CaptureStatus, type ProviderId, type WaitReason } from '@/lib/store/capture-schema';
 import { ClockNotice } from './ClockNotice';
+import { errorText } from './error-text';
 import { FIELD_LABEL } from './field-labels';
 import { FieldRow } from './FieldRow';
 
@@ -121,8 +122,8 @@ export function CaptureCard({ capture, thumbnail, ...actions }: { capture: Captu
         </div>
       )}
       {capture.status === 'failed' && error && (
-        <div class="error" role="alert" data-error-code={error.code}>
-          <p class="error-text">{tDynamic(errorMessageKey(error.code))}</p>
+        <div class="error" role="alert" data-error-code={error.code} data-document-kind={error.documentKind}>
+          <p class="error-text">{errorText(error)}</p>
           <p class="error-detail">
             {/* The code as the gateway spelled it (APIGW.0301); the words above are the canonical code's. */}
             <code>{displayCode(error)}</code>

@@ -85,9 +85,11 @@ function amountCandidate(lines: Line[]): Candidate | undefined {
     const f = findFigureAmount(line.clean);
     if (f !== null && f > 0 && !figure && !NOT_NUMBER_CONTEXT.test(line.clean)) figure = { fen: f, confidence: line.confidence };
   }
-  // Capitals and figures agree: the strongest evidence. Otherwise trust the one that is a usual
-  // denomination, capitals first (they are printed large and OCR misreads fewer of them).
-  if (capital && figure && capital.fen === figure.fen) {
+  // Capitals and figures agree: the strongest evidence. A figure exactly 100 times the capitals is
+  // the same amount whose decimal point a dot-matrix head printed too faint to read ("5.00" read
+  // as "500"): agreement too. Otherwise trust the one that is a usual denomination, capitals
+  // first (they are printed large and OCR misreads fewer of them).
+  if (capital && figure && (capital.fen === figure.fen || figure.fen === capital.fen * 100)) {
     return { value: formatApiAmount(capital.fen), score: 3, confidence: Math.max(capital.confidence, figure.confidence), strong: true };
   }
   const ranked = [capital, figure].filter((x): x is { fen: number; confidence: number } => x !== undefined);

@@ -3,11 +3,13 @@
 // (Node reads files, an MV3 offscreen document would fetch() extension resources).
 import type * as Ort from 'onnxruntime-web';
 import type { Model, OrtModule } from './runtime';
-import type { RgbaImage } from './image';
+import { type RgbaImage, rotate90 } from './image';
 import { type Point, type RotatedRect, rectCorners, readingOrder } from './geometry';
 import { DEFAULT_DET, type DetOptions, detect } from './det';
 import { DEFAULT_REC, type RecOptions, cropLine, parseDict, recognizeLines } from './rec';
 import { upsideDownProb } from './cls';
+import { fromTurnedCcw, lineShapes, looksSideways } from './orientation';
+import { redShare, withoutRed } from './seal';
 
 export interface EngineOptions {
   /** onnxruntime-web: its WASM build in the extension, its Node build in Node. */
@@ -35,11 +37,18 @@ export interface DetectedLine {
   box: [Point, Point, Point, Point];
 }
 
-export interface OcrResult {
-  lines: DetectedLine[];
-  /** Detected skew in degrees (clockwise positive), and whether the page was upside down. */
+/**
+ * How the page lies in the image: its text baselines run at `skewDeg + turnDeg` (degrees,
+ * clockwise positive, y down). `turnDeg` is the quarter turn (0 upright, 90 top edge to the right,
+ * 180 upside down, 270 top edge to the left), `skewDeg` the small rest (within ±45°).
+ */
+export interface OcrPage {
   skewDeg: number;
-  upsideDown: boolean;
+  turnDeg: 0 | 90 | 180 | 270;
+}
+
+export interface OcrResult extends OcrPage {
+  lines: DetectedLine[];
   /** Lines detected but not read because `enough` said so. */
   skipped: number;
   ms: { det: number; cls: number; rec: number; total: number };
@@ -47,13 +56,16 @@ export interface OcrResult {
 
 export interface RecognizeOptions {
   /** Called after each line read (in reading order); returning true skips the remaining lines. */
-  enough?: (lines: DetectedLine[], page: { skewDeg: number; upsideDown: boolean }) => boolean;
+  enough?: (lines: DetectedLine[], page: OcrPage) => boolean;
 }
 
 export interface OcrEngine {
   recognize(img: RgbaImage, options?: RecognizeOptions): Promise<OcrResult>;
   release(): Promise<void>;
 }
+
+/** A line crop with at least this share of seal-red pixels is read a second time without them. */
+const SEAL_RED_SHARE = 0.04;
 
 /** How many of the longest lines are used to decide whether the page is upside down. */
 const ORIENTATION_SAMPLES = 8;
@@ -98,32 +110,64 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
     return mean(down) > mean(up);
   }
 
+  /**
+   * Detection, turned upright by a quarter when the page lies on its side: the boxes then stand
+   * tall, so detection runs once more on the image turned 90° counter-clockwise, and the boxes
+   * are mapped back. Upright pages (wide boxes) pay nothing extra. Whether the page was turned
+   * 90° or 270° is left to the upside-down decision that follows.
+   */
+  async function detectAnyTurn(img: RgbaImage): Promise<{ rects: RotatedRect[]; skew: number; quarter: boolean }> {
+    const upright = await detect(detS, img, detOpt);
+    const rects = upright.boxes.map((b) => b.rect);
+    if (!looksSideways(rects)) return { rects, skew: upright.skew, quarter: false };
+    const turned = await detect(detS, rotate90(img, false), detOpt);
+    const turnedRects = turned.boxes.map((b) => b.rect);
+    // Keep whichever reading lays more text out in lines (a barcode alone must not turn a page).
+    if (lineShapes(turnedRects).wide <= lineShapes(rects).wide) return { rects, skew: upright.skew, quarter: false };
+    return { rects: turnedRects.map((r) => fromTurnedCcw(r, img.width)), skew: turned.skew, quarter: true };
+  }
+
+  /**
+   * One line. Under a red seal it is read again with the red removed, and the more confident
+   * reading kept: a red-printed number alone turns blank without its red and keeps its first reading.
+   */
+  async function readLine(crop: RgbaImage): Promise<{ text: string; confidence: number }> {
+    const [rec] = await recognizeLines(recS, [crop], dict, recOpt);
+    if (redShare(crop) < SEAL_RED_SHARE) return rec!;
+    const [clean] = await recognizeLines(recS, [withoutRed(crop)], dict, recOpt);
+    return clean!.text.trim() && clean!.confidence > rec!.confidence ? clean! : rec!;
+  }
+
   return {
     async recognize(img: RgbaImage, options: RecognizeOptions = {}): Promise<OcrResult> {
       const t0 = performance.now();
-      const { boxes, skew } = await detect(detS, img, detOpt);
+      const found = await detectAnyTurn(img);
+      const quarter = found.quarter ? Math.PI / 2 : 0;
+      // Boxes at the page's quarter turn: text along `w`, as the rest of the pipeline expects.
+      const rects = found.rects;
       const t1 = performance.now();
-      const upsideDown = await isUpsideDown(img, boxes.map((b) => b.rect));
+      const upsideDown = await isUpsideDown(img, rects);
       const t2 = performance.now();
-      const pageAngle = skew + (upsideDown ? Math.PI : 0);
+      const turnDeg = ((found.quarter ? 90 : 0) + (upsideDown ? 180 : 0)) as OcrPage['turnDeg'];
+      const page: OcrPage = { skewDeg: (found.skew * 180) / Math.PI, turnDeg };
+      const pageAngle = found.skew + quarter + (upsideDown ? Math.PI : 0);
       // Read in reading order, one line at a time, so the caller can stop once it has what it
       // needs (the footer lines of an invoice hold none of its fields).
-      const ordered = readingOrder(boxes.map((b) => ({ rect: upsideDown ? flip(b.rect) : b.rect })), pageAngle);
+      const ordered = readingOrder(rects.map((r) => ({ rect: upsideDown ? flip(r) : r })), pageAngle);
       const lines: DetectedLine[] = [];
       let read = 0;
       for (const { rect } of ordered) {
-        const [rec] = await recognizeLines(recS, [cropLine(img, rect)], dict, recOpt);
+        const rec = await readLine(cropLine(img, rect));
         read += 1;
         const text = rec.text.trim();
         if (!text || rec.confidence < minConf) continue;
         lines.push({ text, confidence: rec.confidence, box: rectCorners(rect) });
-        if (options.enough?.(lines, { skewDeg: (skew * 180) / Math.PI, upsideDown })) break;
+        if (options.enough?.(lines, page)) break;
       }
       const t3 = performance.now();
       return {
         lines,
-        skewDeg: (skew * 180) / Math.PI,
-        upsideDown,
+        ...page,
         skipped: ordered.length - read,
         ms: { det: t1 - t0, cls: t2 - t1, rec: t3 - t2, total: performance.now() - t0 },
       };

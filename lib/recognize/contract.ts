@@ -27,6 +27,16 @@ export const QuotaInvoiceResultSchema = z.object({
 export type QuotaInvoiceResult = z.infer<typeof QuotaInvoiceResultSchema>;
 
 /**
+ * What a refused image looks like instead of a quota invoice (AIS.0104): the product names it
+ * ("this looks like a taxi receipt"). 'unknown': no invoice read at all.
+ */
+export const DocumentKindSchema = z.enum([
+  'taxi-receipt', 'train-ticket', 'air-itinerary', 'vat-special', 'vat-ordinary', 'e-invoice',
+  'machine-printed', 'vehicle-sales', 'toll-parking', 'unknown',
+]);
+export type DocumentKind = z.infer<typeof DocumentKindSchema>;
+
+/**
  * Every failure, as one shape. `code` is the contract's vocabulary: the API's codes (AIS.0101–0105,
  * which every provider answers with: AIS.0104 "not a quota invoice"), a provider's own codes in
  * their canonical spelling (APIG.0301…), or a local code (lib/recognize/errors.ts). `sentCode` is
@@ -44,6 +54,8 @@ export const RecognitionErrorSchema = z.object({
   refusedCredentials: z.boolean().optional(),
   /** Set by the provider: the server throttles (the job waits and retries later, it is not failed). */
   throttled: z.boolean().optional(),
+  /** With AIS.0104: the kind of paper it looks like instead. */
+  documentKind: DocumentKindSchema.optional(),
   /** The server's `Retry-After`, ms from when the answer came (throttling, 429/503). */
   retryAfterMs: z.number().nonnegative().optional(),
 });

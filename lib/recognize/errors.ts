@@ -1,4 +1,4 @@
-import type { RecognitionError } from './contract';
+import type { DocumentKind, RecognitionError } from './contract';
 
 export type { RecognitionError } from './contract';
 
@@ -42,7 +42,7 @@ export function displayCode(error: Pick<RecognitionError, 'code' | 'sentCode'>):
 export function recognitionError(
   code: string,
   message: string,
-  extra: { status?: number; requestId?: string; sentCode?: string; retryable?: boolean; retryAfterMs?: number; refusedCredentials?: boolean; throttled?: boolean } = {},
+  extra: { status?: number; requestId?: string; sentCode?: string; retryable?: boolean; retryAfterMs?: number; refusedCredentials?: boolean; throttled?: boolean; documentKind?: DocumentKind } = {},
 ): RecognitionError {
   const { retryable, sentCode, ...rest } = extra;
   return {

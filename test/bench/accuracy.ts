@@ -1,3 +1,7 @@
+import type { RecognizeOutcome } from '../../lib/huawei/client';
+import { DocumentKindSchema } from '../../lib/recognize/contract';
+import type { OtherKind } from '../../lib/invoice/kind';
+import type { OcrEngine } from '../../lib/ondevice/engine';
 import { readQuotaInvoice } from '../../lib/ondevice/read-invoice';
 import { decodeImage, nodeEngine } from '../support/ondevice-node';
 import type { Truth } from '../synth/spec';
@@ -15,6 +19,15 @@ export interface AccuracyReport {
   decodeMs: number[];
   peakRssMb: number;
   failures: { seed: number; field: string; expected: string; got: string | undefined }[];
+  /** Quota invoices refused as another kind of paper: seed → the kind named (or `unknown`). */
+  refusedAs: { seed: number; kind: string }[];
+}
+
+/** What an outcome says the paper is: `quota` when read, else the kind AIS.0104 named. */
+export function outcomeKind(outcome: RecognizeOutcome | null): string {
+  if (!outcome) return 'undecodable';
+  if (outcome.ok) return 'quota';
+  return outcome.error.code === 'AIS.0104' ? (outcome.error.documentKind ?? 'unknown') : outcome.error.code;
 }
 
 /** Reads each image with the Node engine and compares the four fields with the truth. */
@@ -27,6 +40,7 @@ export async function measureAccuracy(samples: { seed: number; image: Uint8Array
     decodeMs: [],
     peakRssMb: 0,
     failures: [],
+    refusedAs: [],
   };
   for (const { seed, image, truth } of samples) {
     const started = performance.now();
@@ -36,6 +50,7 @@ export async function measureAccuracy(samples: { seed: number; image: Uint8Array
     report.decodeMs.push(read - started);
     report.latenciesMs.push(performance.now() - read);
     const result = outcome?.ok ? outcome.result : {};
+    if (!outcome?.ok) report.refusedAs.push({ seed, kind: outcomeKind(outcome) });
     let all = true;
     for (const field of FIELDS) {
       if (result[field] === truth[field]) report.correct[field] += 1;
@@ -47,6 +62,29 @@ export async function measureAccuracy(samples: { seed: number; image: Uint8Array
     if (all) report.correct.all += 1;
   }
   report.peakRssMb = process.resourceUsage().maxRSS / 1024;
+  return report;
+}
+
+export interface NegativesReport {
+  count: number;
+  /** Refused with AIS.0104, whatever kind was named. */
+  refused: number;
+  /** Refused naming the kind the paper really is. */
+  namedRight: number;
+  /** Every miss: the paper's kind, and what the engine made of it (`quota` = accepted). */
+  misses: { seed: number; kind: OtherKind; got: string }[];
+}
+
+/** Reads other kinds of paper: each must be refused with AIS.0104, ideally naming its kind. */
+export async function measureNegatives(samples: { seed: number; kind: OtherKind; image: Uint8Array }[], engine: OcrEngine): Promise<NegativesReport> {
+  const report: NegativesReport = { count: samples.length, refused: 0, namedRight: 0, misses: [] };
+  for (const { seed, kind, image } of samples) {
+    const decoded = decodeImage(image);
+    const got = outcomeKind(decoded ? await readQuotaInvoice(engine, decoded) : null);
+    if (DocumentKindSchema.safeParse(got).success) report.refused += 1;
+    if (got === kind) report.namedRight += 1;
+    else report.misses.push({ seed, kind, got });
+  }
   return report;
 }
 

@@ -110,6 +110,13 @@ describe('the emulator answers like the Huawei API', () => {
     expect(answer).toMatchObject({ status, json: { error_code: code } });
   });
 
+  it('answers a taxi receipt with AIS.0104 and words naming the kind', async () => {
+    const taxi = readFileSync(join(FIXTURES, 'kinds', 'taxi-receipt.jpg'));
+    const answer = await call('/v1.0/ocr/quota-invoice', image(taxi));
+    expect(answer).toMatchObject({ status: 400, json: { error_code: 'AIS.0104' } });
+    expect(answer.json.error_msg).toMatch(/not a quota invoice: it looks like a taxi receipt \(taxi-receipt\)/);
+  });
+
   it('answers 404 APIG.0101 for a wrong path or project, 413 APIG.0201 over 12 MB', async () => {
     expect(await call('/v1.0/ocr/vat-invoice', image(invoice))).toMatchObject({ status: 404, json: { error_code: 'APIG.0101' } });
     expect(await call('/v2/other/ocr/quota-invoice', image(invoice))).toMatchObject({ status: 404, json: { error_code: 'APIG.0101' } });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rotate, rotate180, type RgbaImage } from '../../lib/ondevice/image';
+import { rotate, rotate90, rotate180, type RgbaImage } from '../../lib/ondevice/image';
 import { readQuotaInvoice } from '../../lib/ondevice/read-invoice';
 import type { OcrEngine } from '../../lib/ondevice/engine';
 import { decodeImage, nodeEngine } from '../support/ondevice-node';
@@ -26,6 +26,9 @@ const turns: [string, (img: RgbaImage) => RgbaImage][] = [
   ['tilted +8°', (img) => rotate(img, 8)],
   ['tilted −9°', (img) => rotate(img, -9)],
   ['upside down', rotate180],
+  // Scans and screenshots lying on their side, without EXIF to say so.
+  ['turned 90°', (img) => rotate90(img, true)],
+  ['turned 270° and tilted +5°', (img) => rotate(rotate90(img, false), 5)],
 ];
 
 describe('fixture invoices', () => {

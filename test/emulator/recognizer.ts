@@ -10,13 +10,14 @@ export async function warmUpRecognizer(): Promise<void> {
 
 /**
  * Recognition by the on-device engine (the same code the extension runs): real pixels, no lookup
- * table. Answers AIS.0104 when the image holds no quota invoice.
+ * table. Answers AIS.0104 when the image holds no quota invoice, with the engine's words, which
+ * name the kind of paper it looks like instead ("…it looks like a taxi receipt (taxi-receipt).").
  */
-export async function recognizeBytes(bytes: Uint8Array): Promise<{ ok: true; result: QuotaInvoiceResult } | { ok: false; error: ErrorName }> {
+export async function recognizeBytes(bytes: Uint8Array): Promise<{ ok: true; result: QuotaInvoiceResult } | { ok: false; error: ErrorName; message?: string }> {
   const image = decodeImage(bytes);
   // BMP and TIFF pass the API's format check, but these Node decoders read PNG and JPEG only.
   if (!image) return { ok: false, error: 'recognitionFailed' };
   const outcome = await readQuotaInvoice(await nodeEngine(), image);
   if (outcome.ok) return { ok: true, result: outcome.result };
-  return { ok: false, error: outcome.error.code === 'AIS.0104' ? 'notInvoice' : 'recognitionFailed' };
+  return outcome.error.code === 'AIS.0104' ? { ok: false, error: 'notInvoice', message: outcome.error.message } : { ok: false, error: 'recognitionFailed' };
 }

@@ -39,8 +39,9 @@ export function sentCode(name: ErrorName, prefix: GatewayCodePrefix): string {
   return spellCode(ERRORS[name][0], prefix);
 }
 
-export function sendError(res: ServerResponse, status: number, name: ErrorName, requestId: string, prefix: GatewayCodePrefix = 'APIG'): void {
-  sendJson(res, status, { error_code: sentCode(name, prefix), error_msg: ERRORS[name][1] }, requestId);
+/** `message` replaces the standard words (the recognizer's, naming the kind of paper it saw). */
+export function sendError(res: ServerResponse, status: number, name: ErrorName, requestId: string, prefix: GatewayCodePrefix = 'APIG', message?: string): void {
+  sendJson(res, status, { error_code: sentCode(name, prefix), error_msg: message ?? ERRORS[name][1] }, requestId);
 }
 
 /**

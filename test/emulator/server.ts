@@ -96,7 +96,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, re
   let stats = emptyStats();
   const succeeded = new Set<string>();
 
-  async function recognize(record: RecordedRequest, body: Buffer, socketGone: () => boolean = () => false): Promise<{ status: number; result?: QuotaInvoiceResult; error?: ErrorName }> {
+  async function recognize(record: RecordedRequest, body: Buffer, socketGone: () => boolean = () => false): Promise<{ status: number; result?: QuotaInvoiceResult; error?: ErrorName; message?: string }> {
     if (throttled > 0) {
       throttled -= 1;
       return { status: 429, error: 'throttled' };
@@ -134,7 +134,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, re
       succeeded.add(key);
       stats.successes += 1;
     }
-    return outcome.ok ? { status: 200, result: outcome.result } : { status: 400, error: outcome.error };
+    return outcome.ok ? { status: 200, result: outcome.result } : { status: 400, error: outcome.error, message: outcome.message };
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -202,7 +202,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}, re
       const outcome = await recognize(record, body, () => req.socket.destroyed);
       finish(outcome.status, outcome.error);
       if (outcome.error === 'throttled') return sendThrottled(res, requestId);
-      if (outcome.error) return sendError(res, outcome.status, outcome.error, requestId, options.codePrefix);
+      if (outcome.error) return sendError(res, outcome.status, outcome.error, requestId, options.codePrefix, outcome.message);
       sendJson(res, 200, { result: outcome.result }, requestId);
     } finally {
       stats.inFlight -= 1;

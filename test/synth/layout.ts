@@ -1,5 +1,8 @@
 // Geometry of the photo scene, kept apart from the HTML so checks can compare it with Chromium.
-import type { PhotoInvoiceSpec } from './spec.js';
+import type { PhotoConditions } from './spec.js';
+
+/** Anything photographed: a slip of `width` × `height` CSS px under the given conditions. */
+export interface PhotoSubject { width: number; height: number; photo: PhotoConditions }
 
 /** Where the photographed slip lands: paper scale, desk offset and its projected bounding box. */
 export interface PhotoLayout {
@@ -12,7 +15,7 @@ export interface PhotoLayout {
  * plane; desk: translate·perspective·rotateX·rotateY about the frame centre), then picks the
  * scale that makes the bounding box span `fill` of the frame, so nothing is ever cut off.
  */
-export function photoLayout(s: PhotoInvoiceSpec): PhotoLayout {
+export function photoLayout(s: PhotoSubject): PhotoLayout {
   const p = s.photo;
   const rad = Math.PI / 180;
   const perspective = p.focal * Math.max(p.width, p.height);

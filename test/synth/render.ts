@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { launchChromium } from '../support/chromium.js';
-import { makeInvoiceSpec, withPhoto, type InvoiceSpec, type Truth } from './spec.js';
+import type { OtherSpec } from './other-kinds.js';
+import { otherHtml, otherPhotoHtml } from './other-template.js';
+import { makeInvoiceSpec, makePhotoConditions, withPhoto, type InvoiceSpec, type PhotoConditions, type Truth } from './spec.js';
 import { invoiceHtml, photoHtml } from './template.js';
 
 export interface RenderOptions {
@@ -30,23 +32,50 @@ async function load(page: Page, html: string, selectors: string[]): Promise<Rect
   }, selectors);
 }
 
-async function renderOne(page: Page, spec: InvoiceSpec, opts: RenderOptions): Promise<Uint8Array> {
+/** What the renderer needs of a document: its size, and its markup clean or photographed. */
+interface Renderable {
+  seed: number;
+  width: number;
+  height: number;
+  clean: () => string;
+  photographed: () => { html: string; photo: PhotoConditions };
+}
+
+const invoiceRenderable = (spec: InvoiceSpec): Renderable => ({
+  ...spec,
+  clean: () => invoiceHtml(spec),
+  photographed: () => {
+    const ps = withPhoto(spec);
+    return { html: photoHtml(ps), photo: ps.photo };
+  },
+});
+
+const otherRenderable = (spec: OtherSpec): Renderable => ({
+  ...spec,
+  clean: () => otherHtml(spec),
+  photographed: () => {
+    const photo = spec.photo ?? makePhotoConditions(spec.seed, spec);
+    return { html: otherPhotoHtml({ ...spec, photo }), photo };
+  },
+});
+
+async function renderOne(page: Page, doc: Renderable, opts: RenderOptions): Promise<Uint8Array> {
   const jpeg = (q: number) => (opts.format === 'jpeg' ? { quality: opts.quality ?? q } : {});
   if (!opts.photo) {
-    await page.setViewport({ width: spec.width, height: spec.height, deviceScaleFactor: 1 });
-    await load(page, invoiceHtml(spec), ['#invoice']);
+    await page.setViewport({ width: doc.width, height: doc.height, deviceScaleFactor: 1 });
+    await load(page, doc.clean(), ['#invoice']);
     const el = await page.$('#invoice');
-    if (!el) throw new Error(`seed ${spec.seed}: #invoice not rendered`);
+    if (!el) throw new Error(`seed ${doc.seed}: #invoice not rendered`);
     return el.screenshot({ type: opts.format, ...jpeg(85) });
   }
-  const ps = withPhoto(spec);
-  const { width, height, quality } = ps.photo;
+  const { html, photo } = doc.photographed();
+  const { width, height, quality } = photo;
   await page.setViewport({ width, height, deviceScaleFactor: 1 });
-  const [frame, slip] = await load(page, photoHtml(ps), ['#photo', '#invoice']);
+  const [frame, slip] = await load(page, html, ['#photo', '#invoice']);
   // Guard the benchmark's premise: the whole slip (code, number, amount, title) is in frame.
   if (!frame || !slip || slip.left < frame.left || slip.top < frame.top
     || slip.right > frame.right || slip.bottom > frame.bottom) {
-    throw new Error(`seed ${spec.seed}: slip leaves the photo frame ${JSON.stringify({ frame, slip })}`);
+    throw new Error(`seed ${doc.seed}: slip leaves the photo frame ${JSON.stringify({ frame, slip })}`);
   }
   // The frame is the viewport, so a clipped page shot equals the element shot minus its round-trips.
   return page.screenshot({ type: opts.format, clip: { x: 0, y: 0, width, height }, ...jpeg(quality) });
@@ -64,14 +93,23 @@ async function sealedPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-export async function renderInvoices(specs: InvoiceSpec[], opts: RenderOptions): Promise<Buffer[]> {
+export function renderInvoices(specs: InvoiceSpec[], opts: RenderOptions): Promise<Buffer[]> {
+  return renderAll(specs.map(invoiceRenderable), opts);
+}
+
+/** The other kinds of paper (negatives), with the same capture conditions as the invoices. */
+export function renderOthers(specs: OtherSpec[], opts: RenderOptions): Promise<Buffer[]> {
+  return renderAll(specs.map(otherRenderable), opts);
+}
+
+async function renderAll(docs: Renderable[], opts: RenderOptions): Promise<Buffer[]> {
   const browser = await launchChromium();
   try {
     // One tab, sequentially: concurrent captureScreenshot calls in one headless browser can hang
     // (puppeteer issue #12712), and the capture itself is most of the cost anyway.
     const page = await sealedPage(browser);
     const out: Buffer[] = [];
-    for (const spec of specs) out.push(Buffer.from(await renderOne(page, spec, opts)));
+    for (const doc of docs) out.push(Buffer.from(await renderOne(page, doc, opts)));
     return out;
   } finally {
     await browser.close();

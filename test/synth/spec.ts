@@ -1,19 +1,10 @@
 // Seeded, dependency-free description of one synthetic quota invoice (定额发票).
 // Everything random is decided here so the template stays a pure function of the spec.
 
-export type Rng = () => number;
+import { type QuotaVariants, makeQuotaVariants } from './variants.js';
+import { mulberry32, type Rng } from './rng.js';
 
-/** mulberry32: tiny, fast, good enough for test fixtures; same seed => same invoice. */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Rng };
 
 const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
@@ -76,6 +67,8 @@ export interface InvoiceSpec {
   decorations: Decorations;
   truth: Truth;
   photo: PhotoConditions | null; // null: the clean, axis-aligned invoice (the original fixtures)
+  /** What real photos add (dot-matrix figure, seals, English labels, folds); null: none. */
+  variants: QuotaVariants | null;
 }
 
 /** How the slip was captured: a flatbed scan, a careful phone photo, or a hasty one. */
@@ -100,7 +93,11 @@ export interface PhotoConditions {
 }
 
 export type PhotoInvoiceSpec = InvoiceSpec & { photo: PhotoConditions };
-export interface SpecOptions { photo?: boolean }
+/**
+ * `photo`: add the seed's capture conditions. `variants`: the seed's own draw of what real
+ * photos add (default), none (the original look of the fixtures), or all of them at once.
+ */
+export interface SpecOptions { photo?: boolean; variants?: 'drawn' | 'none' | 'all' }
 
 // [base, grain]: oak, walnut, pine, dark wood, grey laminate, beige office desk.
 const DESKS: readonly (readonly [string, string])[] = [
@@ -170,8 +167,19 @@ export function makePhotoConditions(seed: number, slip: { width: number; height:
 export const withPhoto = (spec: InvoiceSpec): PhotoInvoiceSpec =>
   ({ ...spec, photo: spec.photo ?? makePhotoConditions(spec.seed, spec) });
 
+/**
+ * The same photo with the slip turned a further quarter, half or three quarters on the desk (a
+ * scan or a screenshot lying on its side, without EXIF): the frame turns with it, so the slip
+ * fills it as before.
+ */
+export function turnPhoto<T extends { photo: PhotoConditions }>(spec: T, degrees: 90 | 180 | 270): T {
+  const p = spec.photo;
+  const sideways = degrees !== 180;
+  return { ...spec, photo: { ...p, rotate: fix(p.rotate + degrees), width: sideways ? p.height : p.width, height: sideways ? p.width : p.height } };
+}
+
 /** The clean invoice by default; `{ photo: true }` adds the seed's capture conditions. */
-export function makeInvoiceSpec(seed: number, opts: { photo: true }): PhotoInvoiceSpec;
+export function makeInvoiceSpec(seed: number, opts: SpecOptions & { photo: true }): PhotoInvoiceSpec;
 export function makeInvoiceSpec(seed: number, opts?: SpecOptions): InvoiceSpec;
 export function makeInvoiceSpec(seed: number, opts: SpecOptions = {}): InvoiceSpec {
   const r = mulberry32(seed * 2654435761 + 1); // spread small consecutive seeds apart
@@ -230,5 +238,6 @@ export function makeInvoiceSpec(seed: number, opts: SpecOptions = {}): InvoiceSp
     decorations,
     truth: { number, code, location, amount: normalised },
     photo: opts.photo ? makePhotoConditions(seed, { width, height }) : null,
+    variants: opts.variants === 'none' ? null : makeQuotaVariants(seed, regionPrefix, opts.variants === 'all'),
   };
 }

@@ -1,6 +1,7 @@
 // Pure spec -> self-contained HTML (inline CSS/SVG, local fonts only: nothing remote may load).
-import { photoLayout } from './layout.js';
+import { type PhotoSubject, photoLayout } from './layout.js';
 import type { InvoiceSpec, PhotoInvoiceSpec } from './spec.js';
+import { VARIANTS_CSS, creases, figureHtml, label, sellerSeal } from './variants-html.js';
 
 const SERIF = `'Noto Serif CJK SC', serif`;
 const SANS = `'Noto Sans CJK SC', sans-serif`;
@@ -62,9 +63,9 @@ const numberColor = (s: InvoiceSpec) => (s.decorations.numberRed ? RED : '#222')
 
 /** Label + value rows; the number moves to the top-right corner on some slips. */
 function idRows(s: InvoiceSpec): string {
-  const num = `<div class="row"><b>发票号码</b><span class="num" style="color:${numberColor(s)}">${s.number}</span></div>`;
-  return `<div class="row"><b>发票代码</b><span class="code">${s.code}</span></div>
-    ${s.decorations.numberTopRight ? '' : num}`;
+  const num = `<div class="row">${label(s, '发票号码', 'Invoice No.')}<span class="num" style="color:${numberColor(s)}">${s.number}</span></div>`;
+  return `<div class="row">${label(s, '发票代码', 'Invoice Code')}<span class="code">${s.code}</span></div>
+    ${s.decorations.numberTopRight ? '' : num}${s.variants?.sealOverCode ? stamp(s, s.variants.sealOverCode.left, s.variants.sealOverCode.top) : ''}`;
 }
 
 const cornerNumber = (s: InvoiceSpec) => s.decorations.numberTopRight
@@ -75,7 +76,7 @@ function amount(s: InvoiceSpec, maxW: number, maxSize: number): string {
   const size = Math.min(maxSize, Math.floor(maxW / s.amountCapitals.length) - 6);
   const fig = s.amountFigure ? s.amountFigure.replace('￥', s.decorations.yenGlyph) : '';
   return `<div class="amount" style="font-size:${size}px">${s.amountCapitals}</div>
-    ${fig ? `<div class="figure">${fig}</div>` : ''}`;
+    ${fig ? figureHtml(s, fig) : ''}${sellerSeal(s)}`;
 }
 
 function footer(s: InvoiceSpec): string {
@@ -98,7 +99,7 @@ function verticalBody(s: InvoiceSpec): string {
     <div class="mid">${amount(s, 480, 150)}</div>
     <div class="extras">${barcode(s, 56)}${scratch(s)}</div>
     ${footer(s)}
-    ${stamp(s, 180, s.decorations.numberTopRight ? 160 : 120)}`;
+    ${s.variants?.sealOverCode ? '' : stamp(s, 180, s.decorations.numberTopRight ? 160 : 120)}`;
 }
 
 function horizontalBody(s: InvoiceSpec): string {
@@ -112,7 +113,7 @@ function horizontalBody(s: InvoiceSpec): string {
       <div class="extras">${barcode(s, 48)}${scratch(s)}</div>
     </div>
     ${footer(s)}
-    ${stamp(s, 380, s.decorations.numberTopRight ? 50 : 15)}`;
+    ${s.variants?.sealOverCode ? '' : stamp(s, 380, s.decorations.numberTopRight ? 50 : 15)}`;
 }
 
 /** The invoice's stylesheet; shared by the clean page and the photo scene. */
@@ -151,13 +152,13 @@ function invoiceCss(s: InvoiceSpec): string {
   .foot .small{font-size:${v ? 15 : 13}px;color:#556}
   .blank{color:#889}
   .stamp{position:absolute;mix-blend-mode:multiply}
-  `;
+  ${s.variants ? VARIANTS_CSS : ''}`;
 }
 
 const invoiceDiv = (s: InvoiceSpec) => `<div id="invoice">
   ${guilloche(s)}<div class="frame"></div>
   <div class="content">${s.layout === 'vertical' ? verticalBody(s) : horizontalBody(s)}</div>
-  </div>`;
+  ${creases(s)}</div>`;
 
 // Byte-for-byte the markup the fixtures were rendered from: their SHA-256 is the emulator's key.
 export function invoiceHtml(s: InvoiceSpec): string {
@@ -208,6 +209,14 @@ function whiteBalance(tint: string): string {
 
 /** The invoice photographed (or scanned): desk, 3D tilt, blur, lighting, grain; JPEG comes later. */
 export function photoHtml(s: PhotoInvoiceSpec): string {
+  return photoSceneHtml(s, invoiceCss(s), invoiceDiv(s));
+}
+
+/**
+ * Any slip photographed: `css` styles it, `slip` is its markup (one element with id "invoice", of
+ * the subject's width × height), laid on the desk under the subject's capture conditions.
+ */
+export function photoSceneHtml(s: PhotoSubject & { seed: number }, css: string, slip: string): string {
   const p = s.photo;
   const g = photoLayout(s);
   const L = p.light;
@@ -223,7 +232,7 @@ export function photoHtml(s: PhotoInvoiceSpec): string {
     `linear-gradient(${L.angle}deg, #0000 30%, rgba(0,0,0,${L.shadow}))`,
     `radial-gradient(ellipse, #0000 55%, rgba(0,0,0,${(L.shadow / 2).toFixed(2)}))`,
   ].filter(Boolean).join(',');
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${invoiceCss(s)}
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${css}
   #photo{position:relative;width:${p.width}px;height:${p.height}px;overflow:hidden;background:${p.desk[0]}}
   #photo>*{position:absolute}
   /* Lens oversized so blur never pulls in transparency at the edge; desk 3x so it covers the frame
@@ -236,6 +245,6 @@ export function photoHtml(s: PhotoInvoiceSpec): string {
     box-shadow:${p.tier === 'scan' ? '0 0 3px #0005' : '0 3px 12px #0006'}}
   #light{inset:0;background:${light}}
   </style></head><body>${neutral ? '' : whiteBalance(L.tint)}<div id="photo">
-  <div id="lens"><div id="desk"><div id="paper">${invoiceDiv(s)}</div></div></div>
+  <div id="lens"><div id="desk"><div id="paper">${slip}</div></div></div>
   <div id="light"></div></div></body></html>`;
 }

@@ -46,6 +46,23 @@ describe('extractQuotaInvoice', () => {
     }
   });
 
+  it.each([
+    ['伍元', '￥500', '￥5.00'],
+    ['壹拾圆', '¥1000', '￥10.00'],
+    ['伍拾元整', '￥5000', '￥50.00'],
+  ])('a figure that lost its decimal point (%s, %s) agrees with the capitals: %s', (capitals, figure, expected) => {
+    const { result, conclusive } = extractWithEvidence(lines('深圳市国家税务局通用定额发票', '发票代码 144031060038', '发票号码 35050290', capitals, figure), places);
+    expect(result.amount).toBe(expected);
+    expect(result.confidence?.amount).toBeGreaterThan(0.9);
+    expect(conclusive).toBe(true);
+  });
+
+  it('a figure 10 times the capitals is no lost point: capitals kept, with less confidence', () => {
+    const { result } = extractWithEvidence(lines('深圳市国家税务局通用定额发票', '发票代码 144031060038', '伍元', '￥50.00'), places);
+    expect(result.amount).toBe('￥5.00');
+    expect(result.confidence?.amount).toBeLessThan(0.9);
+  });
+
   it('no unlabelled date or phone number is taken for the invoice number', () => {
     const result = extractQuotaInvoice(lines('深圳市地方税务局通用定额发票', '开票日期 20150812', '电话 0755-26655535', '伍拾元'), places);
     expect(result.number).toBeUndefined();

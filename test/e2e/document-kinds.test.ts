@@ -1,0 +1,55 @@
+/**
+ * Know what it reads (issue 10), in the built extension with its on-device engine: a taxi receipt
+ * is refused and the popup names what it looks like; a quota invoice photographed lying on its
+ * side is read. Fixtures from test/synth/kind-fixtures.ts, with their truth beside them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clickRecognize, launchWithExtension, openExtensionPage, waitForMenu, type LoadedExtension } from '../support/extension';
+import { serveFolder, type StaticServer } from '../support/static-server';
+import { waitForSettled } from '../support/ui';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const truth = JSON.parse(readFileSync(join(FIXTURES, 'kinds', 'truth.json'), 'utf8')) as {
+  'taxi-receipt.jpg': { kind: string };
+  'quota-turned-90.jpg': { fields: Record<string, string> };
+};
+
+describe('other paper and turned invoices, on-device', () => {
+  let site: StaticServer;
+  let ext: LoadedExtension;
+
+  beforeAll(async () => {
+    site = await serveFolder(FIXTURES);
+    ext = await launchWithExtension();
+    await waitForMenu(ext.worker);
+  });
+
+  afterAll(async () => {
+    await ext?.browser.close();
+    await site?.close();
+  });
+
+  it('a taxi receipt is refused (AIS.0104) and the popup says it looks like a taxi receipt', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${site.url}/pages/other-paper.html`);
+    const popup = await openExtensionPage(ext, 'popup.html');
+    await clickRecognize(ext.worker, page, `${site.url}/kinds/taxi-receipt.jpg`);
+    const [card] = await waitForSettled(popup, 1, 90_000);
+    expect(card).toMatchObject({ status: 'failed', errorCode: 'AIS.0104' });
+    expect(card!.errorText).toMatch(/^This looks like a taxi receipt, not a quota invoice\./);
+    const kind = await popup.$eval('article.capture .error', (e) => e.getAttribute('data-document-kind'));
+    expect(kind).toBe(truth['taxi-receipt.jpg'].kind);
+  });
+
+  it('a quota invoice lying on its side (turned 90°, no EXIF) is read right', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${site.url}/pages/other-paper.html`);
+    const popup = await openExtensionPage(ext, 'popup.html');
+    const before = await popup.$$eval('article.capture', (cards) => cards.length);
+    await clickRecognize(ext.worker, page, `${site.url}/kinds/quota-turned-90.jpg`);
+    const [card] = await waitForSettled(popup, 1, 90_000, before + 1);
+    expect(card).toMatchObject({ status: 'done', fields: truth['quota-turned-90.jpg'].fields });
+  });
+});

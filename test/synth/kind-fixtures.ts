@@ -1,0 +1,35 @@
+// Writes the e2e fixtures for "know what it reads": a taxi receipt (must be refused, kind named)
+// and a quota invoice photographed lying on its side (must be read). Run once, commit the output:
+//   npx tsx test/synth/kind-fixtures.ts [--out test/fixtures/kinds]
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { makeOtherSpec } from './other-kinds.js';
+import { renderInvoices, renderOthers } from './render.js';
+import { makeInvoiceSpec, makePhotoConditions, turnPhoto, type PhotoConditions } from './spec.js';
+
+/** Photos at most `side` px long, so the committed files stay small (layout scales with the frame). */
+function smaller(photo: PhotoConditions, side: number): PhotoConditions {
+  const k = Math.min(1, side / Math.max(photo.width, photo.height));
+  return { ...photo, width: Math.round(photo.width * k), height: Math.round(photo.height * k), quality: 80 };
+}
+
+const at = process.argv.indexOf('--out');
+const out = resolve(at >= 0 ? process.argv[at + 1]! : 'test/fixtures/kinds');
+const taxiSeed = 11;
+const quotaSeed = 21;
+const taxi = makeOtherSpec(taxiSeed, { kind: 'taxi-receipt' });
+const taxiPhoto = { ...taxi, photo: smaller(makePhotoConditions(taxiSeed, taxi), 1100) };
+const quota = makeInvoiceSpec(quotaSeed, { photo: true });
+const quotaTurned = turnPhoto({ ...quota, photo: smaller(quota.photo, 1300) }, 90);
+
+const [taxiImage] = await renderOthers([taxiPhoto], { format: 'jpeg', photo: true });
+const [quotaImage] = await renderInvoices([quotaTurned], { format: 'jpeg', photo: true });
+await mkdir(out, { recursive: true });
+await writeFile(join(out, 'taxi-receipt.jpg'), taxiImage!);
+await writeFile(join(out, 'quota-turned-90.jpg'), quotaImage!);
+const truth = {
+  'taxi-receipt.jpg': { kind: 'taxi-receipt', seed: taxiSeed, title: taxi.title },
+  'quota-turned-90.jpg': { kind: 'quota', seed: quotaSeed, turned: 90, fields: quota.truth },
+};
+await writeFile(join(out, 'truth.json'), JSON.stringify(truth, null, 2) + '\n');
+console.log(`wrote ${Object.keys(truth).join(', ')} to ${out}`);
