@@ -8,7 +8,7 @@ import { errorMessageKey } from '@/lib/ui/error-words';
 import { errorText } from './error-text';
 import { needsReview, type CheckResult } from '@/lib/invoice/checks';
 import { batchTotals } from '@/lib/invoice/totals';
-import { t, type MessageKey } from '@/lib/i18n';
+import { formatDateTime, t, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type InvoiceFieldName } from '@/lib/store/capture-schema';
 import type { CaptureView } from '@/lib/ui/use-captures';
 
@@ -155,7 +155,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
                   {capture.status === 'done' && check?.flags.map((f) => <span key={f} class={`flag ${f}`}>{checkWord(f, t)}</span>)}
                 </td>
                 <td class="meta">
-                  <small>{new Date(capture.createdAt).toLocaleString()}</small>
+                  <small>{formatDateTime(capture.createdAt)}</small>
                   <small>{capture.source.pageUrl ?? capture.source.fileName ?? ''}</small>
                   <span class="row-actions">
                     <button type="button" class="retry link" onClick={() => onRetry(capture.id)}>{t('retry')}</button>

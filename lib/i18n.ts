@@ -50,3 +50,8 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
 export function tDynamic(key: string, substitutions?: string | string[]): string {
   return lookup(key, substitutions) || lookup('error_unknown');
 }
+
+/** A date and time as the UI language writes it (2026/11/30 09:30 in Chinese, 11/30/2026, 9:30 AM in English). */
+export function formatDateTime(ms: number): string {
+  return new Date(ms).toLocaleString(htmlLang(), { dateStyle: 'short', timeStyle: 'short', hour12: uiLanguage() === 'en' ? undefined : false });
+}

@@ -109,4 +109,7 @@ function App() {
 
 // Opening the popup wakes a stopped worker, which picks up captures left queued or running.
 void sendMessage('resumeJobs', undefined).catch(() => undefined);
-void applyUiLanguage(document).then(() => render(<App />, document.getElementById('app')!));
+void applyUiLanguage(document).then(() => {
+  document.title = t('popupTitle'); // the <title> is __MSG_extName__ for the toolbar's tooltip (WXT copies it)
+  render(<App />, document.getElementById('app')!);
+});

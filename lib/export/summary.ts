@@ -1,6 +1,7 @@
 import { formatAmount } from '../invoice/amount';
 import type { BatchTotals } from '../invoice/totals';
 import type { Translate } from './columns';
+import { localDateTime } from './records';
 
 /**
  * "8 invoices · ￥1,234.00 · 1 duplicate not counted (￥1,000.00) · 2 failed · 3 to review": the
@@ -17,7 +18,7 @@ export function totalsLine(totals: BatchTotals, words: Translate): string {
 /** summary.txt: what a bookkeeper reads first when the ZIP arrives. */
 export function summaryText(totals: BatchTotals, words: Translate, exportedAt: Date): string {
   return [
-    words('summaryTitle', exportedAt.toLocaleString()),
+    words('summaryTitle', localDateTime(exportedAt)), // 2026-11-30 09:30:05: one form in both languages
     totalsLine(totals, words),
     words('summaryRules'),
     '',

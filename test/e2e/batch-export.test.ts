@@ -61,11 +61,11 @@ describe('the batch', () => {
     expect(Buffer.from(files.get(image1)!).equals(invoice('invoice-1.png'))).toBe(true);
 
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(files.get('invoices.csv')); // keep the BOM to check it
-    expect(csv.startsWith('\uFEFFInvoice code,Invoice number,Amount (yuan),Amount as read,Location')).toBe(true);
+    expect(csv.startsWith('\uFEFFInvoice code,Invoice number,Amount (yuan),Amount (text),Amount recognized,Counted in the total,Location')).toBe(true);
     const rows = csv.trim().split('\r\n').slice(1).map(csvCells);
     expect(rows).toHaveLength(3);
     const row1 = rows.find((r) => r[0] === `="${i1.code}"`)!;
-    expect(row1.slice(0, 5)).toEqual([`="${i1.code}"`, `="${i1.number}"`, '20.00', '￥20.00', i1.location]);
+    expect(row1.slice(0, 7)).toEqual([`="${i1.code}"`, `="${i1.number}"`, '20.00', '￥20.00', i1.amount, 'yes', i1.location]);
     expect(row1).toContain('Amount'); // corrected fields
     expect(rows.filter((r) => r[0] === `="${i2.code}"` && r[1] === `="${i2.number}"`).every((r) => r.includes('Duplicate'))).toBe(true);
     expect([...files.keys()]).toContain('invoices.xlsx');
