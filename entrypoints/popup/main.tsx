@@ -128,4 +128,7 @@ function App() {
 
 // Opening the popup wakes a stopped worker, which picks up captures left queued or running.
 void sendMessage('resumeJobs', undefined).catch(() => undefined);
-void applyUiLanguage(document).then(() => render(<App />, document.getElementById('app')!));
+void applyUiLanguage(document).then(() => {
+  document.title = t('popupTitle'); // the toolbar's title comes from the HTML; the page speaks the chosen language
+  render(<App />, document.getElementById('app')!);
+});
