@@ -130,7 +130,7 @@ export function OptionsForm({ initial, onSave, onTest, onLanguage }: Props) {
       <fieldset>
         <legend>{t('optionsEndpoint')}</legend>
         {/* Only cn-north-4 lists the quota-invoice API: it is the default, the rest is folded away. */}
-        <p class="endpoint-now">{form.endpointMode === 'region' ? t('optionsRegionNow', form.region) : t('optionsCustomNow', form.customEndpoint || '—')}</p>
+        <p class="endpoint-now">{form.endpointMode === 'region' ? t('optionsRegionNow', form.region === DEFAULT_REGION ? t('optionsRegionDefault', form.region) : form.region) : t('optionsCustomNow', form.customEndpoint || '—')}</p>
         <details class="endpoint-more" open={form.endpointMode === 'custom' || form.region !== DEFAULT_REGION}>
           <summary>{t('optionsEndpointMore')}</summary>
           {(['region', 'custom'] as const).map((mode) => (
