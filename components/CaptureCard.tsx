@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { displayCode } from '@/lib/recognize/errors';
 import { errorMessageKey } from '@/lib/ui/error-words';
 import { amountFen, displayAmount, fenToYuanText } from '@/lib/invoice/amount';
@@ -31,18 +32,29 @@ const OTHER: Record<ProviderId, ProviderId> = { huawei: 'ondevice', ondevice: 'h
 
 export interface CaptureActions {
   onCopy: (value: string) => void;
+  /** Copy all: the four fields as tab-separated lines (label, value), pasted into a sheet as two columns. */
+  onCopyAll: (text: string) => void;
   onRetry: (id: string) => void;
   onReread: (id: string, provider: ProviderId) => void;
   onFill: (id: string) => void;
   onDelete: (id: string) => void;
 }
 
+/** Below this a field is worth a second look (the batch and the export use the same figure). */
+export const REVIEW_BELOW = 0.9;
+
 function progressLabel(capture: Capture): string | null {
   if (capture.status !== 'running' || !capture.progress) return null;
-  return capture.progress.stage === 'loading-models'
-    ? t('progressLoadingModels', String(Math.round((capture.progress.fraction ?? 0) * 100)))
-    : t('progressRecognizing');
+  const { stage, fraction, loadedBytes, totalBytes } = capture.progress;
+  if (stage === 'recognizing') return t('progressRecognizing');
+  if (stage === 'starting-engine') return t('progressStartingEngine');
+  // Bytes when the engine reports them ("12.3 of 16.0 MB"), else the share loaded.
+  if (loadedBytes !== undefined && totalBytes) return t('progressLoadingBytes', [mb(loadedBytes), mb(totalBytes)]);
+  if (loadedBytes !== undefined && fraction === undefined) return t('progressLoadingBytesOnly', mb(loadedBytes));
+  return t('progressLoadingModels', String(Math.round((fraction ?? 0) * 100)));
 }
+
+const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1);
 
 function sourceLabel(capture: Capture): string {
   const { source } = capture;
@@ -77,81 +89,145 @@ function statusLabel(capture: Capture, missing: string[]): string {
   return progressLabel(capture) ?? t(STATUS_LABEL[capture.status]);
 }
 
-export function CaptureCard({ capture, thumbnail, ...actions }: { capture: Capture; thumbnail?: string } & CaptureActions) {
+type Icon = 'done' | 'review' | 'failed' | 'queued' | 'running';
+const ICON: Record<Icon, string> = { done: '✓', review: '!', failed: '✕', queued: '…', running: '◌' };
+
+/** Low-confidence fields: only those are worth showing a figure for. */
+function lowConfidence(capture: Capture): string[] {
+  const conf = capture.result?.confidence ?? {};
+  return QUOTA_INVOICE_FIELDS.filter((f) => capture.corrections?.[f] === undefined && conf[f] !== undefined && conf[f]! < REVIEW_BELOW);
+}
+
+interface CardProps extends CaptureActions {
+  capture: Capture;
+  thumbnail?: string;
+  /** Open at first (the newest capture, and failed ones, so their details and buttons show at once). */
+  defaultOpen?: boolean;
+  /** "Read again with Huawei Cloud" only when Huawei Cloud is set up. */
+  canReread?: (provider: ProviderId) => boolean;
+}
+
+/**
+ * One invoice as a compact row (amount, code · number · place, a status icon) with its details
+ * (fields with Copy, Copy all, Fill, Retry / Read again, source) on expand. The automation contract
+ * (data-capture-id, data-status, data-field with data-value, .status, .error…) is kept; collapsed
+ * details stay in the DOM, hidden, so tools still read every field.
+ */
+export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread = () => true, ...actions }: CardProps) {
+  const [userOpen, setUserOpen] = useState<boolean | null>(null);
+  const open = userOpen ?? (defaultOpen || capture.status === 'failed');
   const { result, error } = capture;
   const missing = missingFields(capture);
   const fields = effectiveFields(capture);
   const place = capture.status === 'done' ? resolvePlace(fields, gbt2260()) : null;
   const wait = capture.status === 'queued' ? capture.job?.wait : undefined;
+  const low = capture.status === 'done' ? lowConfidence(capture) : [];
+  const needsReview = missing.length > 0 || low.length > 0;
+  const icon: Icon = capture.status === 'done' ? (needsReview ? 'review' : 'done') : capture.status;
+  const amount = capture.status === 'done' ? displayAmount(fields.amount) : '';
+  const placeName = fields.location || place?.derivedCity?.name;
+  const summary = [fields.code, fields.number, placeName].filter(Boolean).join(' · ');
+  const detailsId = `details-${capture.id}`;
+  const other = OTHER[capture.provider];
+  const label = (f: (typeof QUOTA_INVOICE_FIELDS)[number]) => t(FIELD_LABEL[f]);
+  const copyAll = () =>
+    actions.onCopyAll(
+      QUOTA_INVOICE_FIELDS.filter((f) => fields[f])
+        .map((f) => `${label(f)}\t${f === 'amount' ? amountForCopy(fields.amount) : fields[f]}`)
+        .join('\n'),
+    );
+  const toggle = () => setUserOpen(!open);
+  const doneStatus = capture.status === 'done' && missing.length === 0;
   return (
     <article
-      class={`capture ${capture.status}`}
+      class={`capture ${capture.status}${open ? ' open' : ''}`}
       data-capture-id={capture.id}
       data-status={capture.status}
       data-wait={wait}
-      data-review={missing.length > 0 ? 'missing' : undefined}
+      data-review={missing.length > 0 ? 'missing' : low.length > 0 ? 'confidence' : undefined}
     >
-      <div class="capture-head">
+      <div class="capture-row" onClick={(e) => (e.target as HTMLElement).closest('button') === null && toggle()}>
         {thumbnail ? <img class="thumb" src={thumbnail} alt="" title={imageTitle(capture)} /> : <div class="thumb empty" title={imageTitle(capture)} />}
-        <div class="capture-meta">
-          <span class={missing.length > 0 ? 'status partial' : 'status'}>{statusLabel(capture, missing)}</span>
-          <span class="provider" data-provider={capture.provider}>{t('readBy', t(PROVIDER_LABEL[capture.provider]))}</span>
-          <span class="source" title={sourceLabel(capture)}>{sourceLabel(capture)}</span>
+        <div class="capture-main">
+          <div class="capture-line1">
+            {amount && <span class="amount">{amount}</span>}
+            {/* The words stay for screen readers and tools; a plain "Recognized" is said by the icon. */}
+            <span class={`${missing.length > 0 ? 'status partial' : 'status'}${doneStatus && amount ? ' sr-only' : ''}`}>{statusLabel(capture, missing)}</span>
+            {needsReview && capture.status === 'done' && <span class="review-badge">{t('needsReview')}</span>}
+          </div>
+          <div class="capture-line2">{summary || <span class="source">{sourceLabel(capture)}</span>}</div>
         </div>
-        <button type="button" class="delete" aria-label={t('delete')} onClick={() => actions.onDelete(capture.id)}>×</button>
+        <div class="capture-side">
+          <span class={`status-icon ${icon}`} aria-hidden="true">{ICON[icon]}</span>
+          <button type="button" class="expand" aria-expanded={open} aria-controls={detailsId} aria-label={t('showDetails', amount || summary || statusLabel(capture, missing))} onClick={toggle}>
+            <span class="chevron" aria-hidden="true">›</span>
+          </button>
+        </div>
       </div>
-      {capture.status === 'done' && result && (
-        <button type="button" class="fill" onClick={() => actions.onFill(capture.id)}>{t('fillPage')}</button>
-      )}
-      {capture.status === 'done' && result && (
-        <div class="fields">
-          {QUOTA_INVOICE_FIELDS.map((field) => (
-            <FieldRow
-              key={field}
-              field={field}
-              label={t(FIELD_LABEL[field])}
-              value={field === 'amount' ? displayAmount(fields.amount) || undefined : fields[field]}
-              copyValue={field === 'amount' ? amountForCopy(fields.amount) : fields[field]}
-              rawValue={fields[field]}
-              derived={field === 'location' && place?.derivedCity ? t('derivedFromCode', place.derivedCity.name) : undefined}
-              original={capture.corrections?.[field] !== undefined ? (result[field] ?? '') : undefined}
-              confidence={result.confidence?.[field]}
-              onCopy={actions.onCopy}
-            />
-          ))}
+      <div class="capture-details" id={detailsId} hidden={!open}>
+        {capture.status === 'done' && result && (
+          <div class="fields">
+            {QUOTA_INVOICE_FIELDS.map((field) => (
+              <FieldRow
+                key={field}
+                field={field}
+                label={label(field)}
+                value={field === 'amount' ? displayAmount(fields.amount) || undefined : fields[field]}
+                copyValue={field === 'amount' ? amountForCopy(fields.amount) : fields[field]}
+                rawValue={fields[field]}
+                derived={field === 'location' && place?.derivedCity ? t('derivedFromCode', place.derivedCity.name) : undefined}
+                original={capture.corrections?.[field] !== undefined ? (result[field] ?? '') : undefined}
+                confidence={low.includes(field) ? result.confidence?.[field] : undefined}
+                onCopy={actions.onCopy}
+              />
+            ))}
+          </div>
+        )}
+        {capture.status === 'failed' && error && (
+          <div class="error" role="alert" data-error-code={error.code} data-document-kind={error.documentKind}>
+            <p class="error-text">{errorText(error)}</p>
+            <p class="error-detail">
+              {/* The code as the gateway spelled it (APIGW.0301); the words above are the canonical code's. */}
+              <code>{displayCode(error)}</code>
+              {/* A server's own words (Huawei answers in English) are shown as such; our own details are in the words above. */}
+              {error.status !== undefined && error.message && <span class="server-said"> {t('serverSaid', error.message)}</span>}
+              {error.requestId && ` · ${t('requestId')} ${error.requestId}`}
+            </p>
+          </div>
+        )}
+        {wait && error && (
+          <div class="wait" role="status" data-error-code={error.code}>
+            {wait === 'credentials' && <p class="error-text">{tDynamic(errorMessageKey(error.code))}</p>}
+            <p class="error-detail">
+              <code>{displayCode(error)}</code>
+              {error.status !== undefined && error.message && <span class="server-said"> {t('serverSaid', error.message)}</span>}
+            </p>
+          </div>
+        )}
+        {capture.clockOffsetMs !== undefined && capture.clockOffsetMs !== 0 && capture.provider === 'huawei' && <ClockNotice offsetMs={capture.clockOffsetMs} />}
+        <div class="detail-actions">
+          {capture.status === 'done' && result && (
+            <button type="button" class="fill primary" onClick={() => actions.onFill(capture.id)}>{t('fillPage')}</button>
+          )}
+          {capture.status === 'done' && result && (
+            <button type="button" class="copy-all" onClick={copyAll}>{t('copyAll')}</button>
+          )}
+          {capture.status === 'failed' && error && (
+            <button type="button" class="retry" onClick={() => actions.onRetry(capture.id)}>{t('retry')}</button>
+          )}
+          {(capture.status === 'done' || capture.status === 'failed') && capture.hasImage && canReread(other) && (
+            <button type="button" class="reread link" onClick={() => actions.onReread(capture.id, other)}>
+              {t('rereadWith', t(PROVIDER_LABEL[other]))}
+            </button>
+          )}
+          <button type="button" class="delete" onClick={() => actions.onDelete(capture.id)}>{t('delete')}</button>
         </div>
-      )}
-      {capture.status === 'failed' && error && (
-        <div class="error" role="alert" data-error-code={error.code} data-document-kind={error.documentKind}>
-          <p class="error-text">{errorText(error)}</p>
-          <p class="error-detail">
-            {/* The code as the gateway spelled it (APIGW.0301); the words above are the canonical code's. */}
-            <code>{displayCode(error)}</code>
-            {/* A server's own words (Huawei answers in English) are shown as such; our own details are in the words above. */}
-            {error.status !== undefined && error.message && <span class="server-said"> {t('serverSaid', error.message)}</span>}
-            {error.requestId && ` · ${t('requestId')} ${error.requestId}`}
-          </p>
-          <button type="button" class="retry" onClick={() => actions.onRetry(capture.id)}>{t('retry')}</button>
-        </div>
-      )}
-      {wait && error && (
-        <div class="wait" role="status" data-error-code={error.code}>
-          {wait === 'credentials' && <p class="error-text">{tDynamic(errorMessageKey(error.code))}</p>}
-          <p class="error-detail">
-            <code>{displayCode(error)}</code>
-            {/* A server's own words (Huawei answers in English) are shown as such; our own details are in the words above. */}
-            {error.status !== undefined && error.message && <span class="server-said"> {t('serverSaid', error.message)}</span>}
-          </p>
-        </div>
-      )}
-            {capture.clockOffsetMs !== undefined && capture.clockOffsetMs !== 0 && capture.provider === 'huawei' && (
-        <ClockNotice offsetMs={capture.clockOffsetMs} />
-      )}
-      {(capture.status === 'done' || capture.status === 'failed') && capture.hasImage && (
-        <button type="button" class="reread link" onClick={() => actions.onReread(capture.id, OTHER[capture.provider])}>
-          {t('rereadWith', t(PROVIDER_LABEL[OTHER[capture.provider]]))}
-        </button>
-      )}
+        <p class="meta-line">
+          <span class="provider" data-provider={capture.provider}>{t('readBy', t(PROVIDER_LABEL[capture.provider]))}</span>
+          {' · '}
+          <span class="source" title={sourceLabel(capture)}>{sourceLabel(capture)}</span>
+        </p>
+      </div>
     </article>
   );
 }

@@ -4,6 +4,7 @@ interface Props {
   field: string;
   label: string;
   value: string | undefined;
+  /** Given only when worth a look (below the review threshold). */
   confidence: number | undefined;
   /** The recognized value, when the user corrected the field. */
   original?: string;
@@ -16,7 +17,7 @@ interface Props {
   onCopy: (value: string) => void;
 }
 
-/** One recognized field: label, value, confidence, and a copy button. */
+/** One recognized field: label, value, a copy button; a low confidence and derived values below the value. */
 export function FieldRow({ field, label, value, confidence, original, copyValue, rawValue, derived, onCopy }: Props) {
   return (
     <div class="field" data-field={field} data-value={rawValue ?? value}>
@@ -25,15 +26,15 @@ export function FieldRow({ field, label, value, confidence, original, copyValue,
         {value ?? t('fieldMissing')}
         {original !== undefined && <span class="edited">✎</span>}
       </span>
-      {derived && <small class="derived">{derived}</small>}
-      {confidence !== undefined && (
-        <span class="field-confidence">{t('confidence', String(Math.round(confidence * 100)))}</span>
-      )}
-      {value && (
+      {value ? (
         <button type="button" class="copy" aria-label={t('copyField', label)} onClick={() => onCopy(copyValue ?? value)}>
           {t('copy')}
         </button>
+      ) : (
+        <span />
       )}
+      {derived && <small class="derived">{derived}</small>}
+      {confidence !== undefined && <span class="field-confidence">{t('confidenceCheck', String(Math.round(confidence * 100)))}</span>}
     </div>
   );
 }

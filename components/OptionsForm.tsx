@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { OCR_REGIONS } from '@/lib/huawei/endpoint';
+import { DEFAULT_REGION, OCR_REGIONS } from '@/lib/huawei/endpoint';
+import { huaweiMissing } from '@/lib/ui/huawei-ready';
 import { t, tDynamic } from '@/lib/i18n';
 import type { ConnectionReport, Reply, SettingsPatch } from '@/lib/messages';
 import type { ProviderId } from '@/lib/store/capture-schema';
@@ -43,7 +44,7 @@ function verdict(reply: ConnectionReport): string {
   return (tail ? `${head} (${tail})` : head) + clock;
 }
 
-/** Huawei Cloud settings. Secrets are write-only: the page never receives stored values. */
+/** The engine, then Huawei Cloud's settings; rarely needed ones folded away. Secrets are write-only: the page never receives stored values. */
 export function OptionsForm({ initial, onSave, onTest, onLanguage }: Props) {
   const { skSet, iamPasswordSet, effectiveProvider, ...stored } = initial;
   const [form, setForm] = useState<Form>({ ...stored, sk: '', iamPassword: '' });
@@ -51,6 +52,12 @@ export function OptionsForm({ initial, onSave, onTest, onLanguage }: Props) {
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const save = async (): Promise<boolean> => {
+    const missing = form.provider === 'huawei' ? huaweiMissing(form, { skSet, iamPasswordSet }) : [];
+    if (missing.length > 0) {
+      // Huawei Cloud as the engine without its keys would fail every capture: nothing is saved.
+      setStatus({ ok: false, text: t('optionsMissing', missing.map((k) => t(k)).join(t('listSeparator'))) });
+      return false;
+    }
     const reply = await onSave(form);
     setStatus({ ok: reply.ok, text: reply.ok ? t('optionsSaved') : verdict(reply) });
     return reply.ok;
@@ -63,6 +70,22 @@ export function OptionsForm({ initial, onSave, onTest, onLanguage }: Props) {
         await save();
       }}
     >
+      <fieldset class="engine">
+        <legend>{t('optionsProvider')}</legend>
+        {(['ondevice', 'huawei'] as const).map((provider) => (
+          <label class="choice" key={provider}>
+            <input
+              type="radio"
+              name="provider"
+              value={provider}
+              checked={(form.provider === 'auto' ? effectiveProvider : form.provider) === provider}
+              onChange={() => set({ provider })}
+            />
+            {t(provider === 'ondevice' ? 'optionsProviderOndevice' : 'optionsProviderHuawei')}
+          </label>
+        ))}
+        {form.provider === 'auto' && <small>{t('optionsProviderAuto')}</small>}
+      </fieldset>
       <div class="row language">
         <label for="uiLanguage">{t('optionsLanguage')}</label>
         <select
@@ -81,44 +104,7 @@ export function OptionsForm({ initial, onSave, onTest, onLanguage }: Props) {
           <option value="en" lang="en">English</option>
         </select>
       </div>
-      <fieldset>
-        <legend>{t('optionsProvider')}</legend>
-        {(['ondevice', 'huawei'] as const).map((provider) => (
-          <label class="choice" key={provider}>
-            <input
-              type="radio"
-              name="provider"
-              value={provider}
-              checked={(form.provider === 'auto' ? effectiveProvider : form.provider) === provider}
-              onChange={() => set({ provider })}
-            />
-            {t(provider === 'ondevice' ? 'optionsProviderOndevice' : 'optionsProviderHuawei')}
-          </label>
-        ))}
-        {form.provider === 'auto' && <small>{t('optionsProviderAuto')}</small>}
-      </fieldset>
       <h2>{t('optionsHuaweiSection')}</h2>
-      <fieldset>
-        <legend>{t('optionsEndpoint')}</legend>
-        {(['region', 'custom'] as const).map((mode) => (
-          <label class="choice" key={mode}>
-            <input type="radio" name="endpointMode" value={mode} checked={form.endpointMode === mode} onChange={() => set({ endpointMode: mode })} />
-            {t(mode === 'region' ? 'optionsEndpointRegion' : 'optionsEndpointCustom')}
-          </label>
-        ))}
-        {form.endpointMode === 'region' ? (
-          <div class="row">
-            <label for="region">{t('optionsRegion')}</label>
-            <select id="region" name="region" value={form.region} onChange={(e) => set({ region: e.currentTarget.value })}>
-              {OCR_REGIONS.map((r) => <option key={r} value={r}>{r}</option>)}
-            </select>
-            <small>{t('optionsRegionHint')}</small>
-          </div>
-        ) : (
-          <TextField id="customEndpoint" label={t('optionsCustomEndpoint')} form={form} set={set} placeholder="http://127.0.0.1:8787" hint={t('optionsCustomHint')} />
-        )}
-        <TextField id="projectId" label={t('optionsProjectId')} form={form} set={set} hint={t('optionsProjectHint')} />
-      </fieldset>
       <fieldset>
         <legend>{t('optionsAuth')}</legend>
         {(['aksk', 'iam'] as const).map((mode) => (
@@ -142,6 +128,31 @@ export function OptionsForm({ initial, onSave, onTest, onLanguage }: Props) {
         <small>{t('optionsSecretNote')}</small>
       </fieldset>
       <fieldset>
+        <legend>{t('optionsEndpoint')}</legend>
+        {/* Only cn-north-4 lists the quota-invoice API: it is the default, the rest is folded away. */}
+        <p class="endpoint-now">{form.endpointMode === 'region' ? t('optionsRegionNow', form.region === DEFAULT_REGION ? t('optionsRegionDefault', form.region) : form.region) : t('optionsCustomNow', form.customEndpoint || '—')}</p>
+        <details class="endpoint-more" open={form.endpointMode === 'custom' || form.region !== DEFAULT_REGION}>
+          <summary>{t('optionsEndpointMore')}</summary>
+          {(['region', 'custom'] as const).map((mode) => (
+            <label class="choice" key={mode}>
+              <input type="radio" name="endpointMode" value={mode} checked={form.endpointMode === mode} onChange={() => set({ endpointMode: mode })} />
+              {t(mode === 'region' ? 'optionsEndpointRegion' : 'optionsEndpointCustom')}
+            </label>
+          ))}
+          {form.endpointMode === 'region' ? (
+            <div class="row">
+              <label for="region">{t('optionsRegion')}</label>
+              <select id="region" name="region" value={form.region} onChange={(e) => set({ region: e.currentTarget.value })}>
+                {OCR_REGIONS.map((r) => <option key={r} value={r}>{r === DEFAULT_REGION ? t('optionsRegionDefault', r) : r}</option>)}
+              </select>
+              <small>{t('optionsRegionHint')}</small>
+            </div>
+          ) : (
+            <TextField id="customEndpoint" label={t('optionsCustomEndpoint')} form={form} set={set} placeholder="http://127.0.0.1:8787" hint={t('optionsCustomHint')} />
+          )}
+        </details>
+      </fieldset>
+      <fieldset>
         <legend>{t('optionsImages')}</legend>
         <label class="choice">
           <input type="checkbox" name="sendImageUrl" checked={form.sendImageUrl} onChange={(e) => set({ sendImageUrl: e.currentTarget.checked })} />
@@ -151,6 +162,7 @@ export function OptionsForm({ initial, onSave, onTest, onLanguage }: Props) {
       </fieldset>
       <details class="advanced">
         <summary>{t('optionsAdvanced')}</summary>
+        <TextField id="projectId" label={t('optionsProjectId')} form={form} set={set} hint={t('optionsProjectHint')} />
         <div class="row">
           <label for="concurrency">{t('optionsConcurrency')}</label>
           <input
@@ -175,13 +187,23 @@ export function OptionsForm({ initial, onSave, onTest, onLanguage }: Props) {
           type="button"
           disabled={busy}
           onClick={async () => {
+            // Huawei chosen without what it needs: say what is missing, save nothing.
+            const missing = huaweiMissing(form, { skSet, iamPasswordSet });
+            if (missing.length > 0) {
+              setStatus({ ok: false, text: t('optionsMissing', missing.map((k) => t(k)).join(t('listSeparator'))) });
+              return;
+            }
             setBusy(true);
             setStatus({ ok: true, text: t('optionsTesting') });
             try {
-              if (await save()) {
-                const report = await onTest();
-                setStatus({ ok: report.ok, text: verdict(report) });
-              }
+              // Everything but the engine first (the test reads saved settings); Huawei Cloud
+              // becomes the engine only once the test passed, so a broken choice is never saved.
+              const holdBack = form.provider === 'huawei' && stored.provider !== 'huawei';
+              const saved = await onSave(holdBack ? { ...form, provider: stored.provider } : form);
+              if (!saved.ok) return setStatus({ ok: false, text: verdict(saved) });
+              const report = await onTest();
+              if (report.ok && holdBack) await onSave({ provider: 'huawei' });
+              setStatus({ ok: report.ok, text: report.ok ? verdict(report) : `${verdict(report)} ${holdBack ? t('optionsEngineKept') : ''}`.trim() });
             } finally {
               setBusy(false);
             }

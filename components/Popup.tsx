@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { CaptureView } from '@/lib/ui/use-captures';
+import type { ProviderId } from '@/lib/store/capture-schema';
 import { CaptureCard, type CaptureActions } from './CaptureCard';
 import { CaptureInput } from './CaptureInput';
 
@@ -16,8 +17,26 @@ function KeysRefused({ views, onOpenSettings }: { views: CaptureView[] | null; o
   );
 }
 
+/** Up/Down move between invoices, Home/End to the first and last (Enter or Space opens one). */
+function moveFocus(event: KeyboardEvent) {
+  const keys = ['ArrowDown', 'ArrowUp', 'Home', 'End'];
+  const from = (event.target as HTMLElement).closest?.('button.expand');
+  if (!keys.includes(event.key) || !from) return;
+  const all = Array.from((event.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('button.expand'));
+  const at = all.indexOf(from as HTMLButtonElement);
+  const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: all.length - 1 }[event.key]!;
+  if (all[next]) {
+    event.preventDefault();
+    all[next].focus();
+  }
+}
+
 interface Props extends CaptureActions {
   views: CaptureView[] | null;
+  /** How many captures there are in all (the batch page lists them); null while unknown. */
+  total: number | null;
+  /** "Read again with …" is offered only for an engine that can run (Huawei Cloud needs its keys). */
+  canReread: (provider: ProviderId) => boolean;
   notice: string | null;
   noticeId: number;
   /** Shown after a fill: Undo puts the page's previous values back. */
@@ -31,7 +50,7 @@ interface Props extends CaptureActions {
   onOpenBatch: () => void;
 }
 
-export function Popup({ views, notice, noticeId, onUndo, onUrl, onFiles, onDrop, onOpenSettings, onTeach, onOpenBatch, ...actions }: Props) {
+export function Popup({ views, total, canReread, notice, noticeId, onUndo, onUrl, onFiles, onDrop, onOpenSettings, onTeach, onOpenBatch, ...actions }: Props) {
   const [dragging, setDragging] = useState(false);
   return (
     <main
@@ -65,9 +84,14 @@ export function Popup({ views, notice, noticeId, onUndo, onUrl, onFiles, onDrop,
       )}
       {views && views.length === 0 && <p class="empty">{t('popupEmpty')}</p>}
       <KeysRefused views={views} onOpenSettings={onOpenSettings} />
-      <section class="captures">
-        {views?.map((view) => <CaptureCard key={view.capture.id} capture={view.capture} thumbnail={view.thumbnail} {...actions} />)}
+      <section class="captures" aria-label={t('popupListLabel')} onKeyDown={moveFocus}>
+        {views?.map((view, i) => (
+          <CaptureCard key={view.capture.id} capture={view.capture} thumbnail={view.thumbnail} defaultOpen={i === 0} canReread={canReread} {...actions} />
+        ))}
       </section>
+      {views && total !== null && total > views.length && (
+        <button type="button" class="link more" onClick={onOpenBatch}>{t('popupMore', String(total - views.length))}</button>
+      )}
     </main>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Screenshots of every screen a user meets, made by `npm run demo -- --headless`: the popup with
  * the sample invoices read, the batch, the settings, and an Element Plus and an Ant Design expense
- * portal filled from the popup. Saved under demo-output/<lang>/, one line printed per file.
+ * portal filled from the popup; the popup and settings also dark (prefers-color-scheme emulated) and
+ * in the other UI language (chosen in Settings). Saved under demo-output/<lang>/, one line printed per file.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,22 +34,58 @@ async function fillPortal(ext: LoadedExtension, popup: Page, url: string): Promi
   return tab;
 }
 
+/** Light and dark (the system's choice, emulated) of the same page: name.png and name-dark.png. */
+async function shootThemes(page: Page, dir: string, name: string, fullPage: boolean): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    const path = join(dir, `${name}${scheme === 'dark' ? '-dark' : ''}.png`);
+    await page.screenshot({ path, fullPage });
+    console.log(`screenshot: ${path}`);
+  }
+  await page.emulateMediaFeatures([]);
+}
+
+/** The popup as the toolbar shows it (400 × 600) and the settings, light and dark. */
+async function themedScreens(ext: LoadedExtension, popup: Page, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  await popup.bringToFront();
+  await popup.setViewport({ width: 400, height: 600 });
+  await popup.waitForSelector('article.capture');
+  await shootThemes(popup, dir, 'popup', false);
+  const options = await openExtensionPage(ext, 'options.html');
+  await options.setViewport({ width: 800, height: 900 });
+  await options.waitForSelector('form');
+  await shootThemes(options, dir, 'settings', true);
+  await options.close();
+}
+
+/** Settings → Language, as a user switches it; every page reads it when it opens. */
+async function chooseLanguage(ext: LoadedExtension, language: 'auto' | 'en' | 'zh_CN'): Promise<void> {
+  const options = await openExtensionPage(ext, 'options.html');
+  await options.waitForSelector('#uiLanguage');
+  await options.select('#uiLanguage', language);
+  await options.waitForFunction((l) => (document.querySelector('#uiLanguage') as HTMLSelectElement | null)?.value === l, { polling: 100 }, language);
+  await options.close();
+}
+
 export async function saveScreens(ext: LoadedExtension, popup: Page, lang: string): Promise<void> {
   const dir = join(ROOT, 'demo-output', lang);
   mkdirSync(dir, { recursive: true });
-  await shoot(popup, dir, 'popup');
+  await themedScreens(ext, popup, dir);
+  // The other UI language, chosen in Settings, then back to the browser's.
+  const other = lang === 'zh_CN' ? 'en' : 'zh_CN';
+  await chooseLanguage(ext, other);
+  await popup.reload();
+  await themedScreens(ext, popup, join(ROOT, 'demo-output', other));
+  await chooseLanguage(ext, 'auto');
+  await popup.reload();
+  await popup.waitForSelector('article.capture');
 
   const batch = await openExtensionPage(ext, 'batch.html');
   await batch.setViewport({ width: 1280, height: 800 });
   await batch.waitForSelector('tr[data-capture-id]');
   await shoot(batch, dir, 'batch');
   await batch.close();
-
-  const options = await openExtensionPage(ext, 'options.html');
-  await options.setViewport({ width: 800, height: 900 });
-  await options.waitForSelector('form');
-  await shoot(options, dir, 'settings');
-  await options.close();
 
   const portals = await startPortals({ vendorDir: join(ROOT, 'node_modules') });
   try {

@@ -7,17 +7,26 @@ import { applyUiLanguage } from '@/lib/ui/language';
 import { sendMessage, type Reply } from '@/lib/messages';
 import { createCaptureStore } from '@/lib/store/captures';
 import { notifyCapturesChanged } from '@/lib/store/changes';
-import { useCaptures } from '@/lib/ui/use-captures';
+import { useCaptureCount, useCaptures } from '@/lib/ui/use-captures';
+import type { ProviderId } from '@/lib/store/capture-schema';
 import { fillNotice } from '@/lib/ui/fill-notice';
 import { intakeFiles, linkFromText } from '@/lib/ui/intake';
 import { readFileAsDataUrl } from '@/lib/util/read-file';
+import { huaweiConfigured } from '@/lib/ui/huawei-ready';
 
 const RECENT = 20;
-
 
 function App() {
   const store = useMemo(() => createCaptureStore(), []);
   const views = useCaptures(store, RECENT);
+  const total = useCaptureCount(store);
+  // Huawei Cloud is offered for a second read only when it can run (keys saved or it is the engine).
+  const [huaweiReady, setHuaweiReady] = useState(false);
+  useEffect(() => {
+    void sendMessage('getSettings', undefined)
+      .then((s) => setHuaweiReady(huaweiConfigured(s)))
+      .catch(() => undefined);
+  }, []);
   const [notice, setNoticeText] = useState<string | null>(null);
   /** What the notice's Undo button does: put back a fill, or a deleted capture. */
   const [undo, setUndo] = useState<(() => Promise<void>) | null>(null);
@@ -52,6 +61,16 @@ function App() {
   return (
     <Popup
       views={views}
+      total={total}
+      canReread={(provider: ProviderId) => provider !== 'huawei' || huaweiReady}
+      onCopyAll={async (text) => {
+        try {
+          await navigator.clipboard.writeText(text);
+          setNotice(t('copiedAll'));
+        } catch (error) {
+          setNotice(t('copyFailed', error instanceof Error ? error.message : String(error)));
+        }
+      }}
       notice={notice}
       noticeId={noticeId}
       onUrl={submitUrl}

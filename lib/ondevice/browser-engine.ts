@@ -25,7 +25,8 @@ async function readModels(progress: (p: Progress) => void): Promise<Record<keyof
     for (let part = await reader.read(); !part.done; part = await reader.read()) {
       chunks.push(part.value);
       loaded += part.value.length;
-      if (total > 0) progress({ stage: 'loading-models', fraction: Math.min(1, loaded / total) });
+      // Bytes always; the share only when the sizes are known (extension URLs may omit Content-Length).
+      progress(total > 0 ? { stage: 'loading-models', fraction: Math.min(1, loaded / total), loadedBytes: loaded, totalBytes: total } : { stage: 'loading-models', loadedBytes: loaded });
     }
     const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
     let at = 0;
@@ -46,6 +47,8 @@ export function browserEngine(progress: (p: Progress) => void): Promise<OcrEngin
   engine ??= (async () => {
     progress({ stage: 'loading-models', fraction: 0 });
     const [models, dict] = await Promise.all([readModels(progress), fetch(url(DICT_FILE)).then((r) => r.text())]);
+    // Compiling the WASM and creating the sessions takes most of a first run: say so, not "100%".
+    progress({ stage: 'starting-engine' });
     return createEngine({
       ort,
       ...models,

@@ -74,7 +74,7 @@ export type RecognizeOutcome = (
 };
 
 /** Progress while a provider works (the on-device engine's first run loads its models). */
-export type ProgressReport = (progress: { stage: 'loading-models' | 'recognizing'; fraction?: number }) => void;
+export type ProgressReport = (progress: { stage: 'loading-models' | 'starting-engine' | 'recognizing'; fraction?: number; loadedBytes?: number; totalBytes?: number }) => void;
 
 /** A provider: reads one API-ready image (JPEG/PNG within the limits of lib/image). */
 export interface RecognitionProvider {

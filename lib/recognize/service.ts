@@ -145,12 +145,16 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     const ready = await apiReadyImage(await save(id, { status: 'running', provider, attempts, job, progress: undefined }));
     if (!ready) return;
     let lastStage: string | undefined;
+    let lastWritten = 0;
     let progressWrites = Promise.resolve();
     const progress = (p: Progress) => {
-      // Stage changes only: the store is not a progress bar's tick sink. Writes are chained and
-      // awaited below, so a late one cannot land after the result.
-      if (p.stage === lastStage) return;
+      // Stage changes, and within a stage every further tenth (or 2 MB): the store is not a
+      // progress bar's tick sink, but the clerk sees it move. Writes are chained and awaited
+      // below, so a late one cannot land after the result.
+      const at = p.fraction ?? (p.loadedBytes ?? 0) / 20_971_520;
+      if (p.stage === lastStage && at - lastWritten < 0.1) return;
       lastStage = p.stage;
+      lastWritten = at;
       progressWrites = progressWrites.then(() => save(id, { progress: p })).then(() => undefined);
     };
     const outcome: RecognizeOutcome = await deps.recognize(provider, ready.image, progress, ready.capture).catch((e: unknown) => ({

@@ -23,9 +23,13 @@ export type ProviderId = z.infer<typeof ProviderIdSchema>;
 
 /** Shown while a recognition runs: the on-device engine's first run loads its models. */
 export const ProgressSchema = z.object({
-  stage: z.enum(['loading-models', 'recognizing']),
+  /** loading-models: reading the model files; starting-engine: compiling them (a few seconds the first time). */
+  stage: z.enum(['loading-models', 'starting-engine', 'recognizing']),
   /** 0–1 when known. */
   fraction: z.number().min(0).max(1).optional(),
+  /** Model bytes read so far, and in all, when known (shown as "12.3 of 16.0 MB"). */
+  loadedBytes: z.number().int().nonnegative().optional(),
+  totalBytes: z.number().int().nonnegative().optional(),
 });
 export type Progress = z.infer<typeof ProgressSchema>;
 

@@ -9,6 +9,8 @@ export interface CaptureStore {
   image(id: string): Promise<Blob | undefined>;
   setImage(id: string, image: Blob): Promise<void>;
   recent(limit: number): Promise<Capture[]>;
+  /** How many captures there are. */
+  count(): Promise<number>;
   withStatus(...statuses: CaptureStatus[]): Promise<Capture[]>;
   remove(id: string): Promise<void>;
 }
@@ -58,6 +60,9 @@ export function createCaptureStore(dbPromise: Promise<IDBPDatabase<CaptureDb>> =
         cursor = await cursor.continue();
       }
       return valid(out);
+    },
+    async count() {
+      return (await dbPromise).count('captures');
     },
     async withStatus(...statuses) {
       const db = await dbPromise;

@@ -40,3 +40,19 @@ export function useCaptures(store: CaptureStore, limit: number): CaptureView[] |
   }, [store, limit]);
   return views;
 }
+
+/** How many captures there are in all, kept current like the list. */
+export function useCaptureCount(store: CaptureStore): number | null {
+  const [count, setCount] = useState<number | null>(null);
+  useEffect(() => {
+    let alive = true;
+    const load = () => void store.count().then((n) => alive && setCount(n));
+    load();
+    const stop = onCapturesChanged(load);
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, [store]);
+  return count;
+}

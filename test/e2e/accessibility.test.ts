@@ -34,8 +34,11 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility', () => {
-  it.each(['popup.html', 'options.html', 'batch.html'])('%s', async (path) => {
+  // Both themes: the pages follow the system's light or dark choice (prefers-color-scheme).
+  const pages = ['popup.html', 'options.html', 'batch.html'];
+  it.each(['light', 'dark'].flatMap((scheme) => pages.map((path) => [path, scheme] as const)))('%s (%s)', async (path, scheme) => {
     const page = path === 'popup.html' ? suite.popup : await openExtensionPage(suite.ext, path);
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
     await page.bringToFront();
     await page.waitForFunction(() => document.querySelector('main, form') !== null, { polling: 100 });
     if (path === 'batch.html') await page.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 2, { polling: 100 });

@@ -11,14 +11,22 @@ async function typeInto(page: Page, selector: string, text: string): Promise<voi
   await page.type(selector, text);
 }
 
+/** Opens a folded section of the settings unless it is open already. */
+export async function openDetails(page: Page, selector: string): Promise<void> {
+  await page.waitForSelector(`${selector} summary`);
+  if (!(await page.$eval(selector, (d) => (d as HTMLDetailsElement).open))) await page.click(`${selector} summary`);
+}
+
 /** Fills the options page the way a person does: clicks, types, presses Save (any browser when `page` is given). */
 export async function configureThroughOptions(ext: Pick<LoadedExtension, 'browser' | 'origin'>, s: UiSettings, page?: Page): Promise<Page> {
   const options = page ?? (await openExtensionPage(ext, 'options.html'));
   await options.bringToFront(); // background tabs get no animation frames: clicks would stall
-  await options.waitForSelector('input[name="endpointMode"][value="custom"]');
+  // The endpoint and the project id are folded away (details.endpoint-more, details.advanced): open them as a person would.
+  await openDetails(options, 'details.endpoint-more');
   await options.click('input[name="endpointMode"][value="custom"]');
   await options.waitForSelector('#customEndpoint');
   await typeInto(options, '#customEndpoint', s.endpoint);
+  await openDetails(options, 'details.advanced');
   await typeInto(options, '#projectId', s.projectId ?? '');
   if ('ak' in s) {
     await options.click('input[name="authMode"][value="aksk"]');
