@@ -65,8 +65,12 @@ export function chooseImageCandidates(facts: ImageFacts): ImageChoice {
     absolute(facts.noscript?.src),
   ];
   const keep = (urls: (string | undefined)[]) => [...new Set(urls.filter((u): u is string => !!u && !isPlaceholderUrl(u)))];
-  const real = keep([link, largest(facts.srcsets), ...lazy]).filter((u) => u !== facts.srcUrl);
-  const placeholder = isPlaceholder({ url: facts.srcUrl, naturalWidth: facts.naturalWidth, naturalHeight: facts.naturalHeight });
+  // A stand-in: a known placeholder, or a blur-up preview shown at over twice its own size.
+  const upscaled = facts.naturalWidth > 0 && facts.slotWidth > 0 && facts.naturalWidth * 2 < facts.slotWidth;
+  const placeholder = isPlaceholder({ url: facts.srcUrl, naturalWidth: facts.naturalWidth, naturalHeight: facts.naturalHeight }) || upscaled;
+  // The lazy loader's attributes count only behind a stand-in: on a loaded image a leftover
+  // data-src may name another picture, and the user clicked the one they see.
+  const real = keep([link, largest(facts.srcsets), ...(placeholder ? lazy : [])]).filter((u) => u !== facts.srcUrl);
   const lazyReal = keep(lazy).filter((u) => u !== facts.srcUrl);
   if (placeholder && real.length > 0) return { candidates: real, primary: lazyReal[0] ?? real[0]!, placeholder };
   return { candidates: [...real, facts.srcUrl], primary: facts.srcUrl, placeholder };

@@ -56,7 +56,9 @@ describe('chooseImageCandidates: best first, placeholders out', () => {
     ['lazy: a <noscript> twin with srcset', facts(GIF, { noscript: { src: '/twin.jpg', srcset: '/twin.jpg 1x, /twin@2x.jpg 2x' } }), ['/twin@2x.jpg', '/twin.jpg'], '/twin@2x.jpg'],
     ['lazy: behind a link, the real image is what matters', facts(GIF, { link: abs('/full'), data: data({ 'data-src': '/real.jpg' }) }), ['/full', '/real.jpg'], '/real.jpg'],
     ['lazy: already swapped (data-src = src)', facts('/real.jpg', { data: data({ 'data-src': '/real.jpg' }) }), ['/real.jpg'], '/real.jpg'],
-    ['a real image with a data-src of a larger one', facts('/preview.jpg', { data: data({ 'data-src': '/full.jpg' }) }), ['/full.jpg', '/preview.jpg'], '/preview.jpg'],
+    // A loaded image is what the user clicked: a leftover data-src may name another invoice.
+    ['a loaded image with a leftover data-src: the image shown', facts('/invoice-1.png', { data: data({ 'data-src': '/invoice-6.png' }) }), ['/invoice-1.png'], '/invoice-1.png'],
+    ['a blur-up preview shown at over twice its size: the real image behind it', facts('/preview.jpg', { naturalWidth: 40, naturalHeight: 21, slotWidth: 500, data: data({ 'data-src': '/full.jpg' }) }), ['/full.jpg'], '/full.jpg'],
     ['a placeholder and nothing behind it: the src stays (it fails as too small)', facts(GIF), [GIF], GIF],
     ['unrelated data-* attributes are ignored', facts('/i.png', { data: data({ 'data-id': '42', 'data-track': '/t' }) }), ['/i.png'], '/i.png'],
   ])('%s', (_name, input, expected, primary) => {
