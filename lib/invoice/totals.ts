@@ -27,10 +27,13 @@ export interface TotalsItem {
 /**
  * Totals of a set of captures (the whole batch, or what a filter shows): duplicates are settled
  * within the set, so of two captures of one invoice the earlier one counts (ties: the smaller id).
+ * `among`: the larger set the duplicates are settled in (default: the items themselves).
  */
-export function batchTotals(items: TotalsItem[], checks: Map<string, CheckResult>): BatchTotals {
+export function batchTotals(items: TotalsItem[], checks: Map<string, CheckResult>, among: TotalsItem[] = items): BatchTotals {
   const done = items.filter((i) => i.status === 'done');
-  const doneAt = new Map(done.map((i) => [i.id, i]));
+  // Twins are looked up among `among` (the whole set when totalling one group of it), so a
+  // duplicate whose first capture sits in another month still counts once overall.
+  const doneAt = new Map(among.filter((i) => i.status === 'done').map((i) => [i.id, i]));
   const earlier = (a: TotalsItem, b: TotalsItem) => a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
   const totals: BatchTotals = { invoices: 0, fen: 0, duplicates: 0, duplicatesFen: 0, failed: 0, pending: 0, toReview: 0 };
   for (const item of items) {
