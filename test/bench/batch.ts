@@ -133,10 +133,8 @@ async function timed(page: Page, act: 'filter' | 'clear' | 'sort', query: string
       input.value = kind === 'filter' ? q : '';
       input.dispatchEvent(new Event('input', { bubbles: true }));
     }
-    await new Promise<void>((resolve) => {
-      const check = () => (`${totals.getAttribute('data-count')}|${document.querySelector('tr[data-capture-id]')?.getAttribute('data-capture-id')}` !== before ? resolve() : requestAnimationFrame(check));
-      check();
-    });
+    // (No named inner functions here: tsx's __name helper does not exist in the page.)
+    while (`${totals.getAttribute('data-count')}|${document.querySelector('tr[data-capture-id]')?.getAttribute('data-capture-id')}` === before) await new Promise((r) => requestAnimationFrame(r));
     // Until the frame with the new rows is painted.
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     return performance.now() - started;
@@ -165,10 +163,7 @@ export async function benchReviewTable(count: number): Promise<ReviewFigures> {
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const started = performance.now();
       first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
-      await new Promise<void>((resolve) => {
-        const check = () => (document.activeElement !== first && document.activeElement?.tagName === 'TR' ? resolve() : requestAnimationFrame(check));
-        check();
-      });
+      while (document.activeElement === first || document.activeElement?.tagName !== 'TR') await new Promise((r) => requestAnimationFrame(r));
       return performance.now() - started;
     });
     const domRows = await page.$$eval('tr[data-capture-id]', (rows) => rows.length);

@@ -142,7 +142,7 @@ describe('the review table', () => {
     await batch.keyboard.press('ArrowUp');
     expect(await current()).toBe('ten-2');
 
-    for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowRight', 'ArrowRight']) await batch.keyboard.press(key); // code, then → number → amount
+    for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowRight', 'ArrowRight'] as const) await batch.keyboard.press(key); // code, then → number → amount
     expect(await batch.$eval(`${row('ten-2')} td.active input`, (i) => i.getAttribute('data-field'))).toBe('amount');
     await batch.keyboard.press('Enter');
     expect(await focused()).toBe('input:amount:ten-2');
