@@ -125,7 +125,7 @@ export interface ReviewFigures {
 async function timed(page: Page, act: 'filter' | 'clear' | 'sort', query: string): Promise<number> {
   return page.evaluate(async (kind, q) => {
     const totals = document.querySelector('.batch-totals')!;
-    const before = `${totals.getAttribute('data-count')}|${document.querySelector('tr[data-capture-id]')?.getAttribute('data-capture-id')}`;
+    const before = `${totals.getAttribute('data-count')}|${document.querySelector('tr[data-capture-id]')?.getAttribute('data-capture-id')}|${document.querySelector('th[aria-sort]')?.getAttribute('data-sort-key')}`;
     const started = performance.now();
     if (kind === 'sort') (document.querySelector('th[data-sort-key="amount"] button') as HTMLButtonElement).click();
     else {
@@ -134,9 +134,9 @@ async function timed(page: Page, act: 'filter' | 'clear' | 'sort', query: string
       input.dispatchEvent(new Event('input', { bubbles: true }));
     }
     // (No named inner functions here: tsx's __name helper does not exist in the page.)
-    while (`${totals.getAttribute('data-count')}|${document.querySelector('tr[data-capture-id]')?.getAttribute('data-capture-id')}` === before) await new Promise((r) => requestAnimationFrame(r));
-    // Until the frame with the new rows is painted.
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    while (`${totals.getAttribute('data-count')}|${document.querySelector('tr[data-capture-id]')?.getAttribute('data-capture-id')}|${document.querySelector('th[aria-sort]')?.getAttribute('data-sort-key')}` === before) await new Promise((r) => setTimeout(r, 1));
+    // Until the new rows are laid out.
+    document.body.getBoundingClientRect();
     return performance.now() - started;
   }, act, query);
 }
@@ -147,6 +147,7 @@ export async function benchReviewTable(count: number): Promise<ReviewFigures> {
   try {
     const page = await openExtensionPage(ext, 'batch.html');
     await page.setViewport({ width: 1400, height: 900 });
+    await page.bringToFront();
     await page.waitForSelector('main.batch');
     await seed(page, count, 8 * 1024);
     const started = performance.now();
@@ -160,10 +161,10 @@ export async function benchReviewTable(count: number): Promise<ReviewFigures> {
       const first = document.querySelector('tr[data-capture-id]') as HTMLElement;
       first.focus();
       first.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      await new Promise((r) => setTimeout(r, 50));
       const started = performance.now();
       first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
-      while (document.activeElement === first || document.activeElement?.tagName !== 'TR') await new Promise((r) => requestAnimationFrame(r));
+      while (document.activeElement === first || document.activeElement?.tagName !== 'TR') await new Promise((r) => setTimeout(r, 1));
       return performance.now() - started;
     });
     const domRows = await page.$$eval('tr[data-capture-id]', (rows) => rows.length);
