@@ -33,16 +33,36 @@ async function fillPortal(ext: LoadedExtension, popup: Page, url: string): Promi
   return tab;
 }
 
+/** The batch with its first row chosen (the invoice large beside the table), light and dark. */
+async function shootBatch(ext: LoadedExtension, dir: string): Promise<void> {
+  const batch = await openExtensionPage(ext, 'batch.html');
+  await batch.setViewport({ width: 1440, height: 900 });
+  await batch.waitForSelector('tr[data-capture-id]');
+  await batch.click('tr[data-capture-id] td.meta');
+  await batch.waitForFunction(() => ((document.querySelector('.viewer img') as HTMLImageElement | null)?.naturalWidth ?? 1) > 0 || document.querySelector('.viewer-empty'), { polling: 100 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await batch.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    await shoot(batch, dir, scheme === 'light' ? 'batch' : 'batch-dark');
+  }
+  await batch.close();
+}
+
+/** Switches the UI language in Settings (#uiLanguage), the way a user does; returns the previous choice. */
+async function chooseLanguage(ext: LoadedExtension, language: string): Promise<string> {
+  const options = await openExtensionPage(ext, 'options.html');
+  await options.waitForSelector('#uiLanguage');
+  const before = await options.$eval('#uiLanguage', (s) => (s as HTMLSelectElement).value);
+  if (before !== language) await Promise.all([options.waitForNavigation(), options.select('#uiLanguage', language)]);
+  await options.close();
+  return before;
+}
+
 export async function saveScreens(ext: LoadedExtension, popup: Page, lang: string): Promise<void> {
   const dir = join(ROOT, 'demo-output', lang);
   mkdirSync(dir, { recursive: true });
   await shoot(popup, dir, 'popup');
 
-  const batch = await openExtensionPage(ext, 'batch.html');
-  await batch.setViewport({ width: 1280, height: 800 });
-  await batch.waitForSelector('tr[data-capture-id]');
-  await shoot(batch, dir, 'batch');
-  await batch.close();
+  await shootBatch(ext, dir);
 
   const options = await openExtensionPage(ext, 'options.html');
   await options.setViewport({ width: 800, height: 900 });
@@ -62,4 +82,12 @@ export async function saveScreens(ext: LoadedExtension, popup: Page, lang: strin
   } finally {
     await portals.close();
   }
+
+  // The batch in the other UI language too (chosen in Settings), light and dark.
+  const other = lang.startsWith('zh') ? 'en' : 'zh_CN';
+  const before = await chooseLanguage(ext, other);
+  const otherDir = join(ROOT, 'demo-output', other);
+  mkdirSync(otherDir, { recursive: true });
+  await shootBatch(ext, otherDir);
+  await chooseLanguage(ext, before);
 }
