@@ -90,7 +90,12 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
   const rows = shown.slice(pageNow * PAGE_SIZE, (pageNow + 1) * PAGE_SIZE);
   const currentView = shown.find((v) => v.capture.id === current);
 
-  const focusRow = (id: string) => table.current?.querySelector<HTMLElement>(`tr[data-capture-id="${CSS.escape(id)}"]`)?.focus();
+  /** Focuses the row when it is rendered; undefined when it is not (another page). */
+  const focusRow = (id: string) => {
+    const tr = table.current?.querySelector<HTMLElement>(`tr[data-capture-id="${CSS.escape(id)}"]`);
+    tr?.focus();
+    return tr ? true : undefined;
+  };
   useEffect(() => setPage(0), [filter, text, dates, sort]);
   useEffect(() => {
     const id = focusNext.current;
@@ -105,7 +110,9 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
     const id = shown[i]!.capture.id;
     setCurrent(id);
     setPage(Math.floor(i / PAGE_SIZE));
-    focusNext.current = id;
+    // Focus at once when the row is on this page, so a quick second key press starts from it;
+    // on another page, once that page is rendered.
+    if (focusRow(id) === undefined) focusNext.current = id;
   };
   const edit = (id: string, f: InvoiceFieldName) => {
     const input = table.current?.querySelector<HTMLInputElement>(`tr[data-capture-id="${CSS.escape(id)}"] input[data-field="${f}"]`);
