@@ -23,6 +23,8 @@ export function ImageViewer({ src, alt, chosen }: Props) {
   const pane = useRef<HTMLDivElement>(null);
   const img = useRef<HTMLImageElement>(null);
   const drag = useRef<{ x: number; y: number; left: number; top: number } | null>(null);
+  /** Bumped when the picture loads, so the fit percentage is computed from its real size. */
+  const [, setLoads] = useState(0);
   useEffect(() => setZoom('fit'), [src]);
   /** The scale the picture is drawn at now (fit: whatever fills the pane's width). */
   const current = () => {
@@ -70,6 +72,7 @@ export function ImageViewer({ src, alt, chosen }: Props) {
             src={src}
             alt={alt}
             draggable={false}
+            onLoad={() => setLoads((n) => n + 1)}
             style={zoom === 'fit' || !natural ? { width: '100%' } : { width: `${natural * zoom}px`, maxWidth: 'none' }}
           />
         ) : (
