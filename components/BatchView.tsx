@@ -1,12 +1,15 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isoDate } from '@/lib/export/naming';
 import { EditableCell } from './EditableCell';
+import { errorText } from './error-text';
+import { ImageViewer } from './ImageViewer';
+import { MonthGlance } from './MonthGlance';
 import { FIELD_LABEL } from './field-labels';
+import { nextSort, presetOf, SORT_PRESETS, sortViews, type SortKey, type SortPreset, type SortState } from './batch-sort';
 import { checkWord } from '@/lib/export/columns';
 import { totalsLine } from '@/lib/export/summary';
-import { errorMessageKey } from '@/lib/ui/error-words';
-import { errorText } from './error-text';
 import { needsReview, type CheckResult } from '@/lib/invoice/checks';
+import { glance } from '@/lib/invoice/groups';
 import { batchTotals } from '@/lib/invoice/totals';
 import { formatDateTime, t, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type InvoiceFieldName } from '@/lib/store/capture-schema';
@@ -15,14 +18,12 @@ import type { CaptureView } from '@/lib/ui/use-captures';
 /** Table order: code and number first, as invoices are filed. */
 const FIELDS: InvoiceFieldName[] = ['code', 'number', 'amount', 'location'];
 type Filter = 'all' | 'done' | 'failed' | 'review' | 'duplicate';
-type Sort = 'newest' | 'oldest' | 'amount' | 'code';
-
-const SORTS: Record<Sort, (a: CaptureView, b: CaptureView, checks: Map<string, CheckResult>) => number> = {
-  newest: (a, b) => b.capture.createdAt - a.capture.createdAt,
-  oldest: (a, b) => a.capture.createdAt - b.capture.createdAt,
-  amount: (a, b, checks) => (checks.get(b.capture.id)?.fen ?? -1) - (checks.get(a.capture.id)?.fen ?? -1),
-  code: (a, b) => `${effectiveFields(a.capture).code ?? '~'}${effectiveFields(a.capture).number ?? ''}`.localeCompare(`${effectiveFields(b.capture).code ?? '~'}${effectiveFields(b.capture).number ?? ''}`),
-};
+/**
+ * Rows per page. Paging rather than a virtualizer: rows differ in height (a refusal, the original
+ * beside a correction, a failure's words), Ctrl+F and screen readers see every row of the page,
+ * and 100 rows render in a few ms, so 5,000 captures cost no more than 100 in the DOM.
+ */
+export const PAGE_SIZE = 100;
 
 interface Props {
   views: CaptureView[];
@@ -56,20 +57,87 @@ function matches(view: CaptureView, check: CheckResult | undefined, filter: Filt
   return haystack.toLowerCase().includes(text.toLowerCase());
 }
 
-/** Every capture of the batch: review, correct, check, select and export. */
+const HEADERS: { key: SortKey; label: MessageKey }[] = [
+  ...FIELDS.map((f) => ({ key: f, label: FIELD_LABEL[f] })),
+  { key: 'checks', label: 'batchColChecks' },
+  { key: 'captured', label: 'batchColCaptured' },
+];
+
+/** Every capture of the batch: review against the picture, correct, check, select and export. */
 export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, onExport, onDelete, onImport }: Props) {
-  const [sort, setSort] = useState<Sort>('newest');
+  const [sort, setSort] = useState<SortState>(SORT_PRESETS.newest);
   const [dates, setDates] = useState<DateRange>({ from: '', to: '' });
   const [clearAfter, setClearAfter] = useState(false);
   const [filter, setFilter] = useState<Filter>('all');
   const [text, setText] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const shown = useMemo(
-    () => views.filter((v) => matches(v, checks.get(v.capture.id), filter, text, dates)).sort((a, b) => SORTS[sort](a, b, checks)),
-    [views, checks, filter, text, sort, dates],
-  );
+  /** The row shown in the image pane and moved by the arrow keys. */
+  const [current, setCurrent] = useState<string | null>(null);
+  /** The field Enter edits (← → move it). */
+  const [field, setField] = useState<InvoiceFieldName>('code');
+  const [page, setPage] = useState(0);
+  const table = useRef<HTMLTableElement>(null);
+  /** Set by a keyboard move: the next render focuses that row. */
+  const focusNext = useRef<string | null>(null);
+
+  const filtered = useMemo(() => views.filter((v) => matches(v, checks.get(v.capture.id), filter, text, dates)), [views, checks, filter, text, dates]);
+  const shown = useMemo(() => sortViews(filtered, checks, sort), [filtered, checks, sort]);
   const totals = useMemo(() => batchTotals(shown.map((v) => v.capture), checks), [shown, checks]);
+  const groups = useMemo(() => glance(shown.map((v) => ({ ...v.capture, fields: effectiveFields(v.capture) })), checks), [shown, checks]);
   const chosen = shown.filter((v) => selected.has(v.capture.id)).map((v) => v.capture);
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const pageNow = Math.min(page, pages - 1);
+  const rows = shown.slice(pageNow * PAGE_SIZE, (pageNow + 1) * PAGE_SIZE);
+  const currentView = shown.find((v) => v.capture.id === current);
+
+  /** Focuses the row when it is rendered; undefined when it is not (another page). */
+  const focusRow = (id: string) => {
+    const tr = table.current?.querySelector<HTMLElement>(`tr[data-capture-id="${CSS.escape(id)}"]`);
+    tr?.focus();
+    return tr ? true : undefined;
+  };
+  useEffect(() => setPage(0), [filter, text, dates, sort]);
+  useEffect(() => {
+    const id = focusNext.current;
+    if (!id) return;
+    focusNext.current = null;
+    focusRow(id);
+  });
+
+  const moveTo = (index: number) => {
+    if (shown.length === 0) return;
+    const i = Math.max(0, Math.min(shown.length - 1, index));
+    const id = shown[i]!.capture.id;
+    setCurrent(id);
+    setPage(Math.floor(i / PAGE_SIZE));
+    // Focus at once when the row is on this page, so a quick second key press starts from it;
+    // on another page, once that page is rendered.
+    if (focusRow(id) === undefined) focusNext.current = id;
+  };
+  const edit = (id: string, f: InvoiceFieldName) => {
+    const input = table.current?.querySelector<HTMLInputElement>(`tr[data-capture-id="${CSS.escape(id)}"] input[data-field="${f}"]`);
+    input?.focus();
+    input?.select();
+  };
+  const onRowKey = (e: KeyboardEvent, id: string) => {
+    if (e.target !== e.currentTarget) return; // keys inside a cell's box belong to the box
+    const index = shown.findIndex((v) => v.capture.id === id);
+    const fieldAt = FIELDS.indexOf(field);
+    switch (e.key) {
+      case 'ArrowDown': moveTo(index + 1); break;
+      case 'ArrowUp': moveTo(index - 1); break;
+      case 'PageDown': moveTo(index + PAGE_SIZE); break;
+      case 'PageUp': moveTo(index - PAGE_SIZE); break;
+      case 'Home': moveTo(0); break;
+      case 'End': moveTo(shown.length - 1); break;
+      case 'ArrowRight': setField(FIELDS[Math.min(FIELDS.length - 1, fieldAt + 1)]!); break;
+      case 'ArrowLeft': setField(FIELDS[Math.max(0, fieldAt - 1)]!); break;
+      case 'Enter': edit(id, field); break;
+      default: return;
+    }
+    e.preventDefault();
+  };
+
   return (
     <main class="batch">
       <h1>{t('batchTitle')}</h1>
@@ -77,8 +145,17 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
         <select aria-label={t('batchFilter')} value={filter} onChange={(e) => setFilter(e.currentTarget.value as Filter)}>
           {(['all', 'done', 'failed', 'review', 'duplicate'] as const).map((f) => <option key={f} value={f}>{t(`batchFilter_${f}` as MessageKey)}</option>)}
         </select>
-        <select aria-label={t('batchSort')} name="sort" value={sort} onChange={(e) => setSort(e.currentTarget.value as Sort)}>
-          {(['newest', 'oldest', 'amount', 'code'] as const).map((k) => <option key={k} value={k}>{t(`batchSort_${k}` as MessageKey)}</option>)}
+        <select
+          aria-label={t('batchSort')}
+          name="sort"
+          value={presetOf(sort)}
+          onChange={(e) => {
+            const preset = e.currentTarget.value as SortPreset | 'custom';
+            if (preset !== 'custom') setSort(SORT_PRESETS[preset]);
+          }}
+        >
+          {(Object.keys(SORT_PRESETS) as SortPreset[]).map((k) => <option key={k} value={k}>{t(`batchSort_${k}` as MessageKey)}</option>)}
+          <option value="custom" disabled hidden={presetOf(sort) !== 'custom'}>{t('batchSort_custom')}</option>
         </select>
         <input type="date" name="from" aria-label={t('batchFrom')} value={dates.from} onInput={(e) => setDates({ ...dates, from: e.currentTarget.value })} />
         <input type="date" name="to" aria-label={t('batchTo')} value={dates.to} onInput={(e) => setDates({ ...dates, to: e.currentTarget.value })} />
@@ -113,60 +190,107 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
           {onUndo && <button type="button" class="undo" onClick={onUndo}>{t('undo')}</button>}
         </p>
       )}
-      <table>
-        <tbody>
-          {shown.map(({ capture, thumbnail }) => {
-            const check = checks.get(capture.id);
-            const fields = effectiveFields(capture);
-            return (
-              <tr key={capture.id} data-capture-id={capture.id} data-status={capture.status} data-flags={check?.flags.join(' ')}>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={t('batchSelect')}
-                    checked={selected.has(capture.id)}
-                    onChange={(e) => {
-                      const next = new Set(selected);
-                      if (e.currentTarget.checked) next.add(capture.id);
-                      else next.delete(capture.id);
-                      setSelected(next);
-                    }}
-                  />
-                </td>
-                <td>{thumbnail && <img class="thumb" src={thumbnail} alt="" />}</td>
-                {FIELDS.map((field) => {
-                  const label = FIELD_LABEL[field];
-                  const low = (capture.result?.confidence?.[field] ?? 1) < 0.9 && capture.corrections?.[field] === undefined;
-                  const missing = check?.missing.includes(field) ?? false;
-                  return (
-                    <td key={field} class={[low && 'low-confidence', missing && 'missing'].filter(Boolean).join(' ')} data-missing={missing || undefined}>
-                      <span class="cell-label" aria-hidden="true">{t(label)}</span>
-                      <EditableCell field={field} label={t(label)} value={fields[field]} onCorrect={(f, value) => onCorrect(capture.id, f, value)} />
-                      {missing && <small class="cell-missing">{t('fieldMissing')}</small>}
-                      {field === 'location' && check?.derivedCity && <small class="derived" data-derived-city={check.derivedCity}>{t('derivedFromCode', check.derivedCity)}</small>}
-                      {capture.corrections?.[field] !== undefined && <small class="original">{t('recognizedAs', capture.result?.[field] ?? '')}</small>}
-                    </td>
-                  );
-                })}
-                <td class="flags">
-                  {capture.status === 'failed' && capture.error && (
-                    <span class="failure" data-error-code={capture.error.code} data-document-kind={capture.error.documentKind}>{t('failedBecause', errorText(capture.error))} <code>{capture.error.code}</code></span>
-                  )}
-                  {capture.status === 'done' && check?.flags.map((f) => <span key={f} class={`flag ${f}`}>{checkWord(f, t)}</span>)}
-                </td>
-                <td class="meta">
-                  <small>{formatDateTime(capture.createdAt)}</small>
-                  <small>{capture.source.pageUrl ?? capture.source.fileName ?? ''}</small>
-                  <span class="row-actions">
-                    <button type="button" class="retry link" onClick={() => onRetry(capture.id)}>{t('retry')}</button>
-                    <button type="button" class="delete link" onClick={() => onDelete([capture.id])}>{t('delete')}</button>
-                  </span>
-                </td>
+      <MonthGlance byMonth={groups.byMonth} byCity={groups.byCity} />
+      <div class="review">
+        <div class="review-list">
+          <p class="keys-hint" id="batch-keys">{t('batchKeysHint')}</p>
+          <table class="review-table" ref={table} aria-describedby="batch-keys">
+            <caption class="visually-hidden">{t('batchTableLabel')}</caption>
+            <thead>
+              <tr>
+                <th scope="col"><span class="visually-hidden">{t('batchSelect')}</span></th>
+                {HEADERS.map((h) => (
+                  <th key={h.key} scope="col" data-sort-key={h.key} aria-sort={sort.key === h.key ? sort.dir : undefined}>
+                    <button type="button" class="sort" onClick={() => setSort(nextSort(sort, h.key))}>
+                      {t(h.label)}
+                      <span class="sort-mark" aria-hidden="true">{sort.key === h.key ? (sort.dir === 'ascending' ? '▲' : '▼') : ''}</span>
+                    </button>
+                  </th>
+                ))}
+                <th scope="col"><span class="visually-hidden">{t('batchColActions')}</span></th>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            </thead>
+            <tbody>
+              {rows.map(({ capture }, i) => {
+                const check = checks.get(capture.id);
+                const fields = effectiveFields(capture);
+                const isCurrent = capture.id === current;
+                // The first row takes the Tab stop until one is chosen (a roving tabindex).
+                const tabStop = isCurrent || (!rows.some((r) => r.capture.id === current) && i === 0);
+                return (
+                  <tr
+                    key={capture.id}
+                    data-capture-id={capture.id}
+                    data-status={capture.status}
+                    data-flags={check?.flags.join(' ')}
+                    data-selected={isCurrent || undefined}
+                    aria-current={isCurrent || undefined}
+                    class={isCurrent ? 'current' : undefined}
+                    tabIndex={tabStop ? 0 : -1}
+                    onClick={() => setCurrent(capture.id)}
+                    onFocusIn={() => setCurrent(capture.id)}
+                    onKeyDown={(e) => onRowKey(e, capture.id)}
+                  >
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={t('batchSelect')}
+                        checked={selected.has(capture.id)}
+                        onChange={(e) => {
+                          const next = new Set(selected);
+                          if (e.currentTarget.checked) next.add(capture.id);
+                          else next.delete(capture.id);
+                          setSelected(next);
+                        }}
+                      />
+                    </td>
+                    {FIELDS.map((f) => {
+                      const label = FIELD_LABEL[f];
+                      const low = (capture.result?.confidence?.[f] ?? 1) < 0.9 && capture.corrections?.[f] === undefined;
+                      const missing = check?.missing.includes(f) ?? false;
+                      const active = isCurrent && f === field;
+                      return (
+                        <td key={f} class={[low && 'low-confidence', missing && 'missing', active && 'active'].filter(Boolean).join(' ')} data-missing={missing || undefined} onFocusIn={() => setField(f)}>
+                          <EditableCell field={f} label={t(label)} value={fields[f]} onCorrect={(ff, value) => onCorrect(capture.id, ff, value)} onCancel={() => focusRow(capture.id)} />
+                          {missing && <small class="cell-missing">{t('fieldMissing')}</small>}
+                          {f === 'location' && check?.derivedCity && <small class="derived" data-derived-city={check.derivedCity}>{t('derivedFromCode', check.derivedCity)}</small>}
+                          {capture.corrections?.[f] !== undefined && <small class="original">{t('recognizedAs', capture.result?.[f] ?? '')}</small>}
+                        </td>
+                      );
+                    })}
+                    <td class="flags">
+                      {capture.status === 'failed' && capture.error && (
+                        <span class="failure" data-error-code={capture.error.code} data-document-kind={capture.error.documentKind}>{t('failedBecause', errorText(capture.error))} <code>{capture.error.code}</code></span>
+                      )}
+                      {capture.status === 'done' && check?.flags.map((flag) => <span key={flag} class={`flag ${flag}`}>{checkWord(flag, t)}</span>)}
+                    </td>
+                    <td class="meta">
+                      <small>{formatDateTime(capture.createdAt)}</small>
+                      <small class="source">{capture.source.pageUrl ?? capture.source.fileName ?? ''}</small>
+                    </td>
+                    <td class="row-actions">
+                      <button type="button" class="retry link" onClick={() => onRetry(capture.id)}>{t('retry')}</button>
+                      <button type="button" class="delete link" onClick={() => onDelete([capture.id])}>{t('delete')}</button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {pages > 1 && (
+            <nav class="pager" aria-label={t('batchTableLabel')}>
+              <button type="button" class="prev-page" disabled={pageNow === 0} onClick={() => setPage(pageNow - 1)}>{t('batchPrevPage')}</button>
+              <span class="page-of" data-page={pageNow + 1} data-pages={pages}>{t('batchPage', [String(pageNow + 1), String(pages)])}</span>
+              <button type="button" class="next-page" disabled={pageNow >= pages - 1} onClick={() => setPage(pageNow + 1)}>{t('batchNextPage')}</button>
+            </nav>
+          )}
+        </div>
+        <ImageViewer
+          src={currentView?.thumbnail}
+          chosen={currentView !== undefined}
+          alt={t('viewerImageOf', `${effectiveFields(currentView?.capture ?? {}).code ?? ''} ${effectiveFields(currentView?.capture ?? {}).number ?? ''}`.trim())}
+        />
+      </div>
     </main>
   );
 }

@@ -11,6 +11,8 @@ interface Props {
   value: string | undefined;
   /** Saves a checked value; resolves with the refusal's words when the background refuses it. */
   onCorrect: (field: InvoiceFieldName, value: string) => Promise<string | null>;
+  /** Escape pressed: the edit was cancelled (the table gives the focus back to the row). */
+  onCancel?: () => void;
 }
 
 /**
@@ -18,7 +20,7 @@ interface Props {
  * not one) is refused right here, with words that say why, and what was typed stays in the box to
  * be fixed; nothing is saved until it reads.
  */
-export function EditableCell({ field, label, value, onCorrect }: Props) {
+export function EditableCell({ field, label, value, onCorrect, onCancel }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const errorId = useId();
@@ -33,6 +35,7 @@ export function EditableCell({ field, label, value, onCorrect }: Props) {
     setDraft(refused === null ? null : text);
     setProblem(refused);
   };
+  const shown = (field === 'amount' ? displayAmount(value) : value) ?? '';
   return (
     <>
       <input
@@ -41,8 +44,19 @@ export function EditableCell({ field, label, value, onCorrect }: Props) {
         aria-describedby={problem ? errorId : undefined}
         class="cell"
         data-field={field}
-        value={draft ?? (field === 'amount' ? displayAmount(value) : value) ?? ''}
+        value={draft ?? shown}
         onChange={(e) => void commit(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return;
+          // Escape cancels: the saved value comes back (set on the element too, as Preact skips an
+          // unchanged prop), so leaving the box fires no change and nothing is saved.
+          e.preventDefault();
+          e.stopPropagation();
+          e.currentTarget.value = shown;
+          setDraft(null);
+          setProblem(null);
+          onCancel?.();
+        }}
       />
       {problem && <small id={errorId} class="cell-problem" role="alert">{problem}</small>}
     </>

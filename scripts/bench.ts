@@ -3,13 +3,14 @@
  * Context-menu flow against the emulator: the extension's own overhead per image, i.e. the time
  * from the click to the result stored, minus the emulator's time, median of several runs. Then
  * image normalization: time to an API-ready body and bytes sent. Then the job queue: 100 captures
- * against a throttling, failing emulator. Then the batch export/import.
+ * against a throttling, failing emulator. Then the batch export/import, and the review table with
+ * 5,000 captures. `BENCH_ONLY=review` runs only the last.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runContextMenuFlow } from '../test/bench/context-menu';
 import { benchNormalize } from '../test/bench/normalize';
-import { benchBatch } from '../test/bench/batch';
+import { benchBatch, benchReviewTable } from '../test/bench/batch';
 import { benchQueue } from '../test/bench/queue';
 import { median, report } from '../test/bench/stats';
 import { startEmulator } from '../test/emulator/server';
@@ -21,6 +22,8 @@ const ROOT = join(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
+const ONLY = process.env.BENCH_ONLY;
+if (ONLY !== 'review') {
 // The emulator answers at once here (a fixed result): the figure is the extension's own time per
 // image, and real OCR in the emulator would only add its queue to both sides of the subtraction.
 const emulator = await startEmulator({}, async () => ({ ok: true, result: { number: '01234567', code: '144031500101', location: '深圳市', amount: '￥50.00' } }));
@@ -90,3 +93,15 @@ report('batch_export_1000_peak_js_heap', batch.exportPeakHeapMb, 'MB');
 report('batch_export_1000_zip_size', batch.zipMb, 'MB');
 report('batch_import_1000_time', batch.importMs / 1000, 's');
 report('batch_import_1000_peak_js_heap', batch.importPeakHeapMb, 'MB');
+}
+
+// The review table (issue 13) with 5,000 captures: paged, so the DOM holds one page of rows.
+const REVIEW = Number(process.env.BENCH_REVIEW ?? 5000);
+const review = await benchReviewTable(REVIEW);
+report(`batch_review_${REVIEW}_first_render`, review.firstRenderMs, 'ms');
+report(`batch_review_${REVIEW}_filter`, review.filterMs, 'ms');
+report(`batch_review_${REVIEW}_clear_filter`, review.clearFilterMs, 'ms');
+report(`batch_review_${REVIEW}_sort_by_amount`, review.sortMs, 'ms');
+report(`batch_review_${REVIEW}_arrow_key_step`, review.keyStepMs, 'ms');
+report(`batch_review_${REVIEW}_dom_rows`, review.domRows, 'rows');
+report(`batch_review_${REVIEW}_js_heap`, review.heapMb, 'MB');

@@ -34,6 +34,20 @@ async function fillPortal(ext: LoadedExtension, popup: Page, url: string): Promi
   return tab;
 }
 
+/** The batch with its first row chosen (the invoice large beside the table), light and dark. */
+async function shootBatch(ext: LoadedExtension, dir: string): Promise<void> {
+  const batch = await openExtensionPage(ext, 'batch.html');
+  await batch.setViewport({ width: 1440, height: 900 });
+  await batch.waitForSelector('tr[data-capture-id]');
+  await batch.click('tr[data-capture-id] td.meta');
+  await batch.waitForFunction(() => ((document.querySelector('.viewer img') as HTMLImageElement | null)?.naturalWidth ?? 1) > 0 || document.querySelector('.viewer-empty'), { polling: 100 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await batch.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    await shoot(batch, dir, scheme === 'light' ? 'batch' : 'batch-dark');
+  }
+  await batch.close();
+}
+
 /** Light and dark (the system's choice, emulated) of the same page: name.png and name-dark.png. */
 async function shootThemes(page: Page, dir: string, name: string, fullPage: boolean): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
@@ -57,6 +71,7 @@ async function themedScreens(ext: LoadedExtension, popup: Page, dir: string): Pr
   await options.waitForSelector('form');
   await shootThemes(options, dir, 'settings', true);
   await options.close();
+  await shootBatch(ext, dir);
 }
 
 /** Settings → Language, as a user switches it; every page reads it when it opens. */
@@ -81,11 +96,6 @@ export async function saveScreens(ext: LoadedExtension, popup: Page, lang: strin
   await popup.reload();
   await popup.waitForSelector('article.capture');
 
-  const batch = await openExtensionPage(ext, 'batch.html');
-  await batch.setViewport({ width: 1280, height: 800 });
-  await batch.waitForSelector('tr[data-capture-id]');
-  await shoot(batch, dir, 'batch');
-  await batch.close();
 
   const portals = await startPortals({ vendorDir: join(ROOT, 'node_modules') });
   try {

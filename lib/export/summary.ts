@@ -1,4 +1,5 @@
 import { formatAmount } from '../invoice/amount';
+import type { GroupTotals } from '../invoice/groups';
 import type { BatchTotals } from '../invoice/totals';
 import type { Translate } from './columns';
 import { localDateTime } from './records';
@@ -15,12 +16,20 @@ export function totalsLine(totals: BatchTotals, words: Translate): string {
   return parts.join(' · ');
 }
 
-/** summary.txt: what a bookkeeper reads first when the ZIP arrives. */
-export function summaryText(totals: BatchTotals, words: Translate, exportedAt: Date): string {
+/** "2026-11: 8 invoices · ￥1,234.00 · …", one line per month or city. */
+function groupLines(heading: string, groups: GroupTotals[], words: Translate): string[] {
+  if (groups.length === 0) return [];
+  return ['', heading, ...groups.map((g) => `${g.key || words('glanceUnknownCity')}: ${totalsLine(g.totals, words)}`)];
+}
+
+/** summary.txt: what a bookkeeper reads first when the ZIP arrives; then per month and per city. */
+export function summaryText(totals: BatchTotals, words: Translate, exportedAt: Date, groups?: { byMonth: GroupTotals[]; byCity: GroupTotals[] }): string {
   return [
     words('summaryTitle', localDateTime(exportedAt)), // 2026-11-30 09:30:05: one form in both languages
     totalsLine(totals, words),
     words('summaryRules'),
+    ...groupLines(words('glanceByMonth'), groups?.byMonth ?? [], words),
+    ...groupLines(words('glanceByCity'), groups?.byCity ?? [], words),
     '',
   ].join('\r\n');
 }

@@ -1,6 +1,7 @@
 import { BlobReader, BlobWriter, TextReader, Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js';
 import { checkBatch, type CheckResult } from '../invoice/checks';
 import { gbt2260 } from '../invoice/gbt2260';
+import { glance } from '../invoice/groups';
 import { batchTotals, countedCaptures } from '../invoice/totals';
 import { effectiveFields, type Capture } from '../store/capture-schema';
 import type { ExportRecord, Translate } from './columns';
@@ -46,6 +47,7 @@ export async function exportZip(captures: Capture[], image: (id: string) => Prom
   await zip.add('invoices.csv', new TextReader(invoicesCsv(records, words)), { level: 6 });
   await zip.add('invoices.xlsx', new Uint8ArrayReader(await invoicesXlsx(records, words)), { level: 0 });
   await zip.add('invoices.json', new TextReader(invoicesJson(records, now)), { level: 6 });
-  await zip.add('summary.txt', new TextReader(summaryText(batchTotals(captures, checks), words, new Date(now))), { level: 6 });
+  const groups = glance(captures.map((c) => ({ ...c, fields: effectiveFields(c) })), checks);
+  await zip.add('summary.txt', new TextReader(summaryText(batchTotals(captures, checks), words, new Date(now), groups)), { level: 6 });
   return zip.close();
 }

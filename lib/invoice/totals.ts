@@ -29,9 +29,11 @@ export interface TotalsItem {
  * number, or the same image), the one whose amount reads, and of those the earliest (ties: the
  * smaller id). So a first capture that missed the amount never hides a later one that read it.
  */
-export function countedCaptures(items: TotalsItem[], checks: Map<string, CheckResult>): Set<string> {
+export function countedCaptures(items: TotalsItem[], checks: Map<string, CheckResult>, among: TotalsItem[] = items): Set<string> {
   const done = items.filter((i) => i.status === 'done');
-  const doneAt = new Map(done.map((i) => [i.id, i]));
+  // Twins are looked up among `among` (the whole set when totalling one group of it), so a
+  // duplicate whose better capture sits in another month still counts once overall.
+  const doneAt = new Map(among.filter((i) => i.status === 'done').map((i) => [i.id, i]));
   const hasAmount = (i: TotalsItem) => checks.get(i.id)?.fen != null;
   const better = (a: TotalsItem, b: TotalsItem) =>
     hasAmount(a) !== hasAmount(b) ? hasAmount(a) : a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
@@ -45,10 +47,13 @@ export function countedCaptures(items: TotalsItem[], checks: Map<string, CheckRe
   );
 }
 
-/** Totals of a set of captures (the whole batch, or what a filter shows): duplicates are settled within the set. */
-export function batchTotals(items: TotalsItem[], checks: Map<string, CheckResult>): BatchTotals {
+/**
+ * Totals of a set of captures (the whole batch, or what a filter shows): duplicates are settled
+ * within the set, or within `among` (a larger set this one is a group of).
+ */
+export function batchTotals(items: TotalsItem[], checks: Map<string, CheckResult>, among: TotalsItem[] = items): BatchTotals {
   const done = items.filter((i) => i.status === 'done');
-  const counted = countedCaptures(items, checks);
+  const counted = countedCaptures(items, checks, among);
   const totals: BatchTotals = { invoices: 0, fen: 0, duplicates: 0, duplicatesFen: 0, failed: 0, pending: 0, toReview: 0 };
   for (const item of items) {
     if (item.status === 'failed') totals.failed += 1;

@@ -137,6 +137,42 @@ describe('the batch', () => {
     await batch.close();
   });
 
+  it('shows the selected invoice large beside the table: zoom with the buttons or the wheel, back to fit', async () => {
+    const batch = await openExtensionPage(suite.ext, 'batch.html');
+    await batch.bringToFront();
+    await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 3, { polling: 100 });
+    expect(await batch.$('.viewer img')).toBeNull();
+    const first = await batch.$eval('tr[data-capture-id]', (r) => r.getAttribute('data-capture-id'));
+    await batch.click('tr[data-capture-id] td.meta');
+    await batch.waitForFunction(() => ((document.querySelector('.viewer img') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0, { polling: 100 });
+    const shown = () => batch.$eval('.viewer img', (img) => ({ src: (img as HTMLImageElement).src, alt: img.getAttribute('alt'), width: (img as HTMLImageElement).naturalWidth }));
+    const firstImage = await shown();
+    expect(firstImage.src).toMatch(/^blob:/);
+    expect(firstImage.width).toBeGreaterThan(300);
+    const code = await batch.$eval(`tr[data-capture-id="${first}"] input[data-field="code"]`, (i) => (i as HTMLInputElement).value);
+    expect(firstImage.alt).toContain(code);
+
+    const zoom = () => batch.$eval('.viewer-pane', (p) => p.getAttribute('data-zoom'));
+    expect(await zoom()).toBe('fit');
+    const imageWidth = () => batch.$eval('.viewer img', (img) => img.getBoundingClientRect().width);
+    const fitWidth = await imageWidth();
+    await batch.click('.viewer button.zoom-in');
+    const zoomed = Number(await zoom());
+    expect(zoomed).toBeGreaterThan(0);
+    await batch.hover('.viewer-pane');
+    await batch.mouse.wheel({ deltaY: -100 });
+    await batch.waitForFunction((z) => Number(document.querySelector('.viewer-pane')!.getAttribute('data-zoom')) > z, { polling: 50 }, zoomed);
+    expect(await imageWidth()).toBeGreaterThan(fitWidth * 1.4);
+    await batch.click('.viewer button.zoom-fit');
+    expect(await zoom()).toBe('fit');
+
+    await batch.focus(`tr[data-capture-id="${first}"]`);
+    await batch.keyboard.press('ArrowDown');
+    await batch.waitForFunction((src) => (document.querySelector('.viewer img') as HTMLImageElement | null)?.src !== src, { polling: 50 }, firstImage.src);
+    expect((await shown()).src).toMatch(/^blob:/);
+    await batch.close();
+  });
+
   it('clears the batch after an export, only once the ZIP is saved', async () => {
     const batch = await openExtensionPage(suite.ext, 'batch.html');
     await batch.bringToFront();

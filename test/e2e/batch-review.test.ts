@@ -99,3 +99,75 @@ describe('the batch tells the truth about money', () => {
     await popup.close();
   });
 });
+
+describe('the review table', () => {
+  const ids = () => batch.$$eval('tr[data-capture-id]', (rows) => rows.map((r) => r.getAttribute('data-capture-id')));
+  const amounts = () => batch.$$eval('tr[data-capture-id] input[data-field="amount"]', (inputs) => inputs.map((i) => (i as HTMLInputElement).value).filter(Boolean));
+  const yuan = (text: string) => Number(text.replace(/[￥,]/g, ''));
+
+  it('sorts by a clicked column header, says so with aria-sort, and a second click reverses', async () => {
+    await batch.click('th[data-sort-key="amount"] button.sort');
+    expect(await batch.$eval('th[data-sort-key="amount"]', (th) => th.getAttribute('aria-sort'))).toBe('descending');
+    expect(await batch.$$eval('th[aria-sort]', (ths) => ths.length)).toBe(1);
+    const down = await amounts();
+    expect(down).toEqual([...down].sort((a, b) => yuan(b) - yuan(a)));
+    expect(await batch.$eval('select[name="sort"]', (s) => (s as HTMLSelectElement).value)).toBe('amount');
+
+    await batch.click('th[data-sort-key="amount"] button.sort');
+    expect(await batch.$eval('th[data-sort-key="amount"]', (th) => th.getAttribute('aria-sort'))).toBe('ascending');
+    const up = await amounts();
+    expect(up).toEqual([...up].sort((a, b) => yuan(a) - yuan(b)));
+    expect((await ids()).slice(-3).sort()).toEqual(['failed-1', 'failed-2', 'partial']); // no amount: last either way
+
+    await batch.click('th[data-sort-key="location"] button.sort');
+    expect(await batch.$eval('th[data-sort-key="location"]', (th) => th.getAttribute('aria-sort'))).toBe('ascending');
+    await batch.select('select[name="sort"]', 'oldest');
+    expect(await batch.$eval('th[data-sort-key="captured"]', (th) => th.getAttribute('aria-sort'))).toBe('ascending');
+    expect((await ids()).slice(0, 3)).toEqual(['thousand', 'ten-2', 'ten-3']);
+  });
+
+  it('arrow keys move the selected row, ← → choose the field, Enter edits it and Escape cancels', async () => {
+    const current = () => batch.$eval('tr[data-selected]', (r) => r.getAttribute('data-capture-id'));
+    const focused = () => batch.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return el.tagName === 'TR' ? `row:${el.dataset.captureId}` : `${el.tagName.toLowerCase()}:${el.dataset.field}:${el.closest('tr')!.dataset.captureId}`;
+    });
+    await batch.click(`${row('thousand')} td.meta`);
+    expect(await current()).toBe('thousand');
+    expect(await focused()).toBe('row:thousand');
+    await batch.keyboard.press('ArrowDown');
+    await batch.keyboard.press('ArrowDown');
+    expect(await current()).toBe('ten-3');
+    expect(await focused()).toBe('row:ten-3');
+    await batch.keyboard.press('ArrowUp');
+    expect(await current()).toBe('ten-2');
+
+    for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowRight', 'ArrowRight'] as const) await batch.keyboard.press(key); // code, then → number → amount
+    expect(await batch.$eval(`${row('ten-2')} td.active input`, (i) => i.getAttribute('data-field'))).toBe('amount');
+    await batch.keyboard.press('Enter');
+    expect(await focused()).toBe('input:amount:ten-2');
+    const totals = await batch.$eval('.batch-totals', (p) => p.textContent);
+    await batch.keyboard.type('999');
+    await batch.keyboard.press('Escape');
+    expect(await focused()).toBe('row:ten-2');
+    expect(await batch.$eval(`${row('ten-2')} input[data-field="amount"]`, (i) => (i as HTMLInputElement).value)).toBe('￥10.00');
+    await batch.keyboard.press('ArrowDown');
+    await new Promise((r) => setTimeout(r, 300)); // a change would have been saved by now
+    expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toBe(totals);
+    expect(await current()).toBe('ten-3');
+    expect(await batch.$eval('.viewer-empty', (p) => p.textContent)).toBe('No image was kept for this capture.');
+  });
+
+  it('the month at a glance totals by month and by city, adding up to the batch', async () => {
+    const fen = await batch.$eval('.batch-totals', (p) => Number(p.getAttribute('data-fen')));
+    const groups = (kind: string) => batch.$$eval(`.glance-${kind} tbody tr`, (rows) => rows.map((r) => ({ key: r.getAttribute('data-group'), fen: Number(r.getAttribute('data-fen')), invoices: Number(r.getAttribute('data-invoices')) })));
+    const months = await groups('month');
+    expect(months).toHaveLength(1);
+    expect(months[0]).toMatchObject({ fen, invoices: 10 });
+    const cities = await groups('city');
+    expect(cities.find((c) => c.key === '石家庄市')).toMatchObject({ fen: 500, invoices: 1 });
+    expect(cities.reduce((sum, c) => sum + c.fen, 0)).toBe(fen);
+    expect(cities.reduce((sum, c) => sum + c.invoices, 0)).toBe(10);
+    expect(await batch.$eval('.glance-city tbody tr[data-group=""] th', (th) => th.textContent)).toBe('Place unknown'); // the failures
+  });
+});

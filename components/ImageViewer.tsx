@@ -1,0 +1,84 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+
+interface Props {
+  /** Object URL of the selected capture's image; undefined when none is kept or none is chosen. */
+  src: string | undefined;
+  /** Words for the image (the invoice's code and number). */
+  alt: string;
+  /** True when a row is chosen (else the pane asks for one). */
+  chosen: boolean;
+}
+
+const STEP = 1.25;
+const MIN = 0.1;
+const MAX = 8;
+
+/**
+ * The selected invoice, large, beside the table: fit to the pane by default, zoom with the wheel
+ * or the buttons, drag to pan. Zoom is relative to the picture's own pixels (1 = 100 %).
+ */
+export function ImageViewer({ src, alt, chosen }: Props) {
+  const [zoom, setZoom] = useState<number | 'fit'>('fit');
+  const pane = useRef<HTMLDivElement>(null);
+  const img = useRef<HTMLImageElement>(null);
+  const drag = useRef<{ x: number; y: number; left: number; top: number } | null>(null);
+  /** Bumped when the picture loads, so the fit percentage is computed from its real size. */
+  const [, setLoads] = useState(0);
+  useEffect(() => setZoom('fit'), [src]);
+  /** The scale the picture is drawn at now (fit: whatever fills the pane's width). */
+  const current = () => {
+    if (zoom !== 'fit') return zoom;
+    const natural = img.current?.naturalWidth || 1;
+    return (img.current?.clientWidth ?? natural) / natural;
+  };
+  const zoomBy = (factor: number) => setZoom(Math.min(MAX, Math.max(MIN, current() * factor)));
+  const natural = img.current?.naturalWidth;
+  return (
+    <aside class="viewer" aria-label={t('viewerTitle')}>
+      <div class="viewer-tools">
+        <button type="button" class="zoom-out" onClick={() => zoomBy(1 / STEP)} disabled={!src}>{t('viewerZoomOut')}</button>
+        <span class="zoom-level" aria-live="polite">{src ? `${Math.round(current() * 100)}%` : ''}</span>
+        <button type="button" class="zoom-in" onClick={() => zoomBy(STEP)} disabled={!src}>{t('viewerZoomIn')}</button>
+        <button type="button" class="zoom-fit" onClick={() => setZoom('fit')} disabled={!src} aria-pressed={zoom === 'fit'}>{t('viewerFit')}</button>
+      </div>
+      <div
+        class="viewer-pane"
+        ref={pane}
+        data-zoom={zoom === 'fit' ? 'fit' : zoom.toFixed(3)}
+        onWheel={(e) => {
+          if (!src) return;
+          e.preventDefault(); // the wheel zooms the picture here; the scrollbars (or a drag) pan it
+          zoomBy(e.deltaY < 0 ? STEP : 1 / STEP);
+        }}
+        onPointerDown={(e) => {
+          const el = pane.current;
+          if (!el || zoom === 'fit') return;
+          drag.current = { x: e.clientX, y: e.clientY, left: el.scrollLeft, top: el.scrollTop };
+          el.setPointerCapture(e.pointerId);
+        }}
+        onPointerMove={(e) => {
+          const el = pane.current;
+          if (!el || !drag.current) return;
+          el.scrollLeft = drag.current.left - (e.clientX - drag.current.x);
+          el.scrollTop = drag.current.top - (e.clientY - drag.current.y);
+        }}
+        onPointerUp={() => (drag.current = null)}
+      >
+        {src ? (
+          <img
+            ref={img}
+            class="viewer-image"
+            src={src}
+            alt={alt}
+            draggable={false}
+            onLoad={() => setLoads((n) => n + 1)}
+            style={zoom === 'fit' || !natural ? { width: '100%' } : { width: `${natural * zoom}px`, maxWidth: 'none' }}
+          />
+        ) : (
+          <p class="viewer-empty">{chosen ? t('viewerNoImage') : t('viewerPick')}</p>
+        )}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,60 @@
+import { formatAmount } from '@/lib/invoice/amount';
+import type { GroupTotals } from '@/lib/invoice/groups';
+import { t, type MessageKey } from '@/lib/i18n';
+
+interface Props {
+  byMonth: GroupTotals[];
+  byCity: GroupTotals[];
+}
+
+/** One group table: totals per month or city, with a bar of its amount (plain SVG, theme colours). */
+function GroupTable({ groups, caption, keyLabel, kind }: { groups: GroupTotals[]; caption: MessageKey; keyLabel: MessageKey; kind: string }) {
+  const max = Math.max(1, ...groups.map((g) => g.totals.fen));
+  return (
+    <table class={`glance-table glance-${kind}`}>
+      <caption>{t(caption)}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t(keyLabel)}</th>
+          <th scope="col" class="num">{t('glanceInvoices')}</th>
+          <th scope="col" class="num">{t('glanceAmount')}</th>
+          <th scope="col" class="bar-col"><span class="visually-hidden">{t('glanceAmount')}</span></th>
+          <th scope="col" class="num">{t('glanceDuplicates')}</th>
+          <th scope="col" class="num">{t('glanceToReview')}</th>
+          <th scope="col" class="num">{t('glanceFailed')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((g) => (
+          <tr key={g.key} data-group={g.key} data-fen={g.totals.fen} data-invoices={g.totals.invoices}>
+            <th scope="row">{g.key || t('glanceUnknownCity')}</th>
+            <td class="num">{g.totals.invoices}</td>
+            <td class="num">{formatAmount(g.totals.fen)}</td>
+            <td class="bar-col">
+              <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                <rect class="bar-track" x="0" y="0" width="100" height="10" rx="2" />
+                <rect class="bar-fill" x="0" y="0" width={(100 * g.totals.fen) / max} height="10" rx="2" />
+              </svg>
+            </td>
+            <td class="num">{g.totals.duplicates || ''}</td>
+            <td class="num">{g.totals.toReview || ''}</td>
+            <td class="num">{g.totals.failed || ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Totals and a small bar chart by month and by city: what 金蝶/用友's invoice pools show. */
+export function MonthGlance({ byMonth, byCity }: Props) {
+  return (
+    <section class="glance" aria-labelledby="glance-title">
+      <h2 id="glance-title">{t('glanceTitle')}</h2>
+      <div class="glance-groups">
+        <GroupTable groups={byMonth} caption="glanceByMonth" keyLabel="glanceMonth" kind="month" />
+        <GroupTable groups={byCity} caption="glanceByCity" keyLabel="glanceCity" kind="city" />
+      </div>
+    </section>
+  );
+}

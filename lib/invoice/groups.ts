@@ -1,0 +1,50 @@
+import type { CheckResult, InvoiceFields } from './checks';
+import { batchTotals, type BatchTotals, type TotalsItem } from './totals';
+
+/** One line of "the month at a glance": a month or a city, and its totals. */
+export interface GroupTotals {
+  /** "2026-11", a city's name, or '' when the place is unknown. */
+  key: string;
+  totals: BatchTotals;
+}
+
+export interface GroupItem extends TotalsItem {
+  fields: InvoiceFields;
+}
+
+/** The capture's month (local time, as the clerk's calendar), "yyyy-mm". */
+export function monthKey(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The capture's city: the one taken from the code when the invoice prints only its province,
+ * else the printed location, else the region the code's digits name; '' when none is known.
+ */
+export function cityKey(fields: InvoiceFields, check: CheckResult | undefined): string {
+  return check?.derivedCity ?? fields.location?.trim() ?? check?.codeRegion ?? '';
+}
+
+/**
+ * Totals per group (batchTotals each, duplicates settled across the whole set, so a duplicate
+ * counts once overall and a failure never): the sums of the groups add up to the whole.
+ */
+export function groupTotals(items: GroupItem[], checks: Map<string, CheckResult>, keyOf: (item: GroupItem) => string): GroupTotals[] {
+  const groups = new Map<string, GroupItem[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const members = groups.get(key);
+    if (members) members.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups].map(([key, members]) => ({ key, totals: batchTotals(members, checks, items) }));
+}
+
+/** By month (oldest first) and by city (largest amount first, unknown last). */
+export function glance(items: GroupItem[], checks: Map<string, CheckResult>): { byMonth: GroupTotals[]; byCity: GroupTotals[] } {
+  const byMonth = groupTotals(items, checks, (i) => monthKey(i.createdAt)).sort((a, b) => a.key.localeCompare(b.key));
+  const byCity = groupTotals(items, checks, (i) => cityKey(i.fields, checks.get(i.id)))
+    .sort((a, b) => Number(a.key === '') - Number(b.key === '') || b.totals.fen - a.totals.fen || a.key.localeCompare(b.key, 'zh-CN'));
+  return { byMonth, byCity };
+}
