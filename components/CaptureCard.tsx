@@ -12,6 +12,9 @@ import { errorText } from './error-text';
 import { FIELD_LABEL } from './field-labels';
 import { FieldRow } from './FieldRow';
 
+/** As invoices are filed, and as the batch, the export and Fill list them: code, number, amount, place. */
+const SHOWN_ORDER = ['code', 'number', 'amount', 'location'] as const satisfies readonly (typeof QUOTA_INVOICE_FIELDS)[number][];
+
 const STATUS_LABEL: Record<CaptureStatus, MessageKey> = {
   queued: 'statusQueued',
   running: 'statusRunning',
@@ -132,7 +135,7 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
   const label = (f: (typeof QUOTA_INVOICE_FIELDS)[number]) => t(FIELD_LABEL[f]);
   const copyAll = () =>
     actions.onCopyAll(
-      QUOTA_INVOICE_FIELDS.filter((f) => fields[f])
+      SHOWN_ORDER.filter((f) => fields[f])
         .map((f) => `${label(f)}\t${f === 'amount' ? amountForCopy(fields.amount) : fields[f]}`)
         .join('\n'),
     );
@@ -167,7 +170,7 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
       <div class="capture-details" id={detailsId} hidden={!open}>
         {capture.status === 'done' && result && (
           <div class="fields">
-            {QUOTA_INVOICE_FIELDS.map((field) => (
+            {SHOWN_ORDER.map((field) => (
               <FieldRow
                 key={field}
                 field={field}
