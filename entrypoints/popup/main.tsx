@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
 import { t, tDynamic } from '@/lib/i18n';
 import { applyUiLanguage } from '@/lib/ui/language';
+import { followToolbarScheme } from '@/lib/ui/toolbar-icon';
 import { sendMessage, type Reply } from '@/lib/messages';
 import { createCaptureStore } from '@/lib/store/captures';
 import { notifyCapturesChanged } from '@/lib/store/changes';
@@ -132,3 +133,5 @@ void applyUiLanguage(document).then(() => {
   document.title = t('popupTitle'); // the <title> is __MSG_extName__ for the toolbar's tooltip (WXT copies it)
   render(<App />, document.getElementById('app')!);
 });
+
+followToolbarScheme();
