@@ -99,7 +99,11 @@ function App() {
         if (reply.filled.length === 0) return setNotice(text); // only lists without the option: nothing to undo
         setNotice(text, async () => {
           const undone = await sendMessage('undoFill', undefined);
-          setNotice(undone.ok ? t('undone', String(undone.restored)) : tDynamic(undone.messageKey));
+          setNotice(
+            !undone.ok
+              ? tDynamic(undone.messageKey)
+              : [t('undone', String(undone.restored)), ...(undone.kept.length > 0 ? [t('undoKept', undone.kept.join(t('listSeparator')))] : [])].join(' '),
+          );
         });
       }}
       onUndo={undo}
