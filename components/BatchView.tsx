@@ -4,6 +4,7 @@ import { EditableCell } from './EditableCell';
 import { errorText } from './error-text';
 import { ImageViewer } from './ImageViewer';
 import { MonthGlance } from './MonthGlance';
+import { PhotoPart } from './PhotoPart';
 import { FIELD_LABEL } from './field-labels';
 import { nextSort, presetOf, SORT_PRESETS, sortViews, type SortKey, type SortPreset, type SortState } from './batch-sort';
 import { checkWord } from '@/lib/export/columns';
@@ -267,6 +268,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
                     <td class="meta">
                       <small>{formatDateTime(capture.createdAt)}</small>
                       <small class="source">{capture.source.pageUrl ?? capture.source.fileName ?? ''}</small>
+                      <PhotoPart part={capture.photo} />
                     </td>
                     <td class="row-actions">
                       <button type="button" class="retry link" onClick={() => onRetry(capture.id)}>{t('retry')}</button>

@@ -11,6 +11,7 @@ import { ClockNotice } from './ClockNotice';
 import { errorText } from './error-text';
 import { FIELD_LABEL } from './field-labels';
 import { FieldRow } from './FieldRow';
+import { PhotoPart } from './PhotoPart';
 
 /** As invoices are filed, and as the batch, the export and Fill list them: code, number, amount, place. */
 const SHOWN_ORDER = ['code', 'number', 'amount', 'location'] as const satisfies readonly (typeof QUOTA_INVOICE_FIELDS)[number][];
@@ -157,6 +158,7 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
             {/* The words stay for screen readers and tools; a plain "Recognized" is said by the icon. */}
             <span class={`${missing.length > 0 ? 'status partial' : 'status'}${doneStatus && amount ? ' sr-only' : ''}`}>{statusLabel(capture, missing)}</span>
             {needsReview && capture.status === 'done' && <span class="review-badge">{t('needsReview')}</span>}
+            <PhotoPart part={capture.photo} />
           </div>
           <div class="capture-line2">{summary || <span class="source">{sourceLabel(capture)}</span>}</div>
         </div>

@@ -7,6 +7,7 @@
  *
  * Seeds: `--first-seed N` (default 1, the range the engine was tuned on while developing), or
  * `--held-out` for seeds from 100000, which no tuning ever looked at: quote those figures.
+ * `--sheets`: photos of several invoices each instead (scripts/bench-sheets.ts).
  */
 import { parseArgs } from 'node:util';
 import { FIELDS, measureAccuracy, measureNegatives, median, percentile } from '../test/bench/accuracy';
@@ -29,8 +30,16 @@ const { values } = parseArgs({
     negatives: { type: 'string' },
     /** Turned copies of the first invoices (default: all of them); 0 skips them. */
     rotated: { type: 'string' },
+    /** Photos of 2–10 invoices each instead (`--count` sheets, default 30; held-out seeds unless `--first-seed`). */
+    sheets: { type: 'boolean', default: false },
   },
 });
+if (values.sheets) {
+  const { benchSheets } = await import('./bench-sheets');
+  const first = Number(values['first-seed'] ?? HELD_OUT_FIRST);
+  await benchSheets({ count: Number(values.count === '200' ? 30 : values.count), first, threads: Number(values.threads), heldOut: first >= HELD_OUT_FIRST });
+  process.exit(0);
+}
 const count = Number(values.count);
 const first = Number(values['first-seed'] ?? (values['held-out'] ? HELD_OUT_FIRST : 1));
 const negatives = Number(values.negatives ?? count);

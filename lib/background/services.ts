@@ -7,6 +7,7 @@ import { resolveProvider } from '../recognize/provider-choice';
 import { normalizeImage } from '../image/normalize';
 import { inlineClient } from '../ondevice/inline-client';
 import { offscreenClient } from '../ondevice/offscreen-client';
+import { cutInvoices } from '../ondevice/sheet-browser';
 import { engineHost, toolbarButton } from '../platform';
 import { createRecognitionService } from '../recognize/service';
 import { BLANK_PNG_BASE64, connectionReport } from '../recognize/test-connection';
@@ -55,10 +56,13 @@ export function createServices(browser: WxtBrowser) {
     chooseProvider: async () => resolveProvider(await readSettings()),
     recognize: (provider, image, progress, capture) => {
       if (provider === 'ondevice') return pageHost.recognize(image, progress);
-      // A converted image must go as bytes: its URL would give the API the unconverted one.
-      return huawei(image, capture.imageInfo?.converted ? undefined : (capture.source.resolvedUrl ?? capture.source.imageUrl));
+      // A converted image must go as bytes: its URL would give the API the unconverted one; so
+      // must an invoice cut out of a photo of several (the URL is the whole photo's).
+      const bytesOnly = capture.imageInfo?.converted || capture.photo;
+      return huawei(image, bytesOnly ? undefined : (capture.source.resolvedUrl ?? capture.source.imageUrl));
     },
     normalize: (image) => normalizeImage(image, { rasterizeSvg: pageHost.rasterizeSvg }),
+    cutInvoices,
     fetchImage: (url) => fetchImage(fetchFn, url),
     // Side features only: a failure here must not leave the capture queued or running.
     changed: async (capture) => {

@@ -6,7 +6,7 @@ import type { FetchedImage } from '../capture/fetch-image';
 import type { ResolvedImage } from '../capture/resolve-image';
 import type { Normalized } from '../image/normalize';
 import type { Capture, CaptureSource, InvoiceFieldName, Progress, ProviderId } from '../store/capture-schema';
-import type { CaptureStore } from '../store/captures';
+import { photoPartId, type CaptureStore } from '../store/captures';
 import type { BackoffOptions } from './backoff';
 import { nextStep } from './job-policy';
 import { createJobQueue, type KeepAlive, type KickOptions, type WakeUp } from './queue';
@@ -20,6 +20,11 @@ export interface RecognitionServiceDeps {
   fetchImage: (url: string) => Promise<FetchedImage>;
   /** Fits an image to the API's limits (format, size, orientation). */
   normalize: (image: Blob) => Promise<Normalized>;
+  /**
+   * The invoices of a photo of several, cut out in reading order (lib/ondevice/sheet-browser.ts);
+   * fewer than two: the image is one invoice and is read whole. Absent: never split.
+   */
+  cutInvoices?: (image: Blob) => Promise<Blob[]>;
   /** Called after every change of a capture (badge, open pages). */
   changed: (capture: Capture) => void | Promise<void>;
   newId?: () => string;
@@ -144,6 +149,7 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     const job = { retries: 0, interruptions: 0, ...capture.job, wait: undefined, notBefore: undefined };
     const ready = await apiReadyImage(await save(id, { status: 'running', provider, attempts, job, progress: undefined }));
     if (!ready) return;
+    if (await splitPhoto(ready.capture, ready.image)) return;
     let lastStage: string | undefined;
     let lastWritten = 0;
     let progressWrites = Promise.resolve();
@@ -175,6 +181,48 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     const retries = step.reason === 'credentials' ? job.retries : job.retries + 1;
     const notBefore = step.delayMs === undefined ? undefined : Date.now() + step.delayMs;
     await save(id, { status: 'queued', ...failure, job: { ...job, retries, wait: step.reason, notBefore } });
+  }
+
+  /**
+   * A photo of several invoices becomes one queued capture per invoice, each with its crop, and
+   * is not read itself (a provider reads one invoice an image: Huawei's API answers one result, so
+   * the others would be lost). Runs before any provider call, for both providers: it is pixels
+   * only and costs a decode. All in one transaction (CaptureStore.splitPhoto): a worker stopped
+   * before it finds the photo's capture `running`, queues it again and splits it the same way.
+   * A part is never split again. True when the photo was split.
+   */
+  async function splitPhoto(capture: Capture, image: Blob): Promise<boolean> {
+    if (capture.photo || !deps.cutInvoices) return false;
+    const crops = await deps.cutInvoices(image).catch((e: unknown) => {
+      console.warn('finding the invoices of a photo failed; it is read whole:', e instanceof Error ? e.message : e);
+      return [];
+    });
+    if (crops.length < 2) return false;
+    const now = Date.now();
+    const parts = await Promise.all(crops.map(async (crop, index) => ({
+      image: crop,
+      capture: {
+        id: photoPartId(capture.id, index),
+        // Lists show the newest first: the first invoice of the photo on top, then in reading order.
+        createdAt: capture.createdAt - index,
+        updatedAt: now,
+        status: 'queued' as const,
+        source: capture.source,
+        provider: capture.provider,
+        hasImage: true,
+        imageType: crop.type,
+        imageSha256: await blobSha256(crop),
+        normalized: false,
+        attempts: 0,
+        photo: { id: capture.id, index, count: crops.length },
+      } satisfies Capture,
+    })));
+    await deps.store.splitPhoto(capture.id, image, parts);
+    // Open pages drop the photo's capture and show its invoices.
+    await deps.changed({ ...capture, status: 'done' });
+    for (const part of parts) await deps.changed(part.capture);
+    void queue.kick();
+    return true;
   }
 
   const queue = createJobQueue({

@@ -55,6 +55,18 @@ export const JobStateSchema = z.object({
 });
 export type JobState = z.infer<typeof JobStateSchema>;
 
+/**
+ * One invoice of a photo that held several (a clerk's desk of 2–10 slips): which photo, where in
+ * its reading order (`index` 0 = first, rows top to bottom, left to right) and of how many. The
+ * capture's own image is its crop; the photo is kept once, beside them (CaptureStore.photo).
+ */
+export const PhotoPartSchema = z.object({
+  id: z.string().min(1).max(100),
+  index: z.number().int().nonnegative().max(99),
+  count: z.number().int().min(2).max(100),
+});
+export type PhotoPart = z.infer<typeof PhotoPartSchema>;
+
 /** One captured invoice. The image Blob lives in its own store, keyed by the same id. */
 export const CaptureSchema = z.object({
   id: z.string(),
@@ -84,6 +96,8 @@ export const CaptureSchema = z.object({
   clockOffsetMs: z.number().optional(),
   attempts: z.number().int(),
   job: JobStateSchema.optional(),
+  /** Set when this invoice was cut out of a photo of several. */
+  photo: PhotoPartSchema.optional(),
 });
 export type Capture = z.infer<typeof CaptureSchema>;
 

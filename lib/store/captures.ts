@@ -13,7 +13,21 @@ export interface CaptureStore {
   count(): Promise<number>;
   withStatus(...statuses: CaptureStatus[]): Promise<Capture[]>;
   remove(id: string): Promise<void>;
+  /**
+   * A photo of several invoices becomes one capture per invoice, in one transaction: the photo
+   * is kept once (read back with `photo`), each part is stored with its crop, and the capture
+   * that held the photo is removed. A worker stopped before it finds that capture unchanged.
+   */
+  splitPhoto(photoCaptureId: string, photo: Blob, parts: { capture: Capture; image: Blob }[]): Promise<void>;
+  /** The photo a capture was cut out of (its `photo.id`), while any of its invoices is kept. */
+  photo(photoId: string): Promise<Blob | undefined>;
 }
+
+/** Where a photo of several invoices is kept, in the images store (its capture is gone). */
+const photoKey = (photoId: string) => `photo:${photoId}`;
+
+/** The ids of a photo's invoices: fixed, so splitting the same photo again writes the same records. */
+export const photoPartId = (photoId: string, index: number) => `${photoId}.${index + 1}`;
 
 /** Captures and their images in IndexedDB; every record is validated on the way in and out. */
 export function createCaptureStore(dbPromise: Promise<IDBPDatabase<CaptureDb>> = openCaptureDb()): CaptureStore {
@@ -72,9 +86,32 @@ export function createCaptureStore(dbPromise: Promise<IDBPDatabase<CaptureDb>> =
     async remove(id) {
       const db = await dbPromise;
       const tx = db.transaction(['captures', 'images'], 'readwrite');
+      const part = valid([await tx.objectStore('captures').get(id)])[0]?.photo;
       await tx.objectStore('captures').delete(id);
       await tx.objectStore('images').delete(id);
+      // The photo goes with its last invoice.
+      if (part) {
+        const siblings = Array.from({ length: part.count }, (_, i) => photoPartId(part.id, i)).filter((sid) => sid !== id);
+        const left = await Promise.all(siblings.map((sid) => tx.objectStore('captures').count(sid)));
+        if (left.every((n) => n === 0)) await tx.objectStore('images').delete(photoKey(part.id));
+      }
       await tx.done;
+    },
+    async splitPhoto(photoCaptureId, photo, parts) {
+      const db = await dbPromise;
+      const tx = db.transaction(['captures', 'images'], 'readwrite');
+      await tx.objectStore('images').put({ id: photoKey(photoCaptureId), blob: photo });
+      for (const { capture, image } of parts) {
+        await tx.objectStore('captures').put(CaptureSchema.parse(capture));
+        await tx.objectStore('images').put({ id: capture.id, blob: image });
+      }
+      await tx.objectStore('captures').delete(photoCaptureId);
+      await tx.objectStore('images').delete(photoCaptureId);
+      await tx.done;
+    },
+    async photo(photoId) {
+      const blob: unknown = (await (await dbPromise).get('images', photoKey(photoId)))?.blob;
+      return blob instanceof Blob ? blob : undefined;
     },
   };
 }

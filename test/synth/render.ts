@@ -103,14 +103,35 @@ export function renderOthers(specs: OtherSpec[], opts: RenderOptions): Promise<B
 }
 
 async function renderAll(docs: Renderable[], opts: RenderOptions): Promise<Buffer[]> {
+  return inOneTab(async (page) => {
+    const out: Buffer[] = [];
+    for (const doc of docs) out.push(Buffer.from(await renderOne(page, doc, opts)));
+    return out;
+  });
+}
+
+/** A scene already composed: full-page HTML of `width` × `height` px, shot as a JPEG. */
+export interface Scene { html: string; width: number; height: number; quality: number }
+
+/** Shoots composed scenes (e.g. sheets of several invoices, test/synth/sheet.ts) as JPEGs. */
+export function renderScenes(scenes: Scene[]): Promise<Buffer[]> {
+  return inOneTab(async (page) => {
+    const out: Buffer[] = [];
+    for (const { html, width, height, quality } of scenes) {
+      await page.setViewport({ width, height, deviceScaleFactor: 1 });
+      await load(page, html, ['#photo']);
+      out.push(Buffer.from(await page.screenshot({ type: 'jpeg', quality, clip: { x: 0, y: 0, width, height } })));
+    }
+    return out;
+  });
+}
+
+async function inOneTab<T>(work: (page: Page) => Promise<T>): Promise<T> {
   const browser = await launchChromium();
   try {
     // One tab, sequentially: concurrent captureScreenshot calls in one headless browser can hang
     // (puppeteer issue #12712), and the capture itself is most of the cost anyway.
-    const page = await sealedPage(browser);
-    const out: Buffer[] = [];
-    for (const doc of docs) out.push(Buffer.from(await renderOne(page, doc, opts)));
-    return out;
+    return await work(await sealedPage(browser));
   } finally {
     await browser.close();
   }

@@ -100,7 +100,7 @@ export type PhotoInvoiceSpec = InvoiceSpec & { photo: PhotoConditions };
 export interface SpecOptions { photo?: boolean; variants?: 'drawn' | 'none' | 'all' }
 
 // [base, grain]: oak, walnut, pine, dark wood, grey laminate, beige office desk.
-const DESKS: readonly (readonly [string, string])[] = [
+export const DESKS: readonly (readonly [string, string])[] = [
   ['#b98a5a', '#a3743f'], ['#7d5232', '#69432a'], ['#cfae82', '#bb9665'],
   ['#55372a', '#472d22'], ['#8f9396', '#83878a'], ['#d6d0c2', '#c9c1b0'],
 ];
@@ -108,7 +108,7 @@ const DESKS: readonly (readonly [string, string])[] = [
 const SCAN_BEDS: readonly (readonly [string, string])[] = [
   ['#f6f6f4', '#f6f6f4'], ['#ebecee', '#ebecee'], ['#fdfdfd', '#fdfdfd'],
 ];
-const TINTS = ['#ffffff', '#fff4e0', '#fbecd6', '#eef2ff'] as const; // white balance casts
+export const TINTS = ['#ffffff', '#fff4e0', '#fbecd6', '#eef2ff'] as const; // white balance casts
 const fix = (x: number) => Math.round(x * 100) / 100; // keeps specs/JSON readable
 
 /**

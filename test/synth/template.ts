@@ -174,7 +174,7 @@ const svgUrl = (svg: string) => `url("data:image/svg+xml,${encodeURIComponent(sv
  * ∝ |n − ½|, additive luminance noise that also shows on white paper (overlay hid it there).
  * baseFrequency > 1/px aliases Perlin's lattice into near-white noise; at ~0.9 it reads as a maze.
  */
-const grainTile = (seed: number, noise: number) => {
+export const grainTile = (seed: number, noise: number) => {
   const a = Math.min(1, 1.6 * noise).toFixed(2);
   const bw = '<feFuncR type="discrete" tableValues="0 1"/><feFuncG type="discrete" tableValues="0 1"/>'
     + '<feFuncB type="discrete" tableValues="0 1"/>';
@@ -189,7 +189,7 @@ const grainTile = (seed: number, noise: number) => {
  * Desk: a 512 px tile of stretched fractal noise (stitched, so it repeats seamlessly) tints the
  * base with grain colour; a tile keeps the turbulence cost small whatever the frame size.
  */
-function deskBackground([base, grain]: readonly [string, string]): string {
+export function deskBackground([base, grain]: readonly [string, string]): string {
   if (base === grain) return base; // scanner lid: flat
   const tile = `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512"><filter id="w" x="0" y="0"
     width="100%" height="100%"><feTurbulence type="fractalNoise" baseFrequency="0.002 0.05" numOctaves="3"

@@ -1,0 +1,270 @@
+// Several quota invoices in one photo (a clerk lays 4–10 on a desk and takes one picture): where
+// each paper lies, in reading order. Pure TS on RGBA pixels, so the worker, the offscreen
+// document and Node (benchmarks) run the same code; no model is needed: paper is found by its
+// brightness against the desk, not by OCR.
+import { type Point, type RotatedRect, minAreaRect } from './geometry';
+import type { RgbaImage } from './image';
+
+/** One invoice's paper: a rotated rectangle in the pixels of the image given, text along `w`. */
+export type InvoiceRegion = RotatedRect;
+
+/** The side the image is searched at (px): papers are large, and 800 px keeps this under ~50 ms. */
+export const SHEET_SEARCH_SIDE = 800;
+
+/**
+ * Papers below this share of the largest one are not invoices of the same sheet (glare on the
+ * desk, a coin, a scrap): quota invoices of one photo are of like sizes.
+ */
+const MIN_SHARE_OF_LARGEST = 0.2;
+/** A component below this share of the image is noise. */
+const MIN_SHARE_OF_IMAGE = 0.006;
+/**
+ * Long side ÷ short side of one quota invoice: real slips run from about 1.3 (5 × 6.5 cm stubs) to
+ * 2.4 (the long 1-yuan strips); a paper region outside this is two or more slips that touch.
+ */
+const SLIP_ASPECT = { min: 1.15, max: 2.6 };
+/** Paper must stand this far (0–255 scale) above the desk, or there is no desk to tell it from (a scan). */
+const MIN_CONTRAST = 28;
+
+/**
+ * The invoices in a photo of several, in reading order (rows top to bottom, left to right within a
+ * row), as rotated rectangles in the image's px. An image of one invoice, or one whose paper cannot
+ * be told from what it lies on (a scan on a white lid), gives `[]`: it is read whole, as before.
+ * So it never splits one invoice: fewer than two papers of like size, each on its own, is not a sheet.
+ */
+export function findInvoices(img: RgbaImage): InvoiceRegion[] {
+  const mask = paperMask(img);
+  if (!mask) return [];
+  const areaOf = (r: RotatedRect) => r.w * r.h;
+  const found = separate(mask, img.width, img.height);
+  const largest = Math.max(0, ...found.map(areaOf));
+  const papers = found.filter((r) => areaOf(r) >= MIN_SHARE_OF_LARGEST * largest);
+  return papers.length >= 2 ? readingOrderOfPapers(papers) : [];
+}
+
+/**
+ * Rows top to bottom, then left to right: taken by their top edges, a paper that starts above the
+ * middle of a row's first paper belongs to that row (slips on a desk are never laid on a ruler, and
+ * a tall slip beside wide ones has its middle far below theirs).
+ */
+export function readingOrderOfPapers<T extends RotatedRect>(papers: T[]): T[] {
+  const halfHeight = (r: RotatedRect) => (Math.abs(r.w * Math.sin(r.angle)) + Math.abs(r.h * Math.cos(r.angle))) / 2;
+  const top = (r: RotatedRect) => r.cy - halfHeight(r);
+  const rows: T[][] = [];
+  for (const p of [...papers].sort((a, b) => top(a) - top(b))) {
+    const row = rows.find((rw) => top(p) < rw[0]!.cy);
+    if (row) row.push(p);
+    else rows.push([p]);
+  }
+  return rows.flatMap((row) => row.sort((a, b) => a.cx - b.cx));
+}
+
+/**
+ * Paper pixels (1) against the desk (0), holes filled, or null when paper and desk cannot be told
+ * apart. Brightness is first divided by the light over the desk (a plane fitted to the image's
+ * border, which is desk), so a shadow across the sheet does not turn paper into desk; colour
+ * (max − min channel) counts against paper, as wood is coloured and paper is not.
+ */
+function paperMask(img: RgbaImage): Uint8Array | null {
+  const { width: w, height: h, data } = img;
+  const score = new Float32Array(w * h);
+  for (let i = 0, p = 0; p < w * h; p++, i += 4) {
+    const r = data[i]!, g = data[i + 1]!, b = data[i + 2]!;
+    score[p] = (r + g + b) / 3 - (Math.max(r, g, b) - Math.min(r, g, b));
+  }
+  const light = borderPlane(score, w, h);
+  let deskSum = 0;
+  let deskN = 0;
+  const level = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const p = y * w + x;
+      const desk = Math.max(1, light(x, y));
+      level[p] = score[p]! * (light.mean / desk);
+      if (x < 3 || y < 3 || x >= w - 3 || y >= h - 3) {
+        deskSum += level[p]!;
+        deskN += 1;
+      }
+    }
+  }
+  const deskLevel = deskSum / deskN;
+  const paperLevel = percentile(level, 0.9);
+  if (paperLevel - deskLevel < MIN_CONTRAST) return null;
+  const threshold = (deskLevel + paperLevel) / 2;
+  const mask = new Uint8Array(w * h);
+  for (let p = 0; p < w * h; p++) mask[p] = level[p]! > threshold ? 1 : 0;
+  return fillHoles(mask, w, h);
+}
+
+/** Least-squares plane a + b·x + c·y through the image's outer ring of pixels (the desk). */
+function borderPlane(v: Float32Array, w: number, h: number): ((x: number, y: number) => number) & { mean: number } {
+  // Normal equations of [1 x y] for the ring's samples.
+  const m = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const rhs = [0, 0, 0];
+  const ring = Math.max(2, Math.round(Math.min(w, h) * 0.01));
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (x >= ring && y >= ring && x < w - ring && y < h - ring) continue;
+      const f = [1, x, y];
+      for (let i = 0; i < 3; i++) {
+        rhs[i]! += f[i]! * v[y * w + x]!;
+        for (let j = 0; j < 3; j++) m[3 * i + j]! += f[i]! * f[j]!;
+      }
+    }
+  }
+  const [a, b, c] = solve3(m, rhs);
+  const fn = (x: number, y: number) => a + b * x + c * y;
+  return Object.assign(fn, { mean: fn(w / 2, h / 2) });
+}
+
+/** Cramer's rule for a 3×3 system (row-major `m`); a singular one gives the flat mean. */
+function solve3(m: number[], r: number[]): [number, number, number] {
+  const det = (k: number[]) => k[0]! * (k[4]! * k[8]! - k[5]! * k[7]!) - k[1]! * (k[3]! * k[8]! - k[5]! * k[6]!) + k[2]! * (k[3]! * k[7]! - k[4]! * k[6]!);
+  const d = det(m);
+  if (Math.abs(d) < 1e-9) return [r[0]! / Math.max(1, m[0]!), 0, 0];
+  const col = (i: number) => m.map((v, k) => (k % 3 === i ? r[Math.floor(k / 3)]! : v));
+  return [det(col(0)) / d, det(col(1)) / d, det(col(2)) / d];
+}
+
+function percentile(v: Float32Array, q: number): number {
+  // A histogram is enough: the levels are on a 0–255-ish scale.
+  const bins = new Uint32Array(512);
+  for (const x of v) bins[Math.min(511, Math.max(0, Math.round(x)))]! += 1;
+  let acc = 0;
+  for (let i = 0; i < bins.length; i++) {
+    acc += bins[i]!;
+    if (acc >= q * v.length) return i;
+  }
+  return 511;
+}
+
+/** Everything the desk (0 pixels reached from the border) does not reach is paper: text and seals inside a slip are holes. */
+function fillHoles(mask: Uint8Array, w: number, h: number): Uint8Array {
+  const outside = new Uint8Array(w * h);
+  const stack: number[] = [];
+  const push = (p: number) => {
+    if (!mask[p] && !outside[p]) {
+      outside[p] = 1;
+      stack.push(p);
+    }
+  };
+  for (let x = 0; x < w; x++) push(x), push((h - 1) * w + x);
+  for (let y = 0; y < h; y++) push(y * w), push(y * w + w - 1);
+  while (stack.length) {
+    const p = stack.pop()!;
+    const x = p % w;
+    if (x > 0) push(p - 1);
+    if (x < w - 1) push(p + 1);
+    if (p >= w) push(p - w);
+    if (p < w * (h - 1)) push(p + w);
+  }
+  return outside.map((o) => 1 - o);
+}
+
+/**
+ * The papers of a mask. A component that is not one slip's shape (slips that touch at an edge or
+ * a corner) is eroded step by step until it falls apart into slip-shaped parts, each grown back by
+ * the same amount; one that never does is kept whole (better one capture too few than a slip cut).
+ */
+function separate(mask: Uint8Array, w: number, h: number): RotatedRect[] {
+  const minArea = MIN_SHARE_OF_IMAGE * w * h;
+  const out: RotatedRect[] = [];
+  for (const comp of components(mask, w, h, minArea)) {
+    if (isSlipShaped(comp)) {
+      out.push(comp.rect);
+      continue;
+    }
+    out.push(...splitByErosion(comp, w, h, minArea));
+  }
+  return out;
+}
+
+interface Component {
+  rect: RotatedRect;
+  /** Pixels in the component (holes already filled). */
+  count: number;
+  pixels: Int32Array;
+}
+
+function isSlipShaped(c: Component): boolean {
+  const { w, h } = c.rect;
+  const aspect = Math.max(w, h) / Math.max(1, Math.min(w, h));
+  return aspect >= SLIP_ASPECT.min && aspect <= SLIP_ASPECT.max && c.count >= 0.9 * w * h;
+}
+
+function splitByErosion(comp: Component, w: number, h: number, minArea: number): RotatedRect[] {
+  let mask: Uint8Array = new Uint8Array(w * h);
+  for (const p of comp.pixels) mask[p] = 1;
+  const maxSteps = Math.round(Math.min(comp.rect.w, comp.rect.h) * 0.15);
+  for (let k = 1; k <= maxSteps; k++) {
+    mask = erode(mask, w, h);
+    const parts = components(mask, w, h, minArea / 2);
+    if (parts.length >= 2 && parts.every(isSlipShapedLoose)) return parts.map((p) => ({ ...p.rect, w: p.rect.w + 2 * k, h: p.rect.h + 2 * k }));
+    if (parts.length === 0) break;
+  }
+  return [comp.rect];
+}
+
+/** After erosion corners round off: the shape test without the fill condition. */
+function isSlipShapedLoose(c: Component): boolean {
+  const { w, h } = c.rect;
+  const aspect = Math.max(w, h) / Math.max(1, Math.min(w, h));
+  return aspect >= SLIP_ASPECT.min && aspect <= SLIP_ASPECT.max && c.count >= 0.8 * w * h;
+}
+
+/** 4-neighbour erosion by one pixel. */
+function erode(mask: Uint8Array, w: number, h: number): Uint8Array {
+  const out = new Uint8Array(w * h);
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1; x < w - 1; x++) {
+      const p = y * w + x;
+      out[p] = mask[p]! & mask[p - 1]! & mask[p + 1]! & mask[p - w]! & mask[p + w]!;
+    }
+  }
+  return out;
+}
+
+/** 4-connected components of at least `minArea` pixels, each with its minimum-area rectangle. */
+function components(mask: Uint8Array, w: number, h: number, minArea: number): Component[] {
+  const seen = new Uint8Array(w * h);
+  const out: Component[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < w * h; start++) {
+    if (!mask[start] || seen[start]) continue;
+    const pixels: number[] = [];
+    seen[start] = 1;
+    stack.push(start);
+    while (stack.length) {
+      const p = stack.pop()!;
+      pixels.push(p);
+      const x = p % w;
+      for (const q of [x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, p - w, p + w]) {
+        if (q >= 0 && q < w * h && mask[q] && !seen[q]) {
+          seen[q] = 1;
+          stack.push(q);
+        }
+      }
+    }
+    if (pixels.length < minArea) continue;
+    out.push({ rect: rectOf(pixels, w), count: pixels.length, pixels: Int32Array.from(pixels) });
+  }
+  return out;
+}
+
+/** Minimum-area rectangle of a pixel set, from each row's outermost pixel corners. */
+function rectOf(pixels: number[], w: number): RotatedRect {
+  const rows = new Map<number, [number, number]>();
+  for (const p of pixels) {
+    const y = Math.floor(p / w);
+    const x = p - y * w;
+    const r = rows.get(y);
+    if (!r) rows.set(y, [x, x]);
+    else {
+      if (x < r[0]) r[0] = x;
+      if (x > r[1]) r[1] = x;
+    }
+  }
+  const points: Point[] = [];
+  for (const [y, [a, b]] of rows) points.push([a, y], [a, y + 1], [b + 1, y], [b + 1, y + 1]);
+  return minAreaRect(points);
+}
