@@ -32,7 +32,7 @@ function heapSampler(page: Page) {
 }
 
 /** Writes `count` captures with `imageBytes` of incompressible image data straight into the extension's IndexedDB. */
-async function seed(page: Page, count: number, imageBytes: number): Promise<void> {
+export async function seed(page: Page, count: number, imageBytes: number): Promise<void> {
   await page.evaluate(
     async (n, size) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
