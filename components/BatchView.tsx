@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isoDate } from '@/lib/export/naming';
-import { ImageViewer } from './ImageViewer';
+import { ImageViewer, type FieldRegion } from './ImageViewer';
 import { MonthGlance } from './MonthGlance';
 import { FIELD_LABEL } from './field-labels';
 import { FIELDS, ReviewRow, type RowActions } from './ReviewRow';
@@ -54,6 +54,13 @@ function matches(view: CaptureView, check: CheckResult | undefined, filter: Filt
   if (!text) return true;
   const haystack = [...Object.values(effectiveFields(capture)), capture.source.pageUrl, capture.source.fileName].join(' ');
   return haystack.toLowerCase().includes(text.toLowerCase());
+}
+
+/** Where `field` was read on the capture's picture, when its provider said (the on-device engine does). */
+function regionOf(capture: Capture, field: InvoiceFieldName): FieldRegion | undefined {
+  const boxes = capture.result?.boxes;
+  const quad = boxes?.fields[field];
+  return boxes && quad ? { field, quad, width: boxes.width, height: boxes.height } : undefined;
 }
 
 const HEADERS: { key: SortKey; label: MessageKey }[] = [
@@ -264,6 +271,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
         </div>
         <ImageViewer
           src={currentView && pictures.get(currentView.capture.id)}
+          region={currentView && regionOf(currentView.capture, field)}
           chosen={currentView !== undefined}
           alt={t('viewerImageOf', `${effectiveFields(currentView?.capture ?? {}).code ?? ''} ${effectiveFields(currentView?.capture ?? {}).number ?? ''}`.trim())}
         />
