@@ -12,6 +12,12 @@ declare const chrome: WxtBrowser;
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const truth = JSON.parse(readFileSync(join(FIXTURES, 'invoices', 'truth.json'), 'utf8')) as Record<string, Record<string, string>>;
 
+type Side = 'left' | 'top' | 'right' | 'bottom';
+/** Each side of `box` lies strictly between its two bounds (px). */
+function expectBetween(box: Record<Side, number>, bounds: Record<Side, [number, number]>) {
+  for (const side of Object.keys(bounds) as Side[]) expect(box[side], side).toSatisfy((v: number) => v > bounds[side][0] && v < bounds[side][1]);
+}
+
 /** The batch page's field outline, its bounds in px of the picture's own pixels (from what is drawn). */
 function outlineInImagePx(batch: Page) {
   return batch.evaluate(() => {
@@ -84,14 +90,7 @@ describe('with no account configured, the on-device engine reads invoices', () =
     const fit = (await outlineInImagePx(batch))!;
     // Over the printed code, in its row: the line read (the detector may take the label 发票代码,
     // x 50–145, into the same line), a little larger than its ink, and nothing of the rows around.
-    expect(fit.left).toBeGreaterThan(40);
-    expect(fit.left).toBeLessThan(165);
-    expect(fit.right).toBeGreaterThan(310);
-    expect(fit.right).toBeLessThan(340);
-    expect(fit.top).toBeGreaterThan(150);
-    expect(fit.top).toBeLessThan(166);
-    expect(fit.bottom).toBeGreaterThan(185);
-    expect(fit.bottom).toBeLessThan(200);
+    expectBetween(fit, { left: [40, 165], right: [310, 340], top: [150, 166], bottom: [185, 200] });
 
     // Zoomed in: the picture is drawn larger, the outline stays over the same pixels.
     const drawnWidth = () => batch.$eval('.viewer-image', (i) => i.getBoundingClientRect().width);
@@ -106,10 +105,7 @@ describe('with no account configured, the on-device engine reads invoices', () =
     await batch.click(`${tr} input[data-field="amount"]`);
     await batch.waitForSelector('.viewer-region[data-field="amount"]');
     const amount = (await outlineInImagePx(batch))!;
-    expect(amount.top).toBeGreaterThan(220);
-    expect(amount.bottom).toBeLessThan(340);
-    expect(amount.left).toBeGreaterThan(340);
-    expect(amount.right).toBeLessThan(740);
+    expectBetween(amount, { left: [330, 370], right: [700, 750], top: [210, 245], bottom: [315, 350] });
     await batch.close();
   });
 });
