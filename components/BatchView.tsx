@@ -1,23 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isoDate } from '@/lib/export/naming';
-import { EditableCell } from './EditableCell';
-import { errorText } from './error-text';
-import { ImageViewer } from './ImageViewer';
+import { ImageViewer, type FieldRegion } from './ImageViewer';
 import { MonthGlance } from './MonthGlance';
-import { PhotoPart } from './PhotoPart';
 import { FIELD_LABEL } from './field-labels';
+import { FIELDS, ReviewRow, type RowActions } from './ReviewRow';
 import { nextSort, presetOf, SORT_PRESETS, sortViews, type SortKey, type SortPreset, type SortState } from './batch-sort';
-import { checkWord } from '@/lib/export/columns';
 import { totalsLine } from '@/lib/export/summary';
 import { needsReview, type CheckResult } from '@/lib/invoice/checks';
 import { glance } from '@/lib/invoice/groups';
 import { batchTotals } from '@/lib/invoice/totals';
-import { formatDateTime, t, type MessageKey } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type InvoiceFieldName } from '@/lib/store/capture-schema';
 import type { CaptureView } from '@/lib/ui/use-captures';
+import { useImageUrls } from '@/lib/ui/use-image-urls';
 
-/** Table order: code and number first, as invoices are filed. */
-const FIELDS: InvoiceFieldName[] = ['code', 'number', 'amount', 'location'];
 type Filter = 'all' | 'done' | 'failed' | 'review' | 'duplicate';
 /**
  * Rows per page. Paging rather than a virtualizer: rows differ in height (a refusal, the original
@@ -38,6 +34,8 @@ interface Props {
   onExport: (captures: Capture[], clearAfter: boolean) => void;
   onDelete: (ids: string[]) => void;
   onImport: (file: File) => void;
+  /** The stored image of a capture (IndexedDB), read only for the picture shown and its neighbours. */
+  readImage: (id: string) => Promise<Blob | undefined>;
 }
 
 /** Captured-on dates as yyyy-mm-dd (the date inputs' format), empty = open-ended. */
@@ -58,6 +56,13 @@ function matches(view: CaptureView, check: CheckResult | undefined, filter: Filt
   return haystack.toLowerCase().includes(text.toLowerCase());
 }
 
+/** Where `field` was read on the capture's picture, when its provider said (the on-device engine does). */
+function regionOf(capture: Capture, field: InvoiceFieldName): FieldRegion | undefined {
+  const boxes = capture.result?.boxes;
+  const quad = boxes?.fields[field];
+  return boxes && quad ? { field, quad, width: boxes.width, height: boxes.height } : undefined;
+}
+
 const HEADERS: { key: SortKey; label: MessageKey }[] = [
   ...FIELDS.map((f) => ({ key: f, label: FIELD_LABEL[f] })),
   { key: 'checks', label: 'batchColChecks' },
@@ -65,7 +70,7 @@ const HEADERS: { key: SortKey; label: MessageKey }[] = [
 ];
 
 /** Every capture of the batch: review against the picture, correct, check, select and export. */
-export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, onExport, onDelete, onImport }: Props) {
+export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, onExport, onDelete, onImport, readImage }: Props) {
   const [sort, setSort] = useState<SortState>(SORT_PRESETS.newest);
   const [dates, setDates] = useState<DateRange>({ from: '', to: '' });
   const [clearAfter, setClearAfter] = useState(false);
@@ -83,13 +88,20 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
 
   const filtered = useMemo(() => views.filter((v) => matches(v, checks.get(v.capture.id), filter, text, dates)), [views, checks, filter, text, dates]);
   const shown = useMemo(() => sortViews(filtered, checks, sort), [filtered, checks, sort]);
-  const totals = useMemo(() => batchTotals(shown.map((v) => v.capture), checks), [shown, checks]);
-  const groups = useMemo(() => glance(shown.map((v) => ({ ...v.capture, fields: effectiveFields(v.capture) })), checks), [shown, checks]);
+  // From the filtered set, not the sorted one: the figures do not depend on the order, so a sort
+  // (or a row chosen) does not recompute them.
+  const totals = useMemo(() => batchTotals(filtered.map((v) => v.capture), checks), [filtered, checks]);
+  const groups = useMemo(() => glance(filtered.map((v) => ({ ...v.capture, fields: effectiveFields(v.capture) })), checks), [filtered, checks]);
   const chosen = shown.filter((v) => selected.has(v.capture.id)).map((v) => v.capture);
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
   const pageNow = Math.min(page, pages - 1);
   const rows = shown.slice(pageNow * PAGE_SIZE, (pageNow + 1) * PAGE_SIZE);
-  const currentView = shown.find((v) => v.capture.id === current);
+  const currentAt = current === null ? -1 : shown.findIndex((v) => v.capture.id === current);
+  const currentView = currentAt < 0 ? undefined : shown[currentAt];
+  // The first row takes the Tab stop until one on this page is chosen (a roving tabindex).
+  const tabStopId = rows.some((r) => r.capture.id === current) ? current : rows[0]?.capture.id;
+  // The picture shown, and the rows above and below it ready for the next arrow key.
+  const pictures = useImageUrls(readImage, [currentAt - 1, currentAt, currentAt + 1].flatMap((i) => (currentAt >= 0 && shown[i] ? [shown[i].capture] : [])));
 
   /** Focuses the row when it is rendered; undefined when it is not (another page). */
   const focusRow = (id: string) => {
@@ -138,6 +150,29 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
     }
     e.preventDefault();
   };
+
+  /** The rows' actions: one object for good (rows are memoized), reading the latest state through a ref. */
+  const latest = useRef({ onRowKey, onCorrect, onRetry, onDelete, focusRow });
+  latest.current = { onRowKey, onCorrect, onRetry, onDelete, focusRow };
+  const rowActions = useMemo<RowActions>(
+    () => ({
+      choose: (id) => setCurrent(id),
+      chooseField: (f) => setField(f),
+      key: (e, id) => latest.current.onRowKey(e, id),
+      select: (id, on) =>
+        setSelected((before) => {
+          const next = new Set(before);
+          if (on) next.add(id);
+          else next.delete(id);
+          return next;
+        }),
+      correct: (id, f, value) => latest.current.onCorrect(id, f, value),
+      cancel: (id) => void latest.current.focusRow(id),
+      retry: (id) => latest.current.onRetry(id),
+      remove: (id) => latest.current.onDelete([id]),
+    }),
+    [],
+  );
 
   return (
     <main class="batch">
@@ -212,71 +247,18 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
               </tr>
             </thead>
             <tbody>
-              {rows.map(({ capture }, i) => {
-                const check = checks.get(capture.id);
-                const fields = effectiveFields(capture);
-                const isCurrent = capture.id === current;
-                // The first row takes the Tab stop until one is chosen (a roving tabindex).
-                const tabStop = isCurrent || (!rows.some((r) => r.capture.id === current) && i === 0);
-                return (
-                  <tr
-                    key={capture.id}
-                    data-capture-id={capture.id}
-                    data-status={capture.status}
-                    data-flags={check?.flags.join(' ')}
-                    data-selected={isCurrent || undefined}
-                    aria-current={isCurrent || undefined}
-                    class={isCurrent ? 'current' : undefined}
-                    tabIndex={tabStop ? 0 : -1}
-                    onClick={() => setCurrent(capture.id)}
-                    onFocusIn={() => setCurrent(capture.id)}
-                    onKeyDown={(e) => onRowKey(e, capture.id)}
-                  >
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={t('batchSelect')}
-                        checked={selected.has(capture.id)}
-                        onChange={(e) => {
-                          const next = new Set(selected);
-                          if (e.currentTarget.checked) next.add(capture.id);
-                          else next.delete(capture.id);
-                          setSelected(next);
-                        }}
-                      />
-                    </td>
-                    {FIELDS.map((f) => {
-                      const label = FIELD_LABEL[f];
-                      const low = (capture.result?.confidence?.[f] ?? 1) < 0.9 && capture.corrections?.[f] === undefined;
-                      const missing = check?.missing.includes(f) ?? false;
-                      const active = isCurrent && f === field;
-                      return (
-                        <td key={f} class={[low && 'low-confidence', missing && 'missing', active && 'active'].filter(Boolean).join(' ')} data-missing={missing || undefined} onFocusIn={() => setField(f)}>
-                          <EditableCell field={f} label={t(label)} value={fields[f]} onCorrect={(ff, value) => onCorrect(capture.id, ff, value)} onCancel={() => focusRow(capture.id)} />
-                          {missing && <small class="cell-missing">{t('fieldMissing')}</small>}
-                          {f === 'location' && check?.derivedCity && <small class="derived" data-derived-city={check.derivedCity}>{t('derivedFromCode', check.derivedCity)}</small>}
-                          {capture.corrections?.[f] !== undefined && <small class="original">{t('recognizedAs', capture.result?.[f] ?? '')}</small>}
-                        </td>
-                      );
-                    })}
-                    <td class="flags">
-                      {capture.status === 'failed' && capture.error && (
-                        <span class="failure" data-error-code={capture.error.code} data-document-kind={capture.error.documentKind}>{t('failedBecause', errorText(capture.error))} <code>{capture.error.code}</code></span>
-                      )}
-                      {capture.status === 'done' && check?.flags.map((flag) => <span key={flag} class={`flag ${flag}`}>{checkWord(flag, t)}</span>)}
-                    </td>
-                    <td class="meta">
-                      <small>{formatDateTime(capture.createdAt)}</small>
-                      <small class="source">{capture.source.pageUrl ?? capture.source.fileName ?? ''}</small>
-                      <PhotoPart part={capture.photo} />
-                    </td>
-                    <td class="row-actions">
-                      <button type="button" class="retry link" onClick={() => onRetry(capture.id)}>{t('retry')}</button>
-                      <button type="button" class="delete link" onClick={() => onDelete([capture.id])}>{t('delete')}</button>
-                    </td>
-                  </tr>
-                );
-              })}
+              {rows.map(({ capture }) => (
+                <ReviewRow
+                  key={capture.id}
+                  capture={capture}
+                  check={checks.get(capture.id)}
+                  current={capture.id === current}
+                  activeField={capture.id === current ? field : null}
+                  tabStop={capture.id === tabStopId}
+                  selected={selected.has(capture.id)}
+                  actions={rowActions}
+                />
+              ))}
             </tbody>
           </table>
           {pages > 1 && (
@@ -288,7 +270,8 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
           )}
         </div>
         <ImageViewer
-          src={currentView?.thumbnail}
+          src={currentView && pictures.get(currentView.capture.id)}
+          region={currentView && regionOf(currentView.capture, field)}
           chosen={currentView !== undefined}
           alt={t('viewerImageOf', `${effectiveFields(currentView?.capture ?? {}).code ?? ''} ${effectiveFields(currentView?.capture ?? {}).number ?? ''}`.trim())}
         />

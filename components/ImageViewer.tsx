@@ -1,5 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
+import type { FieldQuad, QuotaInvoiceField } from '@/lib/recognize/contract';
+
+/** Where the chosen field was read on the picture (lib/recognize/contract.ts FieldBoxes, one field). */
+export interface FieldRegion {
+  field: QuotaInvoiceField;
+  /** Corners in px of an image `width` × `height` px (the stored image, upright). */
+  quad: FieldQuad;
+  width: number;
+  height: number;
+}
 
 interface Props {
   /** Object URL of the selected capture's image; undefined when none is kept or none is chosen. */
@@ -8,6 +18,8 @@ interface Props {
   alt: string;
   /** True when a row is chosen (else the pane asks for one). */
   chosen: boolean;
+  /** The chosen field's region, outlined over the picture when the provider said where it was read. */
+  region?: FieldRegion;
 }
 
 const STEP = 1.25;
@@ -18,7 +30,7 @@ const MAX = 8;
  * The selected invoice, large, beside the table: fit to the pane by default, zoom with the wheel
  * or the buttons, drag to pan. Zoom is relative to the picture's own pixels (1 = 100 %).
  */
-export function ImageViewer({ src, alt, chosen }: Props) {
+export function ImageViewer({ src, alt, chosen, region }: Props) {
   const [zoom, setZoom] = useState<number | 'fit'>('fit');
   const pane = useRef<HTMLDivElement>(null);
   const img = useRef<HTMLImageElement>(null);
@@ -66,15 +78,17 @@ export function ImageViewer({ src, alt, chosen }: Props) {
         onPointerUp={() => (drag.current = null)}
       >
         {src ? (
-          <img
-            ref={img}
-            class="viewer-image"
-            src={src}
-            alt={alt}
-            draggable={false}
-            onLoad={() => setLoads((n) => n + 1)}
-            style={zoom === 'fit' || !natural ? { width: '100%' } : { width: `${natural * zoom}px`, maxWidth: 'none' }}
-          />
+          // The picture and its field outline share one box: the outline's viewBox is the image
+          // the region was given in, stretched over the picture as drawn, so it follows any zoom
+          // (and would follow a transform of this box) without arithmetic here.
+          <div class="viewer-frame" style={zoom === 'fit' || !natural ? { width: '100%' } : { width: `${natural * zoom}px` }}>
+            <img ref={img} class="viewer-image" src={src} alt={alt} draggable={false} onLoad={() => setLoads((n) => n + 1)} />
+            {region && (
+              <svg class="viewer-region" data-field={region.field} viewBox={`0 0 ${region.width} ${region.height}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                <polygon points={region.quad.map(([x, y]) => `${x},${y}`).join(' ')} vector-effect="non-scaling-stroke" />
+              </svg>
+            )}
+          </div>
         ) : (
           <p class="viewer-empty">{chosen ? t('viewerNoImage') : t('viewerPick')}</p>
         )}

@@ -1,3 +1,4 @@
+import { pure } from './pure';
 import { formatAmount } from '@/lib/invoice/amount';
 import type { GroupTotals } from '@/lib/invoice/groups';
 import { t, type MessageKey } from '@/lib/i18n';
@@ -46,8 +47,11 @@ function GroupTable({ groups, caption, keyLabel, kind }: { groups: GroupTotals[]
   );
 }
 
-/** Totals and a small bar chart by month and by city: what 金蝶/用友's invoice pools show. */
-export function MonthGlance({ byMonth, byCity }: Props) {
+/**
+ * Totals and a small bar chart by month and by city: what 金蝶/用友's invoice pools show.
+ * Memoized: the groups change with the data or the filter, not when a row is chosen.
+ */
+export const MonthGlance = pure(function MonthGlance({ byMonth, byCity }: Props) {
   return (
     <section class="glance" aria-labelledby="glance-title">
       <h2 id="glance-title">{t('glanceTitle')}</h2>
@@ -57,4 +61,4 @@ export function MonthGlance({ byMonth, byCity }: Props) {
       </div>
     </section>
   );
-}
+});

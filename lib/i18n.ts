@@ -51,7 +51,19 @@ export function tDynamic(key: string, substitutions?: string | string[]): string
   return lookup(key, substitutions) || lookup('error_unknown');
 }
 
+/**
+ * One formatter per UI language: `Date.prototype.toLocaleString` with options builds a new
+ * Intl.DateTimeFormat on every call, which made a page of 100 rows cost ~40 ms (profiled).
+ */
+const dateTimeFormats = new Map<UiLanguage, Intl.DateTimeFormat>();
+
 /** A date and time as the UI language writes it (2026/11/30 09:30 in Chinese, 11/30/2026, 9:30 AM in English). */
 export function formatDateTime(ms: number): string {
-  return new Date(ms).toLocaleString(htmlLang(), { dateStyle: 'short', timeStyle: 'short', hour12: uiLanguage() === 'en' ? undefined : false });
+  const language = uiLanguage();
+  let format = dateTimeFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(htmlLang(), { dateStyle: 'short', timeStyle: 'short', hour12: language === 'en' ? undefined : false });
+    dateTimeFormats.set(language, format);
+  }
+  return format.format(ms);
 }

@@ -4,7 +4,8 @@
  * from the click to the result stored, minus the emulator's time, median of several runs. Then
  * image normalization: time to an API-ready body and bytes sent. Then the job queue: 100 captures
  * against a throttling, failing emulator. Then the batch export/import, and the review table with
- * 5,000 captures. `BENCH_ONLY=review` runs only the last.
+ * 5,000 captures. `BENCH_ONLY=review` runs only the last; `REVIEW_PROFILE=dir` also writes its
+ * steps' CPU profiles there (review-<step>.cpuprofile).
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';

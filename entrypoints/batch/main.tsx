@@ -12,7 +12,7 @@ import { followToolbarScheme } from '@/lib/ui/toolbar-icon';
 import { sendMessage } from '@/lib/messages';
 import type { Capture } from '@/lib/store/capture-schema';
 import { createCaptureStore } from '@/lib/store/captures';
-import { useCaptures } from '@/lib/ui/use-captures';
+import { useCaptureList } from '@/lib/ui/use-captures';
 
 /** Resolves true when the download is complete, false if it failed or was cancelled. */
 async function downloadFinished(id: number): Promise<boolean> {
@@ -29,8 +29,10 @@ const ALL = 100_000;
 
 function App() {
   const store = useMemo(() => createCaptureStore(), []);
-  const views = useCaptures(store, ALL) ?? [];
-  const checks = useMemo(() => checksFor(views.map((v) => v.capture)), [views]);
+  const captures = useCaptureList(store, ALL);
+  // Once per change of the data (not per render): the checks of 5,000 captures take tens of ms.
+  const views = useMemo(() => (captures ?? []).map((capture) => ({ capture })), [captures]);
+  const checks = useMemo(() => checksFor(captures ?? []), [captures]);
   const [notice, setNoticeText] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<{ capture: Capture; image?: Blob }[] | null>(null);
   const setNotice = (text: string | null, undo: typeof deleted = null) => {
@@ -41,6 +43,7 @@ function App() {
     <BatchView
       views={views}
       checks={checks}
+      readImage={(id) => store.image(id)}
       notice={notice}
       onCorrect={async (id, field, value) => {
         const reply = await sendMessage('correctField', { id, field, value });

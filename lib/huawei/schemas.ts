@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { QuotaInvoiceResultSchema } from '../recognize/contract';
 
-export const SuccessBodySchema = z.object({ result: QuotaInvoiceResultSchema });
+/**
+ * Huawei's success body. The API says nothing of where a field was read: `boxes` is not Huawei's,
+ * so it is left out (like any other unknown key, z.object drops it) rather than passed through.
+ */
+export const SuccessBodySchema = z.object({ result: QuotaInvoiceResultSchema.omit({ boxes: true }) });
 
 /** Huawei's failure body; a message is cut to 2,000 characters (shown beside our words, never stored whole). */
 export const ErrorBodySchema = z.object({ error_code: z.string().max(64), error_msg: z.string().transform((m) => m.slice(0, 2000)) });

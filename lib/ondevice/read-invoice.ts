@@ -6,6 +6,7 @@ import { classifyDocument } from '../invoice/kind';
 import type { OcrLine } from '../invoice/ocr-line';
 import type { PlaceIndex } from '../invoice/places';
 import type { DetectedLine, OcrEngine, OcrPage } from './engine';
+import { fieldBoxes } from './field-boxes';
 import type { RgbaImage } from './image';
 import { withoutRed } from './seal';
 
@@ -46,11 +47,13 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage): Pro
   const ocr = await engine.recognize(image, { enough });
   const kind = classifyDocument(ocr.lines.map((l) => l.text)).kind;
   if (kind !== 'quota') return refuse(kind);
-  const { result } = extractWithEvidence(uprightLines(ocr.lines, ocr), places);
+  const { result, sources } = extractWithEvidence(uprightLines(ocr.lines, ocr), places);
   if (!result.code || !result.number || !result.amount) await fillFromSealFreeReading(engine, image, result, places);
   const found = (['number', 'code', 'location', 'amount'] as const).filter((f) => result[f] !== undefined);
   if (!result.code && !result.number && found.length < 2) return refuse('unknown');
-  return { ok: true, result };
+  // Where each field was read (fields taken from the seal-free second reading have no region).
+  const boxes = fieldBoxes(ocr.lines, sources, image);
+  return { ok: true, result: boxes ? { ...result, boxes } : result };
 }
 
 /**

@@ -16,6 +16,33 @@ export const MAX_FIELD_LENGTH = 200;
 const field = z.string().max(MAX_FIELD_LENGTH).optional();
 const confidence = z.number().min(0).max(1).optional();
 
+/** Largest image side (px) a field's region may refer to: beyond any image the product keeps. */
+export const MAX_BOX_IMAGE_SIDE = 16384;
+const side = z.number().int().min(1).max(MAX_BOX_IMAGE_SIDE);
+const coordinate = z.number().finite().min(0).max(MAX_BOX_IMAGE_SIDE);
+/** A point in image px: x to the right, y down, from the image's top-left corner. */
+const PointSchema = z.tuple([coordinate, coordinate]);
+/** A field's region: the corners of the printed line it was read from (top-left, top-right, bottom-right, bottom-left as the text reads; a skewed or turned page gives a turned quad). */
+export const FieldQuadSchema = z.tuple([PointSchema, PointSchema, PointSchema, PointSchema]);
+export type FieldQuad = z.infer<typeof FieldQuadSchema>;
+
+/**
+ * Where on the picture each field was read, when the provider knows it (the on-device engine
+ * does; Huawei's API does not say). Corners are in px of the image the provider was given, upright
+ * (EXIF orientation applied), at its own size: `width` × `height` says which size, so a viewer
+ * showing it at another size scales by its own width / `width`. Every corner lies inside.
+ */
+export const FieldBoxesSchema = z
+  .object({
+    width: side,
+    height: side,
+    fields: z.object({ number: FieldQuadSchema.optional(), code: FieldQuadSchema.optional(), location: FieldQuadSchema.optional(), amount: FieldQuadSchema.optional() }),
+  })
+  .refine((b) => Object.values(b.fields).every((quad) => quad === undefined || quad.every(([x, y]) => x <= b.width && y <= b.height)), {
+    message: 'a field region lies outside its image',
+  });
+export type FieldBoxes = z.infer<typeof FieldBoxesSchema>;
+
 /** A result: every field optional (a provider may read 3 of 4), strings as printed, confidences 0–1. */
 export const QuotaInvoiceResultSchema = z.object({
   number: field,
@@ -23,6 +50,11 @@ export const QuotaInvoiceResultSchema = z.object({
   location: field,
   amount: field,
   confidence: z.object({ number: confidence, code: confidence, location: confidence, amount: confidence }).optional(),
+  /**
+   * Where each field was read on the picture, when the provider knows (the on-device engine).
+   * A region that fails its check is dropped, never the result: it costs only the outline.
+   */
+  boxes: FieldBoxesSchema.optional().catch(undefined),
 });
 export type QuotaInvoiceResult = z.infer<typeof QuotaInvoiceResultSchema>;
 

@@ -67,6 +67,10 @@ export function createCaptureStore(dbPromise: Promise<IDBPDatabase<CaptureDb>> =
     },
     async recent(limit) {
       const db = await dbPromise;
+      // Most or all of them (the batch page): one getAll is ~10x faster than a cursor step per
+      // record (5,000 captures: one request instead of 5,000 round trips). Records only, never
+      // image Blobs: those live in their own store and are read one at a time when shown.
+      if (limit >= (await db.count('captures'))) return valid((await db.getAllFromIndex('captures', 'createdAt')).reverse());
       const out: unknown[] = [];
       let cursor = await db.transaction('captures').store.index('createdAt').openCursor(null, 'prev');
       while (cursor && out.length < limit) {

@@ -1,44 +1,67 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Capture } from '../store/capture-schema';
 import type { CaptureStore } from '../store/captures';
 import { onCapturesChanged } from '../store/changes';
+import { applyChanged } from './capture-list';
+import { useImageUrls } from './use-image-urls';
 
 export interface CaptureView {
   capture: Capture;
   thumbnail?: string;
 }
 
-/** The newest captures with object-URL thumbnails, refreshed whenever the worker changes one. */
-export function useCaptures(store: CaptureStore, limit: number): CaptureView[] | null {
-  const [views, setViews] = useState<CaptureView[] | null>(null);
+/**
+ * The newest `limit` captures (records only, no image Blobs), newest first, kept current: a change
+ * the worker announces re-reads only the captures it names (a recognition's progress ticks cost one
+ * record each, not the whole list); a change that names no capture (an import, an undo) re-reads
+ * the list. Announcements arriving together are applied together (one render).
+ */
+export function useCaptureList(store: CaptureStore, limit: number): Capture[] | null {
+  const [captures, setCaptures] = useState<Capture[] | null>(null);
   useEffect(() => {
-    const urls = new Map<string, string>();
     let alive = true;
-    async function load() {
-      const captures = await store.recent(limit);
-      const next = await Promise.all(
-        captures.map(async (capture) => {
-          if (!capture.hasImage) return { capture };
-          const key = `${capture.id}:${capture.imageSha256 ?? ''}`;
-          if (!urls.has(key)) {
-            // One unreadable image costs its thumbnail, never the list.
-            const blob = await store.image(capture.id).catch(() => undefined);
-            if (blob) urls.set(key, URL.createObjectURL(blob));
-          }
-          return { capture, thumbnail: urls.get(key) };
-        }),
-      );
-      if (alive) setViews(next);
-    }
-    void load();
-    const stop = onCapturesChanged(() => void load());
+    let list: Capture[] | null = null;
+    let pending = new Set<string>();
+    let running: Promise<void> = Promise.resolve();
+    const publish = (next: Capture[]) => {
+      list = next;
+      if (alive) setCaptures(next);
+    };
+    const reload = async () => publish(await store.recent(limit));
+    const flush = async () => {
+      const ids = [...pending];
+      pending = new Set();
+      if (ids.length === 0) return;
+      if (list === null) return reload();
+      const read = await Promise.all(ids.map(async (id) => ({ id, capture: await store.get(id) })));
+      const next = applyChanged(list, read, limit);
+      // A name that is no capture, before or now, is a change of many (import, undo): read all.
+      if (next === null) return reload();
+      publish(next);
+    };
+    running = reload();
+    const stop = onCapturesChanged((id) => {
+      const first = pending.size === 0;
+      pending.add(id);
+      // One flush per burst; flushes run one after another so an older read never wins.
+      if (first) running = running.then(flush, flush);
+    });
     return () => {
       alive = false;
       stop();
-      urls.forEach((u) => URL.revokeObjectURL(u));
     };
   }, [store, limit]);
-  return views;
+  return captures;
+}
+
+/**
+ * The newest `limit` captures with object-URL thumbnails (the popup's cards: all of them shown).
+ * URLs of captures that leave the list are revoked.
+ */
+export function useCaptures(store: CaptureStore, limit: number): CaptureView[] | null {
+  const captures = useCaptureList(store, limit);
+  const urls = useImageUrls((id) => store.image(id), captures ?? []);
+  return useMemo(() => captures?.map((capture) => ({ capture, thumbnail: urls.get(capture.id) })) ?? null, [captures, urls]);
 }
 
 /** How many captures there are in all, kept current like the list. */

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { launchWithExtension, openExtensionPage } from '../support/extension';
@@ -141,8 +141,27 @@ async function timed(page: Page, act: 'filter' | 'clear' | 'sort', query: string
   }, act, query);
 }
 
+/**
+ * With `dir` set (env REVIEW_PROFILE=dir), each measured step is also recorded by the page's CPU
+ * profiler into dir/review-<step>.cpuprofile (open in Chromium DevTools, Performance panel), to
+ * see where the time goes; without it the steps run as they are.
+ */
+async function profiler(page: Page, dir: string | undefined) {
+  if (!dir) return async <T>(_step: string, run: () => Promise<T>) => run();
+  mkdirSync(dir, { recursive: true });
+  const cdp = await page.createCDPSession();
+  await cdp.send('Profiler.enable');
+  return async <T>(step: string, run: () => Promise<T>): Promise<T> => {
+    await cdp.send('Profiler.start');
+    const result = await run();
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(join(dir, `review-${step}.cpuprofile`), JSON.stringify(profile));
+    return result;
+  };
+}
+
 /** The review table with `count` captures (small images): first render, filter, sort, a key step, DOM rows, JS heap. */
-export async function benchReviewTable(count: number): Promise<ReviewFigures> {
+export async function benchReviewTable(count: number, profileDir = process.env.REVIEW_PROFILE): Promise<ReviewFigures> {
   const ext = await launchWithExtension();
   try {
     const page = await openExtensionPage(ext, 'batch.html');
@@ -150,23 +169,28 @@ export async function benchReviewTable(count: number): Promise<ReviewFigures> {
     await page.bringToFront();
     await page.waitForSelector('main.batch');
     await seed(page, count, 8 * 1024);
+    const step = await profiler(page, profileDir);
     const started = performance.now();
-    await page.reload();
-    await page.waitForFunction((n) => document.querySelector('.batch-totals')?.getAttribute('data-count') === String(n) && document.querySelector('tr[data-capture-id]') !== null, { polling: 20, timeout: 120_000 }, count);
+    await step('first-render', async () => {
+      await page.reload();
+      await page.waitForFunction((n) => document.querySelector('.batch-totals')?.getAttribute('data-count') === String(n) && document.querySelector('tr[data-capture-id]') !== null, { polling: 20, timeout: 120_000 }, count);
+    });
     const firstRenderMs = performance.now() - started;
-    const filterMs = await timed(page, 'filter', String(10000000 + Math.floor(count / 2)));
-    const clearFilterMs = await timed(page, 'clear', '');
-    const sortMs = await timed(page, 'sort', '');
-    const keyStepMs = await page.evaluate(async () => {
+    const filterMs = await step('filter', () => timed(page, 'filter', String(10000000 + Math.floor(count / 2))));
+    const clearFilterMs = await step('clear-filter', () => timed(page, 'clear', ''));
+    const sortMs = await step('sort', () => timed(page, 'sort', ''));
+    const keyStepMs = await step('arrow-key', () => page.evaluate(async () => {
       const first = document.querySelector('tr[data-capture-id]') as HTMLElement;
       first.focus();
       first.dispatchEvent(new MouseEvent('click', { bubbles: true }));
       await new Promise((r) => setTimeout(r, 50));
       const started = performance.now();
       first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
-      while (document.activeElement === first || document.activeElement?.tagName !== 'TR') await new Promise((r) => setTimeout(r, 1));
+      // Until the next row has the focus and is drawn as the chosen one, laid out.
+      while (document.activeElement === first || document.activeElement?.tagName !== 'TR' || document.querySelector('tr[data-selected]') !== document.activeElement) await new Promise((r) => setTimeout(r, 1));
+      document.body.getBoundingClientRect();
       return performance.now() - started;
-    });
+    }));
     const domRows = await page.$$eval('tr[data-capture-id]', (rows) => rows.length);
     const cdp = await page.createCDPSession();
     await cdp.send('HeapProfiler.collectGarbage');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer';
 import type { Browser, WxtBrowser } from 'wxt/browser';
 import { clickRecognize, launchWithExtension, openExtensionPage, waitForMenu, type LoadedExtension } from '../support/extension';
 import { serveFolder, type StaticServer } from '../support/static-server';
@@ -10,6 +11,26 @@ declare const chrome: WxtBrowser;
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const truth = JSON.parse(readFileSync(join(FIXTURES, 'invoices', 'truth.json'), 'utf8')) as Record<string, Record<string, string>>;
+
+type Side = 'left' | 'top' | 'right' | 'bottom';
+/** Each side of `box` lies strictly between its two bounds (px). */
+function expectBetween(box: Record<Side, number>, bounds: Record<Side, [number, number]>) {
+  for (const side of Object.keys(bounds) as Side[]) expect(box[side], side).toSatisfy((v: number) => v > bounds[side][0] && v < bounds[side][1]);
+}
+
+/** The batch page's field outline, its bounds in px of the picture's own pixels (from what is drawn). */
+function outlineInImagePx(batch: Page) {
+  return batch.evaluate(() => {
+    const img = document.querySelector<HTMLImageElement>('.viewer-image')!;
+    const polygon = document.querySelector('.viewer-region polygon');
+    if (!polygon) return null;
+    const box = img.getBoundingClientRect();
+    const drawn = polygon.getBoundingClientRect();
+    const scale = img.naturalWidth / box.width;
+    const px = (v: number) => Math.round(v * scale);
+    return { field: polygon.closest('svg')!.getAttribute('data-field'), left: px(drawn.left - box.left), top: px(drawn.top - box.top), right: px(drawn.right - box.left), bottom: px(drawn.bottom - box.top) };
+  });
+}
 
 describe('with no account configured, the on-device engine reads invoices', () => {
   let site: StaticServer;
@@ -52,6 +73,40 @@ describe('with no account configured, the on-device engine reads invoices', () =
     // Exactly one offscreen document serves both.
     const contexts = await ext.worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType] })).length);
     expect(contexts).toBe(1);
+  });
+
+  // Where the fields are printed on invoice-3.png (1000 × 520 px), measured on the fixture by eye:
+  // the code "142001440057" x 160–315, y 163–188 (its label 发票代码 x 50–145); the capitals
+  // 贰拾元整 x 365–712, y 240–322; the number below the code, y 207–232.
+  it('the batch page outlines, over the picture, the line a field was read from: at fit and zoomed in', async () => {
+    const batch = await openExtensionPage(ext, 'batch.html');
+    await batch.setViewport({ width: 1400, height: 900 });
+    const row = await batch.waitForFunction(() => [...document.querySelectorAll<HTMLInputElement>('tr[data-capture-id] input[data-field="code"]')].find((i) => i.value === '142001440057')?.closest('tr')?.dataset.captureId, { polling: 100 });
+    const tr = `tr[data-capture-id="${await row.jsonValue()}"]`;
+    await batch.click(`${tr} td.meta`);
+    await batch.waitForFunction(() => (document.querySelector<HTMLImageElement>('.viewer-image')?.naturalWidth ?? 0) > 0, { polling: 50 });
+    await batch.click(`${tr} input[data-field="code"]`);
+    await batch.waitForSelector('.viewer-region[data-field="code"]');
+    const fit = (await outlineInImagePx(batch))!;
+    // Over the printed code, in its row: the line read (the detector may take the label 发票代码,
+    // x 50–145, into the same line), a little larger than its ink, and nothing of the rows around.
+    expectBetween(fit, { left: [40, 165], right: [310, 340], top: [150, 166], bottom: [185, 200] });
+
+    // Zoomed in: the picture is drawn larger, the outline stays over the same pixels.
+    const drawnWidth = () => batch.$eval('.viewer-image', (i) => i.getBoundingClientRect().width);
+    const before = await drawnWidth();
+    await batch.click('button.zoom-in');
+    await batch.click('button.zoom-in');
+    await batch.waitForFunction((w) => document.querySelector('.viewer-image')!.getBoundingClientRect().width > w * 1.3, { polling: 50 }, before);
+    const zoomed = (await outlineInImagePx(batch))!;
+    for (const side of ['left', 'top', 'right', 'bottom'] as const) expect(Math.abs(zoomed[side] - fit[side])).toBeLessThanOrEqual(3);
+
+    // The amount: the line of capitals, big in the middle of the invoice.
+    await batch.click(`${tr} input[data-field="amount"]`);
+    await batch.waitForSelector('.viewer-region[data-field="amount"]');
+    const amount = (await outlineInImagePx(batch))!;
+    expectBetween(amount, { left: [330, 370], right: [700, 750], top: [210, 245], bottom: [315, 350] });
+    await batch.close();
   });
 });
 

@@ -22,6 +22,12 @@ describe('readOutcome: every answer becomes a result or a typed error', () => {
     expect(outcome).toEqual({ ok: true, requestId: 'rid1', result: { number: '01234567', code: '144031500101', amount: '￥50.00', confidence: { number: 0.99 } } });
   });
 
+  it('passes no field regions through: Huawei does not give them, and an answer carrying some is not trusted with them', async () => {
+    const boxes = { width: 100, height: 50, fields: { code: [[1, 1], [9, 1], [9, 5], [1, 5]] } };
+    const outcome = await readOutcome(json(200, { result: { code: '144031500101', boxes, extra: 'x' } }));
+    expect(outcome).toEqual({ ok: true, result: { code: '144031500101' } });
+  });
+
   it.each([
     ['missing result', 200, { number: '1' }, 'LOCAL.BAD_RESPONSE'],
     ['wrong field type', 200, { result: { number: 12345678 } }, 'LOCAL.BAD_RESPONSE'],

@@ -46,6 +46,13 @@ describe('extractQuotaInvoice', () => {
     }
   });
 
+  it('says which line each field was read from (the region shown on the picture)', () => {
+    const input = lines('深圳市国家税务局通用定额发票', '发票代码', ['144031060038', 300], '发票号码 35050290', '伍拾元整', '￥50.00');
+    expect(extractWithEvidence(input, places).sources).toEqual({ location: 0, code: 2, number: 3, amount: 4 });
+    // A place taken from the code's digits (no title read) was read from no line.
+    expect(extractWithEvidence(lines('发票代码 144031060038', '发票号码 35050290'), places).sources).toEqual({ code: 0, number: 1 });
+  });
+
   it.each([
     ['伍元', '￥500', '￥5.00'],
     ['壹拾圆', '¥1000', '￥10.00'],

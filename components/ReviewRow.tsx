@@ -1,0 +1,98 @@
+import { pure } from './pure';
+import { EditableCell } from './EditableCell';
+import { errorText } from './error-text';
+import { FIELD_LABEL } from './field-labels';
+import { checkWord } from '@/lib/export/columns';
+import type { CheckResult } from '@/lib/invoice/checks';
+import { formatDateTime, t } from '@/lib/i18n';
+import { PhotoPart } from './PhotoPart';
+import { effectiveFields, type Capture, type InvoiceFieldName } from '@/lib/store/capture-schema';
+
+/** Table order: code and number first, as invoices are filed. */
+export const FIELDS: InvoiceFieldName[] = ['code', 'number', 'amount', 'location'];
+
+/**
+ * What a row can ask of the table. The table passes one object that never changes identity (its
+ * functions read the table's latest state), so a row re-renders only when its own props change.
+ */
+export interface RowActions {
+  /** Click or focus: this row becomes the one shown in the image pane. */
+  choose(id: string): void;
+  /** A cell of the row got the focus: its field is the one Enter edits (and the picture marks). */
+  chooseField(field: InvoiceFieldName): void;
+  key(event: KeyboardEvent, id: string): void;
+  select(id: string, on: boolean): void;
+  /** Resolves with the words of a refusal, or null once saved. */
+  correct(id: string, field: InvoiceFieldName, value: string): Promise<string | null>;
+  /** Escape in a cell: the focus goes back to the row. */
+  cancel(id: string): void;
+  retry(id: string): void;
+  remove(id: string): void;
+}
+
+interface Props {
+  capture: Capture;
+  check: CheckResult | undefined;
+  /** This row is the one shown in the image pane. */
+  current: boolean;
+  /** The field Enter edits, on the current row only (null on the others, so they stay as they are). */
+  activeField: InvoiceFieldName | null;
+  /** The row holds the table's Tab stop (a roving tabindex). */
+  tabStop: boolean;
+  selected: boolean;
+  actions: RowActions;
+}
+
+/**
+ * One capture of the review table. Memoized: an arrow-key step re-renders the row left and the row
+ * reached, not the page of 100 (keeps a step within a frame with 5,000 captures).
+ */
+export const ReviewRow = pure(function ReviewRow({ capture, check, current, activeField, tabStop, selected, actions }: Props) {
+  const fields = effectiveFields(capture);
+  return (
+    <tr
+      data-capture-id={capture.id}
+      data-status={capture.status}
+      data-flags={check?.flags.join(' ')}
+      data-selected={current || undefined}
+      aria-current={current || undefined}
+      class={current ? 'current' : undefined}
+      tabIndex={tabStop ? 0 : -1}
+      onClick={() => actions.choose(capture.id)}
+      onFocusIn={() => actions.choose(capture.id)}
+      onKeyDown={(e) => actions.key(e, capture.id)}
+    >
+      <td>
+        <input type="checkbox" aria-label={t('batchSelect')} checked={selected} onChange={(e) => actions.select(capture.id, e.currentTarget.checked)} />
+      </td>
+      {FIELDS.map((f) => {
+        const low = (capture.result?.confidence?.[f] ?? 1) < 0.9 && capture.corrections?.[f] === undefined;
+        const missing = check?.missing.includes(f) ?? false;
+        const active = f === activeField;
+        return (
+          <td key={f} class={[low && 'low-confidence', missing && 'missing', active && 'active'].filter(Boolean).join(' ')} data-missing={missing || undefined} onFocusIn={() => actions.chooseField(f)}>
+            <EditableCell field={f} label={t(FIELD_LABEL[f])} value={fields[f]} onCorrect={(ff, value) => actions.correct(capture.id, ff, value)} onCancel={() => actions.cancel(capture.id)} />
+            {missing && <small class="cell-missing">{t('fieldMissing')}</small>}
+            {f === 'location' && check?.derivedCity && <small class="derived" data-derived-city={check.derivedCity}>{t('derivedFromCode', check.derivedCity)}</small>}
+            {capture.corrections?.[f] !== undefined && <small class="original">{t('recognizedAs', capture.result?.[f] ?? '')}</small>}
+          </td>
+        );
+      })}
+      <td class="flags">
+        {capture.status === 'failed' && capture.error && (
+          <span class="failure" data-error-code={capture.error.code} data-document-kind={capture.error.documentKind}>{t('failedBecause', errorText(capture.error))} <code>{capture.error.code}</code></span>
+        )}
+        {capture.status === 'done' && check?.flags.map((flag) => <span key={flag} class={`flag ${flag}`}>{checkWord(flag, t)}</span>)}
+      </td>
+      <td class="meta">
+        <small>{formatDateTime(capture.createdAt)}</small>
+        <small class="source">{capture.source.pageUrl ?? capture.source.fileName ?? ''}</small>
+        <PhotoPart part={capture.photo} />
+      </td>
+      <td class="row-actions">
+        <button type="button" class="retry link" onClick={() => actions.retry(capture.id)}>{t('retry')}</button>
+        <button type="button" class="delete link" onClick={() => actions.remove(capture.id)}>{t('delete')}</button>
+      </td>
+    </tr>
+  );
+});
