@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'wxt';
+import { firefoxThemeIcons } from './lib/ui/toolbar-icon-paths';
 
 const require = createRequire(import.meta.url);
 const ortFile = (name: string) => require.resolve(`onnxruntime-web/${name}`);
@@ -51,6 +52,12 @@ export const OPTIONAL_HOSTS = ['<all_urls>'];
 /** The Firefox add-on id (also what the e2e tests map to a known moz-extension:// UUID). */
 export const FIREFOX_ADDON_ID = 'quota-invoice-capture@invoice-tools.example';
 
+/** The toolbar button's manifest entry, under the key each manifest version uses. */
+function toolbarAction(browser: string, manifestVersion: number) {
+  const action = { default_title: '__MSG_extName__', ...(browser === 'firefox' ? { theme_icons: firefoxThemeIcons() } : {}) };
+  return manifestVersion === 2 ? { browser_action: action } : { action };
+}
+
 // Chromium MV3 is the main target; `npm run build:firefox` must keep building too.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -91,7 +98,11 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { host_permissions: REQUIRED_HOSTS, optional_host_permissions: OPTIONAL_HOSTS }
       : { optional_permissions: OPTIONAL_HOSTS }),
-    action: { default_title: '__MSG_extName__' },
+    // The toolbar button: localized title; Firefox swaps in the dark-toolbar icons by itself
+    // (theme_icons), Chrome's pages do it (lib/ui/toolbar-icon.ts).
+    // WXT turns `action` into MV2's `browser_action` only when the popup has not made one, so
+    // the MV2 key is named here.
+    ...toolbarAction(browser, manifestVersion),
     // The keyboard way to "Fill this page" with the newest invoice (changeable in the browser).
     commands: { 'fill-latest': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_commandFill__' } },
     // WebAssembly needs 'wasm-unsafe-eval' (without it: "no available backend found").

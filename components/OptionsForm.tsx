@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { checkCustomEndpoint, DEFAULT_REGION, OCR_REGIONS } from '@/lib/huawei/endpoint';
-import { huaweiMissing } from '@/lib/ui/huawei-ready';
+import { huaweiFormProblem } from '@/lib/ui/huawei-ready';
 import { t, tDynamic } from '@/lib/i18n';
 import type { ConnectionReport, Reply, SettingsPatch } from '@/lib/messages';
 import type { ProviderId } from '@/lib/store/capture-schema';
@@ -66,10 +66,10 @@ export function OptionsForm({ initial, onSave, onTest, onRequestAccess, onLangua
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const save = async (): Promise<boolean> => {
-    const missing = form.provider === 'huawei' ? huaweiMissing(form, { skSet, iamPasswordSet }) : [];
-    if (missing.length > 0) {
+    const problem = form.provider === 'huawei' ? huaweiFormProblem(form, { skSet, iamPasswordSet }) : null;
+    if (problem) {
       // Huawei Cloud as the engine without its keys would fail every capture: nothing is saved.
-      setStatus({ ok: false, text: t('optionsMissing', missing.map((k) => t(k)).join(t('listSeparator'))) });
+      setStatus({ ok: false, text: problem });
       return false;
     }
     // A custom endpoint is an optional host (issue 11): asked for here, at Save. Refused, nothing
@@ -210,9 +210,9 @@ export function OptionsForm({ initial, onSave, onTest, onRequestAccess, onLangua
           disabled={busy}
           onClick={async () => {
             // Huawei chosen without what it needs: say what is missing, save nothing.
-            const missing = huaweiMissing(form, { skSet, iamPasswordSet });
-            if (missing.length > 0) {
-              setStatus({ ok: false, text: t('optionsMissing', missing.map((k) => t(k)).join(t('listSeparator'))) });
+            const problem = huaweiFormProblem(form, { skSet, iamPasswordSet });
+            if (problem) {
+              setStatus({ ok: false, text: problem });
               return;
             }
             // The test saves the endpoint first and then calls it: the same request as Save's.

@@ -4,7 +4,7 @@ import { ProviderIdSchema, type ProviderId } from './store/capture-schema';
 import { ConcurrencySchema } from './store/concurrency';
 import type { PublicSettings } from './store/settings';
 import type { FieldMappingRecord } from './store/field-mappings';
-import type { FillReport } from './autofill/report';
+import type { FillReport, UndoReport } from './autofill/report';
 
 /** Payload schemas: the background validates every message against these before acting. */
 export const RecognizeUrlSchema = z.object({ url: z.string().trim().min(1).max(8192) });
@@ -65,7 +65,7 @@ interface ProtocolMap {
   deleteCapture(data: z.input<typeof CaptureIdSchema>): Reply;
   correctField(data: z.input<typeof CorrectFieldSchema>): Reply;
   fillPage(data: z.input<typeof CaptureIdSchema>): Reply<FillReport>;
-  undoFill(): Reply<{ restored: number }>;
+  undoFill(): Reply<UndoReport>;
   teachForm(): Reply<{ origin: string; path: string; fields: string[] }>;
   listMappings(): FieldMappingRecord[];
   deleteMapping(data: z.input<typeof MappingKeySchema>): Reply;

@@ -12,6 +12,7 @@ import type { WxtBrowser } from 'wxt/browser';
 export interface ToolbarButton {
   setBadgeText(details: { text: string }): Promise<void>;
   setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+  setIcon(details: { path: Record<string, string> }): Promise<void>;
 }
 
 /**
@@ -22,6 +23,16 @@ export interface ToolbarButton {
 export function toolbarButton(browser: WxtBrowser): ToolbarButton | undefined {
   const api = browser as unknown as { action?: ToolbarButton; browserAction?: ToolbarButton };
   return api.action ?? api.browserAction;
+}
+
+/**
+ * Whether the browser itself swaps the toolbar icon for dark themes, from the manifest's
+ * `theme_icons` (Firefox). Chrome has no such key: there the extension's pages set the icon for
+ * the colour scheme they see (lib/ui/toolbar-icon.ts), which would override Firefox's own choice.
+ */
+export function toolbarIconFollowsTheme(browser: WxtBrowser): boolean {
+  const manifest = browser.runtime.getManifest() as { browser_action?: { theme_icons?: unknown[] }; action?: { theme_icons?: unknown[] } };
+  return Boolean(manifest.browser_action?.theme_icons?.length || manifest.action?.theme_icons?.length);
 }
 
 /**

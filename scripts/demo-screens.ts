@@ -4,7 +4,7 @@
  * portal filled from the popup; the popup and settings also dark (prefers-color-scheme emulated) and
  * in the other UI language (chosen in Settings). Saved under demo-output/<lang>/, one line printed per file.
  */
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { openExtensionPage, type LoadedExtension } from '../test/support/extension';
@@ -108,5 +108,25 @@ export async function saveScreens(ext: LoadedExtension, popup: Page, lang: strin
     }
   } finally {
     await portals.close();
+  }
+}
+
+/** The README's screenshots (docs/screenshots/<lang>/): file there ← file in demo-output/<lang>/. */
+const README_SCREENS: Record<string, string> = { 'popup.png': 'popup.png', 'batch.png': 'batch.png', 'filled-form.png': 'filled-antd.png' };
+
+/**
+ * Copies the README's screenshots from demo-output/ into docs/screenshots/, for each language
+ * this or an earlier demo run has made (a language's filled form exists only after a run in it).
+ */
+export function copyReadmeScreens(): void {
+  for (const lang of ['en', 'zh_CN']) {
+    for (const [name, made] of Object.entries(README_SCREENS)) {
+      const from = join(ROOT, 'demo-output', lang, made);
+      if (!existsSync(from)) continue;
+      const to = join(ROOT, 'docs', 'screenshots', lang, name);
+      mkdirSync(join(to, '..'), { recursive: true });
+      copyFileSync(from, to);
+      console.log(`README screenshot: ${to}`);
+    }
   }
 }

@@ -7,6 +7,8 @@
  * handler, prints the fields, and saves screenshots of the popup, the batch, the settings and two
  * filled expense portals (Element Plus, Ant Design) under demo-output/<lang>/ — in English and,
  * where the browser has its Chinese UI (Debian: chromium-l10n), in Chinese (`--lang zh-CN`).
+ * `--docs` also copies the README's screenshots into docs/screenshots/<lang>/ (run it once with
+ * each `--lang` to refresh both languages' filled form).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -16,7 +18,7 @@ import { startEmulator } from '../test/emulator/server';
 import { clickRecognize, launchWithExtension, openExtensionPage, waitForMenu } from '../test/support/extension';
 import { serveFolder } from '../test/support/static-server';
 import { configureThroughOptions, waitForSettled } from '../test/support/ui';
-import { saveScreens } from './demo-screens';
+import { copyReadmeScreens, saveScreens } from './demo-screens';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -25,6 +27,7 @@ const { values } = parseArgs({
     huawei: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     lang: { type: 'string', default: 'en-US' },
+    docs: { type: 'boolean', default: false },
   },
 });
 const headless = values.headless || !process.env.DISPLAY;
@@ -75,6 +78,7 @@ if (!headless) {
   await popup.screenshot({ path: shot, fullPage: true });
   console.log(`popup screenshot: ${shot}`);
   await saveScreens(ext, popup, values.lang.replace('-', '_').replace(/^en_US$/, 'en'));
+  if (values.docs) copyReadmeScreens();
   await shutdown();
   process.exit(rows.every((r) => r.includes(" code=")) ? 0 : 1);
 }

@@ -8,6 +8,7 @@ import { zipFileName } from '@/lib/export/naming';
 import { notifyCapturesChanged } from '@/lib/store/changes';
 import { t, tDynamic } from '@/lib/i18n';
 import { applyUiLanguage } from '@/lib/ui/language';
+import { followToolbarScheme } from '@/lib/ui/toolbar-icon';
 import { sendMessage } from '@/lib/messages';
 import type { Capture } from '@/lib/store/capture-schema';
 import { createCaptureStore } from '@/lib/store/captures';
@@ -98,3 +99,5 @@ void applyUiLanguage(document).then(() => {
   document.title = t('batchTitle');
   render(<App />, document.getElementById('app')!);
 });
+
+followToolbarScheme();

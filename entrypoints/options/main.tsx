@@ -3,6 +3,7 @@ import { MappingList } from '@/components/MappingList';
 import { OptionsForm } from '@/components/OptionsForm';
 import { t } from '@/lib/i18n';
 import { applyUiLanguage } from '@/lib/ui/language';
+import { followToolbarScheme } from '@/lib/ui/toolbar-icon';
 import { sendMessage } from '@/lib/messages';
 import { requestHostAccess } from '@/lib/platform';
 import { browser } from 'wxt/browser';
@@ -23,3 +24,5 @@ async function main() {
 }
 
 void main();
+
+followToolbarScheme();

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
 import { t, tDynamic } from '@/lib/i18n';
 import { applyUiLanguage } from '@/lib/ui/language';
+import { followToolbarScheme } from '@/lib/ui/toolbar-icon';
 import { sendMessage, type Reply } from '@/lib/messages';
 import { createCaptureStore } from '@/lib/store/captures';
 import { notifyCapturesChanged } from '@/lib/store/changes';
@@ -109,7 +110,11 @@ function App() {
         if (reply.filled.length === 0) return setNotice(text); // only lists without the option: nothing to undo
         setNotice(text, async () => {
           const undone = await sendMessage('undoFill', undefined);
-          setNotice(undone.ok ? t('undone', String(undone.restored)) : tDynamic(undone.messageKey));
+          setNotice(
+            !undone.ok
+              ? tDynamic(undone.messageKey)
+              : [t('undone', String(undone.restored)), ...(undone.kept.length > 0 ? [t('undoKept', undone.kept.join(t('listSeparator')))] : [])].join(' '),
+          );
         });
       }}
       onUndo={undo}
@@ -143,3 +148,5 @@ void applyUiLanguage(document).then(() => {
   document.title = t('popupTitle'); // the <title> is __MSG_extName__ for the toolbar's tooltip (WXT copies it)
   render(<App />, document.getElementById('app')!);
 });
+
+followToolbarScheme();

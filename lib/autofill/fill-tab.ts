@@ -2,7 +2,7 @@ import type { WxtBrowser } from 'wxt/browser';
 import { deleteMapping, mappingFor, saveMapping } from '../store/field-mappings';
 import type { Filler } from './filler';
 import type { FillValues } from './page';
-import { mergeReports, type FillReport } from './report';
+import { mergeReports, mergeUndoReports, type FillReport, type UndoReport } from './report';
 import { INVOICE_FIELDS, type InvoiceField } from './score';
 import { pagePattern } from './selector-path';
 import type { FieldMapping } from './teach';
@@ -46,14 +46,14 @@ export function createTabFiller(browser: WxtBrowser) {
       // Per frame, a field may be unmatched; over the whole page, only if no frame took it.
       return mergeReports(values, results.map((r) => r.result));
     },
-    /** Puts back what the last fill replaced, with the same events. */
-    async undo(): Promise<number> {
-      if (lastTab === undefined) return 0;
+    /** Puts back what the last fill replaced, with the same events, in every frame. */
+    async undo(): Promise<UndoReport> {
+      if (lastTab === undefined) return { restored: 0, kept: [] };
       const results = await browser.scripting.executeScript({
         target: { tabId: lastTab, allFrames: true },
-        func: async () => (await (globalThis as unknown as Scope).__qicFiller?.undo()) ?? 0,
+        func: async () => (await (globalThis as unknown as Scope).__qicFiller?.undo()) ?? { restored: 0, kept: [] },
       });
-      return results.reduce((sum, r) => sum + Number(r.result ?? 0), 0);
+      return mergeUndoReports(results.map((r) => r.result));
     },
     /** "Teach this form" in the page's top frame; the mapping is saved for its origin + path. */
     async teach(prompts: Record<InvoiceField, string>): Promise<{ origin: string; path: string; fields: InvoiceField[] } | null> {

@@ -1,8 +1,8 @@
 import { visibleLabel } from './labels';
 import { collectControls, describeControl, setLikeTyping, valueFor, type Control, type FillValues } from './page';
-import type { FillReport } from './report';
+import type { FillReport, UndoReport } from './report';
 import { assignFields, INVOICE_FIELDS, unmatchedFields, type InvoiceField } from './score';
-import { pickOption, selectWidgetOf } from './select-widget';
+import { clearChoice, pickOption, selectWidgetOf } from './select-widget';
 import { resolveSelectorPath } from './selector-path';
 import { teachForm, type FieldMapping } from './teach';
 
@@ -14,8 +14,8 @@ import { teachForm, type FieldMapping } from './teach';
 export interface Filler {
   /** Fills the form; a saved per-site mapping is used before the heuristics. */
   fill(values: FillValues, mapping?: FieldMapping): Promise<FillReport>;
-  /** Puts back what the last fill or insert replaced; resolves with how many fields it restored. */
-  undo(): Promise<number>;
+  /** Puts back what the last fill or insert replaced: how many fields, and the dropdowns that could not be emptied. */
+  undo(): Promise<UndoReport>;
   /** Puts one value into the focused field (the "Insert invoice …" menu). */
   insert(field: InvoiceField, value: string): boolean;
   teach(prompts: Record<InvoiceField, string>): Promise<FieldMapping>;
@@ -103,17 +103,21 @@ export function createFiller(doc: Document): Filler {
     },
     teach: (prompts) => teachForm(doc, prompts),
     async undo() {
-      let restored = 0;
+      const report: UndoReport = { restored: 0, kept: [] };
       for (const { control, value, widget } of previous.reverse()) {
         if (!widget) {
           setLikeTyping(control, value);
-          restored += 1;
-        } else if (value && (await pickOption(doc, control as HTMLInputElement, widget, value)).status === 'picked') {
-          restored += 1; // a dropdown that showed nothing before cannot be emptied the way a user would
+          report.restored += 1;
+        } else if (value) {
+          if ((await pickOption(doc, control as HTMLInputElement, widget, value)).status === 'picked') report.restored += 1;
+        } else if (await clearChoice(doc, widget)) {
+          report.restored += 1; // it showed nothing before: emptied with its clear button, as a user would
+        } else {
+          report.kept.push(visibleLabel(control)); // no way for a user to empty it either: say so
         }
       }
       previous = [];
-      return restored;
+      return report;
     },
   };
 }

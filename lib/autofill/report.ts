@@ -35,3 +35,24 @@ export function mergeReports(values: Partial<Record<InvoiceField, string>>, fram
   const cleared = reports.flatMap((r) => r.cleared);
   return { filled, noOption: unique, cleared, unmatched: unmatchedFields(values, [...filled, ...unique]) };
 }
+
+/**
+ * What one Undo did, per frame and summed for the tab: how many fields got their previous value
+ * back, and the labels of dropdowns that showed nothing before the fill but cannot be emptied the
+ * way a user would (no clear button): they keep the filled choice, and the notice says so.
+ */
+export const UndoReportSchema = z.object({
+  restored: z.number().int().min(0).max(100),
+  kept: z.array(z.string().max(200)).max(20).default([]),
+});
+
+export type UndoReport = z.output<typeof UndoReportSchema>;
+
+/** One undo report for the tab from each frame's (unparseable ones count for nothing). */
+export function mergeUndoReports(frames: unknown[]): UndoReport {
+  const reports = frames.flatMap((r) => {
+    const parsed = UndoReportSchema.safeParse(r);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return { restored: reports.reduce((sum, r) => sum + r.restored, 0), kept: reports.flatMap((r) => r.kept) };
+}

@@ -103,12 +103,47 @@ export async function pickOption(doc: Document, control: HTMLInputElement, widge
   }
   option ??= chosen();
   if (!option) {
-    pressKey(control, 'Escape');
-    control.blur();
+    await closeList(view, control, widget);
     return { status: 'noOption' };
   }
   const text = optionText(option);
   option.scrollIntoView?.({ block: 'nearest' });
   clickLikeUser(option);
   return { status: 'picked', text };
+}
+
+/**
+ * Closes a list the filler opened and found no option in, as a user would: Escape, leaving the
+ * field, and — for a widget still open after that (Ant Design keeps its list open until the
+ * selector is pressed again or the page is clicked elsewhere) — one more press on the selector.
+ */
+async function closeList(view: Window, control: HTMLInputElement, widget: Element): Promise<void> {
+  pressKey(control, 'Escape');
+  control.blur();
+  await pause(view, 50);
+  if (isOpen(control, widget)) {
+    clickLikeUser(widget.querySelector('.ant-select-selector, .el-select__wrapper, .el-input__wrapper') ?? control);
+    await pause(view, 50);
+    control.blur();
+  }
+}
+
+/** The clear buttons of the libraries (shown on hover when the widget allows clearing). */
+const CLEAR_BUTTON = '.ant-select-clear, .el-select__clear, .el-input__clear, [aria-label="clear"], [aria-label="Clear"]';
+
+/**
+ * Empties a dropdown's choice with its own clear button, the way a user does (hover, then press
+ * the ×), for Undo of a fill into a widget that showed nothing before. False when the widget has
+ * no clear button (antd without `allowClear`, el-select without `clearable`): it cannot be emptied.
+ */
+export async function clearChoice(doc: Document, widget: Element): Promise<boolean> {
+  const view = doc.defaultView!;
+  const hover = widget.querySelector('.ant-select-selector, .el-select__wrapper, .el-input__wrapper') ?? widget;
+  for (const type of ['pointerover', 'mouseover', 'mouseenter']) hover.dispatchEvent(new view.MouseEvent(type, { bubbles: type !== 'mouseenter' }));
+  await pause(view, 50);
+  const clear = widget.querySelector(CLEAR_BUTTON);
+  if (!clear) return false;
+  clickLikeUser(clear);
+  await pause(view, 50);
+  return true;
 }

@@ -22,18 +22,41 @@ export interface HuaweiSettingsInput extends EndpointSettings {
   iamDomain: string;
 }
 
+/** An entry of the Huawei settings that can be missing, by the settings' own field names. */
+export type HuaweiEntry = 'customEndpoint' | 'ak' | 'sk' | 'iamUser' | 'iamPassword' | 'iamDomain';
+
+/** What `missingHuaweiEntries` reads: the settings (or a form's state) without the region details. */
+export type HuaweiEntriesInput = Pick<HuaweiSettingsInput, 'endpointMode' | 'customEndpoint' | 'authMode' | 'ak' | 'sk' | 'iamUser' | 'iamPassword' | 'iamDomain'>;
+
+/**
+ * The one rule for what Huawei Cloud needs before a call can be made: a usable custom endpoint
+ * when one is chosen (lib/huawei/endpoint.ts checkCustomEndpoint), then the AK and SK, or the IAM
+ * user, password and account name. Secrets count when typed or, per `saved`, already stored (the
+ * settings page never reads them back). Entries in the order the settings form shows them;
+ * empty when complete.
+ */
+export function missingHuaweiEntries(s: HuaweiEntriesInput, saved: { skSet: boolean; iamPasswordSet: boolean } = { skSet: false, iamPasswordSet: false }): HuaweiEntry[] {
+  const missing: HuaweiEntry[] = [];
+  if (s.endpointMode === 'custom' && checkCustomEndpoint(s.customEndpoint)) missing.push('customEndpoint');
+  if (s.authMode === 'aksk') {
+    if (!s.ak.trim()) missing.push('ak');
+    if (!s.sk && !saved.skSet) missing.push('sk');
+  } else {
+    if (!s.iamUser.trim()) missing.push('iamUser');
+    if (!s.iamPassword && !saved.iamPasswordSet) missing.push('iamPassword');
+    if (!s.iamDomain.trim()) missing.push('iamDomain');
+  }
+  return missing;
+}
+
+/** How a missing entry is named in LOCAL.NOT_CONFIGURED's message (never a secret's value). */
+const ENTRY_NAMES: Record<HuaweiEntry, string> = {
+  customEndpoint: 'endpoint', ak: 'AK', sk: 'SK', iamUser: 'IAM user', iamPassword: 'IAM password', iamDomain: 'account name',
+};
+
 /** The config, or a "not configured" error naming what is missing (never a secret's value). */
 export function huaweiConfig(s: HuaweiSettingsInput): HuaweiConfig | RecognitionError {
-  const missing: string[] = [];
-  if (s.endpointMode === 'custom' && checkCustomEndpoint(s.customEndpoint)) missing.push('endpoint');
-  if (s.authMode === 'aksk') {
-    if (!s.ak.trim()) missing.push('AK');
-    if (!s.sk) missing.push('SK');
-  } else {
-    if (!s.iamUser.trim()) missing.push('IAM user');
-    if (!s.iamPassword) missing.push('IAM password');
-    if (!s.iamDomain.trim()) missing.push('account name');
-  }
+  const missing = missingHuaweiEntries(s).map((entry) => ENTRY_NAMES[entry]);
   if (missing.length > 0) return recognitionError(LocalCode.notConfigured, `missing: ${missing.join(', ')}`);
   const auth: HuaweiAuth =
     s.authMode === 'aksk'

@@ -1,4 +1,4 @@
-import { isRetryableAnswer, recognitionError, type RecognitionError } from '../recognize/errors';
+import { documentKindInMessage, isRetryableAnswer, recognitionError, type RecognitionError } from '../recognize/errors';
 
 /**
  * Huawei Cloud's own error codes beyond the contract's AIS.*: ModelArts (service, concurrency,
@@ -49,11 +49,14 @@ const THROTTLED = new Set(['APIG.0308', 'ModelArts.4401']);
  */
 export function huaweiError(sent: string, message: string, extra: { status?: number; requestId?: string; retryAfterMs?: number } = {}): RecognitionError {
   const code = canonicalCode(sent);
+  // A server built on our engine (the emulator, an in-house one) names the kind of paper it saw.
+  const kind = code === 'AIS.0104' ? documentKindInMessage(message) : undefined;
   return recognitionError(code, message, {
     ...extra,
     sentCode: sent,
     retryable: isRetryable(sent, extra.status),
     ...(REFUSED_CREDENTIALS.has(code) ? { refusedCredentials: true } : {}),
     ...(THROTTLED.has(code) || extra.status === 429 ? { throttled: true } : {}),
+    ...(kind ? { documentKind: kind } : {}),
   });
 }

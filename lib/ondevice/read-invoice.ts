@@ -1,5 +1,5 @@
 import type { DocumentKind, QuotaInvoiceResult, RecognizeOutcome } from '../recognize/contract';
-import { recognitionError } from '../recognize/errors';
+import { notQuotaMessage, recognitionError } from '../recognize/errors';
 import { extractWithEvidence } from '../invoice/extract';
 import { gbt2260 } from '../invoice/gbt2260';
 import { classifyDocument } from '../invoice/kind';
@@ -24,12 +24,6 @@ export function uprightLines(lines: DetectedLine[], page: OcrPage): OcrLine[] {
     const y = Math.min(...ys);
     return { text: line.text, confidence: line.confidence, box: { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y } };
   });
-}
-
-/** Huawei's words for AIS.0104, plus the kind when one was recognized (the emulator sends them too). */
-export function notQuotaMessage(kind: DocumentKind): string {
-  const base = 'The image is not a quota invoice or the image quality is poor.';
-  return kind === 'unknown' ? base : `The image is not a quota invoice: it looks like a ${kind.replace('-', ' ')} (${kind}).`;
 }
 
 function refuse(kind: DocumentKind): RecognizeOutcome {

@@ -1,4 +1,4 @@
-import type { DocumentKind, RecognitionError } from './contract';
+import { type DocumentKind, DocumentKindSchema, type RecognitionError } from './contract';
 
 export type { RecognitionError } from './contract';
 
@@ -57,4 +57,25 @@ export function recognitionError(
     ...rest,
     retryable: retryable ?? isRetryableAnswer(code, extra.status),
   };
+}
+
+/**
+ * The `error_msg` of AIS.0104 ("not a quota invoice"): Huawei's own words, plus the kind of paper
+ * when one was recognized, named in brackets at the end ("… it looks like a taxi receipt
+ * (taxi-receipt).") — what the on-device provider writes and the emulator (any server built on
+ * this engine) sends, so the kind survives the wire.
+ */
+export function notQuotaMessage(kind: DocumentKind): string {
+  const base = 'The image is not a quota invoice or the image quality is poor.';
+  return kind === 'unknown' ? base : `The image is not a quota invoice: it looks like a ${kind.replace('-', ' ')} (${kind}).`;
+}
+
+/**
+ * The kind named by `notQuotaMessage` in a server's `error_msg`, or undefined when the message
+ * names none (Huawei Cloud's own answers never do). Only a known kind in the final brackets counts.
+ */
+export function documentKindInMessage(message: string): DocumentKind | undefined {
+  const named = /\(([a-z-]+)\)\.?\s*$/.exec(message)?.[1];
+  const kind = DocumentKindSchema.safeParse(named);
+  return kind.success && kind.data !== 'unknown' ? kind.data : undefined;
 }

@@ -1,31 +1,40 @@
-import type { MessageKey } from '../i18n';
+import { t, type MessageKey } from '../i18n';
+import { checkCustomEndpoint } from '../huawei/endpoint';
+import { missingHuaweiEntries, type HuaweiEntriesInput, type HuaweiEntry } from '../huawei/config';
 import type { PublicSettings } from '../store/settings';
 
 /** What Huawei Cloud needs that a settings form lacks; a typed secret counts as well as a saved one. */
-export interface HuaweiFormState {
-  endpointMode: 'region' | 'custom';
-  customEndpoint: string;
-  authMode: 'aksk' | 'iam';
-  ak: string;
-  sk: string;
-  iamUser: string;
-  iamPassword: string;
-  iamDomain: string;
+export type HuaweiFormState = HuaweiEntriesInput;
+
+/** The settings form's label of each entry. */
+const LABELS: Record<HuaweiEntry, MessageKey> = {
+  customEndpoint: 'optionsCustomEndpoint',
+  ak: 'optionsAk',
+  sk: 'optionsSk',
+  iamUser: 'optionsIamUser',
+  iamPassword: 'optionsIamPassword',
+  iamDomain: 'optionsIamDomain',
+};
+
+/**
+ * The labels (message keys) of the missing entries, in the order the form shows them (empty:
+ * complete), by the worker's own rule (lib/huawei/config.ts missingHuaweiEntries), so the form
+ * never calls complete what the worker would refuse as LOCAL.NOT_CONFIGURED.
+ */
+export function huaweiMissing(form: HuaweiFormState, saved: { skSet: boolean; iamPasswordSet: boolean }): MessageKey[] {
+  return missingHuaweiEntries(form, saved).map((entry) => LABELS[entry]);
 }
 
-/** The message keys of the missing entries, in the order the form shows them (empty: complete). */
-export function huaweiMissing(form: HuaweiFormState, saved: { skSet: boolean; iamPasswordSet: boolean }): MessageKey[] {
-  const missing: MessageKey[] = [];
-  if (form.endpointMode === 'custom' && !form.customEndpoint.trim()) missing.push('optionsCustomEndpoint');
-  if (form.authMode === 'aksk') {
-    if (!form.ak.trim()) missing.push('optionsAk');
-    if (!form.sk && !saved.skSet) missing.push('optionsSk');
-  } else {
-    if (!form.iamUser.trim()) missing.push('optionsIamUser');
-    if (!form.iamPassword && !saved.iamPasswordSet) missing.push('optionsIamPassword');
-    if (!form.iamDomain.trim()) missing.push('optionsIamDomain');
-  }
-  return missing;
+/**
+ * What the settings form says when Huawei Cloud cannot run as typed, or null when it can: a custom
+ * endpoint that is typed but unusable gets its own words ("must use https://"), anything else the
+ * list of missing entries ("Missing: AK, SK").
+ */
+export function huaweiFormProblem(form: HuaweiFormState, saved: { skSet: boolean; iamPasswordSet: boolean }): string | null {
+  const endpointProblem = form.endpointMode === 'custom' && form.customEndpoint.trim() ? checkCustomEndpoint(form.customEndpoint) : null;
+  if (endpointProblem) return t(`error_${endpointProblem}`);
+  const missing = huaweiMissing(form, saved);
+  return missing.length > 0 ? t('optionsMissing', missing.map((k) => t(k)).join(t('listSeparator'))) : null;
 }
 
 /** Whether saved settings let Huawei Cloud run (the popup offers "Read again with Huawei Cloud" then). */

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickRecognize, launchWithExtension, openExtensionPage, waitForMenu, type LoadedExtension } from '../support/extension';
 import { serveFolder, type StaticServer } from '../support/static-server';
-import { waitForSettled } from '../support/ui';
+import { configureThroughOptions, waitForSettled } from '../support/ui';
+import { startEmulator } from '../emulator/server';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const truth = JSON.parse(readFileSync(join(FIXTURES, 'kinds', 'truth.json'), 'utf8')) as {
@@ -51,5 +52,23 @@ describe('other paper and turned invoices, on-device', () => {
     await clickRecognize(ext.worker, page, `${site.url}/kinds/quota-turned-90.jpg`);
     const [card] = await waitForSettled(popup, 1, 90_000, before + 1);
     expect(card).toMatchObject({ status: 'done', fields: truth['quota-turned-90.jpg'].fields });
+  });
+
+  it('through a Huawei-compatible server built on the engine (the emulator), the popup still names the kind', async () => {
+    const emulator = await startEmulator();
+    try {
+      await (await configureThroughOptions(ext, { endpoint: emulator.url, ak: emulator.options.ak, sk: emulator.options.sk })).close();
+      const page = await ext.browser.newPage();
+      await page.goto(`${site.url}/pages/other-paper.html`);
+      const popup = await openExtensionPage(ext, 'popup.html');
+      const before = await popup.$$eval('article.capture', (cards) => cards.length);
+      await clickRecognize(ext.worker, page, `${site.url}/kinds/taxi-receipt.jpg?via=emulator`);
+      const [card] = await waitForSettled(popup, 1, 90_000, before + 1);
+      expect(card).toMatchObject({ status: 'failed', errorCode: 'AIS.0104' });
+      expect(card!.errorText).toMatch(/^This looks like a taxi receipt, not a quota invoice\./);
+      expect(emulator.stats.ocrRequests).toBeGreaterThan(0);
+    } finally {
+      await emulator.close();
+    }
   });
 });

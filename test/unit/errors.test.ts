@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalCode, huaweiError, isRetryable, renewsToken } from '@/lib/huawei/errors';
-import { displayCode, recognitionError } from '@/lib/recognize/errors';
+import { displayCode, documentKindInMessage, notQuotaMessage, recognitionError } from '@/lib/recognize/errors';
 import { errorMessageKey, KNOWN_CODES } from '@/lib/ui/error-words';
 
 const locale = (name: string) =>
@@ -82,5 +82,31 @@ describe('the gateway spells its codes APIG.xxxx and APIGW.xxxx: both behave ali
       expect(zh[key]?.message).toContain('$1');
       expect(zh[key]?.message).toMatch(/[\u4e00-\u9fff]/);
     }
+  });
+});
+
+describe('the kind of paper across the wire (AIS.0104)', () => {
+  it.each([
+    ['taxi-receipt' as const],
+    ['vat-special' as const],
+    ['e-invoice' as const],
+  ])('what the engine writes for %s, a server sends and the Huawei client reads back', (kind) => {
+    const error = huaweiError('AIS.0104', notQuotaMessage(kind), { status: 400 });
+    expect(error.documentKind).toBe(kind);
+    expect(error.code).toBe('AIS.0104');
+  });
+
+  it.each([
+    ['Huawei Cloud words', 'The image is not a quota invoice or the image quality is poor.'],
+    ['an unknown kind in brackets', 'The image is not a quota invoice: it looks like a cheque (cheque).'],
+    ['the unknown kind', notQuotaMessage('unknown')],
+    ['a kind not at the end', 'Not a quota invoice (taxi-receipt) or the photo is poor, retake it.'],
+  ])('names no kind for %s', (_, message) => {
+    expect(documentKindInMessage(message)).toBeUndefined();
+    expect(huaweiError('AIS.0104', message, { status: 400 }).documentKind).toBeUndefined();
+  });
+
+  it('only AIS.0104 carries a kind', () => {
+    expect(huaweiError('AIS.0105', notQuotaMessage('taxi-receipt'), { status: 400 }).documentKind).toBeUndefined();
   });
 });

@@ -26,7 +26,7 @@ export function registerAutofillHandlers(deps: HandlerDeps): void {
 
   onMessage('undoFill', async ({ sender }) => {
     if (!trusted(sender)) return refused;
-    return { ok: true, restored: await deps.tabFiller.undo() };
+    return { ok: true, ...(await deps.tabFiller.undo()) };
   });
 
   onMessage('teachForm', async ({ sender }) => {
