@@ -39,6 +39,16 @@ export const PDFJS_ASSETS = [
   ...['FoxitSymbol.pfb', 'FoxitDingbats.pfb'].map((f) => ({ src: join(pdfjsDir, 'standard_fonts', f), dest: `pdfjs/standard_fonts/${f}` })),
 ];
 
+/**
+ * The only hosts the extension needs at install: Huawei Cloud's OCR (ocr.{region}) and IAM
+ * (iam.{region}) endpoints, all under myhuaweicloud.com (lib/huawei/endpoint.ts). Chrome words it
+ * "Read and change your data on all myhuaweicloud.com sites".
+ */
+export const REQUIRED_HOSTS = ['https://*.myhuaweicloud.com/*'];
+
+/** Everything else is optional: asked for, one origin at a time, when the user needs it. */
+export const OPTIONAL_HOSTS = ['<all_urls>'];
+
 /** The Firefox add-on id (also what the e2e tests map to a known moz-extension:// UUID). */
 export const FIREFOX_ADDON_ID = 'quota-invoice-capture@invoice-tools.example';
 
@@ -75,12 +85,19 @@ export default defineConfig({
     default_locale: 'en',
     // offscreen: Chrome runs the on-device engine in an offscreen document (MV3 workers have no DOM).
     // scripting: reading an image from inside the clicked page (cookies, blob: URLs), on demand only.
+    // activeTab: the page the user right-clicked in, for that click only (page scripts, screenshot).
     // downloads: saving the batch's ZIP export.
     // alarms: waking a stopped worker while recognitions wait (lib/recognize/queue.ts).
-    permissions: ['contextMenus', 'storage', 'alarms', 'clipboardWrite', 'scripting', 'downloads', ...(manifestVersion === 3 ? ['offscreen'] : [])],
-    // The worker fetches invoice images from any site the user right-clicks on, and calls the
-    // OCR endpoint the user configures (Huawei Cloud or a local server): both need host access.
-    host_permissions: ['<all_urls>'],
+    // Host access (issue 11, least privilege): only Huawei Cloud's OCR and IAM hosts are required;
+    // any other site (a custom endpoint, an image host) is asked for when the user needs it, at a
+    // click (lib/platform.ts requestHostAccess). Firefox's MV2 keeps hosts in (optional_)permissions.
+    permissions: [
+      'contextMenus', 'storage', 'alarms', 'clipboardWrite', 'scripting', 'activeTab', 'downloads',
+      ...(manifestVersion === 3 ? ['offscreen'] : REQUIRED_HOSTS),
+    ],
+    ...(manifestVersion === 3
+      ? { host_permissions: REQUIRED_HOSTS, optional_host_permissions: OPTIONAL_HOSTS }
+      : { optional_permissions: OPTIONAL_HOSTS }),
     // The toolbar button: localized title; Firefox swaps in the dark-toolbar icons by itself
     // (theme_icons), Chrome's pages do it (lib/ui/toolbar-icon.ts).
     // WXT turns `action` into MV2's `browser_action` only when the popup has not made one, so

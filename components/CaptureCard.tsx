@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { displayCode } from '@/lib/recognize/errors';
+import { displayCode, LocalCode } from '@/lib/recognize/errors';
 import { errorMessageKey } from '@/lib/ui/error-words';
 import { amountFen, displayAmount, fenToYuanText } from '@/lib/invoice/amount';
 import { gbt2260 } from '@/lib/invoice/gbt2260';
@@ -39,6 +39,11 @@ export interface CaptureActions {
   /** Copy all: the four fields as tab-separated lines (label, value), pasted into a sheet as two columns. */
   onCopyAll: (text: string) => void;
   onRetry: (id: string) => void;
+  /**
+   * Asks for access to the host of `url` and retries the capture (LOCAL.HOST_ACCESS: the image's
+   * site is not granted, issue 11). Absent where the page cannot ask (the batch page offers Retry).
+   */
+  onAllowHost?: (id: string, url: string) => void;
   onReread: (id: string, provider: ProviderId) => void;
   onFill: (id: string) => void;
   onDelete: (id: string) => void;
@@ -59,6 +64,15 @@ function progressLabel(capture: Capture): string | null {
 }
 
 const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1);
+
+/** The host named on the "Allow reading images from …" button (LOCAL.HOST_ACCESS's message is the URL). */
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function sourceLabel(capture: Capture): string {
   const { source } = capture;
@@ -216,6 +230,11 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
           )}
           {capture.status === 'done' && result && (
             <button type="button" class="copy-all" onClick={copyAll}>{t('copyAll')}</button>
+          )}
+          {capture.status === 'failed' && error?.code === LocalCode.hostAccess && actions.onAllowHost && hostOf(error.message) && (
+            <button type="button" class="allow-host primary" onClick={() => actions.onAllowHost?.(capture.id, error.message)}>
+              {t('allowImageHost', hostOf(error.message)!)}
+            </button>
           )}
           {capture.status === 'failed' && error && (
             <button type="button" class="retry" onClick={() => actions.onRetry(capture.id)}>{t('retry')}</button>

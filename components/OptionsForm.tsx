@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { DEFAULT_REGION, OCR_REGIONS } from '@/lib/huawei/endpoint';
+import { checkCustomEndpoint, DEFAULT_REGION, OCR_REGIONS } from '@/lib/huawei/endpoint';
 import { huaweiFormProblem } from '@/lib/ui/huawei-ready';
 import { t, tDynamic } from '@/lib/i18n';
 import type { ConnectionReport, Reply, SettingsPatch } from '@/lib/messages';
@@ -11,6 +11,11 @@ interface Props {
   initial: PublicSettings & { effectiveProvider: ProviderId };
   onSave: (patch: SettingsPatch) => Promise<Reply>;
   onTest: () => Promise<ConnectionReport>;
+  /**
+   * Asks the browser for access to a custom endpoint's host (its own prompt, none once granted);
+   * resolves whether it is granted. Called first thing in a click: it needs the user's gesture.
+   */
+  onRequestAccess: (url: string) => Promise<boolean>;
   /** The language was changed and saved: the page shows itself again in it. */
   onLanguage: () => void;
 }
@@ -45,7 +50,16 @@ function verdict(reply: ConnectionReport): string {
 }
 
 /** The engine, then Huawei Cloud's settings; rarely needed ones folded away. Secrets are write-only: the page never receives stored values. */
-export function OptionsForm({ initial, onSave, onTest, onLanguage }: Props) {
+/**
+ * The host of a custom endpoint, when the form would use one that is well formed (a malformed one
+ * is refused by the background with its own words, before any prompt).
+ */
+function customHost(form: Form): string | undefined {
+  if (form.endpointMode !== 'custom' || checkCustomEndpoint(form.customEndpoint) !== null) return undefined;
+  return new URL(form.customEndpoint.trim()).host;
+}
+
+export function OptionsForm({ initial, onSave, onTest, onRequestAccess, onLanguage }: Props) {
   const { skSet, iamPasswordSet, effectiveProvider, ...stored } = initial;
   const [form, setForm] = useState<Form>({ ...stored, sk: '', iamPassword: '' });
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -56,6 +70,14 @@ export function OptionsForm({ initial, onSave, onTest, onLanguage }: Props) {
     if (problem) {
       // Huawei Cloud as the engine without its keys would fail every capture: nothing is saved.
       setStatus({ ok: false, text: problem });
+      return false;
+    }
+    // A custom endpoint is an optional host (issue 11): asked for here, at Save. Refused, nothing
+    // is saved (as with missing keys): a saved endpoint the browser may not reach would fail every
+    // capture; the form keeps what was typed, and Save asks again.
+    const host = customHost(form);
+    if (host && !(await onRequestAccess(form.customEndpoint))) {
+      setStatus({ ok: false, text: t('optionsEndpointRefused', host) });
       return false;
     }
     const reply = await onSave(form);
@@ -191,6 +213,12 @@ export function OptionsForm({ initial, onSave, onTest, onLanguage }: Props) {
             const problem = huaweiFormProblem(form, { skSet, iamPasswordSet });
             if (problem) {
               setStatus({ ok: false, text: problem });
+              return;
+            }
+            // The test saves the endpoint first and then calls it: the same request as Save's.
+            const host = customHost(form);
+            if (host && !(await onRequestAccess(form.customEndpoint))) {
+              setStatus({ ok: false, text: t('optionsEndpointRefusedTest', host) });
               return;
             }
             setBusy(true);

@@ -61,3 +61,46 @@ export function storageAccessLevel(browser: WxtBrowser): AccessLevelSetter | und
 export function menusPersistAcrossRestarts(browser: WxtBrowser): boolean {
   return browser.runtime.getManifest().manifest_version !== 2;
 }
+
+/**
+ * The match pattern that grants a URL's host, on every port: `http://127.0.0.1:8787/v1` →
+ * `http://127.0.0.1/*`. Firefox's match patterns take no port at all and Chrome's portless
+ * pattern matches every port, so this one form works in both builds. Undefined for a URL that is
+ * not http(s) (nothing to grant) or not a URL.
+ */
+export function hostPattern(url: string): string | undefined {
+  try {
+    const { protocol, hostname } = new URL(url.trim());
+    return protocol === 'http:' || protocol === 'https:' ? `${protocol}//${hostname}/*` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs a permissions call for one URL's host pattern; no pattern, or an API error, is false. */
+async function forHost(url: string, call: (permissions: { origins: string[] }) => Promise<boolean>): Promise<boolean> {
+  const pattern = hostPattern(url);
+  if (!pattern) return false;
+  try {
+    return await call({ origins: [pattern] }); // called before any await: Firefox's gesture rule
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Asks the user for access to one host (the browser's own prompt; none when it is granted
+ * already, e.g. Huawei Cloud's required hosts). Resolves whether access is granted. The call must
+ * come straight from a click (a user gesture; Firefox wants it before any `await`). Both builds
+ * use the same API; only where the manifest lists the optional hosts differs (wxt.config.ts:
+ * `optional_host_permissions` in MV3, `optional_permissions` in Firefox's MV2).
+ * Errors (a pattern outside the optional ones, no gesture) resolve false: the caller says so.
+ */
+export function requestHostAccess(browser: WxtBrowser, url: string): Promise<boolean> {
+  return forHost(url, (p) => browser.permissions.request(p));
+}
+
+/** Whether the extension may reach a URL's host now (granted at install or later). */
+export function hasHostAccess(browser: WxtBrowser, url: string): Promise<boolean> {
+  return forHost(url, (p) => browser.permissions.contains(p));
+}

@@ -14,6 +14,7 @@ import { fillNotice } from '@/lib/ui/fill-notice';
 import { intakeFiles, linkFromText } from '@/lib/ui/intake';
 import { readFileAsDataUrl } from '@/lib/util/read-file';
 import { huaweiConfigured } from '@/lib/ui/huawei-ready';
+import { hostPattern, requestHostAccess } from '@/lib/platform';
 
 const RECENT = 20;
 
@@ -38,7 +39,12 @@ function App() {
     setNoticeId((n) => n + 1); // a new notice element each time, so screen readers announce it again
   };
   const report = (reply: Reply) => setNotice(reply.ok ? null : `${tDynamic(reply.messageKey)}${reply.detail ? ` (${reply.detail})` : ''}`);
-  const submitUrl = async (url: string) => report(await sendMessage('recognizeUrl', { url }));
+  // A typed or pasted URL is read by the worker: its host is asked for at once, on the user's
+  // gesture (none when granted). Refused, the capture still goes ahead and fails in words.
+  const submitUrl = async (url: string) => {
+    if (hostPattern(url)) await requestHostAccess(browser, url);
+    report(await sendMessage('recognizeUrl', { url }));
+  };
   async function submitFiles(files: File[], kind: 'file' | 'paste' | 'drop') {
     for await (const item of intakeFiles(files)) {
       if ('problem' in item) setNotice(t(item.problem, item.name));
@@ -90,6 +96,11 @@ function App() {
         }
       }}
       onRetry={async (id) => report(await sendMessage('retryCapture', { id }))}
+      onAllowHost={async (id, url) => {
+        // The click is the gesture the browser's prompt needs: ask first, then read again.
+        if (!(await requestHostAccess(browser, url))) return setNotice(t('allowImageHostRefused', new URL(url).host));
+        report(await sendMessage('retryCapture', { id }));
+      }}
       onReread={async (id, provider) => report(await sendMessage('rereadCapture', { id, provider }))}
       onFill={async (id) => {
         const reply = await sendMessage('fillPage', { id });

@@ -55,9 +55,12 @@ async function readOne(url: string, fetchFn: FetchLike, page?: PageAccess): Prom
  * the others read by the worker, else inside the page (cookies, Referer, blob:); else the displayed
  * pixels; else a screenshot of the element's box (never for a placeholder: they show nothing).
  * Fails with the reason of the URL that matters (the clicked one, or the real image behind a
- * placeholder), e.g. "returned a web page — are you logged in?" or "the image no longer exists".
+ * placeholder), e.g. "returned a web page — are you logged in?" or "the image no longer exists";
+ * when the worker could not even connect and `canReach` says its host is not granted, with
+ * LOCAL.HOST_ACCESS (message: that URL), so the popup offers to allow that host and retry
+ * (issue 11: image hosts are optional) instead of a vague download failure.
  */
-export async function resolveClickedImage(srcUrl: string, fetchFn: FetchLike, page?: PageAccess): Promise<ResolvedImage> {
+export async function resolveClickedImage(srcUrl: string, fetchFn: FetchLike, page?: PageAccess, canReach?: (url: string) => Promise<boolean>): Promise<ResolvedImage> {
   // A big data: URL is the image itself (or a canvas's pixels): no need to ask the page, nor to
   // send megabytes into it. A tiny one is a lazy loader's placeholder: the page knows the real one.
   const askPage = !srcUrl.startsWith('data:') || isPlaceholderUrl(srcUrl);
@@ -83,5 +86,19 @@ export async function resolveClickedImage(srcUrl: string, fetchFn: FetchLike, pa
       if (shot) return { ok: true, blob: shot, url: srcUrl, via: 'screenshot' };
     }
   }
+  if (await notGranted(choice.primary, primaryError, canReach)) {
+    return { ok: false, error: recognitionError(LocalCode.hostAccess, choice.primary, { retryable: false }) };
+  }
   return { ok: false, error: primaryError ?? recognitionError(LocalCode.imageFetch, 'the image could not be read') };
+}
+
+/**
+ * Whether a failure is the browser keeping the worker from a host the user has not granted: no
+ * HTTP answer at all (a CORS refusal looks like a network error) for an http(s) URL whose host is
+ * not granted. An answer with a status (a 404, a login page) is the site's, not the browser's.
+ */
+async function notGranted(url: string, error: RecognitionError | undefined, canReach?: (url: string) => Promise<boolean>): Promise<boolean> {
+  if (!canReach || error?.code !== LocalCode.imageFetch || error.status !== undefined) return false;
+  if (!/^https?:/.test(url)) return false;
+  return !(await canReach(url));
 }

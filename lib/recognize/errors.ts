@@ -10,6 +10,11 @@ export const LocalCode = {
   notConfigured: 'LOCAL.NOT_CONFIGURED',
   iamAuth: 'LOCAL.IAM_AUTH',
   imageFetch: 'LOCAL.IMAGE_FETCH',
+  /**
+   * The image's site is one the user has not let the extension read (issue 11: hosts are optional)
+   * and the page could not give it either. `message` is the URL whose host to ask for.
+   */
+  hostAccess: 'LOCAL.HOST_ACCESS',
   imageGone: 'LOCAL.IMAGE_GONE',
   notImage: 'LOCAL.NOT_IMAGE',
   imageTooSmall: 'LOCAL.IMAGE_TOO_SMALL',

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Browser, Frame, Page, WebWorker } from 'puppeteer';
 import type { WxtBrowser } from 'wxt/browser';
@@ -10,6 +11,43 @@ declare const chrome: WxtBrowser;
 
 export const EXTENSION_DIR = join(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
 
+/**
+ * What the extension may reach when the test starts:
+ * - 'as-installed': the build as it is, as a new user has it: Huawei Cloud's hosts, and a page
+ *   only under activeTab (a real right-click);
+ * - 'all-granted': as a user who has allowed every optional host (a custom endpoint at Save,
+ *   image hosts): a copy of the build whose manifest lists the optional hosts as required.
+ *   Headless Chromium cannot answer the permission prompt (permissions.request stays pending,
+ *   measured on Chromium 156; no switch or DevTools command grants an extension's optional
+ *   permission), but asks nothing for a host already granted: the product's real request at
+ *   Save then resolves at once. test/e2e/least-privilege.test.ts answers the real prompt.
+ */
+export type HostAccess = 'as-installed' | 'all-granted';
+
+/**
+ * The build with its optional hosts granted (see HostAccess), made once per build: a copy in the
+ * temp folder named by the hash of the manifest. Chromium reads an unpacked extension's files
+ * from its own folder only (no symlinks out of it), hence a copy.
+ */
+export function grantedExtensionDir(): string {
+  const manifestText = readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8');
+  const dir = join(tmpdir(), `qic-granted-${createHash('sha256').update(manifestText).update(EXTENSION_DIR).digest('hex').slice(0, 16)}`);
+  if (existsSync(join(dir, 'manifest.json')) && readFileSync(join(dir, '.source-manifest'), 'utf8') === manifestText) return dir;
+  const manifest = JSON.parse(manifestText) as { host_permissions?: string[]; optional_host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
+  const staging = mkdtempSync(join(tmpdir(), 'qic-granted-staging-'));
+  cpSync(EXTENSION_DIR, staging, { recursive: true });
+  writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(staging, '.source-manifest'), manifestText);
+  rmSync(dir, { recursive: true, force: true });
+  try {
+    renameSync(staging, dir); // atomic: a test file started in parallel sees the whole copy or none
+  } catch {
+    rmSync(staging, { recursive: true, force: true }); // another process won the race: its copy is the same
+  }
+  return dir;
+}
+
 export interface LoadedExtension {
   browser: Browser;
   id: string;
@@ -19,8 +57,17 @@ export interface LoadedExtension {
   downloads: string;
 }
 
+export interface LaunchOptions {
+  headless?: boolean;
+  lang?: string;
+  /** 'all-granted' unless told (see HostAccess). */
+  hosts?: HostAccess;
+  /** The X display of a headful browser (test/support/xvfb.ts). */
+  display?: string;
+}
+
 /** Launches Chromium with the built extension (run `npm run build` first) and finds its worker. */
-export async function launchWithExtension(options: { headless?: boolean; lang?: string } = {}): Promise<LoadedExtension> {
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<LoadedExtension> {
   const ext = await launchDetached(options);
   const target = await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(ext.origin), { timeout: 30_000 });
   return { ...ext, worker: (await target.worker())! };
@@ -31,7 +78,7 @@ export async function launchWithExtension(options: { headless?: boolean; lang?: 
  * a service worker alive, so tests of how it stops and resumes must not hold one (Puppeteer
  * itself detaches from service workers it only discovers).
  */
-export async function launchDetached(options: { headless?: boolean; lang?: string } = {}): Promise<Omit<LoadedExtension, 'worker'>> {
+export async function launchDetached(options: LaunchOptions = {}): Promise<Omit<LoadedExtension, 'worker'>> {
   const profile = mkdtempSync(join(tmpdir(), 'qic-profile-'));
   const downloads = mkdtempSync(join(tmpdir(), 'qic-downloads-'));
   // A profile whose downloads go to a known folder without asking, under the name the extension gives.
@@ -40,10 +87,10 @@ export async function launchDetached(options: { headless?: boolean; lang?: strin
   const browser = await launchChromium({
     headless: options.headless ?? true,
     pipe: true,
-    enableExtensions: [EXTENSION_DIR],
+    enableExtensions: [options.hosts === 'as-installed' ? EXTENSION_DIR : grantedExtensionDir()],
     userDataDir: profile,
     args: [`--lang=${options.lang ?? 'en-US'}`],
-    env: { ...process.env, LANGUAGE: options.lang ?? 'en-US' },
+    env: { ...process.env, LANGUAGE: options.lang ?? 'en-US', ...(options.display ? { DISPLAY: options.display } : {}) },
   });
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 30_000 });
   const id = new URL(target.url()).host;

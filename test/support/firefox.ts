@@ -37,6 +37,10 @@ export async function launchFirefoxWithExtension(options: { headless?: boolean; 
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: uuid }),
       // Temporary add-ons are not signed; builds that enforce signatures would refuse them.
       'xpinstall.signatures.required': false,
+      // Optional host access (a custom endpoint, asked for at Save: lib/platform.ts) is granted
+      // without the doorhanger, which automation cannot answer; Mozilla's own tests use this pref.
+      // The request still needs the click, as for a user: Firefox refuses one without it.
+      'extensions.webextOptionalPermissionPrompts': false,
       'intl.locale.requested': lang,
       'intl.accept_languages': lang,
       // The batch's ZIP goes straight to a known folder, no dialog (downloads.download saveAs:false).

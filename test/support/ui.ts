@@ -20,6 +20,14 @@ export async function openDetails(page: Page, selector: string): Promise<void> {
 /** Fills the options page the way a person does: clicks, types, presses Save (any browser when `page` is given). */
 export async function configureThroughOptions(ext: Pick<LoadedExtension, 'browser' | 'origin'>, s: UiSettings, page?: Page): Promise<Page> {
   const options = page ?? (await openExtensionPage(ext, 'options.html'));
+  await fillOptions(options, s);
+  await options.click('button[type="submit"]');
+  await options.waitForFunction(() => document.querySelector('.status')?.textContent?.includes('saved'), { polling: 100, timeout: 10_000 });
+  return options;
+}
+
+/** Fills the options page as configureThroughOptions does, without pressing Save. */
+export async function fillOptions(options: Page, s: UiSettings): Promise<void> {
   await options.bringToFront(); // background tabs get no animation frames: clicks would stall
   // The endpoint and the project id are folded away (details.endpoint-more, details.advanced): open them as a person would.
   await openDetails(options, 'details.endpoint-more');
@@ -38,9 +46,6 @@ export async function configureThroughOptions(ext: Pick<LoadedExtension, 'browse
     await typeInto(options, '#iamPassword', s.iamPassword);
     await typeInto(options, '#iamDomain', s.iamDomain);
   }
-  await options.click('button[type="submit"]');
-  await options.waitForFunction(() => document.querySelector('.status')?.textContent?.includes('saved'), { polling: 100, timeout: 10_000 });
-  return options;
 }
 
 export interface ShownCapture {

@@ -1,3 +1,4 @@
+import { hasHostAccess } from '../../platform';
 import { resolveClickedImage } from '../resolve-image';
 import { fetchFromWorker, type MenuSource } from './source';
 
@@ -9,13 +10,13 @@ export const clickedImage: MenuSource = {
   id: 'recognize-quota-invoice',
   titleKey: 'menuRecognize',
   contexts: ['image'],
-  async run({ info, tab, page, service }) {
+  async run({ info, tab, page, service, browser }) {
     const srcUrl = info.srcUrl;
     if (!srcUrl) return;
     const access = page(info.frameId ?? 0);
     await service.captureUrl(
       { kind: 'context-menu', imageUrl: srcUrl, pageUrl: info.frameUrl ?? info.pageUrl ?? tab?.url },
-      () => resolveClickedImage(srcUrl, fetchFromWorker, access),
+      () => resolveClickedImage(srcUrl, fetchFromWorker, access, (url) => hasHostAccess(browser, url)),
     );
   },
 };

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { resolveClickedImage } from '@/lib/capture/resolve-image';
+import type { FetchLike } from '@/lib/huawei/http';
+import { LocalCode } from '@/lib/recognize/errors';
+
+const URL_ = 'https://img.mail.example.cn/att/1.png';
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+
+/** A worker fetch the browser refuses (no host permission, no CORS): a TypeError, no answer. */
+const refused: FetchLike = async () => {
+  throw new TypeError('Failed to fetch');
+};
+const answers = (status: number, body: BlobPart): FetchLike => async () => new Response(body, { status });
+
+describe('an image whose host is not granted (issue 11)', () => {
+  it('not granted and nothing else could read it: LOCAL.HOST_ACCESS naming the URL to allow', async () => {
+    const asked: string[] = [];
+    const got = await resolveClickedImage(URL_, refused, undefined, async (url) => (asked.push(url), false));
+    expect(got).toMatchObject({ ok: false, error: { code: LocalCode.hostAccess, message: URL_, retryable: false } });
+    expect(asked).toEqual([URL_]);
+  });
+
+  it.each([
+    ['granted, yet unreachable: a network failure, as before', refused, true, LocalCode.imageFetch],
+    ['not granted, but the site answered 404: the site decides', answers(404, 'gone'), false, LocalCode.imageGone],
+    ['not granted, but the site answered a login page', answers(200, '<!doctype html><html>'), false, LocalCode.notImage],
+  ] as const)('%s', async (_name, fetchFn, granted, code) => {
+    const got = await resolveClickedImage(URL_, fetchFn, undefined, async () => granted);
+    expect(got).toMatchObject({ ok: false, error: { code } });
+  });
+
+  it('a readable image never asks', async () => {
+    let asked = false;
+    const got = await resolveClickedImage(URL_, answers(200, PNG), undefined, async () => ((asked = true), false));
+    expect(got).toMatchObject({ ok: true, via: 'worker-fetch' });
+    expect(asked).toBe(false);
+  });
+});
