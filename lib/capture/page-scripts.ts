@@ -18,14 +18,18 @@ export interface ImageInPage extends ImageFacts {
 /**
  * Finds the <img> the user right-clicked and reports its sources as written (see ImageFacts):
  * the element the last right-click hit when the context-click recorder runs in this frame (many
- * lazy images share one placeholder URL), else the first image showing that URL.
+ * lazy images share one placeholder URL), else the only image showing that URL; when several show
+ * it and none is known to be the clicked one, none (found: false: the URL itself is read).
  */
 export function inspectImageInPage(srcUrl: string): ImageInPage {
   // Set by the context-click content script in this same isolated world (lib/capture/context-click.ts).
   const recorder = (globalThis as { __qicContextClick?: { target(): Element | undefined } }).__qicContextClick;
   const shows = (i: HTMLImageElement) => i.currentSrc === srcUrl || i.src === srcUrl;
   const hit = recorder?.target();
-  const img = hit instanceof HTMLImageElement && shows(hit) ? hit : (Array.from(document.querySelectorAll('img')).find(shows) ?? null);
+  // Several images showing the URL (lazy images sharing one placeholder) and none known to be the
+  // clicked one: none is guessed, as another's data-src would read another invoice.
+  const showing = Array.from(document.querySelectorAll('img')).filter(shows);
+  const img = hit instanceof HTMLImageElement && shows(hit) ? hit : showing.length === 1 ? showing[0]! : null;
   const base = { srcUrl, baseUrl: document.baseURI, srcsets: [], data: [], naturalWidth: 0, naturalHeight: 0, slotWidth: 0, devicePixelRatio: window.devicePixelRatio };
   if (!img) return { ...base, found: false, rect: null };
   const picture = img.parentElement?.tagName === 'PICTURE' ? img.parentElement : null;

@@ -48,9 +48,21 @@ describe('inspectImageInPage: the clicked <img> as written (happy-dom)', () => {
     expect(inspectImageInPage(GIF).data).toEqual([{ name: 'data-src', value: '/b.png' }]);
   });
 
-  it('without the recorder, the first image showing the URL', () => {
-    document.body.innerHTML = ['a', 'b'].map((id) => `<img id="${id}" src="${GIF}" data-src="/${id}.png">`).join('');
+  it('without a known click, the only image showing the URL', () => {
+    document.body.innerHTML = `<img id="a" src="${GIF}" data-src="/a.png"><img id="z" src="/other.png">`;
     expect(inspectImageInPage(GIF).data).toEqual([{ name: 'data-src', value: '/a.png' }]);
+  });
+
+  it('without a known click, among images sharing one placeholder none is guessed (another data-src would read another invoice)', () => {
+    document.body.innerHTML = ['a', 'b'].map((id) => `<img id="${id}" src="${GIF}" data-src="/${id}.png">`).join('');
+    expect(inspectImageInPage(GIF)).toMatchObject({ found: false, data: [] });
+  });
+
+  it('a click recorded on something else (the pointer moved) does not pick one of several lookalikes', () => {
+    document.body.innerHTML = ['a', 'b'].map((id) => `<img id="${id}" src="${GIF}" data-src="/${id}.png">`).join('') + '<p id="text">x</p>';
+    recordContextClicks(window);
+    rightClick(document.getElementById('text')!);
+    expect(inspectImageInPage(GIF).found).toBe(false);
   });
 
   it('an image that is not in the frame', () => {
