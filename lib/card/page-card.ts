@@ -29,6 +29,24 @@ export interface PageCard {
 export const CARD_TAG = 'qic-invoice-card';
 
 /**
+ * The card's styles: a constructed style sheet, which a page's Content-Security-Policy
+ * (`style-src` without 'unsafe-inline') does not block; a <style> element where constructing one
+ * fails (Firefox's content-script wrappers can refuse a sheet made in the other compartment).
+ */
+function addStyles(win: Window & typeof globalThis, root: ShadowRoot, css: string): void {
+  try {
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+    return;
+  } catch {
+    const style = win.document.createElement('style');
+    style.textContent = css;
+    root.prepend(style);
+  }
+}
+
+/**
  * Shows the card in this frame: a shadow root on its own host element (page CSS cannot reach in,
  * ours cannot leak out), placed beside the anchor within the viewport, focused, Tab cycling inside,
  * Escape or × closing it and giving focus back. The shadow root is open so tools and tests (axe,
@@ -42,10 +60,9 @@ export function mountCard(win: Window & typeof globalThis, init: CardInit, ancho
   const host = doc.createElement(CARD_TAG);
   host.setAttribute('style', 'all: initial !important; position: fixed !important; z-index: 2147483647 !important; display: block !important;');
   const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = tokens.replace(/:root/g, ':host') + cardCss;
   const mountPoint = doc.createElement('div');
-  root.append(style, mountPoint);
+  root.append(mountPoint);
+  addStyles(win, root, tokens.replace(/:root/g, ':host') + cardCss);
   doc.documentElement.append(host);
   const returnFocus = doc.activeElement instanceof win.HTMLElement && doc.activeElement !== doc.body ? doc.activeElement : null;
 
