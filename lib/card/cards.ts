@@ -6,7 +6,7 @@ import { onMessage, sendMessage } from '../messages';
 import { effectiveFields } from '../store/capture-schema';
 import type { CaptureStore } from '../store/captures';
 import { onCapturesChanged } from '../store/changes';
-import { fillNotice } from '../ui/fill-notice';
+import { fillNotice, undoNotice } from '../ui/fill-notice';
 import { CardRequestSchema, type CardActionReply, type CardInit } from './schema';
 import { cardSessions, type CardSender } from './sessions';
 import { cardView } from './view';
@@ -102,7 +102,8 @@ export function createCards(deps: CardDeps): Cards {
           const report = await deps.tabFiller.fill(fillValues(effectiveFields(capture)), { id: s.tabId, url: sender.tab.url });
           if (!report) return { ok: false, notice: t('fillNoPage'), canUndo: false };
           const notice = fillNotice(report);
-          return notice ? { ok: true, notice, canUndo: true } : { ok: false, notice: t('fillNothing'), canUndo: false };
+          // As in the popup: Undo only when a field was filled (a list without the option changed nothing).
+          return notice ? { ok: true, notice, canUndo: report.filled.length > 0 } : { ok: false, notice: t('fillNothing'), canUndo: false };
         } catch {
           return { ok: false, notice: t('fillNoPage'), canUndo: false };
         }
@@ -110,7 +111,7 @@ export function createCards(deps: CardDeps): Cards {
 
       onMessage('cardUndo', async ({ data, sender }): Promise<CardActionReply> => {
         if (!(await session(data, sender))) return refusedReply();
-        return { ok: true, notice: t('undone', String(await deps.tabFiller.undo())), canUndo: false };
+        return { ok: true, notice: undoNotice(await deps.tabFiller.undo()), canUndo: false };
       });
 
       onMessage('cardClosed', async ({ data, sender }) => {

@@ -173,6 +173,8 @@ describe('the in-page card', () => {
     expect((await readCard(page))!.notice).toContain('发票代码');
     await page.click(inCard('.qic-undo'));
     await page.waitForFunction(() => (document.querySelector('#fpdm') as HTMLInputElement).value === '', { polling: 100, timeout: 30_000 });
+    await page.waitForFunction((tag, text) => document.querySelector(tag)?.shadowRoot?.querySelector('.qic-notice')?.textContent === text, { polling: 100 }, CARD, en.undone!.message.replace('$1', '4'));
+    expect(await page.$$eval('#expense-form input', (inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['', '', '', '', '']);
   });
 
   it.each(['light', 'dark'] as const)('passes axe-core (%s)', async (scheme) => {
