@@ -83,7 +83,8 @@ async function shootCard(ext: LoadedExtension, sampleUrl: string, dir: string): 
   mkdirSync(dir, { recursive: true });
   const tab = await ext.browser.newPage();
   await tab.setViewport({ width: 1000, height: 640 });
-  await tab.goto(sampleUrl);
+  // Its own URL: the menu click finds its tab by URL, and the demo's first tab shows the sample page too.
+  await tab.goto(`${sampleUrl}?card`);
   await rightClickRecognize(ext, tab, '#invoice-2');
   await waitForCardSettled(tab);
   await shootThemes(tab, dir, 'card', false);
