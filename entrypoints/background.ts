@@ -7,6 +7,7 @@ import { setUpMenus } from '@/lib/background/menus';
 import { createServices } from '@/lib/background/services';
 import { registerMessageHandlers } from '@/lib/background/message-handlers';
 import { contextMenuListener } from '@/lib/capture/context-menu';
+import { createCards } from '@/lib/card/cards';
 import { tDynamic } from '@/lib/i18n';
 import { restrictStorageToTrustedContexts } from '@/lib/store/trusted-storage';
 
@@ -15,10 +16,12 @@ export default defineBackground(() => {
   void restrictStorageToTrustedContexts(browser).catch(() => {});
   const { service, store, tokens, testConnection, refreshBadge } = createServices(browser);
   const tabFiller = createTabFiller(browser);
+  const cards = createCards({ browser, store, tabFiller, runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') });
 
   setUpMenus(browser);
   // Listeners are registered synchronously so a click wakes the worker and reaches them.
-  browser.contextMenus.onClicked.addListener(contextMenuListener(service, browser));
+  browser.contextMenus.onClicked.addListener(contextMenuListener(service, browser, cards));
+  cards.listen();
   browser.contextMenus.onClicked.addListener(insertMenuListener(store, tabFiller));
   browser.commands.onCommand.addListener(fillCommandListener(store, tabFiller));
   registerMessageHandlers({

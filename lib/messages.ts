@@ -5,6 +5,7 @@ import { ConcurrencySchema } from './store/concurrency';
 import type { PublicSettings } from './store/settings';
 import type { FieldMappingRecord } from './store/field-mappings';
 import type { FillReport, UndoReport } from './autofill/report';
+import type { CardActionReply, CardView, CardRequestSchema } from './card/schema';
 
 /** Payload schemas: the background validates every message against these before acting. */
 export const RecognizeUrlSchema = z.object({ url: z.string().trim().min(1).max(8192) });
@@ -74,6 +75,13 @@ interface ProtocolMap {
   testConnection(): ConnectionReport;
   /** An extension page opened: pick up pending jobs (a stopped worker's captures resume). */
   resumeJobs(): Reply;
+  /** Worker → the in-page card (tabs.sendMessage to its tab and frame): the capture changed. */
+  cardUpdate(data: CardView): boolean;
+  /** In-page card → worker: Fill the card's tab with its invoice; Undo that fill. Checked by token, tab and frame (lib/card/sessions.ts). */
+  cardFill(data: z.input<typeof CardRequestSchema>): CardActionReply;
+  cardUndo(data: z.input<typeof CardRequestSchema>): CardActionReply;
+  /** The card was dismissed: no more updates for it. */
+  cardClosed(data: z.input<typeof CardRequestSchema>): boolean;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -104,3 +104,15 @@ export function requestHostAccess(browser: WxtBrowser, url: string): Promise<boo
 export function hasHostAccess(browser: WxtBrowser, url: string): Promise<boolean> {
   return forHost(url, (p) => browser.permissions.contains(p));
 }
+
+type MenuContexts = NonNullable<Parameters<WxtBrowser['contextMenus']['create']>[0]['contexts']>;
+type MenuContext = MenuContexts[number];
+
+/**
+ * Menu contexts as this browser spells them: the toolbar button's own menu is `action` in MV3
+ * (Chrome) and `browser_action` in Firefox's MV2 build, which rejects `action`.
+ */
+export function menuContexts(browser: WxtBrowser, contexts: MenuContexts): MenuContexts {
+  if (browser.runtime.getManifest().manifest_version === 3) return contexts;
+  return contexts.map((c) => (c === 'action' ? 'browser_action' : c)) as MenuContexts;
+}

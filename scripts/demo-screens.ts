@@ -1,13 +1,14 @@
 /**
  * Screenshots of every screen a user meets, made by `npm run demo -- --headless`: the popup with
- * the sample invoices read, the batch, the settings, and an Element Plus and an Ant Design expense
- * portal filled from the popup; the popup and settings also dark (prefers-color-scheme emulated) and
- * in the other UI language (chosen in Settings). Saved under demo-output/<lang>/, one line printed per file.
+ * the sample invoices read, the batch, the settings, an Element Plus and an Ant Design expense
+ * portal filled from the popup, and the in-page card after a right-click; the popup, settings and
+ * card also dark (prefers-color-scheme emulated) and in the other UI language (chosen in Settings). Saved under demo-output/<lang>/, one line printed per file.
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { openExtensionPage, type LoadedExtension } from '../test/support/extension';
+import { rightClickRecognize, waitForCardSettled } from '../test/support/in-page-card';
 import { startPortals } from '../test/support/portals/portals';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -74,6 +75,22 @@ async function themedScreens(ext: LoadedExtension, popup: Page, dir: string): Pr
   await shootBatch(ext, dir);
 }
 
+/**
+ * The in-page card beside the invoice right-clicked on the sample page, light and dark: card.png
+ * and card-dark.png. Each shot adds one capture (a duplicate of a sample), so it comes last.
+ */
+async function shootCard(ext: LoadedExtension, sampleUrl: string, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const tab = await ext.browser.newPage();
+  await tab.setViewport({ width: 1000, height: 640 });
+  // Its own URL: the menu click finds its tab by URL, and the demo's first tab shows the sample page too.
+  await tab.goto(`${sampleUrl}?card`);
+  await rightClickRecognize(ext, tab, '#invoice-2');
+  await waitForCardSettled(tab);
+  await shootThemes(tab, dir, 'card', false);
+  await tab.close();
+}
+
 /** Settings → Language, as a user switches it; every page reads it when it opens. */
 async function chooseLanguage(ext: LoadedExtension, language: 'auto' | 'en' | 'zh_CN'): Promise<void> {
   const options = await openExtensionPage(ext, 'options.html');
@@ -83,7 +100,7 @@ async function chooseLanguage(ext: LoadedExtension, language: 'auto' | 'en' | 'z
   await options.close();
 }
 
-export async function saveScreens(ext: LoadedExtension, popup: Page, lang: string): Promise<void> {
+export async function saveScreens(ext: LoadedExtension, popup: Page, lang: string, sampleUrl: string): Promise<void> {
   const dir = join(ROOT, 'demo-output', lang);
   mkdirSync(dir, { recursive: true });
   await themedScreens(ext, popup, dir);
@@ -109,6 +126,11 @@ export async function saveScreens(ext: LoadedExtension, popup: Page, lang: strin
   } finally {
     await portals.close();
   }
+
+  await shootCard(ext, sampleUrl, dir);
+  await chooseLanguage(ext, other);
+  await shootCard(ext, sampleUrl, join(ROOT, 'demo-output', other));
+  await chooseLanguage(ext, 'auto');
 }
 
 /** The README's screenshots (docs/screenshots/<lang>/): file there ← file in demo-output/<lang>/. */

@@ -77,7 +77,7 @@ if (!headless) {
   const shot = join(ROOT, 'demo-output', 'popup.png');
   await popup.screenshot({ path: shot, fullPage: true });
   console.log(`popup screenshot: ${shot}`);
-  await saveScreens(ext, popup, values.lang.replace('-', '_').replace(/^en_US$/, 'en'));
+  await saveScreens(ext, popup, values.lang.replace('-', '_').replace(/^en_US$/, 'en'), page.url());
   if (values.docs) copyReadmeScreens();
   await shutdown();
   process.exit(rows.every((r) => r.includes(" code=")) ? 0 : 1);

@@ -10,7 +10,7 @@ import { createCaptureStore } from '@/lib/store/captures';
 import { notifyCapturesChanged } from '@/lib/store/changes';
 import { useCaptureCount, useCaptures } from '@/lib/ui/use-captures';
 import type { ProviderId } from '@/lib/store/capture-schema';
-import { fillNotice } from '@/lib/ui/fill-notice';
+import { fillNotice, undoNotice } from '@/lib/ui/fill-notice';
 import { intakeFiles, linkFromText } from '@/lib/ui/intake';
 import { readFileAsDataUrl } from '@/lib/util/read-file';
 import { huaweiConfigured } from '@/lib/ui/huawei-ready';
@@ -113,7 +113,7 @@ function App() {
           setNotice(
             !undone.ok
               ? tDynamic(undone.messageKey)
-              : [t('undone', String(undone.restored)), ...(undone.kept.length > 0 ? [t('undoKept', undone.kept.join(t('listSeparator')))] : [])].join(' '),
+              : undoNotice(undone),
           );
         });
       }}

@@ -30,8 +30,12 @@ export function createTabFiller(browser: WxtBrowser) {
   const inject = (tabId: number, frameIds?: number[]) =>
     browser.scripting.executeScript({ target: frameIds ? { tabId, frameIds } : { tabId, allFrames: true }, files: ['/autofill.js'] });
   return {
-    async fill(values: FillValues): Promise<FillSummary | null> {
-      const tab = await targetTab(browser);
+    /**
+     * Fills the page's forms in every frame of `into` (the in-page card's tab), else of the tab
+     * the user is on (the popup, the shortcut); null when there is no web page to fill.
+     */
+    async fill(values: FillValues, into?: { id: number; url: string }): Promise<FillSummary | null> {
+      const tab = into ?? (await targetTab(browser));
       if (!tab) return null;
       await inject(tab.id);
       const { origin, path } = pagePattern(tab.url);

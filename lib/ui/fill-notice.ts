@@ -1,6 +1,6 @@
 import { FIELD_LABEL } from '@/components/field-labels';
 import { t } from '@/lib/i18n';
-import type { FillReport } from '@/lib/autofill/report';
+import type { FillReport, UndoReport } from '@/lib/autofill/report';
 
 /**
  * The popup's words for a fill: what went where (by the labels the page shows, 发票代码 → 发票代码),
@@ -14,4 +14,10 @@ export function fillNotice(report: FillReport): string {
   if (report.cleared.length > 0) parts.push(t('fillCleared', report.cleared.map((c) => c.label || t(FIELD_LABEL[c.field])).join(', ')));
   if (report.unmatched.length > 0) parts.push(t('fillUnmatched', report.unmatched.map((f) => t(FIELD_LABEL[f])).join(', ')));
   return report.filled.length + report.noOption.length + report.cleared.length > 0 ? parts.join(' · ') : '';
+}
+
+/** The words after Undo: how many fields got their values back, and which lists kept Fill's choice. */
+export function undoNotice(report: UndoReport): string {
+  const kept = report.kept.length > 0 ? [t('undoKept', report.kept.join(t('listSeparator')))] : [];
+  return [t('undone', String(report.restored)), ...kept].join(' ');
 }

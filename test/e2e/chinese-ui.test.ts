@@ -6,16 +6,13 @@
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
+import { englishWordsIn } from '../support/english-words';
 import { openExtensionPage } from '../support/extension';
 import { useExtensionWithEmulator } from '../support/suite';
 import { waitForSettled } from '../support/ui';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'invoices');
 const suite = useExtensionWithEmulator();
-
-/** Words a Chinese clerk reads as they are (acronyms, the language's own name in the picker). */
-// 'Token' as Huawei Cloud's Chinese console and docs write it (获取IAM用户Token).
-const ALLOWED = new Set(['AK', 'SK', 'IAM', 'Token', 'ID', 'URL', 'ZIP', 'CSV', 'JSON', 'XLSX', 'PDF', 'OCR', 'API', 'HTTPS', 'HTTP', 'Excel', 'WPS', 'English', 'Language', 'Ctrl', 'Cmd', 'Alt', 'Shift', 'Tab']);
 
 /** English words a page shows (text, placeholders, labels, titles), outside code, URLs and file names. */
 async function englishWords(page: Page): Promise<string[]> {
@@ -35,10 +32,7 @@ async function englishWords(page: Page): Promise<string[]> {
     out.push(document.title);
     return out;
   });
-  return texts
-    .map((t) => t.replace(/https?:\/\/\S+|chrome-extension:\/\/\S+|data:\S+|\S+\.(png|jpe?g|pdf|zip|csv|json|xlsx|txt)\b|\b[A-Za-z]+\.[0-9A-Z_.]+\b|\$\d/g, ' '))
-    .flatMap((t) => t.match(/[A-Za-z]{2,}/g) ?? [])
-    .filter((w) => !ALLOWED.has(w));
+  return englishWordsIn(texts);
 }
 
 describe('the Chinese UI', () => {

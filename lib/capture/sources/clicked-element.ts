@@ -9,11 +9,13 @@ import type { MenuSource } from './source';
  * canvas context; it counts as "page"), an <img> under a transparent overlay, a CSS background.
  * The element under the right-click comes from the context-click recorder; when nothing is there,
  * or the recorder is missing (a tab opened before install), the picker overlay lets the user point.
+ * Only `page`: Chrome adds `frame` to every right-click inside an iframe, images included, so a
+ * `frame` item would sit beside the image item and push both into a submenu (see context-menu.ts).
  */
 export const clickedElement: MenuSource = {
   id: 'recognize-quota-invoice-element',
   titleKey: 'menuRecognize',
-  contexts: ['page', 'frame'],
+  contexts: ['page'],
   async run(click) {
     const access = click.page(click.info.frameId ?? 0);
     if (!access) return;

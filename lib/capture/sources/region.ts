@@ -5,11 +5,12 @@ import type { MenuSource } from './source';
 /**
  * "Select an area": a rectangle dragged over anything on screen (a PDF viewer, a video frame), taken
  * from a screenshot. The overlay covers the whole tab, so it goes into the top frame.
+ * On the toolbar button's own menu, so images and pages keep a single item (see context-menu.ts).
  */
 export const region: MenuSource = {
   id: 'region-quota-invoice',
   titleKey: 'menuRegion',
-  contexts: ['page', 'frame', 'image', 'link', 'selection'],
+  contexts: ['action'],
   async run({ info, page, service, browser }) {
     const access = page(0);
     if (!access) return;

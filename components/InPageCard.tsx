@@ -1,0 +1,70 @@
+import type { CardActionReply, CardView, CardWords } from '@/lib/card/schema';
+
+export interface InPageCardProps {
+  view: CardView;
+  words: CardWords;
+  /** The last action's words (copied, filled …) and whether Undo is offered. */
+  notice: CardActionReply | null;
+  busy: boolean;
+  onCopy: (text: string, what: 'field' | 'row', html?: string) => void;
+  onFill: () => void;
+  onUndo: () => void;
+  onClose: () => void;
+}
+
+/**
+ * The small card shown in the page beside the invoice the user right-clicked (lib/card): the
+ * recognition's stage in words, then code, number, amount (tabular figures) and place, each with
+ * Copy, plus Copy all and Fill; or the failure in words with its code. Every text comes from the
+ * worker in the UI language. Handlers take only trusted events: the page can script its own
+ * clicks, not the user's (see lib/card/page-card.ts). Keeps the automation contract: the card
+ * carries data-capture-id and data-status, each field data-field and data-value.
+ */
+export function InPageCard({ view, words, notice, busy, onCopy, onFill, onUndo, onClose }: InPageCardProps) {
+  const done = view.state === 'done';
+  return (
+    <section class="qic-card" role="dialog" aria-labelledby="qic-title" tabIndex={-1} data-capture-id={view.captureId} data-status={view.state}>
+      <header class="qic-head">
+        <h2 id="qic-title">{words.title}</h2>
+        <button type="button" class="qic-close" aria-label={words.close} title={words.close} onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+      <p class={`qic-status ${view.state}`} role="status">
+        {view.state === 'working' && <span class="qic-spinner" aria-hidden="true" />}
+        {view.statusText}
+      </p>
+      {view.error && (
+        <p class="qic-error" data-error-code={view.error.code}>
+          {view.error.words} <code>{view.error.code}</code>
+        </p>
+      )}
+      {done && (
+        <div class="qic-fields">
+          {view.fields.map((f) => (
+            <div class="qic-field" key={f.field} data-field={f.field} data-value={f.copy ?? ''}>
+              <span class="qic-label">{f.label}</span>
+              <span class={f.value === undefined ? 'qic-value missing' : 'qic-value'}>{f.value ?? words.missing}</span>
+              {f.copy !== undefined ? (
+                <button type="button" class="qic-copy" aria-label={words.copyField.replace('$1', f.label)} onClick={() => onCopy(f.copy!, 'field')}>
+                  {words.copy}
+                </button>
+              ) : (
+                <span />
+              )}
+              {f.note && <small class="qic-note">{f.note}</small>}
+            </div>
+          ))}
+        </div>
+      )}
+      {done && view.copyAll && (
+        <div class="qic-actions">
+          <button type="button" class="qic-fill primary" disabled={busy} onClick={onFill}>{words.fill}</button>
+          <button type="button" class="qic-copy-all" onClick={() => onCopy(view.copyAll!.text, 'row', view.copyAll!.html)}>{words.copyAll}</button>
+          {notice?.canUndo && <button type="button" class="qic-undo" disabled={busy} onClick={onUndo}>{words.undo}</button>}
+        </div>
+      )}
+      <p class={notice && !notice.ok ? 'qic-notice failed' : 'qic-notice'} role="status">{notice?.notice ?? ''}</p>
+    </section>
+  );
+}

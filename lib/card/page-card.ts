@@ -1,0 +1,143 @@
+import { h, render } from 'preact';
+import { InPageCard } from '@/components/InPageCard';
+import tokens from '@/components/styles.css?inline';
+import cardCss from './card.css?inline';
+import { writeClipboard } from './clipboard';
+import { placeCard, type Box } from './position';
+import type { CardActionReply, CardInit, CardView } from './schema';
+
+/** The worker, as the card reaches it (runtime messages carrying the card's token). */
+export interface CardLink {
+  fill(): Promise<CardActionReply>;
+  undo(): Promise<CardActionReply>;
+  closed(): void;
+}
+
+/** Where the card should sit: the clicked element (read again at each placement), else the click point. */
+export interface CardAnchor {
+  box(): Box | null;
+  point: { x: number; y: number } | null;
+}
+
+export interface PageCard {
+  readonly captureId: string;
+  update(view: CardView): void;
+  close(): void;
+}
+
+/** The host element's tag: a custom-element name (never registered), unlikely to meet page CSS. */
+export const CARD_TAG = 'qic-invoice-card';
+
+/**
+ * The card's styles: a constructed style sheet, which a page's Content-Security-Policy
+ * (`style-src` without 'unsafe-inline') does not block; a <style> element where constructing one
+ * fails (Firefox's content-script wrappers can refuse a sheet made in the other compartment).
+ */
+function addStyles(win: Window & typeof globalThis, root: ShadowRoot, css: string): void {
+  try {
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+    return;
+  } catch {
+    const style = win.document.createElement('style');
+    style.textContent = css;
+    root.prepend(style);
+  }
+}
+
+/**
+ * Shows the card in this frame: a shadow root on its own host element (page CSS cannot reach in,
+ * ours cannot leak out), placed beside the anchor within the viewport, focused, Tab cycling inside,
+ * Escape or × closing it and giving focus back. The shadow root is open so tools and tests (axe,
+ * the e2e tests) can read it; the page could read the four fields it shows beside the image
+ * anyway. What the page cannot do is act as the user: events it dispatches are not trusted and
+ * are stopped at the root before any button hears them, and the texts Copy writes are held here,
+ * not read back from the DOM the page could alter.
+ */
+export function mountCard(win: Window & typeof globalThis, init: CardInit, anchor: CardAnchor, link: CardLink): PageCard {
+  const doc = win.document;
+  const host = doc.createElement(CARD_TAG);
+  host.setAttribute('style', 'all: initial !important; position: fixed !important; z-index: 2147483647 !important; display: block !important;');
+  const root = host.attachShadow({ mode: 'open' });
+  const mountPoint = doc.createElement('div');
+  root.append(mountPoint);
+  addStyles(win, root, tokens.replace(/:root/g, ':host') + cardCss);
+  doc.documentElement.append(host);
+  const returnFocus = doc.activeElement instanceof win.HTMLElement && doc.activeElement !== doc.body ? doc.activeElement : null;
+
+  let view = init.view;
+  let notice: CardActionReply | null = null;
+  let busy = false;
+  let open = true;
+
+  const place = () => {
+    const size = host.getBoundingClientRect();
+    const at = placeCard({ width: size.width, height: size.height }, { width: win.innerWidth, height: win.innerHeight }, anchor.box(), anchor.point);
+    host.style.setProperty('left', `${at.left}px`, 'important');
+    host.style.setProperty('top', `${at.top}px`, 'important');
+  };
+  const act = async (action: () => Promise<CardActionReply>) => {
+    busy = true;
+    draw();
+    notice = await action().catch(() => ({ ok: false, notice: init.words.copyFailed, canUndo: false }));
+    busy = false;
+    draw();
+  };
+  const copy = async (text: string, what: 'field' | 'row', html?: string) => {
+    const ok = await writeClipboard(win, text, html);
+    notice = { ok, notice: ok ? (what === 'row' ? init.words.copiedAll : init.words.copied) : init.words.copyFailed, canUndo: notice?.canUndo ?? false };
+    draw();
+  };
+  function draw() {
+    if (!open) return;
+    render(h(InPageCard, { view, words: init.words, notice, busy, onCopy: (t, w, x) => void copy(t, w, x), onFill: () => void act(link.fill), onUndo: () => void act(link.undo), onClose: close }), mountPoint);
+    place();
+  }
+  function close() {
+    if (!open) return;
+    open = false;
+    render(null, mountPoint);
+    host.remove();
+    win.removeEventListener('resize', place);
+    if (returnFocus?.isConnected) returnFocus.focus();
+    link.closed();
+  }
+
+  // The page may script clicks and keys on an open shadow root: only the user's own count.
+  for (const type of ['click', 'keydown', 'keyup', 'mousedown', 'mouseup', 'pointerdown', 'pointerup']) {
+    root.addEventListener(type, (event) => !event.isTrusted && event.stopImmediatePropagation(), true);
+  }
+  root.addEventListener('keydown', (event) => {
+    const key = event as KeyboardEvent;
+    if (key.key === 'Escape') {
+      key.preventDefault();
+      key.stopPropagation();
+      close();
+      return;
+    }
+    if (key.key !== 'Tab') return;
+    // Tab and Shift+Tab go round the card's buttons, not out into the page.
+    const items = Array.from(root.querySelectorAll<HTMLElement>('button:not([disabled])'));
+    const at = items.indexOf(root.activeElement as HTMLElement);
+    const next = key.shiftKey ? (at <= 0 ? items.at(-1) : undefined) : at === items.length - 1 ? items[0] : undefined;
+    if (next) {
+      key.preventDefault();
+      next.focus();
+    }
+  });
+  win.addEventListener('resize', place);
+
+  draw();
+  root.querySelector<HTMLElement>('.qic-card')?.focus();
+
+  return {
+    captureId: view.captureId,
+    update(next) {
+      if (next.captureId !== view.captureId || next.updatedAt < view.updatedAt) return;
+      view = next;
+      draw();
+    },
+    close,
+  };
+}

@@ -1,0 +1,67 @@
+import { errorText } from '@/components/error-text';
+import { FIELD_LABEL } from '@/components/field-labels';
+import { t, type MessageKey } from '../i18n';
+import { amountFen, displayAmount, fenToYuanText } from '../invoice/amount';
+import { gbt2260 } from '../invoice/gbt2260';
+import { resolvePlace } from '../invoice/location';
+import { displayCode } from '../recognize/errors';
+import { effectiveFields, type Capture, type WaitReason } from '../store/capture-schema';
+import { copyAllRow } from './copy-all';
+import type { CardField, CardView } from './schema';
+
+/** As invoices are filed, and as the popup, the batch, the export and Fill list them. */
+const ORDER = ['code', 'number', 'amount', 'location'] as const;
+
+const WAITING: Record<WaitReason, MessageKey> = {
+  network: 'statusWaitNetwork',
+  throttled: 'statusWaitThrottled',
+  server: 'statusWaitServer',
+  credentials: 'statusWaitCredentials',
+};
+
+const megabytes = (bytes: number) => (bytes / 1_048_576).toFixed(1);
+
+/** Where a capture stands, in words: queued (and why it waits) → loading the reader → recognizing → the outcome. */
+function stageWords(capture: Capture, found: number): string {
+  if (capture.status === 'queued') return t(capture.job?.wait ? WAITING[capture.job.wait] : 'statusQueued');
+  if (capture.status === 'failed') return t('statusFailed');
+  if (capture.status === 'done') return found < ORDER.length ? t('statusPartial', String(found)) : t('statusDone');
+  const p = capture.progress;
+  if (!p) return t('statusRunning');
+  if (p.stage === 'recognizing') return t('progressRecognizing');
+  if (p.stage === 'starting-engine') return t('progressStartingEngine');
+  if (p.loadedBytes !== undefined && p.totalBytes) return t('progressLoadingBytes', [megabytes(p.loadedBytes), megabytes(p.totalBytes)]);
+  return t('progressLoadingModels', String(Math.round((p.fraction ?? 0) * 100)));
+}
+
+/**
+ * The in-page card's view of a capture, in the UI language: status words, then (when read) code,
+ * number, amount ("￥1,000.00", copied as "1000.00") and place, each with what Copy puts on the
+ * clipboard, and the Copy all row (lib/card/copy-all.ts); or the failure's words and code.
+ * Only the four fields, progress and error words leave the worker: no setting, no secret, no URL.
+ */
+export function cardView(capture: Capture): CardView {
+  const done = capture.status === 'done';
+  const values = done ? effectiveFields(capture) : {};
+  const place = done ? resolvePlace(values, gbt2260()) : null;
+  const fields: CardField[] = done
+    ? ORDER.map((field) => {
+        const raw = values[field] || undefined;
+        const fen = field === 'amount' ? amountFen(raw) : null;
+        const copy = field === 'amount' && fen !== null ? fenToYuanText(fen) : raw;
+        const note = field === 'location' && place?.derivedCity ? t('derivedFromCode', place.derivedCity.name) : undefined;
+        return { field, label: t(FIELD_LABEL[field]), value: raw === undefined ? undefined : field === 'amount' ? displayAmount(raw) : raw, copy, note };
+      })
+    : [];
+  const found = fields.filter((f) => f.value !== undefined).length;
+  const error = capture.status === 'failed' && capture.error ? { words: errorText(capture.error), code: displayCode(capture.error) } : undefined;
+  return {
+    captureId: capture.id,
+    updatedAt: capture.updatedAt,
+    state: done ? 'done' : capture.status === 'failed' ? 'failed' : 'working',
+    statusText: stageWords(capture, found),
+    fields,
+    copyAll: done && found > 0 ? copyAllRow(values) : undefined,
+    error,
+  };
+}

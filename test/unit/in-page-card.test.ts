@@ -1,0 +1,151 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { copyAllRow } from '@/lib/card/copy-all';
+import { placeCard } from '@/lib/card/position';
+import { CardInitSchema } from '@/lib/card/schema';
+import { cardSessions } from '@/lib/card/sessions';
+import { cardView } from '@/lib/card/view';
+import { cardWords } from '@/lib/card/words';
+import { useUiLanguage } from '@/lib/i18n';
+import { englishWordsIn } from '../support/english-words';
+import type { Capture } from '@/lib/store/capture-schema';
+
+describe('Copy all: one spreadsheet row', () => {
+  it.each([
+    ['every field', { code: '144031060038', number: '35050290', amount: '￥1000.00', location: '深圳市' }, '144031060038\t35050290\t1000.00\t深圳市'],
+    ['a code with a leading zero stays as written', { code: '033012067798', number: '00012345', amount: '50元', location: '杭州市' }, '033012067798\t00012345\t50.00\t杭州市'],
+    ['a missing field keeps its empty cell', { code: '144031060038', amount: '￥20.00', location: '深圳市' }, '144031060038\t\t20.00\t深圳市'],
+    ['an amount that does not read is copied as it is', { code: '144031060038', number: '35050290', amount: '壹佰伍', location: '深圳市' }, '144031060038\t35050290\t壹佰伍\t深圳市'],
+    ['tabs and line breaks inside a value do not split the row', { code: '144031060038', number: '35050290', amount: '￥10.00', location: '广东省\n深圳市' }, '144031060038\t35050290\t10.00\t广东省 深圳市'],
+  ])('%s', (_name, fields, text) => {
+    const row = copyAllRow(fields);
+    expect(row.text).toBe(text);
+    const cells = [...row.html.matchAll(/<td style="([^"]*)">([^<]*)<\/td>/g)];
+    expect(cells.map((c) => c[2])).toEqual(text.split('\t'));
+    // Code and number as text cells: Excel would otherwise drop a leading zero or show 1.44031E+11.
+    expect(cells[0]![1]).toBe("mso-number-format:'\\@'");
+    expect(cells[1]![1]).toBe("mso-number-format:'\\@'");
+  });
+
+  it('the amount is a number cell only when it reads, and HTML in a value is escaped', () => {
+    expect(copyAllRow({ amount: '￥1,000.00' }).html).toContain(`<td style="mso-number-format:'0.00'">1000.00</td>`);
+    expect(copyAllRow({ amount: 'about 5' }).html).toContain(`<td style="mso-number-format:'\\@'">about 5</td>`);
+    expect(copyAllRow({ location: '<img src=x onerror=alert(1)>' }).html).not.toContain('<img');
+  });
+});
+
+describe('where the card goes', () => {
+  const card = { width: 320, height: 300 };
+  const viewport = { width: 1200, height: 800 };
+  it.each([
+    ['right of the image when there is room', { x: 100, y: 100, width: 300, height: 400 }, null, { left: 408, top: 100 }],
+    ['left of it when the right has no room', { x: 800, y: 100, width: 300, height: 400 }, null, { left: 472, top: 100 }],
+    ['below it when neither side has room', { x: 10, y: 10, width: 1180, height: 300 }, null, { left: 10, top: 318 }],
+    ['above it when nothing else has room', { x: 10, y: 400, width: 1180, height: 390 }, null, { left: 10, top: 92 }],
+    ['near the click without an image box', null, { x: 500, y: 700 }, { left: 508, top: 492 }],
+    ['top right with nothing known', null, null, { left: 872, top: 8 }],
+    ['inside the viewport when the image is partly scrolled away', { x: 100, y: -200, width: 300, height: 400 }, null, { left: 408, top: 8 }],
+  ])('%s', (_name, anchor, point, expected) => {
+    expect(placeCard(card, viewport, anchor, point)).toEqual(expected);
+  });
+});
+
+const capture = (patch: Partial<Capture>): Capture => ({
+  id: 'c1',
+  createdAt: 1,
+  updatedAt: 2,
+  status: 'queued',
+  source: { kind: 'context-menu', imageUrl: 'https://mail.example/a.png' },
+  provider: 'ondevice',
+  hasImage: false,
+  normalized: false,
+  attempts: 0,
+  ...patch,
+});
+
+describe('the card view, in the UI language', () => {
+  beforeEach(() => useUiLanguage('en'));
+
+  it.each([
+    ['queued', capture({}), 'working', 'Waiting'],
+    ['loading the models', capture({ status: 'running', progress: { stage: 'loading-models', fraction: 0.4 } }), 'working', 'Loading the on-device models… 40%'],
+    ['recognizing', capture({ status: 'running', progress: { stage: 'recognizing' } }), 'working', 'Recognizing on this device…'],
+    ['waiting for a throttled server', capture({ job: { retries: 1, interruptions: 0, wait: 'throttled' } }), 'working', 'Waiting: the server is busy (throttled) — it resumes by itself'],
+  ])('%s', (_name, c, state, words) => {
+    const view = cardView(c);
+    expect(view).toMatchObject({ state, fields: [], copyAll: undefined, error: undefined });
+    expect(view.statusText).toBe(words);
+  });
+
+  it('a read invoice: four fields in filing order, the amount shown as ￥1,000.00 and copied as 1000.00, corrections win', () => {
+    const view = cardView(
+      capture({ status: 'done', result: { code: '144031060038', number: '35050290', amount: '￥1000.00', location: '深圳' }, corrections: { location: '深圳市' } }),
+    );
+    expect(view.state).toBe('done');
+    expect(view.fields.map((f) => [f.field, f.label, f.value, f.copy])).toEqual([
+      ['code', 'Invoice code', '144031060038', '144031060038'],
+      ['number', 'Invoice number', '35050290', '35050290'],
+      ['amount', 'Amount', '￥1,000.00', '1000.00'],
+      ['location', 'Location', '深圳市', '深圳市'],
+    ]);
+    expect(view.copyAll?.text).toBe('144031060038\t35050290\t1000.00\t深圳市');
+  });
+
+  it('a field not read is shown missing, and the status says how many were read', () => {
+    const view = cardView(capture({ status: 'done', result: { code: '144031060038', number: '35050290', location: '深圳市' } }));
+    expect(view.fields.find((f) => f.field === 'amount')).toMatchObject({ value: undefined, copy: undefined });
+    expect(view.statusText).toBe('Read 3 of 4 fields');
+  });
+
+  it('a failure: its words and the code as the gateway spelled it', () => {
+    const error = { code: 'APIG.0301', sentCode: 'APIGW.0301', message: 'Incorrect IAM authentication information', retryable: false, status: 401 };
+    const view = cardView(capture({ status: 'failed', error }));
+    expect(view.state).toBe('failed');
+    expect(view.error?.code).toBe('APIGW.0301');
+    expect(view.error?.words).toMatch(/^Authentication failed/);
+    expect(JSON.stringify(view)).not.toContain('Incorrect IAM');
+  });
+
+  it('in Chinese when Settings choose Chinese, words and all', () => {
+    useUiLanguage('zh_CN');
+    const view = cardView(capture({ status: 'done', result: { code: '144031060038', number: '35050290', amount: '￥1000.00', location: '深圳市' } }));
+    expect(view.fields.map((f) => f.label)).toEqual(['发票代码', '发票号码', '金额', '地点']);
+    expect(englishWordsIn(Object.values(cardWords()))).toEqual([]);
+    // What crosses to the page parses at the page's end.
+    expect(CardInitSchema.safeParse({ token: 'a'.repeat(64), words: cardWords(), view }).success).toBe(true);
+  });
+});
+
+describe('who may act for a card', () => {
+  const runtimeId = 'ext-id';
+  const origin = 'chrome-extension://ext-id/';
+  const token = 'f'.repeat(64);
+  const fromCard = { id: runtimeId, url: 'https://mail.example/inbox', tab: { id: 7, url: 'https://mail.example/inbox' }, frameId: 2 };
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await cardSessions.add({ token, captureId: 'c1', tabId: 7, frameId: 2 });
+  });
+
+  it('the card itself, in its tab and frame, with its token', async () => {
+    expect(await cardSessions.find(token, fromCard, runtimeId, origin)).toMatchObject({ captureId: 'c1' });
+  });
+
+  it.each([
+    ['another token', { token: 'e'.repeat(64) }],
+    ['another tab', { sender: { ...fromCard, tab: { id: 8, url: fromCard.url } } }],
+    ['another frame of the tab', { sender: { ...fromCard, frameId: 0 } }],
+    ['another extension', { sender: { ...fromCard, id: 'other-ext' } }],
+    ['an extension page (not the card)', { sender: { id: runtimeId, url: `${origin}popup.html` } }],
+    ['no tab at all', { sender: { id: runtimeId, url: fromCard.url, frameId: 2 } }],
+  ])('not %s', async (_name, change: { token?: string; sender?: object }) => {
+    expect(await cardSessions.find(change.token ?? token, change.sender ?? fromCard, runtimeId, origin)).toBeUndefined();
+  });
+
+  it('a closed card is forgotten; a new card in the same frame replaces the old one', async () => {
+    await cardSessions.add({ token: 'd'.repeat(64), captureId: 'c2', tabId: 7, frameId: 2 });
+    expect(await cardSessions.find(token, fromCard, runtimeId, origin)).toBeUndefined();
+    expect(await cardSessions.forCapture('c2')).toHaveLength(1);
+    await cardSessions.remove('d'.repeat(64));
+    expect(await cardSessions.forCapture('c2')).toEqual([]);
+  });
+});
