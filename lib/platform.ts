@@ -106,7 +106,6 @@ export function hasHostAccess(browser: WxtBrowser, url: string): Promise<boolean
 }
 
 type MenuContexts = NonNullable<Parameters<WxtBrowser['contextMenus']['create']>[0]['contexts']>;
-type MenuContext = MenuContexts[number];
 
 /**
  * Menu contexts as this browser spells them: the toolbar button's own menu is `action` in MV3
