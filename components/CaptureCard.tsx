@@ -7,6 +7,7 @@ import { resolvePlace } from '@/lib/invoice/location';
 import { QUOTA_INVOICE_FIELDS } from '@/lib/recognize/contract';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type CaptureStatus, type ProviderId, type WaitReason } from '@/lib/store/capture-schema';
+import { statusWords } from '@/lib/ui/capture-status';
 import { ClockNotice } from './ClockNotice';
 import { errorText } from './error-text';
 import { FIELD_LABEL } from './field-labels';
@@ -15,21 +16,6 @@ import { PhotoPart } from './PhotoPart';
 
 /** As invoices are filed, and as the batch, the export and Fill list them: code, number, amount, place. */
 const SHOWN_ORDER = ['code', 'number', 'amount', 'location'] as const satisfies readonly (typeof QUOTA_INVOICE_FIELDS)[number][];
-
-const STATUS_LABEL: Record<CaptureStatus, MessageKey> = {
-  queued: 'statusQueued',
-  running: 'statusRunning',
-  done: 'statusDone',
-  failed: 'statusFailed',
-};
-
-/** A queued capture that waits says why, and that it resumes by itself (or what to do). */
-const WAIT_LABEL: Record<WaitReason, MessageKey> = {
-  network: 'statusWaitNetwork',
-  throttled: 'statusWaitThrottled',
-  server: 'statusWaitServer',
-  credentials: 'statusWaitCredentials',
-};
 
 const PROVIDER_LABEL: Record<ProviderId, MessageKey> = { huawei: 'providerHuawei', ondevice: 'providerOndevice' };
 const OTHER: Record<ProviderId, ProviderId> = { huawei: 'ondevice', ondevice: 'huawei' };
@@ -51,19 +37,6 @@ export interface CaptureActions {
 
 /** Below this a field is worth a second look (the batch and the export use the same figure). */
 export const REVIEW_BELOW = 0.9;
-
-function progressLabel(capture: Capture): string | null {
-  if (capture.status !== 'running' || !capture.progress) return null;
-  const { stage, fraction, loadedBytes, totalBytes } = capture.progress;
-  if (stage === 'recognizing') return t('progressRecognizing');
-  if (stage === 'starting-engine') return t('progressStartingEngine');
-  // Bytes when the engine reports them ("12.3 of 16.0 MB"), else the share loaded.
-  if (loadedBytes !== undefined && totalBytes) return t('progressLoadingBytes', [mb(loadedBytes), mb(totalBytes)]);
-  if (loadedBytes !== undefined && fraction === undefined) return t('progressLoadingBytesOnly', mb(loadedBytes));
-  return t('progressLoadingModels', String(Math.round((fraction ?? 0) * 100)));
-}
-
-const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1);
 
 /** The host named on the "Allow reading images from …" button (LOCAL.HOST_ACCESS's message is the URL). */
 function hostOf(url: string): string | undefined {
@@ -101,10 +74,7 @@ function missingFields(capture: Capture): string[] {
 }
 
 function statusLabel(capture: Capture, missing: string[]): string {
-  if (missing.length > 0) return t('statusPartial', String(QUOTA_INVOICE_FIELDS.length - missing.length));
-  const wait = capture.status === 'queued' ? capture.job?.wait : undefined;
-  if (wait) return t(WAIT_LABEL[wait]);
-  return progressLabel(capture) ?? t(STATUS_LABEL[capture.status]);
+  return statusWords(capture, QUOTA_INVOICE_FIELDS.length - missing.length, QUOTA_INVOICE_FIELDS.length);
 }
 
 type Icon = 'done' | 'review' | 'failed' | 'queued' | 'running';

@@ -6,33 +6,12 @@ import { gbt2260 } from '../invoice/gbt2260';
 import { resolvePlace } from '../invoice/location';
 import { displayCode } from '../recognize/errors';
 import { effectiveFields, type Capture, type WaitReason } from '../store/capture-schema';
+import { statusWords } from '../ui/capture-status';
 import { copyAllRow } from './copy-all';
 import type { CardField, CardView } from './schema';
 
 /** As invoices are filed, and as the popup, the batch, the export and Fill list them. */
 const ORDER = ['code', 'number', 'amount', 'location'] as const;
-
-const WAITING: Record<WaitReason, MessageKey> = {
-  network: 'statusWaitNetwork',
-  throttled: 'statusWaitThrottled',
-  server: 'statusWaitServer',
-  credentials: 'statusWaitCredentials',
-};
-
-const megabytes = (bytes: number) => (bytes / 1_048_576).toFixed(1);
-
-/** Where a capture stands, in words: queued (and why it waits) → loading the reader → recognizing → the outcome. */
-function stageWords(capture: Capture, found: number): string {
-  if (capture.status === 'queued') return t(capture.job?.wait ? WAITING[capture.job.wait] : 'statusQueued');
-  if (capture.status === 'failed') return t('statusFailed');
-  if (capture.status === 'done') return found < ORDER.length ? t('statusPartial', String(found)) : t('statusDone');
-  const p = capture.progress;
-  if (!p) return t('statusRunning');
-  if (p.stage === 'recognizing') return t('progressRecognizing');
-  if (p.stage === 'starting-engine') return t('progressStartingEngine');
-  if (p.loadedBytes !== undefined && p.totalBytes) return t('progressLoadingBytes', [megabytes(p.loadedBytes), megabytes(p.totalBytes)]);
-  return t('progressLoadingModels', String(Math.round((p.fraction ?? 0) * 100)));
-}
 
 /**
  * The in-page card's view of a capture, in the UI language: status words, then (when read) code,
@@ -59,7 +38,7 @@ export function cardView(capture: Capture): CardView {
     captureId: capture.id,
     updatedAt: capture.updatedAt,
     state: done ? 'done' : capture.status === 'failed' ? 'failed' : 'working',
-    statusText: stageWords(capture, found),
+    statusText: statusWords(capture, found, ORDER.length),
     fields,
     copyAll: done && found > 0 ? copyAllRow(values) : undefined,
     error,

@@ -1,0 +1,46 @@
+import { t, type MessageKey } from '../i18n';
+import type { Capture, CaptureStatus, WaitReason } from '../store/capture-schema';
+
+const STATUS_LABEL: Record<CaptureStatus, MessageKey> = {
+  queued: 'statusQueued',
+  running: 'statusRunning',
+  done: 'statusDone',
+  failed: 'statusFailed',
+};
+
+/** A queued capture that waits says why, and that it resumes by itself (or what to do). */
+const WAIT_LABEL: Record<WaitReason, MessageKey> = {
+  network: 'statusWaitNetwork',
+  throttled: 'statusWaitThrottled',
+  server: 'statusWaitServer',
+  credentials: 'statusWaitCredentials',
+};
+
+const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1);
+
+/**
+ * A running capture's progress in words, or null when it is not running or reports none:
+ * starting the engine, loading its models (bytes "12.3 of 16.0 MB" when the engine reports them,
+ * else the share loaded), recognizing.
+ */
+export function progressWords(capture: Capture): string | null {
+  if (capture.status !== 'running' || !capture.progress) return null;
+  const { stage, fraction, loadedBytes, totalBytes } = capture.progress;
+  if (stage === 'recognizing') return t('progressRecognizing');
+  if (stage === 'starting-engine') return t('progressStartingEngine');
+  if (loadedBytes !== undefined && totalBytes) return t('progressLoadingBytes', [mb(loadedBytes), mb(totalBytes)]);
+  if (loadedBytes !== undefined && fraction === undefined) return t('progressLoadingBytesOnly', mb(loadedBytes));
+  return t('progressLoadingModels', String(Math.round((fraction ?? 0) * 100)));
+}
+
+/**
+ * Where a capture stands, in the UI language, as the popup and the in-page card say it: a
+ * recognized one with fields missing "Read 3 of 4 fields" (`found` of `of`), a waiting one why
+ * it waits, a running one its progress, else its status.
+ */
+export function statusWords(capture: Capture, found: number, of: number): string {
+  if (capture.status === 'done' && found < of) return t('statusPartial', String(found));
+  const wait = capture.status === 'queued' ? capture.job?.wait : undefined;
+  if (wait) return t(WAIT_LABEL[wait]);
+  return progressWords(capture) ?? t(STATUS_LABEL[capture.status]);
+}
