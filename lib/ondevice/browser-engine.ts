@@ -4,6 +4,7 @@ import type { RecognizeOutcome } from '../recognize/contract';
 import type { Progress } from '../store/capture-schema';
 import { createEngine, type OcrEngine } from './engine';
 import type { RgbaImage } from './image';
+import { builtPipeline } from './pipeline';
 import { readQuotaInvoice } from './read-invoice';
 
 /** Packaged with the extension by wxt.config.ts: nothing is fetched from the network. */
@@ -81,5 +82,5 @@ export async function decodeBlob(blob: Blob): Promise<RgbaImage> {
 export async function recognizeBlob(blob: Blob, progress: (p: Progress) => void): Promise<RecognizeOutcome> {
   const ready = await browserEngine(progress);
   progress({ stage: 'recognizing' });
-  return readQuotaInvoice(ready, await decodeBlob(blob));
+  return readQuotaInvoice(ready, await decodeBlob(blob), { pipeline: builtPipeline() });
 }

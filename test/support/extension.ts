@@ -19,8 +19,15 @@ export interface LoadedExtension {
   downloads: string;
 }
 
+export interface LaunchOptions {
+  headless?: boolean;
+  lang?: string;
+  /** The unpacked extension to load; default EXTENSION_DIR (what `npm run build` writes). */
+  extensionDir?: string;
+}
+
 /** Launches Chromium with the built extension (run `npm run build` first) and finds its worker. */
-export async function launchWithExtension(options: { headless?: boolean; lang?: string } = {}): Promise<LoadedExtension> {
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<LoadedExtension> {
   const ext = await launchDetached(options);
   const target = await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(ext.origin), { timeout: 30_000 });
   return { ...ext, worker: (await target.worker())! };
@@ -31,7 +38,7 @@ export async function launchWithExtension(options: { headless?: boolean; lang?: 
  * a service worker alive, so tests of how it stops and resumes must not hold one (Puppeteer
  * itself detaches from service workers it only discovers).
  */
-export async function launchDetached(options: { headless?: boolean; lang?: string } = {}): Promise<Omit<LoadedExtension, 'worker'>> {
+export async function launchDetached(options: LaunchOptions = {}): Promise<Omit<LoadedExtension, 'worker'>> {
   const profile = mkdtempSync(join(tmpdir(), 'qic-profile-'));
   const downloads = mkdtempSync(join(tmpdir(), 'qic-downloads-'));
   // A profile whose downloads go to a known folder without asking, under the name the extension gives.
@@ -40,7 +47,7 @@ export async function launchDetached(options: { headless?: boolean; lang?: strin
   const browser = await launchChromium({
     headless: options.headless ?? true,
     pipe: true,
-    enableExtensions: [EXTENSION_DIR],
+    enableExtensions: [options.extensionDir ?? EXTENSION_DIR],
     userDataDir: profile,
     args: [`--lang=${options.lang ?? 'en-US'}`],
     env: { ...process.env, LANGUAGE: options.lang ?? 'en-US' },
