@@ -47,9 +47,9 @@ export function cutLine(img: RgbaImage, rect: RotatedRect, measureInk: boolean, 
  * behind the black lines); last small print (under 0.6 × the median height: seal legends, English
  * sub-labels, the printer's line). On a quota invoice the fields are then settled after fewer lines.
  */
-export function fieldsFirst(lines: readonly LineCrop[]): LineCrop[] {
+export function fieldsFirst<T extends LineCrop>(lines: readonly T[]): T[] {
   const heights = lines.map((l) => l.rect.h).sort((a, b) => a - b);
   const median = heights[heights.length >> 1] ?? 0;
-  const tier = (l: LineCrop) => (l.rect.h < SMALL_PRINT * median ? 2 : l.redOnly ? 1 : 0);
+  const tier = (l: T) => (l.rect.h < SMALL_PRINT * median ? 2 : l.redOnly ? 1 : 0);
   return [0, 1, 2].flatMap((t) => lines.filter((l) => tier(l) === t));
 }

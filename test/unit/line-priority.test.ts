@@ -19,7 +19,7 @@ describe('lines that can hold a field are read first', () => {
       line('amount in capitals', 120),
       line('footer', 20),
     ];
-    expect(fieldsFirst(lines).map((l) => (l as { name: string }).name)).toEqual([
+    expect(fieldsFirst(lines).map((l) => l.name)).toEqual([
       'title',
       'code with its label',
       'amount in capitals',
