@@ -64,6 +64,9 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [preact()],
+    // The on-device engine's pipeline (lib/ondevice/pipeline.ts): `QIC_PIPELINE=baseline` builds the
+    // engine as it was before issue 10, which `npm run bench` measures beside the default (`fast`).
+    define: { __QIC_PIPELINE__: JSON.stringify(process.env.QIC_PIPELINE ?? '') },
     // 'onnxruntime-web/wasm' would otherwise resolve to a bundle that makes Vite copy a second
     // 14 MB wasm into assets/; this condition selects the build that loads it from wasmPaths.
     resolve: { conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions] },

@@ -8,8 +8,11 @@
  * Seeds: `--first-seed N` (default 1, the range the engine was tuned on while developing), or
  * `--held-out` for seeds from 100000, which no tuning ever looked at: quote those figures.
  * `--sheets`: photos of several invoices each instead (scripts/bench-sheets.ts).
+ * `--pipeline baseline|fast` (default fast) chooses the engine's pipeline (lib/ondevice/pipeline.ts);
+ * `--seal-over-code N` adds N invoices (the same seeds) with the seal's words across the code.
  */
 import { parseArgs } from 'node:util';
+import { PipelineSchema } from '../lib/ondevice/pipeline';
 import { FIELDS, measureAccuracy, measureNegatives, median, percentile } from '../test/bench/accuracy';
 import { report } from '../test/bench/stats';
 import { nodeEngine } from '../test/support/ondevice-node';
@@ -32,6 +35,9 @@ const { values } = parseArgs({
     rotated: { type: 'string' },
     /** Photos of 2–10 invoices each instead (`--count` sheets, default 30; held-out seeds unless `--first-seed`). */
     sheets: { type: 'boolean', default: false },
+    pipeline: { type: 'string', default: 'fast' },
+    /** Invoices with the supervision seal's words stamped across the code (default 0). */
+    'seal-over-code': { type: 'string', default: '0' },
   },
 });
 if (values.sheets) {
@@ -44,6 +50,8 @@ const count = Number(values.count);
 const first = Number(values['first-seed'] ?? (values['held-out'] ? HELD_OUT_FIRST : 1));
 const negatives = Number(values.negatives ?? count);
 const rotatedCount = Math.min(count, Number(values.rotated ?? count));
+const pipeline = PipelineSchema.parse(values.pipeline);
+const sealCount = Number(values['seal-over-code']);
 const heldOut = first >= HELD_OUT_FIRST;
 console.error(`seeds ${first}–${first + count - 1}: ${heldOut ? 'held out (never used while tuning)' : 'the tuning range'}`);
 
@@ -51,20 +59,23 @@ const specs = Array.from({ length: count }, (_, i) => makeInvoiceSpec(first + i,
 // Each copy turned by a quarter the seed picks, so 90, 180 and 270 each get a third.
 const turns = [90, 180, 270] as const;
 const turned = specs.slice(0, rotatedCount).map((spec) => turnPhoto(spec, turns[spec.seed % 3]!));
+const sealed = Array.from({ length: sealCount }, (_, i) => makeInvoiceSpec(first + i, { photo: true, variants: 'seal-over-code' }));
 const others = Array.from({ length: negatives }, (_, i) => makeOtherSpec(first + i, { photo: true }));
 
 const renderStarted = performance.now();
-const images = await renderInvoices([...specs, ...turned], { format: 'jpeg', photo: true });
+const images = await renderInvoices([...specs, ...turned, ...sealed], { format: 'jpeg', photo: true });
 const otherImages = await renderOthers(others, { format: 'jpeg', photo: true });
 console.error(`rendered ${images.length} invoice and ${otherImages.length} other photos in ${((performance.now() - renderStarted) / 1000).toFixed(1)} s`);
 
 const threads = Number(values.threads);
 const sample = (list: typeof specs, offset: number) => list.map((spec, i) => ({ seed: spec.seed, image: new Uint8Array(images[offset + i]!), truth: spec.truth }));
-const result = await measureAccuracy(sample(specs, 0), threads);
-const rotated = await measureAccuracy(sample(turned, count), threads);
-const refusals = await measureNegatives(others.map((o, i) => ({ seed: o.seed, kind: o.kind, image: new Uint8Array(otherImages[i]!) })), await nodeEngine(threads));
+const result = await measureAccuracy(sample(specs, 0), threads, pipeline);
+const rotated = await measureAccuracy(sample(turned, count), threads, pipeline);
+const sealReport = await measureAccuracy(sample(sealed, count + turned.length), threads, pipeline);
+const refusals = await measureNegatives(others.map((o, i) => ({ seed: o.seed, kind: o.kind, image: new Uint8Array(otherImages[i]!) })), await nodeEngine(threads), pipeline);
 
 for (const miss of result.failures) console.error(`miss seed ${miss.seed} ${miss.field}: expected ${miss.expected}, got ${miss.got ?? '(nothing)'}`);
+for (const miss of sealReport.failures) console.error(`miss seal over code seed ${miss.seed} ${miss.field}: expected ${miss.expected}, got ${miss.got ?? '(nothing)'}`);
 for (const miss of rotated.failures) console.error(`miss turned ${turns[miss.seed % 3]}° seed ${miss.seed} ${miss.field}: expected ${miss.expected}, got ${miss.got ?? '(nothing)'}`);
 // Kind confusion for misses: quota invoices refused as something, other paper read or misnamed.
 for (const r of [...result.refusedAs, ...rotated.refusedAs]) console.error(`kind miss seed ${r.seed}: quota invoice refused as ${r.kind}`);
@@ -81,6 +92,9 @@ for (const field of FIELDS) report(`accuracy_${field}`, pct(result.correct[field
 report('accuracy_all_four', pct(result.correct.all, result.count), '%');
 report('rotated', rotated.count, 'count');
 report('rotated_all_four', pct(rotated.correct.all, rotated.count), '%');
+report('seal_over_code', sealReport.count, 'count');
+report('seal_over_code_all_four', pct(sealReport.correct.all, sealReport.count), '%');
+report('seal_over_code_code', pct(sealReport.correct.code, sealReport.count), '%');
 report('negatives', refusals.count, 'count');
 report('negatives_refused', pct(refusals.refused, refusals.count), '%');
 report('negatives_kind_named', pct(refusals.namedRight, refusals.count), '%');
@@ -90,4 +104,5 @@ report('latency_first', result.latenciesMs[0] ?? Number.NaN, 'ms');
 report('latency_rotated_median', median(rotated.latenciesMs), 'ms');
 report('jpeg_decode_median_node', median(result.decodeMs), 'ms');
 report('threads', threads, 'count');
+report('pipeline_fast', pipeline === 'fast' ? 1 : 0, 'bool');
 report('peak_rss', Math.max(result.peakRssMb, rotated.peakRssMb), 'MB');

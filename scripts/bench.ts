@@ -4,8 +4,11 @@
  * from the click to the result stored, minus the emulator's time, median of several runs. Then
  * image normalization: time to an API-ready body and bytes sent. Then the job queue: 100 captures
  * against a throttling, failing emulator. Then the batch export/import, and the review table with
- * 5,000 captures. `BENCH_ONLY=review` runs only the last; `REVIEW_PROFILE=dir` also writes its
- * steps' CPU profiles there (review-<step>.cpuprofile).
+ * 5,000 captures. First of all, the on-device engine inside Chromium: the default (`fast`) build
+ * and the engine as it was before issue 10 (`baseline`), side by side, click to result stored.
+ * `BENCH_ONLY=review` runs only the review table (`REVIEW_PROFILE=dir` also writes its steps' CPU
+ * profiles there, review-<step>.cpuprofile), `BENCH_ONLY=ondevice` only the on-device part
+ * (`BENCH_ONDEVICE_COUNT` invoices, default 10).
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -13,6 +16,7 @@ import { runContextMenuFlow } from '../test/bench/context-menu';
 import { benchNormalize } from '../test/bench/normalize';
 import { benchBatch, benchReviewTable } from '../test/bench/batch';
 import { benchQueue } from '../test/bench/queue';
+import { benchOndeviceChromium, buildBothPipelines } from '../test/bench/ondevice-chromium';
 import { median, report } from '../test/bench/stats';
 import { startEmulator } from '../test/emulator/server';
 import { launchWithExtension, waitForMenu } from '../test/support/extension';
@@ -22,9 +26,22 @@ import { configureThroughOptions } from '../test/support/ui';
 const ROOT = join(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
 const ONLY = process.env.BENCH_ONLY;
-if (ONLY !== 'review') {
+if (!ONLY || ONLY === 'ondevice') {
+  // Builds both extensions; the default build it leaves in .output/chrome-mv3 serves the rest.
+  const dirs = buildBothPipelines(ROOT);
+  const count = Number(process.env.BENCH_ONDEVICE_COUNT ?? 10);
+  const figures = await benchOndeviceChromium(dirs, count);
+  for (const p of ['baseline', 'fast'] as const) {
+    report(`ondevice_chromium_${p}_median`, median(figures[p].latenciesMs), 'ms');
+    report(`ondevice_chromium_${p}_max`, Math.max(...figures[p].latenciesMs), 'ms');
+    report(`ondevice_chromium_${p}_first_with_model_load`, figures[p].firstMs, 'ms');
+    report(`ondevice_chromium_${p}_all_four_right`, figures[p].allFourRight, 'invoices');
+  }
+  report('ondevice_chromium_invoices', count, 'invoices');
+  report('ondevice_chromium_fast_vs_baseline_median', median(figures.fast.latenciesMs) / median(figures.baseline.latenciesMs), 'x');
+} else execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
+if (ONLY !== 'review' && ONLY !== 'ondevice') {
 // The emulator answers at once here (a fixed result): the figure is the extension's own time per
 // image, and real OCR in the emulator would only add its queue to both sides of the subtraction.
 const emulator = await startEmulator({}, async () => ({ ok: true, result: { number: '01234567', code: '144031500101', location: '深圳市', amount: '￥50.00' } }));
@@ -97,6 +114,7 @@ report('batch_import_1000_peak_js_heap', batch.importPeakHeapMb, 'MB');
 }
 
 // The review table (issue 13) with 5,000 captures: paged, so the DOM holds one page of rows.
+if (ONLY !== 'ondevice') {
 const REVIEW = Number(process.env.BENCH_REVIEW ?? 5000);
 const review = await benchReviewTable(REVIEW);
 report(`batch_review_${REVIEW}_first_render`, review.firstRenderMs, 'ms');
@@ -106,3 +124,4 @@ report(`batch_review_${REVIEW}_sort_by_amount`, review.sortMs, 'ms');
 report(`batch_review_${REVIEW}_arrow_key_step`, review.keyStepMs, 'ms');
 report(`batch_review_${REVIEW}_dom_rows`, review.domRows, 'rows');
 report(`batch_review_${REVIEW}_js_heap`, review.heapMb, 'MB');
+}

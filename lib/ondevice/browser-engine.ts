@@ -5,6 +5,7 @@ import type { Progress } from '../store/capture-schema';
 import { createEngine, type OcrEngine } from './engine';
 import type { RgbaImage } from './image';
 import { scaleFieldBoxes } from './field-boxes';
+import { builtPipeline } from './pipeline';
 import { readQuotaInvoice } from './read-invoice';
 
 /** Packaged with the extension by wxt.config.ts: nothing is fetched from the network. */
@@ -87,7 +88,7 @@ export async function recognizeBlob(blob: Blob, progress: (p: Progress) => void)
   const ready = await browserEngine(progress);
   progress({ stage: 'recognizing' });
   const decoded = await decodeBlob(blob);
-  const outcome = await readQuotaInvoice(ready, decoded.pixels);
+  const outcome = await readQuotaInvoice(ready, decoded.pixels, { pipeline: builtPipeline() });
   // The engine read a copy at most MAX_DECODED_SIDE px long: its regions go back to the image's size.
   if (!outcome.ok || !outcome.result.boxes) return outcome;
   return { ...outcome, result: { ...outcome.result, boxes: scaleFieldBoxes(outcome.result.boxes, decoded.width, decoded.height) } };

@@ -9,7 +9,8 @@ import { DEFAULT_DET, type DetOptions, detect } from './det';
 import { DEFAULT_REC, type RecOptions, cropLine, parseDict, recognizeLines } from './rec';
 import { upsideDownProb } from './cls';
 import { fromTurnedCcw, lineShapes, looksSideways } from './orientation';
-import { redShare, withoutRed } from './seal';
+import { type LineCrop, cutLine, fieldsFirst } from './line-priority';
+import type { RedRemoval } from './seal';
 
 export interface EngineOptions {
   /** onnxruntime-web: its WASM build in the extension, its Node build in Node. */
@@ -57,15 +58,26 @@ export interface OcrResult extends OcrPage {
 export interface RecognizeOptions {
   /** Called after each line read (in reading order); returning true skips the remaining lines. */
   enough?: (lines: DetectedLine[], page: OcrPage) => boolean;
+  /** Longest side (px) fed to detection for this page; default the engine's `detOptions.limitSideLen`. */
+  detSide?: number;
+  /**
+   * `reading`: top to bottom, left to right. `fields-first`: the same, but lines that cannot hold a
+   * quota field by their shape are read last (see line-priority.ts), so `enough` stops sooner.
+   */
+  order?: 'reading' | 'fields-first';
+  /**
+   * Skip the seal-free re-read of a red line when removing the red leaves no ink (a red-printed
+   * number, the seal's own words): that reading is blank and would be thrown away anyway.
+   */
+  skipInklessRereads?: boolean;
+  /** How a red line's second reading loses its red (seal.ts); default `threshold`. */
+  redRemoval?: RedRemoval;
 }
 
 export interface OcrEngine {
   recognize(img: RgbaImage, options?: RecognizeOptions): Promise<OcrResult>;
   release(): Promise<void>;
 }
-
-/** A line crop with at least this share of seal-red pixels is read a second time without them. */
-const SEAL_RED_SHARE = 0.04;
 
 /** How many of the longest lines are used to decide whether the page is upside down. */
 const ORIENTATION_SAMPLES = 8;
@@ -116,11 +128,12 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
    * are mapped back. Upright pages (wide boxes) pay nothing extra. Whether the page was turned
    * 90° or 270° is left to the upside-down decision that follows.
    */
-  async function detectAnyTurn(img: RgbaImage): Promise<{ rects: RotatedRect[]; skew: number; quarter: boolean }> {
-    const upright = await detect(detS, img, detOpt);
+  async function detectAnyTurn(img: RgbaImage, detSide?: number): Promise<{ rects: RotatedRect[]; skew: number; quarter: boolean }> {
+    const opt = detSide === undefined ? detOpt : { ...detOpt, limitSideLen: detSide };
+    const upright = await detect(detS, img, opt);
     const rects = upright.boxes.map((b) => b.rect);
     if (!looksSideways(rects)) return { rects, skew: upright.skew, quarter: false };
-    const turned = await detect(detS, rotate90(img, false), detOpt);
+    const turned = await detect(detS, rotate90(img, false), opt);
     const turnedRects = turned.boxes.map((b) => b.rect);
     // Keep whichever reading lays more text out in lines (a barcode alone must not turn a page).
     if (lineShapes(turnedRects).wide <= lineShapes(rects).wide) return { rects, skew: upright.skew, quarter: false };
@@ -129,19 +142,20 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
 
   /**
    * One line. Under a red seal it is read again with the red removed, and the more confident
-   * reading kept: a red-printed number alone turns blank without its red and keeps its first reading.
+   * reading kept: a red-printed number alone turns blank without its red and keeps its first reading
+   * (`skipInkless` knows that beforehand and saves the second inference).
    */
-  async function readLine(crop: RgbaImage): Promise<{ text: string; confidence: number }> {
-    const [rec] = await recognizeLines(recS, [crop], dict, recOpt);
-    if (redShare(crop) < SEAL_RED_SHARE) return rec!;
-    const [clean] = await recognizeLines(recS, [withoutRed(crop)], dict, recOpt);
+  async function readLine(line: LineCrop, skipInkless: boolean): Promise<{ text: string; confidence: number }> {
+    const [rec] = await recognizeLines(recS, [line.crop], dict, recOpt);
+    if (!line.withoutRed || (skipInkless && line.redOnly)) return rec!;
+    const [clean] = await recognizeLines(recS, [line.withoutRed], dict, recOpt);
     return clean!.text.trim() && clean!.confidence > rec!.confidence ? clean! : rec!;
   }
 
   return {
     async recognize(img: RgbaImage, options: RecognizeOptions = {}): Promise<OcrResult> {
       const t0 = performance.now();
-      const found = await detectAnyTurn(img);
+      const found = await detectAnyTurn(img, options.detSide);
       const quarter = found.quarter ? Math.PI / 2 : 0;
       // Boxes at the page's quarter turn: text along `w`, as the rest of the pipeline expects.
       const rects = found.rects;
@@ -154,10 +168,15 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
       // Read in reading order, one line at a time, so the caller can stop once it has what it
       // needs (the footer lines of an invoice hold none of its fields).
       const ordered = readingOrder(rects.map((r) => ({ rect: upsideDown ? flip(r) : r })), pageAngle);
+      const skipInkless = options.skipInklessRereads === true;
+      // Reordering needs every line's crop up front; reading order cuts each when it is read.
+      const first = options.order === 'fields-first' ? fieldsFirst(ordered.map(({ rect }) => cutLine(img, rect, skipInkless, options.redRemoval))) : undefined;
       const lines: DetectedLine[] = [];
       let read = 0;
-      for (const { rect } of ordered) {
-        const rec = await readLine(cropLine(img, rect));
+      for (let i = 0; i < ordered.length; i++) {
+        const line = first?.[i] ?? cutLine(img, ordered[i]!.rect, skipInkless, options.redRemoval);
+        const { rect } = line;
+        const rec = await readLine(line, skipInkless);
         read += 1;
         const text = rec.text.trim();
         if (!text || rec.confidence < minConf) continue;

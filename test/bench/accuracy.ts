@@ -2,6 +2,7 @@ import type { RecognizeOutcome } from '../../lib/huawei/client';
 import { DocumentKindSchema } from '../../lib/recognize/contract';
 import type { OtherKind } from '../../lib/invoice/kind';
 import type { OcrEngine } from '../../lib/ondevice/engine';
+import type { Pipeline } from '../../lib/ondevice/pipeline';
 import { readQuotaInvoice } from '../../lib/ondevice/read-invoice';
 import { decodeImage, nodeEngine } from '../support/ondevice-node';
 import type { Truth } from '../synth/spec';
@@ -30,8 +31,8 @@ export function outcomeKind(outcome: RecognizeOutcome | null): string {
   return outcome.error.code === 'AIS.0104' ? (outcome.error.documentKind ?? 'unknown') : outcome.error.code;
 }
 
-/** Reads each image with the Node engine and compares the four fields with the truth. */
-export async function measureAccuracy(samples: { seed: number; image: Uint8Array; truth: Truth }[], threads: number): Promise<AccuracyReport> {
+/** Reads each image with the Node engine (`pipeline`, default fast) and compares the four fields with the truth. */
+export async function measureAccuracy(samples: { seed: number; image: Uint8Array; truth: Truth }[], threads: number, pipeline?: Pipeline): Promise<AccuracyReport> {
   const engine = await nodeEngine(threads);
   const report: AccuracyReport = {
     count: samples.length,
@@ -46,7 +47,7 @@ export async function measureAccuracy(samples: { seed: number; image: Uint8Array
     const started = performance.now();
     const decoded = decodeImage(image);
     const read = performance.now();
-    const outcome = decoded ? await readQuotaInvoice(engine, decoded) : null;
+    const outcome = decoded ? await readQuotaInvoice(engine, decoded, { pipeline }) : null;
     report.decodeMs.push(read - started);
     report.latenciesMs.push(performance.now() - read);
     const result = outcome?.ok ? outcome.result : {};
@@ -76,11 +77,11 @@ export interface NegativesReport {
 }
 
 /** Reads other kinds of paper: each must be refused with AIS.0104, ideally naming its kind. */
-export async function measureNegatives(samples: { seed: number; kind: OtherKind; image: Uint8Array }[], engine: OcrEngine): Promise<NegativesReport> {
+export async function measureNegatives(samples: { seed: number; kind: OtherKind; image: Uint8Array }[], engine: OcrEngine, pipeline?: Pipeline): Promise<NegativesReport> {
   const report: NegativesReport = { count: samples.length, refused: 0, namedRight: 0, misses: [] };
   for (const { seed, kind, image } of samples) {
     const decoded = decodeImage(image);
-    const got = outcomeKind(decoded ? await readQuotaInvoice(engine, decoded) : null);
+    const got = outcomeKind(decoded ? await readQuotaInvoice(engine, decoded, { pipeline }) : null);
     if (DocumentKindSchema.safeParse(got).success) report.refused += 1;
     if (got === kind) report.namedRight += 1;
     else report.misses.push({ seed, kind, got });

@@ -12,12 +12,21 @@ export interface FlowSample {
   wallMs: number;
 }
 
+export interface StoredSample {
+  /** Per image, in the order of the URLs: from the click to its capture stored as done or failed (ms). */
+  latenciesMs: number[];
+  /** Per image, in the order of the URLs: the fields stored (undefined when the capture failed). */
+  results: (Partial<Record<'code' | 'number' | 'amount' | 'location', string>> | undefined)[];
+  failed: number;
+  wallMs: number;
+}
+
 /**
  * Clicks "Recognize quota invoice" for `urls` at once (the real listeners, in the worker) and
- * waits, inside the worker, until each capture is stored as done; times come from the worker clock.
+ * waits, inside the worker, until each capture is stored as done or failed; times come from the
+ * worker clock. Whichever provider the extension is set to reads them.
  */
-export async function runContextMenuFlow(ext: LoadedExtension, emulator: Emulator, pageUrl: string, urls: string[]): Promise<FlowSample> {
-  const before = emulator.requests.length;
+export async function clickAndWaitStored(ext: LoadedExtension, pageUrl: string, urls: string[]): Promise<StoredSample> {
   const result = await ext.worker.evaluate(
     // No named inner functions here: tsx/esbuild would wrap them in a __name() helper that does
     // not exist in the worker, where this callback is serialized and run.
@@ -34,16 +43,22 @@ export async function runContextMenuFlow(ext: LoadedExtension, emulator: Emulato
           { id: -1, url: page, index: 0 },
         );
       }
+      type Stored = { createdAt: number; updatedAt: number; status: string; source: { imageUrl?: string }; result?: Record<string, string> };
       for (;;) {
-        const records = await new Promise<{ createdAt: number; updatedAt: number; status: string; source: { imageUrl?: string } }[]>((resolve) => {
+        const records = await new Promise<Stored[]>((resolve) => {
           const req = db.transaction('captures').objectStore('captures').getAll();
           req.onsuccess = () => resolve(req.result);
         });
-        const mine = records.filter((c) => c.createdAt >= t0 && srcUrls.includes(c.source.imageUrl ?? ''));
-        if (mine.length === srcUrls.length && mine.every((c) => c.status === 'done' || c.status === 'failed')) {
+        const mine = srcUrls.map((u) => records.find((c) => c.createdAt >= t0 && c.source.imageUrl === u));
+        if (mine.every((c) => c && (c.status === 'done' || c.status === 'failed'))) {
           db.close();
-          const failed = mine.filter((c) => c.status === 'failed').length;
-          return { latencies: mine.map((c) => c.updatedAt - t0), wall: Date.now() - t0, failed };
+          const done = mine as Stored[];
+          return {
+            latencies: done.map((c) => c.updatedAt - t0),
+            results: done.map((c) => (c.status === 'done' ? { code: c.result?.code, number: c.result?.number, amount: c.result?.amount, location: c.result?.location } : undefined)),
+            wall: Date.now() - t0,
+            failed: done.filter((c) => c.status === 'failed').length,
+          };
         }
         await new Promise((r) => setTimeout(r, 2));
       }
@@ -51,10 +66,17 @@ export async function runContextMenuFlow(ext: LoadedExtension, emulator: Emulato
     urls,
     pageUrl,
   );
-  if (result.failed > 0) throw new Error(`${result.failed} recognitions failed during the benchmark`);
+  return { latenciesMs: result.latencies, results: result.results, failed: result.failed, wallMs: result.wall };
+}
+
+/** The context-menu flow against the emulator: every recognition must succeed. */
+export async function runContextMenuFlow(ext: LoadedExtension, emulator: Emulator, pageUrl: string, urls: string[]): Promise<FlowSample> {
+  const before = emulator.requests.length;
+  const sample = await clickAndWaitStored(ext, pageUrl, urls);
+  if (sample.failed > 0) throw new Error(`${sample.failed} recognitions failed during the benchmark`);
   return {
-    latenciesMs: result.latencies,
+    latenciesMs: sample.latenciesMs,
     emulatorMs: emulator.requests.slice(before).map((r) => r.handlerMs),
-    wallMs: result.wall,
+    wallMs: sample.wallMs,
   };
 }

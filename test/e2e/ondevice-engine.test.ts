@@ -67,3 +67,24 @@ describe('generated photos (desk, perspective, blur, noise, JPEG), rendered now'
     expect({ ...read, code: undefined }).toEqual({ ...rest, code: undefined });
   });
 });
+
+describe('a red seal whose words are stamped across the code digits (generator kind seal-over-code)', () => {
+  // Held-out seeds 100034 and 100039 (in their own draw) lost their code this way before issue 10:
+  // detection split the code around the seal's words, and the red left on the digits hid the rest.
+  // Now the page is read again through a red filter, which detects and reads the code line whole.
+  // TODO(2026-11-30): the kind's own placements for seeds 100034 and 100039 still lose the code
+  // (100034) or the number (100039), missing, never wrong: add them here once they read.
+  const seeds = [7];
+  let samples: { seed: number; image: Uint8Array; truth: Record<string, string> }[] = [];
+  beforeAll(async () => {
+    const specs = seeds.map((seed) => makeInvoiceSpec(seed, { photo: true, variants: 'seal-over-code' }));
+    const images = await renderInvoices(specs, { format: 'jpeg', photo: true });
+    samples = specs.map((spec, i) => ({ seed: spec.seed, image: new Uint8Array(images[i]!), truth: { ...spec.truth } }));
+  });
+
+  it.each(seeds)('seed %i: all four fields right, the code included', async (seed) => {
+    const sample = samples.find((s) => s.seed === seed)!;
+    const outcome = await readQuotaInvoice(engine, decodeImage(sample.image)!);
+    expect(outcome.ok && fields(outcome.result)).toEqual(sample.truth);
+  });
+});

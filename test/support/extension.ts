@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Browser, Frame, Page, WebWorker } from 'puppeteer';
 import type { WxtBrowser } from 'wxt/browser';
@@ -29,16 +29,19 @@ export type HostAccess = 'as-installed' | 'all-granted';
  * temp folder named by the hash of the manifest. Chromium reads an unpacked extension's files
  * from its own folder only (no symlinks out of it), hence a copy.
  */
-export function grantedExtensionDir(): string {
-  const manifestText = readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8');
-  const dir = join(tmpdir(), `qic-granted-${createHash('sha256').update(manifestText).update(EXTENSION_DIR).digest('hex').slice(0, 16)}`);
-  if (existsSync(join(dir, 'manifest.json')) && readFileSync(join(dir, '.source-manifest'), 'utf8') === manifestText) return dir;
+export function grantedExtensionDir(source: string = EXTENSION_DIR): string {
+  const manifestText = readFileSync(join(source, 'manifest.json'), 'utf8');
+  // The whole build, not only its manifest: a rebuild with the same manifest must not reuse a copy
+  // of the old code.
+  const fingerprint = buildFingerprint(source);
+  const dir = join(tmpdir(), `qic-granted-${createHash('sha256').update(fingerprint).update(source).digest('hex').slice(0, 16)}`);
+  if (existsSync(join(dir, 'manifest.json')) && readFileSync(join(dir, '.source-build'), 'utf8') === fingerprint) return dir;
   const manifest = JSON.parse(manifestText) as { host_permissions?: string[]; optional_host_permissions?: string[] };
   manifest.host_permissions = [...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
   const staging = mkdtempSync(join(tmpdir(), 'qic-granted-staging-'));
-  cpSync(EXTENSION_DIR, staging, { recursive: true });
+  cpSync(source, staging, { recursive: true });
   writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest));
-  writeFileSync(join(staging, '.source-manifest'), manifestText);
+  writeFileSync(join(staging, '.source-build'), fingerprint);
   rmSync(dir, { recursive: true, force: true });
   try {
     renameSync(staging, dir); // atomic: a test file started in parallel sees the whole copy or none
@@ -46,6 +49,19 @@ export function grantedExtensionDir(): string {
     rmSync(staging, { recursive: true, force: true }); // another process won the race: its copy is the same
   }
   return dir;
+}
+
+/** Every file of a build with its size and modification time: changes whenever the build does. */
+function buildFingerprint(dir: string): string {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => {
+      const path = join(e.parentPath, e.name);
+      const st = statSync(path);
+      return `${path.slice(dir.length)}:${st.size}:${st.mtimeMs}`;
+    })
+    .sort()
+    .join('\n');
 }
 
 export interface LoadedExtension {
@@ -64,6 +80,8 @@ export interface LaunchOptions {
   hosts?: HostAccess;
   /** The X display of a headful browser (test/support/xvfb.ts). */
   display?: string;
+  /** The unpacked extension to load; default EXTENSION_DIR (what `npm run build` writes). */
+  extensionDir?: string;
 }
 
 /** Launches Chromium with the built extension (run `npm run build` first) and finds its worker. */
@@ -87,7 +105,7 @@ export async function launchDetached(options: LaunchOptions = {}): Promise<Omit<
   const browser = await launchChromium({
     headless: options.headless ?? true,
     pipe: true,
-    enableExtensions: [options.hosts === 'as-installed' ? EXTENSION_DIR : grantedExtensionDir()],
+    enableExtensions: [options.hosts === 'as-installed' ? (options.extensionDir ?? EXTENSION_DIR) : grantedExtensionDir(options.extensionDir)],
     userDataDir: profile,
     args: [`--lang=${options.lang ?? 'en-US'}`],
     env: { ...process.env, LANGUAGE: options.lang ?? 'en-US', ...(options.display ? { DISPLAY: options.display } : {}) },

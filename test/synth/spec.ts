@@ -1,7 +1,7 @@
 // Seeded, dependency-free description of one synthetic quota invoice (定额发票).
 // Everything random is decided here so the template stays a pure function of the spec.
 
-import { type QuotaVariants, makeQuotaVariants } from './variants.js';
+import { type QuotaVariants, makeQuotaVariants, sealWordsOnCode } from './variants.js';
 import { mulberry32, type Rng } from './rng.js';
 
 export { mulberry32, type Rng };
@@ -95,9 +95,11 @@ export interface PhotoConditions {
 export type PhotoInvoiceSpec = InvoiceSpec & { photo: PhotoConditions };
 /**
  * `photo`: add the seed's capture conditions. `variants`: the seed's own draw of what real
- * photos add (default), none (the original look of the fixtures), or all of them at once.
+ * photos add (default), none (the original look of the fixtures), all of them at once, or the
+ * seed's draw with the supervision seal's words stamped across the code digits (`seal-over-code`:
+ * the case that used to lose the code).
  */
-export interface SpecOptions { photo?: boolean; variants?: 'drawn' | 'none' | 'all' }
+export interface SpecOptions { photo?: boolean; variants?: 'drawn' | 'none' | 'all' | 'seal-over-code' }
 
 // [base, grain]: oak, walnut, pine, dark wood, grey laminate, beige office desk.
 export const DESKS: readonly (readonly [string, string])[] = [
@@ -238,6 +240,8 @@ export function makeInvoiceSpec(seed: number, opts: SpecOptions = {}): InvoiceSp
     decorations,
     truth: { number, code, location, amount: normalised },
     photo: opts.photo ? makePhotoConditions(seed, { width, height }) : null,
-    variants: opts.variants === 'none' ? null : makeQuotaVariants(seed, regionPrefix, opts.variants === 'all'),
+    variants: opts.variants === 'none' ? null
+      : opts.variants === 'seal-over-code' ? sealWordsOnCode(makeQuotaVariants(seed, regionPrefix), seed)
+      : makeQuotaVariants(seed, regionPrefix, opts.variants === 'all'),
   };
 }

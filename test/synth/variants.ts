@@ -58,3 +58,21 @@ export function makeQuotaVariants(seed: number, regionPrefix: string, all = fals
     creases,
   };
 }
+
+/**
+ * Where the seal's words land on the code digits: its top 45–95 px above the code row puts the
+ * bureau's name (drawn 75–130 px down the 160 px seal) across the digits, and its left 60–150 px
+ * puts the seal's middle over the digits rather than the label. The held-out misses of issue 10
+ * (seeds 100034, 100039) were such seals: detection split the code around the words.
+ */
+export const SEAL_WORDS_ON_CODE = { left: [60, 150], top: [-95, -45] } as const;
+
+/**
+ * `variants` with the supervision seal moved onto the code line, its words across the digits, at a
+ * place drawn from the seed's own stream (another offset): every other draw of the seed stays put.
+ */
+export function sealWordsOnCode(variants: QuotaVariants, seed: number): QuotaVariants {
+  const r = mulberry32(seed * 2654435761 + 0x5ea1);
+  const within = ([lo, hi]: readonly [number, number]) => Math.round(lo + r() * (hi - lo));
+  return { ...variants, sealOverCode: { left: within(SEAL_WORDS_ON_CODE.left), top: within(SEAL_WORDS_ON_CODE.top) } };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createImage } from '@/lib/ondevice/image';
+import { cutLine, fieldsFirst, type LineCrop } from '@/lib/ondevice/line-priority';
+
+/** A line of the given height (px) at the given place in reading order. */
+function line(name: string, h: number, redOnly = false): LineCrop & { name: string } {
+  return { name, rect: { cx: 0, cy: 0, w: 10 * h, h, angle: 0 }, crop: createImage(1, 1), redOnly };
+}
+
+describe('lines that can hold a field are read first', () => {
+  it('dark print of ordinary height, then red-only print, then small print; reading order within each', () => {
+    const lines = [
+      line('seal legend', 12),
+      line('title', 40),
+      line('red number', 38, true),
+      line('seal words', 36, true),
+      line('code with its label', 36),
+      line('English sub-label', 14),
+      line('amount in capitals', 120),
+      line('footer', 20),
+    ];
+    expect(fieldsFirst(lines).map((l) => l.name)).toEqual([
+      'title',
+      'code with its label',
+      'amount in capitals',
+      'red number',
+      'seal words',
+      'seal legend',
+      'English sub-label',
+      'footer',
+    ]);
+  });
+
+  it('keeps every line (nothing is skipped) and an empty page stays empty', () => {
+    const lines = [line('a', 30), line('b', 5, true), line('c', 30, true)];
+    expect(new Set(fieldsFirst(lines))).toEqual(new Set(lines));
+    expect(fieldsFirst([])).toEqual([]);
+  });
+});
+
+describe('cutting a line out of the page', () => {
+  const page = (fill: [number, number, number]) => createImage(40, 10, fill);
+  const rect = { cx: 20, cy: 5, w: 40, h: 10, angle: 0 };
+
+  it('black print: no second reading', () => {
+    const cut = cutLine(page([30, 30, 30]), rect, true);
+    expect(cut.withoutRed).toBeUndefined();
+    expect(cut.redOnly).toBe(false);
+  });
+
+  it('red-only print: a blank second reading, known beforehand only when asked', () => {
+    const red = page([208, 32, 28]);
+    // Paper around the red, so the crop has a paper level.
+    for (let x = 20; x < 40; x++) for (let y = 0; y < 10; y++) red.data.set([250, 250, 246, 255], (y * 40 + x) * 4);
+    expect(cutLine(red, rect, true).redOnly).toBe(true);
+    expect(cutLine(red, rect, false).redOnly).toBe(false);
+    expect(cutLine(red, rect, true, 'red-channel').withoutRed?.data[0]).toBeGreaterThan(200);
+  });
+});
