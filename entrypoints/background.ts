@@ -7,6 +7,7 @@ import { setUpMenus } from '@/lib/background/menus';
 import { createServices } from '@/lib/background/services';
 import { registerMessageHandlers } from '@/lib/background/message-handlers';
 import { contextMenuListener } from '@/lib/capture/context-menu';
+import { followAllSitesAccess } from '@/lib/capture/recorder-registration';
 import { createCards } from '@/lib/card/cards';
 import { tDynamic } from '@/lib/i18n';
 import { restrictStorageToTrustedContexts } from '@/lib/store/trusted-storage';
@@ -19,6 +20,7 @@ export default defineBackground(() => {
   const cards = createCards({ browser, store, tabFiller, runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') });
 
   setUpMenus(browser);
+  followAllSitesAccess(browser);
   // Listeners are registered synchronously so a click wakes the worker and reaches them.
   browser.contextMenus.onClicked.addListener(contextMenuListener(service, browser, cards));
   cards.listen();
