@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickRecognize, launchWithExtension, openExtensionPage, waitForMenu, type LoadedExtension } from '../support/extension';
-import { serveFolder, type StaticServer } from '../support/static-server';
+import { describe, expect, it } from 'vitest';
+import { clickRecognize, openExtensionPage } from '../support/extension';
+import { useOnDeviceExtension } from '../support/suite';
 import { configureThroughOptions, waitForSettled } from '../support/ui';
 import { startEmulator } from '../emulator/server';
 
@@ -18,25 +18,13 @@ const truth = JSON.parse(readFileSync(join(FIXTURES, 'kinds', 'truth.json'), 'ut
 };
 
 describe('other paper and turned invoices, on-device', () => {
-  let site: StaticServer;
-  let ext: LoadedExtension;
-
-  beforeAll(async () => {
-    site = await serveFolder(FIXTURES);
-    ext = await launchWithExtension();
-    await waitForMenu(ext.worker);
-  });
-
-  afterAll(async () => {
-    await ext?.browser.close();
-    await site?.close();
-  });
+  const suite = useOnDeviceExtension(FIXTURES);
 
   it('a taxi receipt is refused (AIS.0104) and the popup says it looks like a taxi receipt', async () => {
-    const page = await ext.browser.newPage();
-    await page.goto(`${site.url}/pages/other-paper.html`);
-    const popup = await openExtensionPage(ext, 'popup.html');
-    await clickRecognize(ext.worker, page, `${site.url}/kinds/taxi-receipt.jpg`);
+    const page = await suite.ext.browser.newPage();
+    await page.goto(`${suite.site.url}/pages/other-paper.html`);
+    const popup = await openExtensionPage(suite.ext, 'popup.html');
+    await clickRecognize(suite.ext.worker, page, `${suite.site.url}/kinds/taxi-receipt.jpg`);
     const [card] = await waitForSettled(popup, 1, 90_000);
     expect(card).toMatchObject({ status: 'failed', errorCode: 'AIS.0104' });
     expect(card!.errorText).toMatch(/^This looks like a taxi receipt, not a quota invoice\./);
@@ -45,11 +33,11 @@ describe('other paper and turned invoices, on-device', () => {
   });
 
   it('a quota invoice lying on its side (turned 90°, no EXIF) is read right', async () => {
-    const page = await ext.browser.newPage();
-    await page.goto(`${site.url}/pages/other-paper.html`);
-    const popup = await openExtensionPage(ext, 'popup.html');
+    const page = await suite.ext.browser.newPage();
+    await page.goto(`${suite.site.url}/pages/other-paper.html`);
+    const popup = await openExtensionPage(suite.ext, 'popup.html');
     const before = await popup.$$eval('article.capture', (cards) => cards.length);
-    await clickRecognize(ext.worker, page, `${site.url}/kinds/quota-turned-90.jpg`);
+    await clickRecognize(suite.ext.worker, page, `${suite.site.url}/kinds/quota-turned-90.jpg`);
     const [card] = await waitForSettled(popup, 1, 90_000, before + 1);
     expect(card).toMatchObject({ status: 'done', fields: truth['quota-turned-90.jpg'].fields });
   });
@@ -57,12 +45,12 @@ describe('other paper and turned invoices, on-device', () => {
   it('through a Huawei-compatible server built on the engine (the emulator), the popup still names the kind', async () => {
     const emulator = await startEmulator();
     try {
-      await (await configureThroughOptions(ext, { endpoint: emulator.url, ak: emulator.options.ak, sk: emulator.options.sk })).close();
-      const page = await ext.browser.newPage();
-      await page.goto(`${site.url}/pages/other-paper.html`);
-      const popup = await openExtensionPage(ext, 'popup.html');
+      await (await configureThroughOptions(suite.ext, { endpoint: emulator.url, ak: emulator.options.ak, sk: emulator.options.sk })).close();
+      const page = await suite.ext.browser.newPage();
+      await page.goto(`${suite.site.url}/pages/other-paper.html`);
+      const popup = await openExtensionPage(suite.ext, 'popup.html');
       const before = await popup.$$eval('article.capture', (cards) => cards.length);
-      await clickRecognize(ext.worker, page, `${site.url}/kinds/taxi-receipt.jpg?via=emulator`);
+      await clickRecognize(suite.ext.worker, page, `${suite.site.url}/kinds/taxi-receipt.jpg?via=emulator`);
       const [card] = await waitForSettled(popup, 1, 90_000, before + 1);
       expect(card).toMatchObject({ status: 'failed', errorCode: 'AIS.0104' });
       expect(card!.errorText).toMatch(/^This looks like a taxi receipt, not a quota invoice\./);

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import type { Browser, WxtBrowser } from 'wxt/browser';
-import { clickRecognize, launchWithExtension, openExtensionPage, waitForMenu, type LoadedExtension } from '../support/extension';
-import { serveFolder, type StaticServer } from '../support/static-server';
+import { clickRecognize, launchWithExtension, openExtensionPage, waitForMenu } from '../support/extension';
+import { serveFolder } from '../support/static-server';
+import { useOnDeviceExtension } from '../support/suite';
 import { waitForSettled } from '../support/ui';
 
 declare const chrome: WxtBrowser;
@@ -33,24 +34,12 @@ function outlineInImagePx(batch: Page) {
 }
 
 describe('with no account configured, the on-device engine reads invoices', () => {
-  let site: StaticServer;
-  let ext: LoadedExtension;
-
-  beforeAll(async () => {
-    site = await serveFolder(FIXTURES);
-    ext = await launchWithExtension();
-    await waitForMenu(ext.worker);
-  });
-
-  afterAll(async () => {
-    await ext?.browser.close();
-    await site?.close();
-  });
+  const suite = useOnDeviceExtension(FIXTURES);
 
   it('right-click → the four fields, with model-loading progress the first time only', async () => {
-    const page = await ext.browser.newPage();
-    await page.goto(`${site.url}/pages/invoices.html`);
-    const popup = await openExtensionPage(ext, 'popup.html');
+    const page = await suite.ext.browser.newPage();
+    await page.goto(`${suite.site.url}/pages/invoices.html`);
+    const popup = await openExtensionPage(suite.ext, 'popup.html');
     // Record every status text the popup shows, to see the progress while the models load.
     await popup.evaluate(() => {
       const seen: string[] = [];
@@ -59,19 +48,19 @@ describe('with no account configured, the on-device engine reads invoices', () =
     });
     const seen = () => popup.evaluate(() => (window as unknown as { seen: string[] }).seen.splice(0));
 
-    await clickRecognize(ext.worker, page, `${site.url}/invoices/invoice-3.png`);
+    await clickRecognize(suite.ext.worker, page, `${suite.site.url}/invoices/invoice-3.png`);
     const [first] = await waitForSettled(popup);
     expect(first).toMatchObject({ status: 'done', fields: truth['invoice-3.png'] });
     expect(await popup.$eval('article.capture .provider', (p) => p.getAttribute('data-provider'))).toBe('ondevice');
     expect((await seen()).some((s) => /Loading the on-device models… \d+%/.test(s))).toBe(true);
 
-    await clickRecognize(ext.worker, page, `${site.url}/invoices/invoice-5.png`);
+    await clickRecognize(suite.ext.worker, page, `${suite.site.url}/invoices/invoice-5.png`);
     const [second] = await waitForSettled(popup, 1, 60_000, 2);
     expect(second).toMatchObject({ status: 'done', fields: truth['invoice-5.png'] });
     expect((await seen()).some((s) => s.startsWith('Loading'))).toBe(false); // the session was reused
 
     // Exactly one offscreen document serves both.
-    const contexts = await ext.worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType] })).length);
+    const contexts = await suite.ext.worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType] })).length);
     expect(contexts).toBe(1);
   });
 
@@ -79,7 +68,7 @@ describe('with no account configured, the on-device engine reads invoices', () =
   // the code "142001440057" x 160–315, y 163–188 (its label 发票代码 x 50–145); the capitals
   // 贰拾元整 x 365–712, y 240–322; the number below the code, y 207–232.
   it('the batch page outlines, over the picture, the line a field was read from: at fit and zoomed in', async () => {
-    const batch = await openExtensionPage(ext, 'batch.html');
+    const batch = await openExtensionPage(suite.ext, 'batch.html');
     await batch.setViewport({ width: 1400, height: 900 });
     const row = await batch.waitForFunction(() => [...document.querySelectorAll<HTMLInputElement>('tr[data-capture-id] input[data-field="code"]')].find((i) => i.value === '142001440057')?.closest('tr')?.dataset.captureId, { polling: 100 });
     const tr = `tr[data-capture-id="${await row.jsonValue()}"]`;

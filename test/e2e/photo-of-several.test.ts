@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickRecognize, launchWithExtension, openExtensionPage, waitForMenu, type LoadedExtension } from '../support/extension';
-import { serveFolder, type StaticServer } from '../support/static-server';
+import { describe, expect, it } from 'vitest';
+import { clickRecognize, openExtensionPage } from '../support/extension';
+import { useOnDeviceExtension } from '../support/suite';
 import { waitForSettled } from '../support/ui';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -11,26 +11,14 @@ const sheet = (JSON.parse(readFileSync(join(FIXTURES, 'sheets', 'sheets.json'), 
 const FIELDS = ['code', 'number', 'amount', 'location'] as const;
 
 describe('a photo of four quota invoices, read on this device', () => {
-  let site: StaticServer;
-  let ext: LoadedExtension;
-
-  beforeAll(async () => {
-    site = await serveFolder(FIXTURES);
-    ext = await launchWithExtension();
-    await waitForMenu(ext.worker);
-  });
-
-  afterAll(async () => {
-    await ext?.browser.close();
-    await site?.close();
-  });
+  const suite = useOnDeviceExtension(FIXTURES);
 
   it('right-click → four captures, each its own crop, in reading order, marked "n of 4 · from one photo"', async () => {
     expect(sheet.invoices).toHaveLength(4);
-    const page = await ext.browser.newPage();
-    await page.goto(`${site.url}/pages/sheet.html`);
-    const popup = await openExtensionPage(ext, 'popup.html');
-    await clickRecognize(ext.worker, page, `${site.url}/sheets/sheet-24.jpg`);
+    const page = await suite.ext.browser.newPage();
+    await page.goto(`${suite.site.url}/pages/sheet.html`);
+    const popup = await openExtensionPage(suite.ext, 'popup.html');
+    await clickRecognize(suite.ext.worker, page, `${suite.site.url}/sheets/sheet-24.jpg`);
     const shown = await waitForSettled(popup, 4, 330_000);
     expect(shown).toHaveLength(4);
     // Newest first is the photo's first invoice: the list reads in the photo's order.
@@ -41,7 +29,7 @@ describe('a photo of four quota invoices, read on this device', () => {
     const parts = await popup.$$eval('article.capture .photo-part', (els) => els.map((e) => [e.getAttribute('data-photo-index'), e.getAttribute('data-photo-count'), e.textContent]));
     expect(parts).toEqual([1, 2, 3, 4].map((n) => [String(n), '4', `${n} of 4 · from one photo`]));
     // One photo, four crops: each capture has its own image, smaller than the photo.
-    const images = await ext.worker.evaluate(async () => {
+    const images = await suite.ext.worker.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((ok, no) => {
         const open = indexedDB.open('quota-invoice-capture');
         open.onsuccess = () => ok(open.result);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { startCaptureSites, type CaptureSites } from './capture-sites/sites';
 import { launchWithExtension, openExtensionPage, waitForMenu, type LoadedExtension } from './extension';
+import { serveFolder, type StaticServer } from './static-server';
 import { configureThroughOptions } from './ui';
 
 export interface Suite {
@@ -32,6 +33,31 @@ export function useExtensionWithEmulator(): Suite {
     await suite.ext?.browser.close();
     await suite.sites?.close();
     await suite.emulator?.close();
+  });
+  return suite;
+}
+
+/** What `useOnDeviceExtension` fills in beforeAll. */
+export interface OnDeviceSuite {
+  site: StaticServer;
+  ext: LoadedExtension;
+}
+
+/**
+ * The on-device e2e set-up: `folder` served over HTTP and the built extension as installed, nothing
+ * configured (so the on-device engine reads), its menu listener ready. Filled in beforeAll, closed
+ * in afterAll.
+ */
+export function useOnDeviceExtension(folder: string): OnDeviceSuite {
+  const suite = {} as OnDeviceSuite;
+  beforeAll(async () => {
+    suite.site = await serveFolder(folder);
+    suite.ext = await launchWithExtension();
+    await waitForMenu(suite.ext.worker);
+  });
+  afterAll(async () => {
+    await suite.ext?.browser.close();
+    await suite.site?.close();
   });
   return suite;
 }
