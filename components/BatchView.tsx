@@ -29,6 +29,8 @@ interface Props {
   /** Offered after a delete: puts the deleted captures back. */
   onUndo: (() => void) | null;
   onRetry: (id: string) => void;
+  /** "Allow reading images from <host>" on a LOCAL.HOST_ACCESS row (lib/ui/allow-host.ts). */
+  onAllowHost: (id: string, url: string) => void;
   /** Resolves with the words of a refusal, or null once saved. */
   onCorrect: (id: string, field: InvoiceFieldName, value: string) => Promise<string | null>;
   onExport: (captures: Capture[], clearAfter: boolean) => void;
@@ -70,7 +72,7 @@ const HEADERS: { key: SortKey; label: MessageKey }[] = [
 ];
 
 /** Every capture of the batch: review against the picture, correct, check, select and export. */
-export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, onExport, onDelete, onImport, readImage }: Props) {
+export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost, onCorrect, onExport, onDelete, onImport, readImage }: Props) {
   const [sort, setSort] = useState<SortState>(SORT_PRESETS.newest);
   const [dates, setDates] = useState<DateRange>({ from: '', to: '' });
   const [clearAfter, setClearAfter] = useState(false);
@@ -152,8 +154,8 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
   };
 
   /** The rows' actions: one object for good (rows are memoized), reading the latest state through a ref. */
-  const latest = useRef({ onRowKey, onCorrect, onRetry, onDelete, focusRow });
-  latest.current = { onRowKey, onCorrect, onRetry, onDelete, focusRow };
+  const latest = useRef({ onRowKey, onCorrect, onRetry, onAllowHost, onDelete, focusRow });
+  latest.current = { onRowKey, onCorrect, onRetry, onAllowHost, onDelete, focusRow };
   const rowActions = useMemo<RowActions>(
     () => ({
       choose: (id) => setCurrent(id),
@@ -169,6 +171,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
       correct: (id, f, value) => latest.current.onCorrect(id, f, value),
       cancel: (id) => void latest.current.focusRow(id),
       retry: (id) => latest.current.onRetry(id),
+      allowHost: (id, url) => latest.current.onAllowHost(id, url),
       remove: (id) => latest.current.onDelete([id]),
     }),
     [],

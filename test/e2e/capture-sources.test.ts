@@ -127,6 +127,9 @@ describe('images the worker cannot simply fetch', () => {
 });
 
 describe('"Recognize quota invoice" where the menu has no image (a right-click on the page)', () => {
+  // The item's listener on what lies under the right-click. Chromium itself never offers the item on
+  // a canvas (a canvas is media there; test/e2e/fresh-install-clicks.test.ts): there a canvas is
+  // reached through the picker; Firefox shows the item on it.
   it.each([
     ['a canvas', 'canvas.html', 'invoice-6.png'],
     ['a canvas tainted by a cross-origin image (screenshot of its box)', 'tainted.html', 'invoice-3.png'],
