@@ -37,3 +37,10 @@ export function startXvfb(): Promise<VirtualDisplay> {
 export async function pressKeys(display: string, ...keys: string[]): Promise<void> {
   await promisify(execFile)('xdotool', ['key', ...keys], { env: { ...process.env, DISPLAY: display } });
 }
+
+/** Moves the pointer to screen point (x, y) on `display` and clicks `button` (1 left, 3 right). */
+export async function clickAt(display: string, x: number, y: number, button: 1 | 3 = 1): Promise<void> {
+  await promisify(execFile)('xdotool', ['mousemove', '--sync', String(Math.round(x)), String(Math.round(y)), 'click', String(button)], {
+    env: { ...process.env, DISPLAY: display },
+  });
+}
