@@ -3,8 +3,8 @@
  * test's own (Puppeteer's WebDriver BiDi only sets up: opens the pages, reads the results), a
  * right-click on the invoice image with xdotool, and "Recognize quota invoice" chosen in Firefox's
  * own menu with the keyboard, as a user without a mouse would: its first letter, then Return.
- * Firefox's menus select an item without an access key by the first letter of its label; the
- * image menu has no other item starting with R. If the item were missing (not created at the
+ * Firefox's menus select an item without an access key by the first letter of its label; ours
+ * is the image menu's first item starting with R. If the item were missing (not created at the
  * background page's start, wrong contexts, an error in the menu code), the keys would choose
  * nothing of ours and no capture would start: both checks below would fail.
  */
