@@ -92,8 +92,7 @@ export async function rightClickOnScreen(display: string, page: Page, selector: 
     });
   }
   const origin = await viewportOnScreen(display, page);
-  await xdotool(display, 'mousemove', String(Math.round(origin.x + offset.x + box.x)), String(Math.round(origin.y + offset.y + box.y)));
-  await xdotool(display, 'click', '3');
+  await clickAt(display, origin.x + offset.x + box.x, origin.y + offset.y + box.y, 3);
 }
 
 /**
@@ -104,4 +103,9 @@ export async function rightClickOnScreen(display: string, page: Page, selector: 
 export async function chooseFromMenuBottom(display: string, up: number): Promise<void> {
   await new Promise((r) => setTimeout(r, 500));
   await pressKeys(display, ...Array.from({ length: up }, () => 'Up'), 'Return');
+}
+
+/** Moves the pointer to screen point (x, y) on `display` and clicks `button` (1 left, 3 right). */
+export async function clickAt(display: string, x: number, y: number, button: 1 | 3 = 1): Promise<void> {
+  await xdotool(display, 'mousemove', '--sync', String(Math.round(x)), String(Math.round(y)), 'click', String(button));
 }
