@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isoDate } from '@/lib/export/naming';
 import { ImageViewer, type FieldRegion } from './ImageViewer';
 import { MonthGlance } from './MonthGlance';
-import { FIELD_LABEL } from './field-labels';
+import { FIELD_LABEL } from '@/lib/ui/field-labels';
 import { FIELDS, ReviewRow, type RowActions } from './ReviewRow';
 import { nextSort, presetOf, SORT_PRESETS, sortViews, type SortKey, type SortPreset, type SortState } from './batch-sort';
 import { totalsLine } from '@/lib/export/summary';

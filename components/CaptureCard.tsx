@@ -9,8 +9,8 @@ import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type CaptureStatus, type ProviderId, type WaitReason } from '@/lib/store/capture-schema';
 import { statusWords } from '@/lib/ui/capture-status';
 import { ClockNotice } from './ClockNotice';
-import { errorText } from './error-text';
-import { FIELD_LABEL } from './field-labels';
+import { errorText } from '@/lib/ui/error-text';
+import { FIELD_LABEL } from '@/lib/ui/field-labels';
 import { FieldRow } from './FieldRow';
 import { PhotoPart } from './PhotoPart';
 
