@@ -10,8 +10,8 @@ import { effectiveFields, type Capture, type CaptureStatus, type ProviderId, typ
 import { statusWords } from '@/lib/ui/capture-status';
 import { AllowHostButton } from './AllowHostButton';
 import { ClockNotice } from './ClockNotice';
-import { errorText } from './error-text';
-import { FIELD_LABEL } from './field-labels';
+import { errorText } from '@/lib/ui/error-text';
+import { FIELD_LABEL } from '@/lib/ui/field-labels';
 import { FieldRow } from './FieldRow';
 import { PhotoPart } from './PhotoPart';
 

@@ -1,8 +1,8 @@
 import { pure } from './pure';
 import { AllowHostButton } from './AllowHostButton';
 import { EditableCell } from './EditableCell';
-import { errorText } from './error-text';
-import { FIELD_LABEL } from './field-labels';
+import { errorText } from '@/lib/ui/error-text';
+import { FIELD_LABEL } from '@/lib/ui/field-labels';
 import { checkWord } from '@/lib/export/columns';
 import type { CheckResult } from '@/lib/invoice/checks';
 import { formatDateTime, t } from '@/lib/i18n';

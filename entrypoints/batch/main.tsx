@@ -105,4 +105,6 @@ void applyUiLanguage(document).then(() => {
   render(<App />, document.getElementById('app')!);
 });
 
-followToolbarScheme();
+// Setting the toolbar icon draws both icon sets in this page (a second's work on a busy machine):
+// after the table's first screen, not before it.
+requestIdleCallback(() => followToolbarScheme(), { timeout: 3000 });

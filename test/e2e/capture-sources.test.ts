@@ -22,9 +22,7 @@ const suite = useExtensionWithEmulator();
 /** Opens a page (once) and waits until it and its images have loaded. */
 async function open(pageUrl: string): Promise<void> {
   await suite.tab.bringToFront();
-  // Loaded afresh each time: the previous capture's result card (shown beside its image) may lie
-  // over the next image, and a right-click on the card cannot say which image was meant.
-  await suite.tab.goto(pageUrl);
+  if (suite.tab.url() !== pageUrl) await suite.tab.goto(pageUrl);
   await suite.tab.waitForSelector('body[data-ready]');
   await suite.tab.waitForFunction(() => Array.from(document.images).every((i) => i.complete), { polling: 100 });
 }
