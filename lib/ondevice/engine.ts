@@ -73,19 +73,6 @@ export interface RecognizeOptions {
   skipInklessRereads?: boolean;
   /** How a red line's second reading loses its red (seal.ts); default `threshold`. */
   redRemoval?: RedRemoval;
-  /**
-   * How a line under seal red is read. `both` (default): as printed, then without its red, the more
-   * confident kept. `clean-first`: without its red first, and as printed only when that reading is
-   * blank or below CLEAN_CONFIDENT (the red-free crop is what the seal hid; black print survives
-   * it), saving the second inference on most seal-crossed lines.
-   */
-  redReading?: 'both' | 'clean-first';
-  /**
-   * Ask the direction classifier about the ORIENTATION_FIRST longest lines first, and about the rest
-   * of the ORIENTATION_SAMPLES only when those do not agree clearly (vote within CLEAR_VOTE of ½).
-   * Default false: all samples in one run.
-   */
-  orientationInSteps?: boolean;
 }
 
 export interface OcrEngine {
@@ -93,14 +80,8 @@ export interface OcrEngine {
   release(): Promise<void>;
 }
 
-/** A red-free reading at least this confident is kept without reading the line as printed. */
-export const CLEAN_CONFIDENT = 0.9;
-
 /** How many of the longest lines are used to decide whether the page is upside down. */
 const ORIENTATION_SAMPLES = 8;
-/** With `orientationInSteps`: the longest lines asked first, and how far from ½ their vote must be. */
-const ORIENTATION_FIRST = 4;
-const CLEAR_VOTE = 0.4;
 
 export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
   const { ort } = opts;
@@ -123,29 +104,19 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
    * Pool the classifier's votes over the longest lines (single short crops are unreliable);
    * if it is unsure or absent, recognize those lines both ways and keep the more confident.
    */
-  async function isUpsideDown(img: RgbaImage, rects: RotatedRect[], inSteps: boolean): Promise<boolean> {
+  async function isUpsideDown(img: RgbaImage, rects: RotatedRect[]): Promise<boolean> {
     const sample = rects
       .filter((r) => r.w >= 1.5 * r.h)
       .sort((a, b) => b.w - a.w)
       .slice(0, ORIENTATION_SAMPLES);
     if (!sample.length) return false;
     if (clsS) {
-      const ask = async (rs: RotatedRect[]) => {
-        const cutting = performance.now();
-        const crops = rs.map((r) => cropLine(img, r));
-        stageClock.add('crop', cutting, crops.length);
-        return upsideDownProb(clsS, crops);
-      };
-      // Length-weighted mean of the lines' upside-down probabilities.
-      const voteOf = (p: number[]) => p.reduce((s, pi, i) => s + sample[i]!.w * pi, 0) / p.reduce((s, _, i) => s + sample[i]!.w, 0);
-      let p: number[] = [];
-      if (inSteps && sample.length > ORIENTATION_FIRST) {
-        p = await ask(sample.slice(0, ORIENTATION_FIRST));
-        const first = voteOf(p);
-        if (Math.abs(first - 0.5) >= CLEAR_VOTE) return first > 0.5;
-      }
-      p = [...p, ...(await ask(sample.slice(p.length)))];
-      const vote = voteOf(p);
+      const cutting = performance.now();
+      const crops = sample.map((r) => cropLine(img, r));
+      stageClock.add('crop', cutting, crops.length);
+      const p = await upsideDownProb(clsS, crops);
+      const wsum = sample.reduce((s, r) => s + r.w, 0);
+      const vote = sample.reduce((s, r, i) => s + r.w * p[i], 0) / wsum;
       if (Math.abs(vote - 0.5) >= 0.3) return vote > 0.5;
     }
     const few = sample.slice(0, 4);
@@ -178,13 +149,7 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
    * reading kept: a red-printed number alone turns blank without its red and keeps its first reading
    * (`skipInkless` knows that beforehand and saves the second inference).
    */
-  async function readLine(line: LineCrop, skipInkless: boolean, cleanFirst: boolean): Promise<{ text: string; confidence: number }> {
-    if (cleanFirst && line.withoutRed && !(skipInkless && line.redOnly)) {
-      const [clean] = await recognizeLines(recS, [line.withoutRed], dict, recOpt);
-      if (clean!.text.trim() && clean!.confidence >= CLEAN_CONFIDENT) return clean!;
-      const [rec] = await recognizeLines(recS, [line.crop], dict, recOpt);
-      return clean!.text.trim() && clean!.confidence > rec!.confidence ? clean! : rec!;
-    }
+  async function readLine(line: LineCrop, skipInkless: boolean): Promise<{ text: string; confidence: number }> {
     const [rec] = await recognizeLines(recS, [line.crop], dict, recOpt);
     if (!line.withoutRed || (skipInkless && line.redOnly)) return rec!;
     const [clean] = await recognizeLines(recS, [line.withoutRed], dict, recOpt);
@@ -199,7 +164,7 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
       // Boxes at the page's quarter turn: text along `w`, as the rest of the pipeline expects.
       const rects = found.rects;
       const t1 = performance.now();
-      const upsideDown = await isUpsideDown(img, rects, options.orientationInSteps === true);
+      const upsideDown = await isUpsideDown(img, rects);
       const t2 = performance.now();
       const turnDeg = ((found.quarter ? 90 : 0) + (upsideDown ? 180 : 0)) as OcrPage['turnDeg'];
       const page: OcrPage = { skewDeg: (found.skew * 180) / Math.PI, turnDeg };
@@ -219,7 +184,7 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
         const line = first?.[i] ?? cutLine(img, ordered[i]!.rect, skipInkless, options.redRemoval);
         if (!first) stageClock.add('crop', cut);
         const { rect } = line;
-        const rec = await readLine(line, skipInkless, options.redReading === 'clean-first');
+        const rec = await readLine(line, skipInkless);
         read += 1;
         const text = rec.text.trim();
         if (!text || rec.confidence < minConf) continue;

@@ -21,7 +21,7 @@ export const FAST_DET_SIDE = 480;
 /** Engine settings each pipeline reads with (the first pass of `fast` adds FAST_DET_SIDE). */
 const READING: Record<Pipeline, Omit<RecognizeOptions, 'enough'>> = {
   baseline: {},
-  fast: { order: 'fields-first', skipInklessRereads: true, redRemoval: 'red-channel', redReading: 'clean-first', orientationInSteps: true },
+  fast: { order: 'fields-first', skipInklessRereads: true, redRemoval: 'red-channel' },
 };
 
 export interface ReadOptions {
