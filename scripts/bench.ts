@@ -19,6 +19,7 @@ import { benchBatch, benchReviewTable } from '../test/bench/batch';
 import { benchQueue } from '../test/bench/queue';
 import { benchOndeviceChromium, buildBothPipelines } from '../test/bench/ondevice-chromium';
 import { median, report } from '../test/bench/stats';
+import { STAGES } from '../lib/ondevice/stage-clock';
 import { startEmulator } from '../test/emulator/server';
 import { launchWithExtension, waitForMenu } from '../test/support/extension';
 import { serveFolder } from '../test/support/static-server';
@@ -40,6 +41,12 @@ if (part('ondevice')) {
     report(`ondevice_chromium_${p}_max`, Math.max(...figures[p].latenciesMs), 'ms');
     report(`ondevice_chromium_${p}_first_with_model_load`, figures[p].firstMs, 'ms');
     report(`ondevice_chromium_${p}_all_four_right`, figures[p].allFourRight, 'invoices');
+  }
+  // Where each build's time went in the offscreen document (lib/ondevice/stage-clock.ts), per invoice.
+  for (const p of ['baseline', 'fast'] as const) {
+    const stages = figures[p].stages;
+    if (!stages) continue;
+    for (const s of STAGES) report(`ondevice_chromium_${p}_stage_${s.replace('-', '_')}`, stages.ms[s] / count, `ms (${(stages.calls[s] / count).toFixed(1)} calls, ${(stages.items[s] / count).toFixed(1)} items)`);
   }
   report('ondevice_chromium_invoices', count, 'invoices');
   report('ondevice_chromium_fast_vs_baseline_median', median(figures.fast.latenciesMs) / median(figures.baseline.latenciesMs), 'x');
