@@ -114,6 +114,8 @@ export default defineConfig({
     ...(browser === 'chrome'
       ? { cross_origin_embedder_policy: { value: 'require-corp' }, cross_origin_opener_policy: { value: 'same-origin' } }
       : {}),
+    // Chrome and Edge 116+: runtime.getContexts finds the engine's offscreen document (lib/ondevice/offscreen-client.ts).
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
     // Firefox: a fixed add-on id (AMO needs one; storage and the moz-extension:// UUID map are
     // keyed by it). 140 (an ESR) is the first with the built-in data-collection consent AMO now
     // requires; nothing is collected: images go only to the OCR endpoint the user configures.

@@ -1,20 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { isoDate } from '@/lib/export/naming';
 import { ImageViewer, type FieldRegion } from './ImageViewer';
 import { MonthGlance } from './MonthGlance';
-import { FIELD_LABEL } from './field-labels';
+import { FIELD_LABEL } from '@/lib/ui/field-labels';
 import { FIELDS, ReviewRow, type RowActions } from './ReviewRow';
 import { nextSort, presetOf, SORT_PRESETS, sortViews, type SortKey, type SortPreset, type SortState } from './batch-sort';
 import { totalsLine } from '@/lib/export/summary';
-import { needsReview, type CheckResult } from '@/lib/invoice/checks';
-import { glance } from '@/lib/invoice/groups';
+import type { CheckResult } from '@/lib/invoice/checks';
+import { glance, type GroupTotals } from '@/lib/invoice/groups';
 import { batchTotals } from '@/lib/invoice/totals';
-import { t, type MessageKey } from '@/lib/i18n';
+import { formatMonth, t, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type InvoiceFieldName } from '@/lib/store/capture-schema';
+import { filterViews, indexViews, isOpen, monthsOf, NO_FILTER, parseDay, type ReviewFilter, type StatusFilter } from '@/lib/ui/review-filter';
+import { useAfterPaint } from '@/lib/ui/use-after-paint';
 import type { CaptureView } from '@/lib/ui/use-captures';
 import { useImageUrls } from '@/lib/ui/use-image-urls';
-
-type Filter = 'all' | 'done' | 'failed' | 'review' | 'duplicate';
 /**
  * Rows per page. Paging rather than a virtualizer: rows differ in height (a refusal, the original
  * beside a correction, a failure's words), Ctrl+F and screen readers see every row of the page,
@@ -29,6 +28,8 @@ interface Props {
   /** Offered after a delete: puts the deleted captures back. */
   onUndo: (() => void) | null;
   onRetry: (id: string) => void;
+  /** "Allow reading images from <host>" on a LOCAL.HOST_ACCESS row (lib/ui/allow-host.ts). */
+  onAllowHost: (id: string, url: string) => void;
   /** Resolves with the words of a refusal, or null once saved. */
   onCorrect: (id: string, field: InvoiceFieldName, value: string) => Promise<string | null>;
   onExport: (captures: Capture[], clearAfter: boolean) => void;
@@ -38,30 +39,14 @@ interface Props {
   readImage: (id: string) => Promise<Blob | undefined>;
 }
 
-/** Captured-on dates as yyyy-mm-dd (the date inputs' format), empty = open-ended. */
-interface DateRange {
-  from: string;
-  to: string;
-}
-
-function matches(view: CaptureView, check: CheckResult | undefined, filter: Filter, text: string, dates: DateRange): boolean {
-  const { capture } = view;
-  const day = isoDate(capture.createdAt);
-  if ((dates.from && day < dates.from) || (dates.to && day > dates.to)) return false;
-  if (filter === 'done' || filter === 'failed') { if (capture.status !== filter) return false; }
-  if (filter === 'duplicate' && !check?.flags.includes('duplicate')) return false;
-  if (filter === 'review' && !(capture.status === 'done' && needsReview(check))) return false;
-  if (!text) return true;
-  const haystack = [...Object.values(effectiveFields(capture)), capture.source.pageUrl, capture.source.fileName].join(' ');
-  return haystack.toLowerCase().includes(text.toLowerCase());
-}
-
 /** Where `field` was read on the capture's picture, when its provider said (the on-device engine does). */
 function regionOf(capture: Capture, field: InvoiceFieldName): FieldRegion | undefined {
   const boxes = capture.result?.boxes;
   const quad = boxes?.fields[field];
   return boxes && quad ? { field, quad, width: boxes.width, height: boxes.height } : undefined;
 }
+
+const NO_GROUPS: { byMonth: GroupTotals[]; byCity: GroupTotals[] } = { byMonth: [], byCity: [] };
 
 const HEADERS: { key: SortKey; label: MessageKey }[] = [
   ...FIELDS.map((f) => ({ key: f, label: FIELD_LABEL[f] })),
@@ -70,12 +55,14 @@ const HEADERS: { key: SortKey; label: MessageKey }[] = [
 ];
 
 /** Every capture of the batch: review against the picture, correct, check, select and export. */
-export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, onExport, onDelete, onImport, readImage }: Props) {
+export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost, onCorrect, onExport, onDelete, onImport, readImage }: Props) {
   const [sort, setSort] = useState<SortState>(SORT_PRESETS.newest);
-  const [dates, setDates] = useState<DateRange>({ from: '', to: '' });
   const [clearAfter, setClearAfter] = useState(false);
-  const [filter, setFilter] = useState<Filter>('all');
-  const [text, setText] = useState('');
+  const [filter, setFilter] = useState<ReviewFilter>(NO_FILTER);
+  /** The days as typed (the filter holds them once they are real days). */
+  const [typedDays, setTypedDays] = useState({ from: '', to: '' });
+  /** A box left (or Enter pressed) with something that is no day: said beside it. */
+  const [badDay, setBadDay] = useState({ from: false, to: false });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   /** The row shown in the image pane and moved by the arrow keys. */
   const [current, setCurrent] = useState<string | null>(null);
@@ -86,12 +73,29 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
   /** Set by a keyboard move: the next render focuses that row. */
   const focusNext = useRef<string | null>(null);
 
-  const filtered = useMemo(() => views.filter((v) => matches(v, checks.get(v.capture.id), filter, text, dates)), [views, checks, filter, text, dates]);
+  const open = isOpen(filter);
+  // Built once per change of the data, a frame after the table is drawn (40 ms for 5,000 captures),
+  // so the first key stroke finds it ready; a filter before that builds it then.
+  const indexed = useAfterPaint(views, null);
+  const readyIndex = useMemo(() => (indexed ? indexViews(indexed) : null), [indexed]);
+  const index = useMemo(() => (open ? null : indexed === views && readyIndex ? readyIndex : indexViews(views)), [views, open, indexed, readyIndex]);
+  const filtered = useMemo(() => (index ? filterViews(index, checks, filter) : views), [index, views, checks, filter]);
   const shown = useMemo(() => sortViews(filtered, checks, sort), [filtered, checks, sort]);
   // From the filtered set, not the sorted one: the figures do not depend on the order, so a sort
   // (or a row chosen) does not recompute them.
   const totals = useMemo(() => batchTotals(filtered.map((v) => v.capture), checks), [filtered, checks]);
-  const groups = useMemo(() => glance(filtered.map((v) => ({ ...v.capture, fields: effectiveFields(v.capture) })), checks), [filtered, checks]);
+  // The month at a glance and the month menu wait for the table to be painted (first screen first).
+  const glanced = useAfterPaint(filtered, null);
+  const groups = useMemo(() => (glanced ? glance(glanced.map((v) => ({ ...v.capture, fields: effectiveFields(v.capture) })), checks) : NO_GROUPS), [glanced, checks]);
+  const months = useMemo(() => (indexed ? monthsOf(indexed) : []), [indexed]);
+  const typeDay = (end: 'from' | 'to', typed: string) => {
+    setTypedDays((before) => ({ ...before, [end]: typed }));
+    const day = parseDay(typed);
+    // A day half typed, or no day, bounds nothing (more rows shown, never a guessed bound).
+    setFilter((before) => ({ ...before, [end]: day ?? '' }));
+    if (day !== null) setBadDay((before) => ({ ...before, [end]: false }));
+  };
+  const leaveDay = (end: 'from' | 'to', typed: string) => setBadDay((before) => ({ ...before, [end]: parseDay(typed) === null }));
   const chosen = shown.filter((v) => selected.has(v.capture.id)).map((v) => v.capture);
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
   const pageNow = Math.min(page, pages - 1);
@@ -109,7 +113,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
     tr?.focus();
     return tr ? true : undefined;
   };
-  useEffect(() => setPage(0), [filter, text, dates, sort]);
+  useEffect(() => setPage(0), [filter, sort]);
   useEffect(() => {
     const id = focusNext.current;
     if (!id) return;
@@ -152,8 +156,8 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
   };
 
   /** The rows' actions: one object for good (rows are memoized), reading the latest state through a ref. */
-  const latest = useRef({ onRowKey, onCorrect, onRetry, onDelete, focusRow });
-  latest.current = { onRowKey, onCorrect, onRetry, onDelete, focusRow };
+  const latest = useRef({ onRowKey, onCorrect, onRetry, onAllowHost, onDelete, focusRow });
+  latest.current = { onRowKey, onCorrect, onRetry, onAllowHost, onDelete, focusRow };
   const rowActions = useMemo<RowActions>(
     () => ({
       choose: (id) => setCurrent(id),
@@ -169,6 +173,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
       correct: (id, f, value) => latest.current.onCorrect(id, f, value),
       cancel: (id) => void latest.current.focusRow(id),
       retry: (id) => latest.current.onRetry(id),
+      allowHost: (id, url) => latest.current.onAllowHost(id, url),
       remove: (id) => latest.current.onDelete([id]),
     }),
     [],
@@ -178,8 +183,8 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
     <main class="batch">
       <h1>{t('batchTitle')}</h1>
       <div class="batch-tools">
-        <select aria-label={t('batchFilter')} value={filter} onChange={(e) => setFilter(e.currentTarget.value as Filter)}>
-          {(['all', 'done', 'failed', 'review', 'duplicate'] as const).map((f) => <option key={f} value={f}>{t(`batchFilter_${f}` as MessageKey)}</option>)}
+        <select aria-label={t('batchFilter')} value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.currentTarget.value as StatusFilter })}>
+          {(['all', 'done', 'failed', 'review', 'duplicate'] as const satisfies readonly StatusFilter[]).map((f) => <option key={f} value={f}>{t(`batchFilter_${f}` as MessageKey)}</option>)}
         </select>
         <select
           aria-label={t('batchSort')}
@@ -193,9 +198,33 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onCorrect, o
           {(Object.keys(SORT_PRESETS) as SortPreset[]).map((k) => <option key={k} value={k}>{t(`batchSort_${k}` as MessageKey)}</option>)}
           <option value="custom" disabled hidden={presetOf(sort) !== 'custom'}>{t('batchSort_custom')}</option>
         </select>
-        <input type="date" name="from" aria-label={t('batchFrom')} value={dates.from} onInput={(e) => setDates({ ...dates, from: e.currentTarget.value })} />
-        <input type="date" name="to" aria-label={t('batchTo')} value={dates.to} onInput={(e) => setDates({ ...dates, to: e.currentTarget.value })} />
-        <input type="search" aria-label={t('batchSearch')} placeholder={t('batchSearch')} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        <select aria-label={t('batchMonth')} name="month" value={filter.month} onChange={(e) => setFilter({ ...filter, month: e.currentTarget.value })}>
+          <option value="">{t('batchAllMonths')}</option>
+          {/* The month chosen stays listed while the data arrive or change. */}
+          {(filter.month && !months.includes(filter.month) ? [filter.month, ...months] : months).map((m) => <option key={m} value={m}>{formatMonth(m)}</option>)}
+        </select>
+        {/* Text, not <input type=date>: Chromium draws a date box in the system's language
+            (年/月/日 on an English page), and a clerk types a day faster than he picks one. */}
+        {(['from', 'to'] as const).map((end) => (
+          <span class="day-box" key={end}>
+            <input
+              type="text"
+              name={end}
+              inputMode="numeric"
+              autoComplete="off"
+              size={11}
+              aria-label={t(end === 'from' ? 'batchFrom' : 'batchTo')}
+              placeholder={`${t(end === 'from' ? 'batchFrom' : 'batchTo')} ${t('batchDayHint')}`}
+              value={typedDays[end]}
+              aria-invalid={badDay[end] || undefined}
+              aria-describedby={badDay[end] ? `day-error-${end}` : undefined}
+              onInput={(e) => typeDay(end, e.currentTarget.value)}
+              onChange={(e) => leaveDay(end, e.currentTarget.value)}
+            />
+            {badDay[end] && <span class="day-error" id={`day-error-${end}`} role="alert">{t('batchDayInvalid')}</span>}
+          </span>
+        ))}
+        <input type="search" aria-label={t('batchSearch')} placeholder={t('batchSearch')} value={filter.text} onInput={(e) => setFilter({ ...filter, text: e.currentTarget.value })} />
         <button type="button" class="export-selected" disabled={chosen.length === 0} onClick={() => onExport(chosen, clearAfter)}>{t('batchExportSelected', String(chosen.length))}</button>
         <button type="submit" class="export-all" onClick={() => onExport(shown.map((v) => v.capture), clearAfter)}>{t('batchExportAll', String(shown.length))}</button>
         <button type="button" class="delete-selected" disabled={chosen.length === 0} onClick={() => onDelete(chosen.map((c) => c.id))}>{t('delete')}</button>

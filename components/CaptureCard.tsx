@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { displayCode, LocalCode } from '@/lib/recognize/errors';
+import { displayCode } from '@/lib/recognize/errors';
 import { errorMessageKey } from '@/lib/ui/error-words';
 import { amountFen, displayAmount, fenToYuanText } from '@/lib/invoice/amount';
 import { gbt2260 } from '@/lib/invoice/gbt2260';
@@ -8,9 +8,10 @@ import { QUOTA_INVOICE_FIELDS } from '@/lib/recognize/contract';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type CaptureStatus, type ProviderId, type WaitReason } from '@/lib/store/capture-schema';
 import { statusWords } from '@/lib/ui/capture-status';
+import { AllowHostButton } from './AllowHostButton';
 import { ClockNotice } from './ClockNotice';
-import { errorText } from './error-text';
-import { FIELD_LABEL } from './field-labels';
+import { errorText } from '@/lib/ui/error-text';
+import { FIELD_LABEL } from '@/lib/ui/field-labels';
 import { FieldRow } from './FieldRow';
 import { PhotoPart } from './PhotoPart';
 
@@ -27,7 +28,7 @@ export interface CaptureActions {
   onRetry: (id: string) => void;
   /**
    * Asks for access to the host of `url` and retries the capture (LOCAL.HOST_ACCESS: the image's
-   * site is not granted, issue 11). Absent where the page cannot ask (the batch page offers Retry).
+   * site is not granted, issue 11; lib/ui/allow-host.ts). Absent where the page cannot ask.
    */
   onAllowHost?: (id: string, url: string) => void;
   onReread: (id: string, provider: ProviderId) => void;
@@ -37,15 +38,6 @@ export interface CaptureActions {
 
 /** Below this a field is worth a second look (the batch and the export use the same figure). */
 export const REVIEW_BELOW = 0.9;
-
-/** The host named on the "Allow reading images from …" button (LOCAL.HOST_ACCESS's message is the URL). */
-function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).host || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function sourceLabel(capture: Capture): string {
   const { source } = capture;
@@ -201,11 +193,7 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
           {capture.status === 'done' && result && (
             <button type="button" class="copy-all" onClick={copyAll}>{t('copyAll')}</button>
           )}
-          {capture.status === 'failed' && error?.code === LocalCode.hostAccess && actions.onAllowHost && hostOf(error.message) && (
-            <button type="button" class="allow-host primary" onClick={() => actions.onAllowHost?.(capture.id, error.message)}>
-              {t('allowImageHost', hostOf(error.message)!)}
-            </button>
-          )}
+          {actions.onAllowHost && <AllowHostButton capture={capture} onAllowHost={actions.onAllowHost} look="primary" />}
           {capture.status === 'failed' && error && (
             <button type="button" class="retry" onClick={() => actions.onRetry(capture.id)}>{t('retry')}</button>
           )}

@@ -1,7 +1,8 @@
 import { pure } from './pure';
+import { AllowHostButton } from './AllowHostButton';
 import { EditableCell } from './EditableCell';
-import { errorText } from './error-text';
-import { FIELD_LABEL } from './field-labels';
+import { errorText } from '@/lib/ui/error-text';
+import { FIELD_LABEL } from '@/lib/ui/field-labels';
 import { checkWord } from '@/lib/export/columns';
 import type { CheckResult } from '@/lib/invoice/checks';
 import { formatDateTime, t } from '@/lib/i18n';
@@ -27,6 +28,8 @@ export interface RowActions {
   /** Escape in a cell: the focus goes back to the row. */
   cancel(id: string): void;
   retry(id: string): void;
+  /** "Allow reading images from <host>": asks for the host, then reads the capture again (LOCAL.HOST_ACCESS). */
+  allowHost(id: string, url: string): void;
   remove(id: string): void;
 }
 
@@ -82,6 +85,7 @@ export const ReviewRow = pure(function ReviewRow({ capture, check, current, acti
         {capture.status === 'failed' && capture.error && (
           <span class="failure" data-error-code={capture.error.code} data-document-kind={capture.error.documentKind}>{t('failedBecause', errorText(capture.error))} <code>{capture.error.code}</code></span>
         )}
+        <AllowHostButton capture={capture} onAllowHost={actions.allowHost} look="link" />
         {capture.status === 'done' && check?.flags.map((flag) => <span key={flag} class={`flag ${flag}`}>{checkWord(flag, t)}</span>)}
       </td>
       <td class="meta">

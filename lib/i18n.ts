@@ -67,3 +67,18 @@ export function formatDateTime(ms: number): string {
   }
   return format.format(ms);
 }
+
+const monthFormats = new Map<UiLanguage, Intl.DateTimeFormat>();
+
+/** A month key "yyyy-mm" as the UI language names it ("2026年11月", "November 2026"). */
+export function formatMonth(key: string): string {
+  const [year, month] = key.split('-').map(Number);
+  if (!year || !month) return key;
+  const language = uiLanguage();
+  let format = monthFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(htmlLang(), { year: 'numeric', month: 'long', timeZone: 'UTC' });
+    monthFormats.set(language, format);
+  }
+  return format.format(Date.UTC(year, month - 1, 1));
+}

@@ -6,7 +6,8 @@
  * against a throttling, failing emulator. Then the batch export/import, and the review table with
  * 5,000 captures. First of all, the on-device engine inside Chromium: the default (`fast`) build
  * and the engine as it was before issue 10 (`baseline`), side by side, click to result stored.
- * `BENCH_ONLY=review` runs only the review table (`REVIEW_PROFILE=dir` also writes its steps' CPU
+ * `BENCH_ONLY=<part>` runs one part: `ondevice`, `context-menu`, `normalize`, `queue` (the job
+ * queue of issue 11), `batch` or `review`. `BENCH_ONLY=review` runs only the review table (`REVIEW_PROFILE=dir` also writes its steps' CPU
  * profiles there, review-<step>.cpuprofile), `BENCH_ONLY=ondevice` only the on-device part
  * (`BENCH_ONDEVICE_COUNT` invoices, default 10).
  */
@@ -18,6 +19,7 @@ import { benchBatch, benchReviewTable } from '../test/bench/batch';
 import { benchQueue } from '../test/bench/queue';
 import { benchOndeviceChromium, buildBothPipelines } from '../test/bench/ondevice-chromium';
 import { median, report } from '../test/bench/stats';
+import { STAGES } from '../lib/ondevice/stage-clock';
 import { startEmulator } from '../test/emulator/server';
 import { launchWithExtension, waitForMenu } from '../test/support/extension';
 import { serveFolder } from '../test/support/static-server';
@@ -27,7 +29,9 @@ const ROOT = join(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 const ONLY = process.env.BENCH_ONLY;
-if (!ONLY || ONLY === 'ondevice') {
+/** Whether this run measures `name` (BENCH_ONLY names one part; unset: every part). */
+const part = (name: 'ondevice' | 'context-menu' | 'normalize' | 'queue' | 'batch' | 'review') => !ONLY || ONLY === name;
+if (part('ondevice')) {
   // Builds both extensions; the default build it leaves in .output/chrome-mv3 serves the rest.
   const dirs = buildBothPipelines(ROOT);
   const count = Number(process.env.BENCH_ONDEVICE_COUNT ?? 10);
@@ -38,10 +42,16 @@ if (!ONLY || ONLY === 'ondevice') {
     report(`ondevice_chromium_${p}_first_with_model_load`, figures[p].firstMs, 'ms');
     report(`ondevice_chromium_${p}_all_four_right`, figures[p].allFourRight, 'invoices');
   }
+  // Where each build's time went in the offscreen document (lib/ondevice/stage-clock.ts), per invoice.
+  for (const p of ['baseline', 'fast'] as const) {
+    const stages = figures[p].stages;
+    if (!stages) continue;
+    for (const s of STAGES) report(`ondevice_chromium_${p}_stage_${s.replace('-', '_')}`, stages.ms[s] / count, `ms (${(stages.calls[s] / count).toFixed(1)} calls, ${(stages.items[s] / count).toFixed(1)} items)`);
+  }
   report('ondevice_chromium_invoices', count, 'invoices');
   report('ondevice_chromium_fast_vs_baseline_median', median(figures.fast.latenciesMs) / median(figures.baseline.latenciesMs), 'x');
 } else execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
-if (ONLY !== 'review' && ONLY !== 'ondevice') {
+if (part('context-menu')) {
 // The emulator answers at once here (a fixed result): the figure is the extension's own time per
 // image, and real OCR in the emulator would only add its queue to both sides of the subtraction.
 const emulator = await startEmulator({}, async () => ({ ok: true, result: { number: '01234567', code: '144031500101', location: '深圳市', amount: '￥50.00' } }));
@@ -74,18 +84,22 @@ try {
   await site.close();
   await emulator.close();
 }
+}
 
 // Image normalization (lib/image), in Chromium: time to an API-ready body, and bytes sent vs original.
+if (part('normalize')) {
 for (const row of await benchNormalize(RUNS)) {
   report(`normalize_${row.name}_median`, row.medianMs, 'ms');
   report(`normalize_${row.name}_original`, row.originalBytes / 1048576, 'MB');
   report(`normalize_${row.name}_sent_base64`, row.sentBase64Chars / 1048576, 'MB');
   report(`normalize_${row.name}_output_longest_side`, Math.max(row.outputWidth, row.outputHeight), 'px');
 }
+}
 
 // The job queue (issue 11): 100 distinct captures, the server taking 200 ms a call, throttling
 // above 5 concurrent calls and failing 5% of them (429, 500, dropped connections); at the default
 // concurrency (2) and at the server's limit (5). Ideal = 100 × 200 ms ÷ concurrency.
+if (part('queue')) {
 for (const concurrency of [2, 5]) {
   const q = await benchQueue(100, concurrency);
   const name = `queue_100_concurrency_${concurrency}`;
@@ -101,10 +115,14 @@ for (const concurrency of [2, 5]) {
   report(`${name}_wall`, q.wallMs / 1000, 's');
   report(`${name}_ideal`, q.idealMs / 1000, 's');
   report(`${name}_wall_vs_ideal`, q.wallMs / q.idealMs, 'x');
+  // The wall includes the popup's intake of the 100 files, which no concurrency shortens.
+  report(`${name}_intake`, q.intakeMs / 1000, 's');
+}
 }
 
 // The batch: export of 1,000 captures with 300 KB images (time, the batch page's peak JS heap), and
 // the import of that ZIP into a fresh profile.
+if (part('batch')) {
 const batch = await benchBatch(Number(process.env.BENCH_BATCH ?? 1000), 300 * 1024);
 report('batch_export_1000_time', batch.exportMs / 1000, 's');
 report('batch_export_1000_peak_js_heap', batch.exportPeakHeapMb, 'MB');
@@ -114,7 +132,7 @@ report('batch_import_1000_peak_js_heap', batch.importPeakHeapMb, 'MB');
 }
 
 // The review table (issue 13) with 5,000 captures: paged, so the DOM holds one page of rows.
-if (ONLY !== 'ondevice') {
+if (part('review')) {
 const REVIEW = Number(process.env.BENCH_REVIEW ?? 5000);
 const review = await benchReviewTable(REVIEW);
 report(`batch_review_${REVIEW}_first_render`, review.firstRenderMs, 'ms');

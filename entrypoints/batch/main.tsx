@@ -13,6 +13,7 @@ import { sendMessage } from '@/lib/messages';
 import type { Capture } from '@/lib/store/capture-schema';
 import { createCaptureStore } from '@/lib/store/captures';
 import { useCaptureList } from '@/lib/ui/use-captures';
+import { allowHostAndRetry } from '@/lib/ui/allow-host';
 
 /** Resolves true when the download is complete, false if it failed or was cancelled. */
 async function downloadFinished(id: number): Promise<boolean> {
@@ -50,6 +51,7 @@ function App() {
         return reply.ok ? null : tDynamic(reply.messageKey, reply.detail);
       }}
       onRetry={async (id) => void (await sendMessage('retryCapture', { id }))}
+      onAllowHost={async (id, url) => setNotice(await allowHostAndRetry(browser, id, url))}
       onDelete={async (ids) => {
         // Kept in this page until the next action, so Undo can put them back as they were.
         const kept = [];
@@ -103,4 +105,6 @@ void applyUiLanguage(document).then(() => {
   render(<App />, document.getElementById('app')!);
 });
 
-followToolbarScheme();
+// Setting the toolbar icon draws both icon sets in this page (a second's work on a busy machine):
+// after the table's first screen, not before it.
+requestIdleCallback(() => followToolbarScheme(), { timeout: 3000 });

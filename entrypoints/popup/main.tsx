@@ -15,6 +15,7 @@ import { intakeFiles, linkFromText } from '@/lib/ui/intake';
 import { readFileAsDataUrl } from '@/lib/util/read-file';
 import { huaweiConfigured } from '@/lib/ui/huawei-ready';
 import { hostPattern, requestHostAccess } from '@/lib/platform';
+import { allowHostAndRetry } from '@/lib/ui/allow-host';
 
 const RECENT = 20;
 
@@ -96,11 +97,7 @@ function App() {
         }
       }}
       onRetry={async (id) => report(await sendMessage('retryCapture', { id }))}
-      onAllowHost={async (id, url) => {
-        // The click is the gesture the browser's prompt needs: ask first, then read again.
-        if (!(await requestHostAccess(browser, url))) return setNotice(t('allowImageHostRefused', new URL(url).host));
-        report(await sendMessage('retryCapture', { id }));
-      }}
+      onAllowHost={async (id, url) => setNotice(await allowHostAndRetry(browser, id, url))}
       onReread={async (id, provider) => report(await sendMessage('rereadCapture', { id, provider }))}
       onFill={async (id) => {
         const reply = await sendMessage('fillPage', { id });

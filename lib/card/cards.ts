@@ -76,17 +76,19 @@ export function createCards(deps: CardDeps): Cards {
       const capture = await store.get(captureId);
       if (!capture) return false;
       const token = `${crypto.randomUUID()}${crypto.randomUUID()}`.replace(/-/g, '');
-      await cardSessions.add({ token, captureId, tabId, frameId });
       const init: CardInit = { token, srcUrl: srcUrl?.startsWith('data:') ? undefined : srcUrl, words: cardWords(), view: cardView(capture) };
       const target = { tabId, frameIds: [frameId] };
       try {
         await browser.scripting.executeScript({ target, files: ['/card.js'] });
         const [shown] = await browser.scripting.executeScript({ target, func: (i: unknown) => (globalThis as unknown as CardScope).__qicCard?.open(i) ?? false, args: [init] });
-        if (shown?.result !== true) throw new Error('the card did not open');
+        if (shown?.result !== true) return false;
       } catch {
-        await cardSessions.remove(token); // a page we may not script (the Web Store, a PDF viewer)
-        return false;
+        return false; // a page we may not script (the Web Store, a PDF viewer)
       }
+      // The session only once the card listens: a change pushed to a frame without it fails, and a
+      // failed push drops the session. (In Firefox the capture moved on while the card was being
+      // injected; that push dropped it and the card stayed on "Waiting".)
+      await cardSessions.add({ token, captureId, tabId, frameId });
       await push(captureId); // it may have moved on while the card was being injected
       return true;
     },

@@ -28,6 +28,21 @@ export interface PageCard {
 /** The host element's tag: a custom-element name (never registered), unlikely to meet page CSS. */
 export const CARD_TAG = 'qic-invoice-card';
 
+/** Pictures smaller than this (CSS px, either side) are icons and avatars, not invoices to keep clear. */
+const PICTURE_MIN = 48;
+
+/** The boxes of the images, canvases and videos in view (CSS px of the viewport): what the card should not cover. */
+function picturesInView(win: Window & typeof globalThis): Box[] {
+  const boxes: Box[] = [];
+  for (const element of Array.from(win.document.querySelectorAll('img, canvas, video, svg'))) {
+    const r = element.getBoundingClientRect();
+    if (r.width < PICTURE_MIN || r.height < PICTURE_MIN) continue;
+    if (r.bottom <= 0 || r.right <= 0 || r.top >= win.innerHeight || r.left >= win.innerWidth) continue;
+    boxes.push({ x: r.x, y: r.y, width: r.width, height: r.height });
+  }
+  return boxes;
+}
+
 /**
  * The card's styles: a constructed style sheet, which a page's Content-Security-Policy
  * (`style-src` without 'unsafe-inline') does not block; a <style> element where constructing one
@@ -73,9 +88,18 @@ export function mountCard(win: Window & typeof globalThis, init: CardInit, ancho
 
   const place = () => {
     const size = host.getBoundingClientRect();
-    const at = placeCard({ width: size.width, height: size.height }, { width: win.innerWidth, height: win.innerHeight }, anchor.box(), anchor.point);
+    const at = placeCard({ width: size.width, height: size.height }, { width: win.innerWidth, height: win.innerHeight }, anchor.box(), anchor.point, picturesInView(win));
     host.style.setProperty('left', `${at.left}px`, 'important');
     host.style.setProperty('top', `${at.top}px`, 'important');
+  };
+  // The card is fixed in the viewport: as the page scrolls, it follows its image (placed again
+  // once per frame), so it does not stay behind over the pictures that scroll under it.
+  let placing = 0;
+  const placeSoon = () => {
+    if (!placing) placing = win.requestAnimationFrame(() => {
+      placing = 0;
+      if (open) place();
+    });
   };
   const act = async (action: () => Promise<CardActionReply>) => {
     busy = true;
@@ -91,17 +115,26 @@ export function mountCard(win: Window & typeof globalThis, init: CardInit, ancho
   };
   function draw() {
     if (!open) return;
-    render(h(InPageCard, { view, words: init.words, notice, busy, onCopy: (t, w, x) => void copy(t, w, x), onFill: () => void act(link.fill), onUndo: () => void act(link.undo), onClose: close }), mountPoint);
+    render(h(InPageCard, { view, words: init.words, notice, busy, onCopy: (t, w, x) => void copy(t, w, x), onFill: () => void act(link.fill), onUndo: () => void act(link.undo), onClose: () => close() }), mountPoint);
     place();
   }
-  function close() {
+  /** `giveFocusBack`: false when the user has moved on (a right-click elsewhere): focus would scroll the page back. */
+  function close(giveFocusBack = true) {
     if (!open) return;
     open = false;
     render(null, mountPoint);
     host.remove();
     win.removeEventListener('resize', place);
-    if (returnFocus?.isConnected) returnFocus.focus();
+    win.removeEventListener('scroll', placeSoon, true);
+    win.removeEventListener('contextmenu', rightClickElsewhere, true);
+    if (placing) win.cancelAnimationFrame(placing);
+    if (giveFocusBack && returnFocus?.isConnected) returnFocus.focus();
     link.closed();
+  }
+  // A right-click outside the card is the clerk moving on (the next invoice, most often): the
+  // card goes, so it cannot lie over what is clicked next. Only the user's own clicks count.
+  function rightClickElsewhere(event: MouseEvent) {
+    if (event.isTrusted && !event.composedPath().includes(host)) close(false);
   }
 
   // The page may script clicks and keys on an open shadow root: only the user's own count.
@@ -127,6 +160,8 @@ export function mountCard(win: Window & typeof globalThis, init: CardInit, ancho
     }
   });
   win.addEventListener('resize', place);
+  win.addEventListener('scroll', placeSoon, { capture: true, passive: true });
+  win.addEventListener('contextmenu', rightClickElsewhere, true);
 
   draw();
   root.querySelector<HTMLElement>('.qic-card')?.focus();

@@ -1,5 +1,5 @@
-import { errorText } from '@/components/error-text';
-import { FIELD_LABEL } from '@/components/field-labels';
+import { errorText } from '../ui/error-text';
+import { FIELD_LABEL } from '../ui/field-labels';
 import { t, type MessageKey } from '../i18n';
 import { amountFen, displayAmount, fenToYuanText } from '../invoice/amount';
 import { gbt2260 } from '../invoice/gbt2260';

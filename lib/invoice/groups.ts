@@ -1,5 +1,5 @@
 import type { CheckResult, InvoiceFields } from './checks';
-import { batchTotals, type BatchTotals, type TotalsItem } from './totals';
+import { countedCaptures, tally, type BatchTotals, type TotalsItem } from './totals';
 
 /** One line of "the month at a glance": a month or a city, and its totals. */
 export interface GroupTotals {
@@ -38,7 +38,9 @@ export function groupTotals(items: GroupItem[], checks: Map<string, CheckResult>
     if (members) members.push(item);
     else groups.set(key, [item]);
   }
-  return [...groups].map(([key, members]) => ({ key, totals: batchTotals(members, checks, items) }));
+  // Settled once over the whole set: a capture counts in its group exactly when it counts overall.
+  const counted = countedCaptures(items, checks);
+  return [...groups].map(([key, members]) => ({ key, totals: tally(members, checks, counted) }));
 }
 
 /** By month (oldest first) and by city (largest amount first, unknown last). */

@@ -55,8 +55,16 @@ export function countedCaptures(items: TotalsItem[], checks: Map<string, CheckRe
  * within the set, or within `among` (a larger set this one is a group of).
  */
 export function batchTotals(items: TotalsItem[], checks: Map<string, CheckResult>, among: TotalsItem[] = items): BatchTotals {
+  return tally(items, checks, countedCaptures(items, checks, among));
+}
+
+/**
+ * The totals of `items` when which captures count is already settled (`counted`, from
+ * countedCaptures over a set holding them): the month at a glance settles the whole set once
+ * instead of once per month and city.
+ */
+export function tally(items: TotalsItem[], checks: Map<string, CheckResult>, counted: Set<string>): BatchTotals {
   const done = items.filter((i) => i.status === 'done');
-  const counted = countedCaptures(items, checks, among);
   const totals: BatchTotals = { invoices: 0, fen: 0, duplicates: 0, duplicatesFen: 0, failed: 0, pending: 0, toReview: 0 };
   for (const item of items) {
     if (item.status === 'failed') totals.failed += 1;

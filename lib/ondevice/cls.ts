@@ -4,6 +4,7 @@
 import type { Model } from './runtime';
 import { type RgbaImage, resize } from './image';
 import { REC_NORM, writeChw } from './tensor';
+import { stageClock } from './stage-clock';
 
 const CLS_H = 48;
 const CLS_W = 192;
@@ -11,6 +12,7 @@ const CLS_W = 192;
 /** Probability that each crop is upside down. */
 export async function upsideDownProb(model: Model, crops: RgbaImage[]): Promise<number[]> {
   if (!crops.length) return [];
+  const started = performance.now();
   const plane = CLS_H * CLS_W;
   const input = new Float32Array(crops.length * 3 * plane); // right-padded with 0, like PaddleOCR
   crops.forEach((c, b) => {
@@ -22,5 +24,6 @@ export async function upsideDownProb(model: Model, crops: RgbaImage[]): Promise<
   const p = out.data as Float32Array;
   const result = crops.map((_, i) => p[i * 2 + 1]);
   out.dispose?.();
+  stageClock.add('cls', started, crops.length);
   return result;
 }

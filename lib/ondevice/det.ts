@@ -4,6 +4,7 @@
 import type { Model } from './runtime';
 import { type RgbaImage, resize } from './image';
 import { DET_NORM, writeChw } from './tensor';
+import { stageClock } from './stage-clock';
 import { type Point, type RotatedRect, minAreaRect, rectAtAngle, unclip, weightedMedian } from './geometry';
 
 export interface DetOptions {
@@ -39,11 +40,16 @@ export function detInputSize(w: number, h: number, limit: number): [number, numb
 }
 
 export async function detect(model: Model, img: RgbaImage, opt: DetOptions = DEFAULT_DET): Promise<DetResult> {
+  const started = performance.now();
   const [rw, rh] = detInputSize(img.width, img.height, opt.limitSideLen);
   const input = new Float32Array(3 * rw * rh);
   writeChw(resize(img, rw, rh), input, 0, rw, DET_NORM);
   const feeds = { [model.session.inputNames[0]!]: new model.Tensor('float32', input, [1, 3, rh, rw]) };
+  stageClock.add('det-prep', started);
+  const ran = performance.now();
   const out = (await model.session.run(feeds))[model.session.outputNames[0]];
+  stageClock.add('det-run', ran);
+  const post = performance.now();
   const [, , mh, mw] = out.dims; // [1, 1, H, W], same size as the input
   const prob = out.data as Float32Array;
   const comps = components(prob, mw, mh, opt.thresh);
@@ -76,6 +82,7 @@ export async function detect(model: Model, img: RgbaImage, opt: DetOptions = DEF
     if (Math.min(grown.w, grown.h) < 5) continue;
     boxes.push({ rect: scaleRect(grown, sx, sy), score });
   }
+  stageClock.add('det-post', post, boxes.length);
   return { boxes, skew };
 }
 
@@ -102,74 +109,99 @@ interface Component {
 /**
  * 8-connected component labelling of prob > thresh (two-pass with union-find), collecting
  * per component the probability sum and the row-extreme corners — enough for a convex hull,
- * without keeping every pixel.
+ * without keeping every pixel. Components come in the order of their first pixel (row-major).
+ * Typed arrays and no per-pixel closures or map look-ups: this runs on every detection map
+ * (up to 960 × 960 px).
  */
-function components(prob: Float32Array, w: number, h: number, thresh: number): Component[] {
+export function components(prob: Float32Array, w: number, h: number, thresh: number): Component[] {
   const labels = new Int32Array(w * h);
-  const parent: number[] = [0];
+  let parent = new Int32Array(256);
+  let next = 1;
   const find = (a: number): number => {
-    while (parent[a] !== a) a = parent[a] = parent[parent[a]];
+    while (parent[a] !== a) a = parent[a] = parent[parent[a]!]!;
     return a;
   };
+  // Joins the sets of labels a and b (both non-zero); the smaller root leads, as before.
   const union = (a: number, b: number): number => {
     const ra = find(a), rb = find(b);
     if (ra === rb) return ra;
-    const [lo, hi] = ra < rb ? [ra, rb] : [rb, ra];
-    parent[hi] = lo;
-    return lo;
+    if (ra < rb) {
+      parent[rb] = ra;
+      return ra;
+    }
+    parent[ra] = rb;
+    return rb;
   };
   for (let y = 0; y < h; y++) {
+    const row = y * w;
     for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      if (prob[i] <= thresh) continue;
+      const i = row + x;
+      if (prob[i]! <= thresh) continue;
       // Already-visited neighbours: W, NW, N, NE.
-      let l = 0;
-      const take = (j: number) => {
-        const lj = labels[j];
-        if (lj) l = l ? union(l, lj) : lj;
-      };
-      if (x > 0) take(i - 1);
+      let l = x > 0 ? labels[i - 1]! : 0;
       if (y > 0) {
-        if (x > 0) take(i - w - 1);
-        take(i - w);
-        if (x < w - 1) take(i - w + 1);
+        const up = i - w;
+        if (x > 0) {
+          const lj = labels[up - 1]!;
+          if (lj) l = l ? union(l, lj) : lj;
+        }
+        const ln = labels[up]!;
+        if (ln) l = l ? union(l, ln) : ln;
+        if (x < w - 1) {
+          const lj = labels[up + 1]!;
+          if (lj) l = l ? union(l, lj) : lj;
+        }
       }
       if (!l) {
-        l = parent.length;
-        parent.push(l);
+        if (next === parent.length) {
+          const grown = new Int32Array(parent.length * 2);
+          grown.set(parent);
+          parent = grown;
+        }
+        l = next++;
+        parent[l] = l;
       }
       labels[i] = l;
     }
   }
 
-  const byRoot = new Map<number, Component & { row: number; min: number; max: number }>();
-  const flush = (c: Component & { row: number; min: number; max: number }) => {
-    c.points.push([c.min, c.row], [c.min, c.row + 1], [c.max + 1, c.row], [c.max + 1, c.row + 1]);
+  // Per root, the index of its component (+1; 0 = not seen yet), and per component its open row.
+  const slot = new Int32Array(next);
+  const result: Component[] = [];
+  const rowOf: number[] = [];
+  const minOf: number[] = [];
+  const maxOf: number[] = [];
+  const flush = (k: number) => {
+    const r = rowOf[k]!, lo = minOf[k]!, hi = maxOf[k]! + 1;
+    result[k]!.points.push([lo, r], [lo, r + 1], [hi, r], [hi, r + 1]);
   };
   for (let y = 0; y < h; y++) {
+    const row = y * w;
     for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      if (!labels[i]) continue;
-      const root = find(labels[i]);
-      let c = byRoot.get(root);
-      if (!c) {
-        c = { points: [], sum: 0, count: 0, row: y, min: x, max: x };
-        byRoot.set(root, c);
-      } else if (c.row !== y) {
-        flush(c);
-        c.row = y;
-        c.min = c.max = x;
+      const i = row + x;
+      const label = labels[i]!;
+      if (!label) continue;
+      const root = find(label);
+      let k = slot[root]! - 1;
+      if (k < 0) {
+        k = result.length;
+        slot[root] = k + 1;
+        result.push({ points: [], sum: 0, count: 0 });
+        rowOf.push(y);
+        minOf.push(x);
+        maxOf.push(x);
+      } else if (rowOf[k] !== y) {
+        flush(k);
+        rowOf[k] = y;
+        minOf[k] = maxOf[k] = x;
       } else {
-        c.max = x; // row-major scan: x only grows within a row
+        maxOf[k] = x; // row-major scan: x only grows within a row
       }
-      c.sum += prob[i];
+      const c = result[k]!;
+      c.sum += prob[i]!;
       c.count++;
     }
   }
-  const result: Component[] = [];
-  for (const c of byRoot.values()) {
-    flush(c);
-    result.push({ points: c.points, sum: c.sum, count: c.count });
-  }
+  for (let k = 0; k < result.length; k++) flush(k);
   return result;
 }

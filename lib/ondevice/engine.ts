@@ -11,6 +11,7 @@ import { upsideDownProb } from './cls';
 import { fromTurnedCcw, lineShapes, looksSideways } from './orientation';
 import { type LineCrop, cutLine, fieldsFirst } from './line-priority';
 import type { RedRemoval } from './seal';
+import { stageClock } from './stage-clock';
 
 export interface EngineOptions {
   /** onnxruntime-web: its WASM build in the extension, its Node build in Node. */
@@ -116,7 +117,10 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
       .slice(0, ORIENTATION_SAMPLES);
     if (!sample.length) return false;
     if (clsS) {
-      const p = await upsideDownProb(clsS, sample.map((r) => cropLine(img, r)));
+      const cutting = performance.now();
+      const crops = sample.map((r) => cropLine(img, r));
+      stageClock.add('crop', cutting, crops.length);
+      const p = await upsideDownProb(clsS, crops);
       const wsum = sample.reduce((s, r) => s + r.w, 0);
       const vote = sample.reduce((s, r, i) => s + r.w * p[i], 0) / wsum;
       if (Math.abs(vote - 0.5) >= 0.3) return vote > 0.5;
@@ -176,18 +180,25 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
       const ordered = readingOrder(rects.map((r) => ({ rect: upsideDown ? flip(r) : r })), pageAngle);
       const skipInkless = options.skipInklessRereads === true;
       // Reordering needs every line's crop up front; reading order cuts each when it is read.
+      const cutting = performance.now();
       const first = options.order === 'fields-first' ? fieldsFirst(ordered.map(({ rect }) => cutLine(img, rect, skipInkless, options.redRemoval))) : undefined;
+      if (first) stageClock.add('crop', cutting, first.length);
       const lines: DetectedLine[] = [];
       let read = 0;
       for (let i = 0; i < ordered.length; i++) {
+        const cut = performance.now();
         const line = first?.[i] ?? cutLine(img, ordered[i]!.rect, skipInkless, options.redRemoval);
+        if (!first) stageClock.add('crop', cut);
         const { rect } = line;
         const rec = await readLine(line, skipInkless);
         read += 1;
         const text = rec.text.trim();
         if (!text || rec.confidence < minConf) continue;
         lines.push({ text, confidence: rec.confidence, box: rectCorners(rect) });
-        if (options.enough?.(lines, page)) break;
+        const judging = performance.now();
+        const done = options.enough?.(lines, page) === true;
+        stageClock.add('extract', judging);
+        if (done) break;
       }
       const t3 = performance.now();
       return {

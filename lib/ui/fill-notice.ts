@@ -1,4 +1,4 @@
-import { FIELD_LABEL } from '@/components/field-labels';
+import { FIELD_LABEL } from './field-labels';
 import { t } from '@/lib/i18n';
 import type { FillReport, UndoReport } from '@/lib/autofill/report';
 

@@ -10,6 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pipeline } from '../../lib/ondevice/pipeline';
+import type { StageTotals } from '../../lib/ondevice/stage-clock';
 import { launchWithExtension, waitForMenu, type LoadedExtension } from '../support/extension';
 import { serveFolder } from '../support/static-server';
 import { renderInvoices } from '../synth/render';
@@ -26,6 +27,8 @@ export interface PipelineFigures {
   allFourRight: number;
   /** The model load and first reading (ms): not part of the median. */
   firstMs: number;
+  /** The engine's stage clock in the offscreen document, summed over the measured invoices. */
+  stages?: StageTotals;
 }
 
 /**
@@ -77,18 +80,36 @@ export async function benchOndeviceChromium(dirs: Record<Pipeline, string>, coun
         const ms = sample.latenciesMs[0]!;
         if (i === 0) {
           figures[p].firstMs = ms;
+          await stageClock(launched[p]!, 'reset');
           continue;
         }
         figures[p].latenciesMs.push(ms);
         if (allFourRight(sample.results[0], specs[i]!.truth)) figures[p].allFourRight += 1;
       }
     }
+    for (const p of pipelines) figures[p].stages = (await stageClock(launched[p]!, 'snapshot')) ?? undefined;
     return figures;
   } finally {
     for (const ext of Object.values(launched)) await ext.browser.close();
     await site.close();
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** Resets or reads the engine's stage clock (lib/ondevice/stage-clock.ts) in the offscreen document. */
+async function stageClock(ext: LoadedExtension, what: 'reset' | 'snapshot'): Promise<StageTotals | null> {
+  const target = ext.browser.targets().find((t) => t.url() === `${ext.origin}/offscreen.html`);
+  const page = await target?.asPage();
+  if (!page) return null;
+  return page.evaluate((w) => {
+    const clock = (globalThis as { __qicStageClock?: { reset(): void; snapshot(): StageTotals } }).__qicStageClock;
+    if (!clock) return null;
+    if (w === 'reset') {
+      clock.reset();
+      return null;
+    }
+    return clock.snapshot();
+  }, what);
 }
 
 function allFourRight(stored: Partial<Record<(typeof FIELDS)[number], string>> | undefined, truth: Truth): boolean {

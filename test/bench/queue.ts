@@ -17,6 +17,8 @@ export interface QueueFigures {
   duplicatesAfterSuccess: number;
   maxInFlight: number;
   wallMs: number;
+  /** From the upload until every capture is stored (the popup's intake, not the queue's work). */
+  intakeMs: number;
   /** captures × server time ÷ concurrency. */
   idealMs: number;
 }
@@ -57,9 +59,11 @@ export async function benchQueue(count: number, concurrency: number, serverMs = 
     const started = Date.now();
     await (await popup.$('input[type="file"]'))!.uploadFile(...uniquePngs(count, 'bench'));
     let captures: { status: string; attempts: number }[] = [];
+    let intakeMs = NaN;
     const deadline = started + 600_000;
     for (;;) {
       captures = await readCaptures(popup);
+      if (Number.isNaN(intakeMs) && captures.length === count) intakeMs = Date.now() - started;
       if (captures.length === count && captures.every((c) => c.status === 'done' || c.status === 'failed')) break;
       if (Date.now() > deadline) break;
       await new Promise((r) => setTimeout(r, 100));
@@ -77,6 +81,7 @@ export async function benchQueue(count: number, concurrency: number, serverMs = 
       duplicatesAfterSuccess: stats.duplicatesAfterSuccess,
       maxInFlight: stats.maxInFlight,
       wallMs,
+      intakeMs,
       idealMs: (count * serverMs) / concurrency,
     };
   } finally {

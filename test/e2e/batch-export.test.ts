@@ -113,8 +113,24 @@ describe('the batch', () => {
     await batch.bringToFront();
     await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 3, { polling: 100 });
     expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toMatch(/^2 invoices · ￥[\d,]+\.\d{2} · duplicates not counted: 1 \(￥[\d,]+\.\d{2}\) · 0 failed · \d+ to review$/);
-    await batch.type('input[name="from"]', '01012099'); // a day after every capture
+    // The day boxes speak the page's language (Chromium's own date box spoke the system's: 年/月/日).
+    expect(await batch.$eval('input[name="from"]', (i) => (i as HTMLInputElement).placeholder)).toBe('Captured from yyyy-mm-dd');
+    // The month menu names the months captured in, in words.
+    const thisMonth = new Date().toLocaleString('en', { month: 'long', year: 'numeric' });
+    await batch.waitForFunction((m) => Array.from(document.querySelectorAll('select[name="month"] option')).some((o) => o.textContent === m), { polling: 100 }, thisMonth);
+    await batch.select('select[name="month"]', await batch.$eval('select[name="month"] option:nth-child(2)', (o) => (o as HTMLOptionElement).value));
+    expect(await batch.$$eval('tr[data-capture-id]', (rows) => rows.length)).toBe(3);
+    await batch.select('select[name="month"]', '');
+    // Not a day: said beside the box once it is left, and it bounds nothing.
+    await batch.type('input[name="from"]', '2099-02-30');
+    await batch.keyboard.press('Tab');
+    expect(await batch.$eval('input[name="from"]', (i) => i.getAttribute('aria-invalid'))).toBe('true');
+    expect(await batch.$eval('.day-error', (e) => e.textContent)).toBe('Not a day: write year, month, day, e.g. 2026-11-05.');
+    expect(await batch.$$eval('tr[data-capture-id]', (rows) => rows.length)).toBe(3);
+    await batch.click('input[name="from"]', { count: 3 }); // select what was typed, to type over it
+    await batch.type('input[name="from"]', '2099-01-01'); // a day after every capture
     await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 0, { polling: 100 });
+    expect(await batch.$eval('input[name="from"]', (i) => i.getAttribute('aria-invalid'))).toBeNull();
     expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toBe('0 invoices · ￥0.00 · 0 failed · 0 to review');
     await batch.close();
   });

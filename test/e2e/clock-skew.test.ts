@@ -8,10 +8,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../emulator/server';
-import { clickRecognize, launchWithExtension, openExtensionPage, waitForMenu, type LoadedExtension } from '../support/extension';
-import { serveFolder, type StaticServer } from '../support/static-server';
+import { describe, expect, it } from 'vitest';
+import { clickRecognize, openExtensionPage } from '../support/extension';
+import { useExtensionWithEmulator } from '../support/suite';
 import { configureThroughOptions, waitForSettled } from '../support/ui';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -20,30 +19,16 @@ const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_loca
 const AHEAD_MS = 20 * 60_000;
 
 describe('a computer clock 20 minutes behind the gateway (AK/SK, real Chromium)', () => {
-  let emulator: Emulator;
-  let site: StaticServer;
-  let ext: LoadedExtension;
   const ak = `AK${randomBytes(6).toString('hex').toUpperCase()}`;
   const sk = randomBytes(24).toString('base64');
+  // A constant recognizer: the pixels are read elsewhere; here the signatures are the point.
+  const suite = useExtensionWithEmulator({ emulator: { ak, sk, clockOffsetMs: AHEAD_MS }, recognizer: async () => ({ ok: true, result: truth['invoice-4.png']! }), folder: FIXTURES, configure: false });
 
-  beforeAll(async () => {
-    // A constant recognizer: the pixels are read elsewhere; here the signatures are the point.
-    emulator = await startEmulator({ ak, sk, clockOffsetMs: AHEAD_MS }, async () => ({ ok: true, result: truth['invoice-4.png']! }));
-    site = await serveFolder(FIXTURES);
-    ext = await launchWithExtension();
-    await waitForMenu(ext.worker);
-  });
-
-  afterAll(async () => {
-    await ext?.browser.close();
-    await site?.close();
-    await emulator?.close();
-  });
-
-  const refused = () => emulator.requests.filter((r) => r.auth?.scheme === 'aksk' && !r.auth.ok);
+  const refused = () => suite.emulator.requests.filter((r) => r.auth?.scheme === 'aksk' && !r.auth.ok);
   const told = en.clockBehind!.message.replace('$1', '20');
 
   it('one refused signature, then the capture is done and the user is told the clock is ~20 minutes behind', async () => {
+    const { emulator, site, ext } = suite;
     const options = await configureThroughOptions(ext, { endpoint: emulator.url, ak, sk });
     const page = await ext.browser.newPage();
     await page.goto(`${site.url}/pages/invoices.html`);

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../emulator/server';
-import { clickRecognize, launchWithExtension, openExtensionPage, waitForMenu, type LoadedExtension } from '../support/extension';
-import { serveFolder, type StaticServer } from '../support/static-server';
+import { describe, expect, it } from 'vitest';
+import { clickRecognize, openExtensionPage } from '../support/extension';
+import { useExtensionWithEmulator } from '../support/suite';
 import { configureThroughOptions, waitForSettled } from '../support/ui';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -12,27 +11,13 @@ const truth = JSON.parse(readFileSync(join(FIXTURES, 'invoices', 'truth.json'), 
 const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
 
 describe('right-click an invoice image → signed Huawei call → fields in the popup', () => {
-  let emulator: Emulator;
-  let site: StaticServer;
-  let ext: LoadedExtension;
   const ak = `AK${randomBytes(6).toString('hex').toUpperCase()}`;
   const sk = randomBytes(24).toString('base64');
   const projectId = randomBytes(16).toString('hex');
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ ak, sk, projectId });
-    site = await serveFolder(FIXTURES);
-    ext = await launchWithExtension();
-    await waitForMenu(ext.worker);
-  });
-
-  afterAll(async () => {
-    await ext?.browser.close();
-    await site?.close();
-    await emulator?.close();
-  });
+  const suite = useExtensionWithEmulator({ emulator: { ak, sk, projectId }, folder: FIXTURES, configure: false });
 
   it('recognizes a fixture invoice with a verified AK/SK signature and copies a field', async () => {
+    const { emulator, site, ext } = suite;
     const options = await configureThroughOptions(ext, { endpoint: emulator.url, projectId, ak, sk });
     // Test connection makes a real call: the emulator must have verified its signature.
     await options.click('.actions button[type="button"]');
@@ -78,6 +63,7 @@ describe('right-click an invoice image → signed Huawei call → fields in the 
   });
 
   it('a wrong SK shows APIG.0301 in words, keeps the capture waiting for new keys, and it resumes by itself once fixed', async () => {
+    const { emulator, site, ext } = suite;
     const options = await configureThroughOptions(ext, { endpoint: emulator.url, ak, sk: `${sk}x` });
     const page = await ext.browser.newPage();
     await page.goto(`${site.url}/pages/invoices.html`);

@@ -2,8 +2,8 @@
  * The Firefox build (MV2) in real Firefox (Debian's ESR, through Puppeteer's WebDriver BiDi), as a
  * new user meets it: an invoice read on this device, one read through the Huawei-compatible
  * emulator, the fields filled into an expense portal's form, the batch exported as a ZIP.
- * Captures start from the real popup (a picked file, a typed URL): Firefox's context menu cannot
- * be opened headless and BiDi gives no handle on the background page to dispatch a click.
+ * Captures start from the real popup (a picked file, a typed URL): headless Firefox opens no
+ * context menu; the right-click menu is clicked for real, headful under Xvfb, in firefox-menu.test.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -192,6 +192,42 @@ describe('the in-page card', () => {
     expect(await page.evaluate(() => document.activeElement?.localName)).not.toBe(CARD);
   });
 
+  it('on a mail of many invoices, neighbours are captured one after another without reloading: the card never takes the next right-click', async () => {
+    const mail = await ext.browser.newPage();
+    await mail.setViewport({ width: 1400, height: 900 }); // a desktop: room beside the mail
+    await mail.goto(`${site.url}/pages/invoices.html`);
+    await mail.waitForFunction(() => Array.from(document.images).every((i) => i.complete && i.naturalWidth > 0), { polling: 100 });
+    // What each right-click really landed on (a click on the card reaches the page as its host element).
+    await mail.evaluate(() => {
+      const hits: string[] = [];
+      (window as unknown as { hits: string[] }).hits = hits;
+      document.addEventListener('contextmenu', (e) => hits.push((e.target as Element).id || (e.target as Element).localName), true);
+    });
+    const overlapsAnImage = () =>
+      mail.evaluate((tag) => {
+        const card = document.querySelector(tag)!.getBoundingClientRect();
+        return Array.from(document.images).filter((img) => {
+          const r = img.getBoundingClientRect();
+          return card.left < r.right && card.right > r.left && card.top < r.bottom && card.bottom > r.top;
+        }).map((img) => img.id);
+      }, CARD);
+    // Along the first row, then down to the next one: each card replaces the last, beside its own image.
+    for (const n of [1, 2, 3, 4]) {
+      await rightClickRecognize(ext, mail, `#invoice-${n}`);
+      await mail.waitForFunction((tag, id) => document.querySelector(tag)?.shadowRoot?.querySelector('.qic-card') && (window as unknown as { hits: string[] }).hits.at(-1) === id, { polling: 100 }, CARD, `invoice-${n}`);
+      await mail.waitForFunction((tag, value) => document.querySelector(tag)?.shadowRoot?.querySelector('[data-field="number"]')?.getAttribute('data-value') === value, { polling: 100, timeout: 90_000 }, CARD, truth[`invoice-${n}.png`]!.number);
+      expect((await readCard(mail))!.fields.code?.[1]).toBe(truth[`invoice-${n}.png`]!.code);
+      expect(await mail.$$eval(CARD, (cards) => cards.length)).toBe(1);
+      expect(await overlapsAnImage()).toEqual([]);
+    }
+    expect(await mail.evaluate(() => (window as unknown as { hits: string[] }).hits)).toEqual(['invoice-1', 'invoice-2', 'invoice-3', 'invoice-4']);
+    // A right-click elsewhere (no capture chosen) puts the card away, leaving the focus where it is.
+    await mail.click('h1', { button: 'right' });
+    await mail.waitForFunction((tag) => document.querySelector(tag) === null, { polling: 100 }, CARD);
+    await mail.close();
+    await page.bringToFront();
+  });
+
   it('speaks the language chosen in Settings: no English word in the Chinese card', async () => {
     const options = await openExtensionPage(ext, 'options.html');
     await options.waitForSelector('#uiLanguage');

@@ -20,9 +20,10 @@ export interface LoadedFirefoxExtension {
  * Firefox (Debian's ESR) through Puppeteer's WebDriver BiDi, with the built Firefox add-on
  * installed as a temporary add-on. Firefox gives each add-on a random moz-extension:// UUID per
  * profile; the pref `extensions.webextensions.uuids` maps our add-on id to one chosen here, so
- * the popup and batch pages have a known URL before anything runs.
+ * the popup and batch pages have a known URL before anything runs. Headful (`headless: false`)
+ * on `display` (an Xvfb of the test's own) where the browser's own menus must open.
  */
-export async function launchFirefoxWithExtension(options: { headless?: boolean; lang?: string } = {}): Promise<LoadedFirefoxExtension> {
+export async function launchFirefoxWithExtension(options: { headless?: boolean; lang?: string; display?: string } = {}): Promise<LoadedFirefoxExtension> {
   const uuid = randomUUID();
   const downloads = mkdtempSync(join(tmpdir(), 'qic-ff-downloads-'));
   const lang = options.lang ?? 'en-US';
@@ -32,7 +33,7 @@ export async function launchFirefoxWithExtension(options: { headless?: boolean; 
     headless: options.headless ?? true,
     // Firefox's WebDriver BiDi refuses to navigate to moz-extension:// pages unless allowed.
     args: ['--remote-allow-system-access'],
-    env: { ...process.env, LANGUAGE: lang, MOZ_CRASHREPORTER_DISABLE: '1' },
+    env: { ...process.env, LANGUAGE: lang, MOZ_CRASHREPORTER_DISABLE: '1', ...(options.display ? { DISPLAY: options.display } : {}) },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: uuid }),
       // Temporary add-ons are not signed; builds that enforce signatures would refuse them.
@@ -67,4 +68,18 @@ export async function openFirefoxExtensionPage(ext: LoadedFirefoxExtension, path
   void page.goto(url, { timeout: 20_000 }).catch(() => {}); // settles by timeout; the wait below decides
   await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { polling: 100, timeout: 30_000 }, url);
   return page;
+}
+
+/**
+ * Where an element's centre is on the X screen, for xdotool: Firefox's `mozInnerScreenX/Y` is the
+ * viewport's top-left corner in screen pixels (CSS px at zoom 1, which the tests' display has).
+ * The element is scrolled into view first.
+ */
+export function screenPointOf(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  return page.$eval(selector, (el) => {
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getBoundingClientRect();
+    const w = window as unknown as { mozInnerScreenX: number; mozInnerScreenY: number };
+    return { x: w.mozInnerScreenX + r.left + r.width / 2, y: w.mozInnerScreenY + r.top + r.height / 2 };
+  });
 }

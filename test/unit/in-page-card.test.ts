@@ -48,6 +48,33 @@ describe('where the card goes', () => {
   ])('%s', (_name, anchor, point, expected) => {
     expect(placeCard(card, viewport, anchor, point)).toEqual(expected);
   });
+
+  const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  it('passes over a side that would cover the next invoice', () => {
+    const anchor = { x: 500, y: 100, width: 200, height: 300 };
+    const next = { x: 708, y: 100, width: 200, height: 300 };
+    expect(placeCard(card, viewport, anchor, null, [anchor, next])).toEqual({ left: 172, top: 100 });
+  });
+
+  it('with every side covering an invoice (a grid of them), finds the free place nearest the image', () => {
+    // Three rows of three 240×160 invoices from the top left; free room only at the right.
+    const grid = [0, 1, 2].flatMap((row) => [0, 1, 2].map((col) => ({ x: 20 + col * 252, y: 20 + row * 172, width: 240, height: 160 })));
+    const anchor = grid[4]!;
+    const at = placeCard(card, viewport, anchor, null, grid);
+    const box = { x: at.left, y: at.top, width: card.width, height: card.height };
+    expect(grid.filter((g) => overlap(box, g))).toEqual([]);
+    expect(at.left).toBeGreaterThanOrEqual(20 + 3 * 252 - 12);
+    expect(at.left + card.width).toBeLessThanOrEqual(viewport.width - 8);
+    // Level with the image, not at a corner far from it.
+    expect(Math.abs(at.top + card.height / 2 - (anchor.y + anchor.height / 2))).toBeLessThan(24);
+  });
+
+  it('with no free place at all, covers as little as it can, never the image itself', () => {
+    const tiles = [0, 1, 2, 3].flatMap((row) => [0, 1, 2, 3].map((col) => ({ x: col * 300, y: row * 200, width: 300, height: 200 })));
+    const anchor = tiles[5]!;
+    const at = placeCard(card, viewport, anchor, null, tiles);
+    expect(overlap({ x: at.left, y: at.top, width: card.width, height: card.height }, anchor)).toBe(false);
+  });
 });
 
 const capture = (patch: Partial<Capture>): Capture => ({

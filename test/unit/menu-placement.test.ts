@@ -26,6 +26,8 @@ async function menuItems(manifestVersion: 2 | 3): Promise<Item[]> {
 
 interface Click {
   image?: boolean;
+  /** A <canvas>: media in Chromium (no context of its own), so `page` does not match it. */
+  canvas?: boolean;
   link?: boolean;
   selection?: boolean;
   editable?: boolean;
@@ -36,14 +38,14 @@ interface Click {
 /**
  * Chromium's rule for which items a right-click shows (RenderViewContextMenu::
  * ExtensionContextAndPatternMatch): `frame` matches anywhere inside an iframe, images included;
- * `page` only where no link, selection, text field or media is under the click.
+ * `page` only where no link, selection, text field or media (an image, a canvas) is under the click.
  */
 function matches(contexts: string[], click: Click): boolean {
   if (click.toolbar) return contexts.includes('action');
   const has = (c: string) => contexts.includes(c);
   if (has('all') || (click.selection && has('selection')) || (click.editable && has('editable')) || (click.inFrame && has('frame'))) return true;
   if ((click.link && has('link')) || (click.image && has('image'))) return true;
-  return has('page') && !click.link && !click.selection && !click.editable && !click.image;
+  return has('page') && !click.link && !click.selection && !click.editable && !click.image && !click.canvas;
 }
 
 const CLICKS: [string, Click][] = [
@@ -51,8 +53,9 @@ const CLICKS: [string, Click][] = [
   ['a thumbnail inside a link (web mail)', { image: true, link: true }],
   ['an image in an iframe (a mail body)', { image: true, inFrame: true }],
   ['a linked image in an iframe', { image: true, link: true, inFrame: true }],
-  ['a canvas or an empty spot', {}],
-  ['a canvas in an iframe', { inFrame: true }],
+  ['an empty spot or a CSS background', {}],
+  ['a CSS background in an iframe', { inFrame: true }],
+  ['a canvas (Chromium: no item of ours; the toolbar menu\'s picker reads it)', { canvas: true }],
   ['a link', { link: true }],
   ['selected text', { selection: true }],
   ['a text field', { editable: true }],
@@ -64,7 +67,7 @@ describe('the context menu: one item of ours per right-click, so the browser nev
     const topLevel = (await menuItems(3)).filter((i) => !i.parentId && matches(i.contexts, click));
     expect(topLevel.length).toBeLessThanOrEqual(1);
     if (click.image) expect(topLevel.map((i) => i.id)).toEqual(['recognize-quota-invoice']);
-    if (!click.image && !click.link && !click.selection && !click.editable) expect(topLevel.map((i) => i.id)).toEqual(['recognize-quota-invoice-element']);
+    if (!click.image && !click.canvas && !click.link && !click.selection && !click.editable) expect(topLevel.map((i) => i.id)).toEqual(['recognize-quota-invoice-element']);
   });
 
   it('the picker and the area selection stay reachable on the toolbar button’s own menu', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveClickedImage } from '@/lib/capture/resolve-image';
+import { hostToAllow } from '@/lib/ui/allow-host';
 import type { FetchLike } from '@/lib/huawei/http';
 import { LocalCode } from '@/lib/recognize/errors';
 
@@ -34,5 +35,19 @@ describe('an image whose host is not granted (issue 11)', () => {
     const got = await resolveClickedImage(URL_, answers(200, PNG), undefined, async () => ((asked = true), false));
     expect(got).toMatchObject({ ok: true, via: 'worker-fetch' });
     expect(asked).toBe(false);
+  });
+});
+
+describe('which captures offer "Allow reading images from <host>" (popup and batch page alike)', () => {
+  const failed = (code: string, message: string) => ({ status: 'failed' as const, error: { code, message, retryable: false } });
+  it.each([
+    ['a host refused: its URL and host', failed(LocalCode.hostAccess, URL_), { url: URL_, host: 'img.mail.example.cn' }],
+    ['a host with a port: the host names it', failed(LocalCode.hostAccess, 'http://localhost:8123/a.png'), { url: 'http://localhost:8123/a.png', host: 'localhost:8123' }],
+    ['LOCAL.HOST_ACCESS without a URL: no button', failed(LocalCode.hostAccess, 'the page'), undefined],
+    ['a URL that is no web address: no button', failed(LocalCode.hostAccess, 'blob:null/1'), undefined],
+    ['another failure: no button', failed(LocalCode.imageFetch, URL_), undefined],
+    ['not failed (queued again after Allow): no button', { status: 'queued' as const, error: failed(LocalCode.hostAccess, URL_).error }, undefined],
+  ])('%s', (_name, capture, expected) => {
+    expect(hostToAllow(capture as Parameters<typeof hostToAllow>[0])).toEqual(expected);
   });
 });

@@ -5,8 +5,11 @@ import { pickedAtContextClick } from '../page-scripts';
 import type { MenuSource } from './source';
 
 /**
- * "Recognize quota invoice" where the menu has no image context: a <canvas> (contextMenus has no
- * canvas context; it counts as "page"), an <img> under a transparent overlay, a CSS background.
+ * "Recognize quota invoice" where the menu has no image context: an <img> under a transparent
+ * overlay, a CSS background. Not a <canvas> in Chromium: it is media there, so `page` items do not
+ * show on it, and only `all` would (RenderViewContextMenu::ExtensionContextAndPatternMatch;
+ * measured on Chromium 156, test/e2e/fresh-install-clicks.test.ts); the toolbar menu's picker
+ * reads a canvas. (Firefox counts a canvas as `page`.)
  * The element under the right-click comes from the context-click recorder; when nothing is there,
  * or the recorder is missing (a tab opened before install), the picker overlay lets the user point.
  * Only `page`: Chrome adds `frame` to every right-click inside an iframe, images included, so a

@@ -68,6 +68,8 @@ c.width = img.naturalWidth; c.height = img.naturalHeight; c.getContext('2d').dra
     // The load event does not reliably wait for CSS backgrounds, so readiness loads the URL itself.
     'background.html': doc('CSS background', `<div id="target" data-invoice="invoice-5.png" style="width:600px;height:1100px;background-image:url('/invoices/invoice-5.png');background-size:contain;background-repeat:no-repeat"></div>`,
       `const img = new Image(); img.onload = ready; img.src = '/invoices/invoice-5.png';`),
+    // An image of another site, no CORS headers: the page shows it but cannot hand its bytes over.
+    'cross-image.html': doc('cross-origin image', `<img id="target" data-invoice="invoice-2.png" src="${c.other}/invoices/invoice-2.png" style="width:760px">`),
     'canvas.html': doc('canvas', '<canvas id="target" data-invoice="invoice-6.png"></canvas>', drawScript('/invoices/invoice-6.png')),
     // No crossOrigin attribute and `other` sends no CORS headers, so the canvas becomes tainted.
     'tainted.html': doc('tainted canvas', '<canvas id="target" data-invoice="invoice-3.png"></canvas>',

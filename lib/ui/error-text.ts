@@ -1,5 +1,5 @@
 import type { DocumentKind, RecognitionError } from '@/lib/recognize/contract';
-import { errorMessageKey } from '@/lib/ui/error-words';
+import { errorMessageKey } from './error-words';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 
 /** How each recognized other kind is named inside "This looks like …, not a quota invoice". */

@@ -1,0 +1,97 @@
+import { isoDate } from '../export/naming';
+import { needsReview, type CheckResult } from '../invoice/checks';
+import { monthKey } from '../invoice/groups';
+import { effectiveFields } from '../store/capture-schema';
+import type { CaptureView } from './use-captures';
+
+/** The review table's status menu. */
+export type StatusFilter = 'all' | 'done' | 'failed' | 'review' | 'duplicate';
+
+/** What the review table shows: a status, a month, a day range and words to find. */
+export interface ReviewFilter {
+  status: StatusFilter;
+  /** "yyyy-mm" (local time, as monthKey), '' = every month. */
+  month: string;
+  /** Captured on or after / on or before this day, "yyyy-mm-dd"; '' = open-ended. */
+  from: string;
+  to: string;
+  /** Found, case-insensitively, in the four fields (corrections win), the page address or the file name. */
+  text: string;
+}
+
+export const NO_FILTER: ReviewFilter = { status: 'all', month: '', from: '', to: '', text: '' };
+
+/**
+ * A capture with what the filter compares, worked out once per change of the data rather than
+ * once per key stroke: its day, its month and its searchable words in lower case. (Filtering
+ * 5,000 captures by words took 150 ms when every key stroke rebuilt and lowered each capture's words.)
+ */
+export interface IndexedView {
+  view: CaptureView;
+  day: string;
+  month: string;
+  words: string;
+}
+
+/** The filter's index of `views` (same order); a few ms for 5,000 captures. */
+export function indexViews(views: CaptureView[]): IndexedView[] {
+  return views.map((view) => {
+    const { capture } = view;
+    const f = effectiveFields(capture);
+    const day = isoDate(capture.createdAt);
+    return {
+      view,
+      day,
+      month: day.slice(0, 7),
+      words: `${f.number ?? ''} ${f.code ?? ''} ${f.location ?? ''} ${f.amount ?? ''} ${capture.source.pageUrl ?? ''} ${capture.source.fileName ?? ''}`.toLowerCase(),
+    };
+  });
+}
+
+/** The views `filter` lets through, in the index's order. */
+export function filterViews(index: IndexedView[], checks: Map<string, CheckResult>, filter: ReviewFilter): CaptureView[] {
+  const text = filter.text.trim().toLowerCase();
+  const { status, month, from, to } = filter;
+  const out: CaptureView[] = [];
+  for (const item of index) {
+    const { capture } = item.view;
+    if (month && item.month !== month) continue;
+    if ((from && item.day < from) || (to && item.day > to)) continue;
+    if ((status === 'done' || status === 'failed') && capture.status !== status) continue;
+    if (status === 'duplicate' && !checks.get(capture.id)?.flags.includes('duplicate')) continue;
+    if (status === 'review' && !(capture.status === 'done' && needsReview(checks.get(capture.id)))) continue;
+    if (text && !item.words.includes(text)) continue;
+    out.push(item.view);
+  }
+  return out;
+}
+
+/** Whether `filter` lets every capture through (no index needed). */
+export function isOpen(filter: ReviewFilter): boolean {
+  return filter.status === 'all' && !filter.month && !filter.from && !filter.to && !filter.text.trim();
+}
+
+/** The months captures were taken in, newest first, "yyyy-mm". */
+export function monthsOf(views: CaptureView[]): string[] {
+  const months = new Set<string>();
+  for (const { capture } of views) months.add(monthKey(capture.createdAt));
+  return [...months].sort().reverse();
+}
+
+/**
+ * A day typed by the clerk, as "yyyy-mm-dd", or null when it is no real day. Takes year first,
+ * the way both Chinese and ISO write it: 2026-11-05, 2026/11/5, 2026.11.5, 2026年11月5日, 20261105.
+ * '' (nothing typed) is '' (open-ended).
+ */
+export function parseDay(typed: string): string | null {
+  const s = typed.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (s === '') return '';
+  const m = /^(\d{4})(?:[-/.年\s]\s*(\d{1,2})[-/.月\s]\s*(\d{1,2})日?|(\d{2})(\d{2}))$/.exec(s);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2] ?? m[4]);
+  const day = Number(m[3] ?? m[5]);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
