@@ -64,12 +64,12 @@ describe('where a line is re-read', () => {
     }
   });
 
-  it('re-reads tighter and looser around the same centre, the margin taken off along the line as across it', () => {
+  it('re-reads tighter around the same centre, the margin taken off along the line as across it', () => {
     const rect = { cx: 100, cy: 50, w: 200, h: 40, angle: 0.5 };
-    const [tight, loose] = rereadRects(rect);
+    const [tight, ...more] = rereadRects(rect);
+    expect(more).toEqual([]);
     expect(tight).toMatchObject({ cx: 100, cy: 50, angle: 0.5 });
     expect(rect.h - tight!.h).toBeCloseTo(rect.w - tight!.w, 6);
-    expect(tight!.h).toBeLessThan(rect.h);
-    expect(loose!.h).toBeGreaterThan(rect.h);
+    expect(tight!.h).toBeCloseTo(rect.h * 0.7, 6);
   });
 });
