@@ -92,6 +92,9 @@ for (const field of FIELDS) report(`accuracy_${field}`, pct(result.correct[field
 report('accuracy_all_four', pct(result.correct.all, result.count), '%');
 report('rotated', rotated.count, 'count');
 report('rotated_all_four', pct(rotated.correct.all, rotated.count), '%');
+// Code and number fields of the upright and turned invoices together.
+report('ids_marked_for_review', result.markedForReview + rotated.markedForReview, 'count');
+report('ids_silently_wrong', result.silentlyWrong + rotated.silentlyWrong, 'count');
 report('seal_over_code', sealReport.count, 'count');
 report('seal_over_code_all_four', pct(sealReport.correct.all, sealReport.count), '%');
 report('seal_over_code_code', pct(sealReport.correct.code, sealReport.count), '%');

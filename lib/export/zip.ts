@@ -2,6 +2,7 @@ import { BlobReader, BlobWriter, TextReader, Uint8ArrayReader, ZipWriter } from 
 import { checkBatch, type CheckResult } from '../invoice/checks';
 import { gbt2260 } from '../invoice/gbt2260';
 import { glance } from '../invoice/groups';
+import { REVIEW_THRESHOLD } from '../invoice/review';
 import { batchTotals, countedCaptures } from '../invoice/totals';
 import { effectiveFields, type Capture } from '../store/capture-schema';
 import type { ExportRecord, Translate } from './columns';
@@ -10,7 +11,7 @@ import { invoicesCsv, invoicesJson } from './records';
 import { summaryText } from './summary';
 import { invoicesXlsx } from './xlsx';
 
-export const REVIEW_THRESHOLD = 0.9;
+export { REVIEW_THRESHOLD };
 
 export function checksFor(captures: Capture[], threshold = REVIEW_THRESHOLD): Map<string, CheckResult> {
   return checkBatch(

@@ -6,7 +6,7 @@ import type { Model, OrtModule } from './runtime';
 import { type RgbaImage, rotate90 } from './image';
 import { type Point, type RotatedRect, rectCorners, readingOrder } from './geometry';
 import { DEFAULT_DET, type DetOptions, detect } from './det';
-import { DEFAULT_REC, type RecOptions, cropLine, parseDict, recognizeLines } from './rec';
+import { DEFAULT_REC, type RecOptions, type RecResult, cropLine, parseDict, recognizeLines } from './rec';
 import { upsideDownProb } from './cls';
 import { fromTurnedCcw, lineShapes, looksSideways } from './orientation';
 import { type LineCrop, cutLine, fieldsFirst } from './line-priority';
@@ -77,6 +77,12 @@ export interface RecognizeOptions {
 
 export interface OcrEngine {
   recognize(img: RgbaImage, options?: RecognizeOptions): Promise<OcrResult>;
+  /**
+   * Recognition only: each rectangle (image px, text along `w`, as `DetectedLine.box` gives it back
+   * through confirm-fields.ts) cut from `img` and read, with the same seal-red second reading as
+   * `recognize`; no detection, no orientation. For re-reading a few lines already found.
+   */
+  readLines(img: RgbaImage, rects: RotatedRect[]): Promise<RecResult[]>;
   release(): Promise<void>;
 }
 
@@ -149,7 +155,7 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
    * reading kept: a red-printed number alone turns blank without its red and keeps its first reading
    * (`skipInkless` knows that beforehand and saves the second inference).
    */
-  async function readLine(line: LineCrop, skipInkless: boolean): Promise<{ text: string; confidence: number }> {
+  async function readLine(line: LineCrop, skipInkless: boolean): Promise<RecResult> {
     const [rec] = await recognizeLines(recS, [line.crop], dict, recOpt);
     if (!line.withoutRed || (skipInkless && line.redOnly)) return rec!;
     const [clean] = await recognizeLines(recS, [line.withoutRed], dict, recOpt);
@@ -201,6 +207,11 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
         skipped: ordered.length - read,
         ms: { det: t1 - t0, cls: t2 - t1, rec: t3 - t2, total: performance.now() - t0 },
       };
+    },
+    async readLines(img: RgbaImage, rects: RotatedRect[]) {
+      const out: RecResult[] = [];
+      for (const rect of rects) out.push(await readLine(cutLine(img, rect, false), false));
+      return out;
     },
     async release() {
       await detS.session.release();

@@ -1,11 +1,12 @@
 import type { DocumentKind, QuotaInvoiceResult, RecognizeOutcome } from '../recognize/contract';
 import { notQuotaMessage, recognitionError } from '../recognize/errors';
-import { extractWithEvidence } from '../invoice/extract';
+import { type Extraction, extractWithEvidence } from '../invoice/extract';
 import { gbt2260 } from '../invoice/gbt2260';
 import { classifyDocument } from '../invoice/kind';
 import type { OcrLine } from '../invoice/ocr-line';
 import type { PlaceIndex } from '../invoice/places';
 import type { DetectedLine, OcrEngine, OcrPage, OcrResult, RecognizeOptions } from './engine';
+import { type Identifier, confirmIdentifiers } from './confirm-fields';
 import { fieldBoxes } from './field-boxes';
 import type { RgbaImage } from './image';
 import type { Pipeline } from './pipeline';
@@ -64,14 +65,20 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   // whole page is read before deciding.
   const enough = (lines: DetectedLine[], page: OcrPage) =>
     extractWithEvidence(uprightLines(lines, page), places).conclusive && classifyDocument(lines.map((l) => l.text)).quotaTitle;
-  // Fast: a small detection first; the full size only when that reading leaves a field missing.
-  const small = options.pipeline === 'baseline' ? undefined : await engine.recognize(image, { enough, ...reading, detSide: FAST_DET_SIDE });
-  // A page lying turned is read at full size: at the small size, digits of turned pages were read
-  // wrong (held-out seeds 100004 at 270°: 2→3 in the code; 100012 at 180°: 8→0 in the number).
-  const ocr = small && small.turnDeg === 0 && allFourRead(small, places) ? small : await engine.recognize(image, { enough, ...reading });
+  // Fast: a small detection first, taken when it reads all four fields and a re-read of the code's
+  // and the number's lines agrees with it (confirm-fields.ts); otherwise the full size. A small
+  // pass misreads digits the re-read catches (held-out seeds 100004 turned 270°: 2→3 in the code;
+  // 100012 turned 180°: 8→0 in the number), upright or turned alike.
+  const fast = options.pipeline !== 'baseline';
+  const small = fast ? await engine.recognize(image, { enough, ...reading, detSide: FAST_DET_SIDE }) : undefined;
+  const smallSettled = small && allFourRead(small, places) ? await settledReading(engine, image, small, places) : undefined;
+  const ocr = smallSettled?.doubtful.length === 0 ? small! : await engine.recognize(image, { enough, ...reading });
   const kind = classifyDocument(ocr.lines.map((l) => l.text)).kind;
   if (kind !== 'quota') return refuse(kind);
-  const { result, sources } = extractWithEvidence(uprightLines(ocr.lines, ocr), places);
+  const { result, sources } = ocr === small ? smallSettled! : extractWithEvidence(uprightLines(ocr.lines, ocr), places);
+  // The full-size reading's code and number are confirmed the same way; a disagreement there is
+  // marked for review (its confidence below REVIEW_THRESHOLD), never passed on silently.
+  if (fast && ocr !== small) await confirmIdentifiers(engine, image, ocr.lines, sources, result);
   if (!result.code || !result.number || !result.amount) await fillFromSealFreeReading(engine, image, result, places, reading);
   const found = (['number', 'code', 'location', 'amount'] as const).filter((f) => result[f] !== undefined);
   if (!result.code && !result.number && found.length < 2) return refuse('unknown');
@@ -101,6 +108,13 @@ async function fillFromSealFreeReading(
     result[field] = second[field];
     result.confidence = { ...result.confidence, [field]: second.confidence?.[field] };
   }
+}
+
+/** A reading's fields, its code and number settled by a re-read of their lines (confirm-fields.ts). */
+async function settledReading(engine: OcrEngine, image: RgbaImage, ocr: OcrResult, places: PlaceIndex): Promise<Extraction & { doubtful: Identifier[] }> {
+  const extraction = extractWithEvidence(uprightLines(ocr.lines, ocr), places);
+  const doubtful = await confirmIdentifiers(engine, image, ocr.lines, extraction.sources, extraction.result);
+  return { ...extraction, doubtful };
 }
 
 /** A reading of a quota invoice with all four fields in it (the kind is quota, nothing missing). */

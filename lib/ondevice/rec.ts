@@ -21,6 +21,8 @@ export const REC_HEIGHT = 48;
 export interface RecResult {
   text: string;
   confidence: number;
+  /** Each character's probability (0–1), aligned with `text` (one per UTF-16 unit of it). */
+  charConfidences: number[];
 }
 
 /**
@@ -87,10 +89,12 @@ export async function recognizeLines(
 
 /**
  * CTC greedy decoding: arg-max per time step, drop blanks (class 0) and repeats of the
- * previous step. Confidence = mean of the kept steps' max probabilities (PaddleOCR's).
+ * previous step. Confidence = mean of the kept steps' max probabilities (PaddleOCR's); each kept
+ * step's own max probability is kept too (`charConfidences`): one blurred digit hides in the mean.
  */
 export function ctcGreedy(p: Float32Array, offset: number, steps: number, classes: number, dict: string[]): RecResult {
   let text = '';
+  const charConfidences: number[] = [];
   let sum = 0;
   let kept = 0;
   let prev = -1;
@@ -106,10 +110,11 @@ export function ctcGreedy(p: Float32Array, offset: number, steps: number, classe
     }
     if (best !== 0 && best !== prev) {
       text += dict[best];
+      for (let k = 0; k < dict[best].length; k++) charConfidences.push(bestP);
       sum += bestP;
       kept++;
     }
     prev = best;
   }
-  return { text, confidence: kept ? sum / kept : 0 };
+  return { text, confidence: kept ? sum / kept : 0, charConfidences };
 }

@@ -4,6 +4,7 @@ import type { OtherKind } from '../../lib/invoice/kind';
 import type { OcrEngine } from '../../lib/ondevice/engine';
 import type { Pipeline } from '../../lib/ondevice/pipeline';
 import { readQuotaInvoice } from '../../lib/ondevice/read-invoice';
+import { REVIEW_THRESHOLD } from '../../lib/invoice/review';
 import { decodeImage, nodeEngine } from '../support/ondevice-node';
 import type { Truth } from '../synth/spec';
 import { median } from './stats';
@@ -22,6 +23,10 @@ export interface AccuracyReport {
   failures: { seed: number; field: string; expected: string; got: string | undefined }[];
   /** Quota invoices refused as another kind of paper: seed → the kind named (or `unknown`). */
   refusedAs: { seed: number; kind: string }[];
+  /** Code and number fields read with confidence below REVIEW_THRESHOLD (the capture goes to review). */
+  markedForReview: number;
+  /** Code and number fields read wrong at or above REVIEW_THRESHOLD: the worst outcome, wanted 0. */
+  silentlyWrong: number;
 }
 
 /** What an outcome says the paper is: `quota` when read, else the kind AIS.0104 named. */
@@ -42,6 +47,8 @@ export async function measureAccuracy(samples: { seed: number; image: Uint8Array
     peakRssMb: 0,
     failures: [],
     refusedAs: [],
+    markedForReview: 0,
+    silentlyWrong: 0,
   };
   for (const { seed, image, truth } of samples) {
     const started = performance.now();
@@ -61,6 +68,12 @@ export async function measureAccuracy(samples: { seed: number; image: Uint8Array
       }
     }
     if (all) report.correct.all += 1;
+    for (const field of ['code', 'number'] as const) {
+      if (result[field] === undefined) continue;
+      const marked = (result.confidence?.[field] ?? 0) < REVIEW_THRESHOLD;
+      if (marked) report.markedForReview += 1;
+      else if (result[field] !== truth[field]) report.silentlyWrong += 1;
+    }
   }
   report.peakRssMb = process.resourceUsage().maxRSS / 1024;
   return report;

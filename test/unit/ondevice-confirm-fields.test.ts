@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { DIGIT_FLOOR, identifierIn, type LineReading, rectOfBox, rereadRects, settleIdentifier } from '@/lib/ondevice/confirm-fields';
+import { rectCorners } from '@/lib/ondevice/geometry';
+import { REVIEW_THRESHOLD } from '@/lib/invoice/review';
+
+/** A reading whose characters all have probability `p`, except those listed in `weak` (index → probability). */
+function reading(text: string, p = 0.99, weak: Record<number, number> = {}): LineReading {
+  return { text, confidence: p, charConfidences: Array.from(text, (_, i) => weak[i] ?? p) };
+}
+
+describe('the digits a re-read holds', () => {
+  it('finds the identifier past its label, spaces and full-width digits, with its weakest digit', () => {
+    const text = '发票代码： １４４０１１４４３ 537';
+    // The 5 (index 16 in the raw text, after the label, the colon and the spaces) is the blurred digit.
+    const found = identifierIn(reading(text, 0.98, { 16: 0.48, 0: 0.3 }), 12);
+    expect(found).toEqual({ value: '144011443537', weakest: 0.48 });
+  });
+
+  it('says nothing when a digit was lost, and drops the o a lost N leaves before a number', () => {
+    expect(identifierIn(reading('发票代码14401144537'), 12)).toBeUndefined();
+    expect(identifierIn(reading('o03570280'), 8)?.value).toBe('03570280');
+  });
+});
+
+describe('confirming a code or number by re-reading its line', () => {
+  const first = { value: '144011443637', confidence: 0.95 };
+
+  it('keeps the reading and its confidence when every re-read agrees, each digit clearly read', () => {
+    const settled = settleIdentifier('code', first, [reading('发票代码144011443637'), reading('144011443637', 0.97)]);
+    expect(settled).toEqual({ value: '144011443637', confidence: 0.95, confirmed: true });
+  });
+
+  it('marks the field for review when a re-read reads another digit (the better-supported value kept)', () => {
+    const settled = settleIdentifier('code', first, [reading('发票代码144011443537'), reading('发票代码144011443537')]);
+    expect(settled.confirmed).toBe(false);
+    expect(settled.value).toBe('144011443537');
+    expect(settled.confidence).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
+  it('a tie keeps the first reading, marked', () => {
+    const settled = settleIdentifier('code', first, [reading('144011443537'), reading('144011443')]);
+    expect(settled.value).toBe('144011443637');
+    expect(settled.confidence).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
+  it('marks an agreed value when a re-read read one digit weakly (seed 100035: 6 read as 5 inside a confident line)', () => {
+    const weak = reading('发票代码144011443537', 0.97, { 13: DIGIT_FLOOR - 0.07 });
+    const settled = settleIdentifier('code', { value: '144011443537', confidence: 0.936 }, [reading('发票代码144011443537'), weak]);
+    expect(settled).toEqual({ value: '144011443537', confidence: REVIEW_THRESHOLD - 0.01, confirmed: false });
+  });
+
+  it('marks a field no re-read could read in full', () => {
+    const settled = settleIdentifier('number', { value: '03570280', confidence: 0.99 }, [reading('0357028'), reading('')]);
+    expect(settled.confirmed).toBe(false);
+    expect(settled.confidence).toBeLessThan(REVIEW_THRESHOLD);
+  });
+});
+
+describe('where a line is re-read', () => {
+  it('turns an engine box back into its rectangle, turned pages too', () => {
+    for (const rect of [{ cx: 478, cy: 299, w: 236, h: 42, angle: -1.52 }, { cx: 345, cy: 715, w: 235, h: 45, angle: 3.08 }]) {
+      const back = rectOfBox(rectCorners(rect));
+      for (const key of ['cx', 'cy', 'w', 'h', 'angle'] as const) expect(back[key]).toBeCloseTo(rect[key], 6);
+    }
+  });
+
+  it('re-reads tighter around the same centre, the margin taken off along the line as across it', () => {
+    const rect = { cx: 100, cy: 50, w: 200, h: 40, angle: 0.5 };
+    const [tight, ...more] = rereadRects(rect);
+    expect(more).toEqual([]);
+    expect(tight).toMatchObject({ cx: 100, cy: 50, angle: 0.5 });
+    expect(rect.h - tight!.h).toBeCloseTo(rect.w - tight!.w, 6);
+    expect(tight!.h).toBeCloseTo(rect.h * 0.7, 6);
+  });
+});
