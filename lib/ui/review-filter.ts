@@ -1,4 +1,5 @@
 import { isoDate } from '../export/naming';
+import { toHalfWidth } from '../invoice/normalize';
 import { needsReview, type CheckResult } from '../invoice/checks';
 import { monthKey } from '../invoice/groups';
 import { effectiveFields } from '../store/capture-schema';
@@ -80,11 +81,13 @@ export function monthsOf(views: CaptureView[]): string[] {
 
 /**
  * A day typed by the clerk, as "yyyy-mm-dd", or null when it is no real day. Takes year first,
- * the way both Chinese and ISO write it: 2026-11-05, 2026/11/5, 2026.11.5, 2026年11月5日, 20261105.
+ * the way both Chinese and ISO write it: 2026-11-05, 2026/11/5, 2026.11.5, 2026年11月5日, 20261105,
+ * in half- or full-width characters.
  * '' (nothing typed) is '' (open-ended).
  */
 export function parseDay(typed: string): string | null {
-  const s = typed.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  // Full-width digits and separators as a Chinese input method types them (２０２６－１１－３０).
+  const s = toHalfWidth(typed).trim();
   if (s === '') return '';
   const m = /^(\d{4})(?:[-/.年\s]\s*(\d{1,2})[-/.月\s]\s*(\d{1,2})日?|(\d{2})(\d{2}))$/.exec(s);
   if (!m) return null;
