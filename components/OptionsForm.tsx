@@ -64,6 +64,9 @@ export function OptionsForm({ initial, onSave, onTest, onRequestAccess, onLangua
   const [form, setForm] = useState<Form>({ ...stored, sk: '', iamPassword: '' });
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // The engine as last saved (the page may have saved since it loaded): Test connection holds a
+  // Huawei choice back only when Huawei is not already the saved engine.
+  const [savedProvider, setSavedProvider] = useState(stored.provider);
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const save = async (): Promise<boolean> => {
     const problem = form.provider === 'huawei' ? huaweiFormProblem(form, { skSet, iamPasswordSet }) : null;
@@ -81,6 +84,7 @@ export function OptionsForm({ initial, onSave, onTest, onRequestAccess, onLangua
       return false;
     }
     const reply = await onSave(form);
+    if (reply.ok) setSavedProvider(form.provider);
     setStatus({ ok: reply.ok, text: reply.ok ? t('optionsSaved') : verdict(reply) });
     return reply.ok;
   };
@@ -226,11 +230,12 @@ export function OptionsForm({ initial, onSave, onTest, onRequestAccess, onLangua
             try {
               // Everything but the engine first (the test reads saved settings); Huawei Cloud
               // becomes the engine only once the test passed, so a broken choice is never saved.
-              const holdBack = form.provider === 'huawei' && stored.provider !== 'huawei';
-              const saved = await onSave(holdBack ? { ...form, provider: stored.provider } : form);
+              const holdBack = form.provider === 'huawei' && savedProvider !== 'huawei';
+              const saved = await onSave(holdBack ? { ...form, provider: savedProvider } : form);
               if (!saved.ok) return setStatus({ ok: false, text: verdict(saved) });
+              if (!holdBack) setSavedProvider(form.provider);
               const report = await onTest();
-              if (report.ok && holdBack) await onSave({ provider: 'huawei' });
+              if (report.ok && holdBack && (await onSave({ provider: 'huawei' })).ok) setSavedProvider('huawei');
               setStatus({ ok: report.ok, text: report.ok ? verdict(report) : `${verdict(report)} ${holdBack ? t('optionsEngineKept') : ''}`.trim() });
             } finally {
               setBusy(false);

@@ -4,6 +4,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { launchWithExtension, openExtensionPage, type LoadedExtension } from '../support/extension';
+import { fillOptions } from '../support/ui';
 
 declare const chrome: WxtBrowser;
 
@@ -120,6 +121,24 @@ describe('the popup as a compact list', () => {
     await options.reload();
     await options.waitForSelector('input[name="provider"]');
     expect(await options.$eval('input[name="provider"][value="ondevice"]', (i) => (i as HTMLInputElement).checked)).toBe(true);
+    await options.close();
+  });
+
+  it('Test connection failing after Huawei Cloud was saved keeps the saved choice (it compared with the engine the page was opened with)', async () => {
+    const options = await openExtensionPage(ext, 'options.html');
+    await options.waitForSelector('input[name="provider"][value="huawei"]');
+    await options.click('input[name="provider"][value="huawei"]');
+    await fillOptions(options, { endpoint: 'http://127.0.0.1:9', ak: 'AK-TRIAL', sk: 'SK-TRIAL' }); // port 9 (discard): nothing answers
+    await options.click('button[type="submit"]');
+    await options.waitForFunction(() => document.querySelector('.status')?.textContent?.includes('saved'), { polling: 100, timeout: 10_000 });
+    expect(await options.evaluate(() => chrome.storage.local.get('provider'))).toEqual({ provider: 'huawei' });
+    await options.click('.actions button[type="button"]');
+    await options.waitForSelector('.status.failed', { timeout: 60_000 });
+    expect(await options.evaluate(() => chrome.storage.local.get('provider'))).toEqual({ provider: 'huawei' });
+    // Back to the on-device engine for the tests after this one.
+    await options.click('input[name="provider"][value="ondevice"]');
+    await options.click('button[type="submit"]');
+    await options.waitForFunction(() => chrome.storage.local.get('provider').then((s) => s.provider === 'ondevice'), { polling: 100, timeout: 10_000 });
     await options.close();
   });
 });
