@@ -16,6 +16,7 @@ import { readFileAsDataUrl } from '@/lib/util/read-file';
 import { huaweiConfigured } from '@/lib/ui/huawei-ready';
 import { hostPattern, requestHostAccess } from '@/lib/platform';
 import { allowHostAndRetry } from '@/lib/ui/allow-host';
+import { replyText } from '@/lib/ui/error-text';
 
 const RECENT = 20;
 
@@ -39,7 +40,7 @@ function App() {
     setUndo(() => onUndo);
     setNoticeId((n) => n + 1); // a new notice element each time, so screen readers announce it again
   };
-  const report = (reply: Reply) => setNotice(reply.ok ? null : `${tDynamic(reply.messageKey)}${reply.detail ? ` (${reply.detail})` : ''}`);
+  const report = (reply: Reply) => setNotice(replyText(reply));
   // A typed or pasted URL is read by the worker: its host is asked for at once, on the user's
   // gesture (none when granted). Refused, the capture still goes ahead and fails in words.
   const submitUrl = async (url: string) => {

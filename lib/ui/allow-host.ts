@@ -1,9 +1,10 @@
 import type { WxtBrowser } from 'wxt/browser';
-import { t, tDynamic } from '../i18n';
+import { t } from '../i18n';
 import { sendMessage } from '../messages';
 import { requestHostAccess } from '../platform';
 import { LocalCode } from '../recognize/errors';
 import type { Capture } from '../store/capture-schema';
+import { replyText } from './error-text';
 
 /**
  * The image URL and host to offer "Allow reading images from <host>" for: a capture that failed
@@ -31,5 +32,5 @@ export function hostToAllow(capture: Pick<Capture, 'status' | 'error'>): { url: 
 export async function allowHostAndRetry(browser: WxtBrowser, id: string, url: string): Promise<string | null> {
   if (!(await requestHostAccess(browser, url))) return t('allowImageHostRefused', new URL(url).host);
   const reply = await sendMessage('retryCapture', { id });
-  return reply.ok ? null : `${tDynamic(reply.messageKey)}${reply.detail ? ` (${reply.detail})` : ''}`;
+  return replyText(reply);
 }

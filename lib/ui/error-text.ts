@@ -1,6 +1,7 @@
 import type { DocumentKind, RecognitionError } from '@/lib/recognize/contract';
 import { errorMessageKey } from './error-words';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
+import type { Reply } from '@/lib/messages';
 
 /** How each recognized other kind is named inside "This looks like …, not a quota invoice". */
 const KIND_LABEL: Record<Exclude<DocumentKind, 'unknown'>, MessageKey> = {
@@ -23,4 +24,12 @@ export function errorText(error: Pick<RecognitionError, 'code' | 'documentKind'>
   const kind = error.documentKind;
   if (kind && kind !== 'unknown') return t('notQuotaInvoice', t(KIND_LABEL[kind]));
   return tDynamic(errorMessageKey(error.code));
+}
+
+/**
+ * The words for a worker's reply where a page shows it as a notice (popup, "Allow reading images
+ * from <host>"): null when it went through, else its message with the detail in brackets.
+ */
+export function replyText(reply: Reply): string | null {
+  return reply.ok ? null : `${tDynamic(reply.messageKey)}${reply.detail ? ` (${reply.detail})` : ''}`;
 }

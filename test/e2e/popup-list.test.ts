@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { launchWithExtension, openExtensionPage, type LoadedExtension } from '../support/extension';
-import { fillOptions } from '../support/ui';
+import { configureThroughOptions } from '../support/ui';
 
 declare const chrome: WxtBrowser;
 
@@ -128,9 +128,7 @@ describe('the popup as a compact list', () => {
     const options = await openExtensionPage(ext, 'options.html');
     await options.waitForSelector('input[name="provider"][value="huawei"]');
     await options.click('input[name="provider"][value="huawei"]');
-    await fillOptions(options, { endpoint: 'http://127.0.0.1:9', ak: 'AK-TRIAL', sk: 'SK-TRIAL' }); // port 9 (discard): nothing answers
-    await options.click('button[type="submit"]');
-    await options.waitForFunction(() => document.querySelector('.status')?.textContent?.includes('saved'), { polling: 100, timeout: 10_000 });
+    await configureThroughOptions(ext, { endpoint: 'http://127.0.0.1:9', ak: 'AK-TRIAL', sk: 'SK-TRIAL' }, options); // port 9 (discard): nothing answers
     expect(await options.evaluate(() => chrome.storage.local.get('provider'))).toEqual({ provider: 'huawei' });
     await options.click('.actions button[type="button"]');
     await options.waitForSelector('.status.failed', { timeout: 60_000 });

@@ -34,14 +34,14 @@ export function startXvfb(): Promise<VirtualDisplay> {
   });
 }
 
-/** Presses keys in whatever has the focus on `display` (xdotool's names: "shift+Tab", "Return", "Escape"). */
-export async function pressKeys(display: string, ...keys: string[]): Promise<void> {
-  await promisify(execFile)('xdotool', ['key', ...keys], { env: { ...process.env, DISPLAY: display } });
-}
-
 /** Runs xdotool on `display` with these arguments. */
 async function xdotool(display: string, ...args: string[]): Promise<void> {
   await promisify(execFile)('xdotool', args, { env: { ...process.env, DISPLAY: display } });
+}
+
+/** Presses keys in whatever has the focus on `display` (xdotool's names: "shift+Tab", "Return", "Escape"). */
+export async function pressKeys(display: string, ...keys: string[]): Promise<void> {
+  await xdotool(display, 'key', ...keys);
 }
 
 /** A point in CSS px of a page's viewport (the same as X screen px here: no zoom, scale 1). */
