@@ -10,7 +10,7 @@ import { effectiveFields, type Capture, type CaptureStatus, type ProviderId, typ
 import { statusWords } from '@/lib/ui/capture-status';
 import { AllowHostButton } from './AllowHostButton';
 import { ClockNotice } from './ClockNotice';
-import { errorText } from '@/lib/ui/error-text';
+import { errorShortText, errorText } from '@/lib/ui/error-text';
 import { FIELD_LABEL } from '@/lib/ui/field-labels';
 import { FieldRow } from './FieldRow';
 import { PhotoPart } from './PhotoPart';
@@ -81,7 +81,10 @@ function lowConfidence(capture: Capture): string[] {
 interface CardProps extends CaptureActions {
   capture: Capture;
   thumbnail?: string;
-  /** Open at first (the newest capture, and failed ones, so their details and buttons show at once). */
+  /**
+   * Open at first (the newest capture). A failed one is closed like the others (open, it took a
+   * third of a 600 px popup) and says why in one line; its full words and buttons are on expand.
+   */
   defaultOpen?: boolean;
   /** "Read again with Huawei Cloud" only when Huawei Cloud is set up. */
   canReread?: (provider: ProviderId) => boolean;
@@ -95,7 +98,7 @@ interface CardProps extends CaptureActions {
  */
 export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread = () => true, ...actions }: CardProps) {
   const [userOpen, setUserOpen] = useState<boolean | null>(null);
-  const open = userOpen ?? (defaultOpen || capture.status === 'failed');
+  const open = userOpen ?? defaultOpen;
   const { result, error } = capture;
   const missing = missingFields(capture);
   const fields = effectiveFields(capture);
@@ -136,7 +139,13 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
             {needsReview && capture.status === 'done' && <span class="review-badge">{t('needsReview')}</span>}
             <PhotoPart part={capture.photo} />
           </div>
-          <div class="capture-line2">{summary || <span class="source">{sourceLabel(capture)}</span>}</div>
+          <div class="capture-line2">
+            {capture.status === 'failed' && error ? (
+              <span class="failure-reason" data-error-code={error.code}>{errorShortText(error)}</span>
+            ) : (
+              summary || <span class="source">{sourceLabel(capture)}</span>
+            )}
+          </div>
         </div>
         <div class="capture-side">
           <span class={`status-icon ${icon}`} aria-hidden="true">{ICON[icon]}</span>
