@@ -101,10 +101,10 @@ export const ReviewRow = pure(function ReviewRow({ capture, check, current, acti
         {toEnter.length > 0 && (
           <span class="to-enter" data-to-enter={toEnter.join(' ')}>{t('handEntryToEnter', toEnter.map((f) => t(FIELD_LABEL[f])).join(t('handEntryListJoin')))}</span>
         )}
-        {stands === 'entered' && (
-          <span class="entered" data-error-code={capture.error?.code}>
-            {capture.error ? t('enteredAfterFailure', errorText(capture.error)) : t('statusEntered')} {capture.error && <code>{capture.error.code}</code>}
-          </span>
+        {/* Counted now: said as a badge; why the reading failed stays one line (its words on hover). */}
+        {stands === 'entered' && <span class="flag entered-badge">{t('statusEntered')}</span>}
+        {stands === 'entered' && capture.error && (
+          <small class="entered" data-error-code={capture.error.code} title={errorText(capture.error)}>{t('enteredFailedCode', capture.error.code)}</small>
         )}
         {stands !== 'entered' && <AllowHostButton capture={capture} onAllowHost={actions.allowHost} look="link" />}
         {invoice &&

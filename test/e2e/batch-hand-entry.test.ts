@@ -34,13 +34,25 @@ let batch: Page;
 const row = (id: string) => `tr[data-capture-id="${id}"]`;
 const totalsText = () => batch.$eval('.batch-totals', (p) => p.textContent);
 
-/** Types `text` into a field of the row and leaves the box (the cell saves on change), then waits for it to be stored. */
+/**
+ * Types `text` into a field of the row and leaves the box (the cell saves on change), then waits
+ * until it is stored: the box shows the stored value and the cell says "Typed by hand" (said only
+ * once the correction is in the record; the box alone shows the draft at once).
+ */
 async function enter(id: string, field: string, text: string, stored: string) {
   const cell = `${row(id)} input[data-field="${field}"]`;
   await batch.click(cell, { count: 3 });
   await batch.keyboard.type(text);
   await batch.keyboard.press('Tab');
-  await batch.waitForFunction((sel, value) => (document.querySelector(sel) as HTMLInputElement | null)?.value === value, { polling: 100, timeout: 15_000 }, cell, stored);
+  await batch.waitForFunction(
+    (sel, value) => {
+      const input = document.querySelector<HTMLInputElement>(sel);
+      return input?.value === value && input.closest('td')?.querySelector('.original')?.textContent === 'Typed by hand';
+    },
+    { polling: 100, timeout: 15_000 },
+    cell,
+    stored,
+  );
 }
 
 beforeAll(async () => {
@@ -65,7 +77,8 @@ describe('a refused capture entered by hand', () => {
     await batch.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'entered', { polling: 100, timeout: 15_000 }, row('refused'));
     expect(await batch.$(`${row('refused')} .to-enter`)).toBeNull();
     // The reason the reading failed is still said (and kept), beside "Entered by hand".
-    expect(await batch.$eval(`${row('refused')} .entered`, (e) => e.textContent)).toMatch(/^Entered by hand; the reading had failed: .+AIS\.0104$/);
+    expect(await batch.$eval(`${row('refused')} .entered-badge`, (e) => e.textContent)).toBe('Entered by hand');
+    expect(await batch.$eval(`${row('refused')} .entered`, (e) => [e.textContent, e.getAttribute('title')])).toEqual(['Reading had failed (AIS.0104)', expect.stringMatching(/quota invoice/)]);
     expect(await totalsText()).toBe('2 invoices · ￥30.00 · 1 entered by hand · duplicates not counted: 1 (￥10.00) · 0 failed · 0 to review');
 
     const month = await batch.$eval('.glance-month tbody tr', (r) => ({ fen: Number(r.getAttribute('data-fen')), invoices: Number(r.getAttribute('data-invoices')) }));
