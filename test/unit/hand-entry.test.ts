@@ -6,12 +6,15 @@ import { checksFor } from '@/lib/export/capture-checks';
 import { exportRecord, invoicesCsv, invoicesJson } from '@/lib/export/records';
 import { exportedNotice, totalsLine } from '@/lib/export/summary';
 import { invoicesXlsx } from '@/lib/export/xlsx';
+import { importZip } from '@/lib/export/import';
 import { exportZip } from '@/lib/export/zip';
 import { checkCorrection, type CorrectionField } from '@/lib/invoice/correction';
 import { glance } from '@/lib/invoice/groups';
 import { handEntryGaps, standing } from '@/lib/invoice/hand-entry';
 import { batchTotals, countedCaptures, countedTwin } from '@/lib/invoice/totals';
 import { CaptureSchema, effectiveFields, type Capture } from '@/lib/store/capture-schema';
+import { createCaptureStore } from '@/lib/store/captures';
+import { openCaptureDb } from '@/lib/store/db';
 import { filterViews, indexViews, NO_FILTER } from '@/lib/ui/review-filter';
 import { wordsOf } from '../support/words';
 
@@ -174,5 +177,15 @@ describe('the export says a capture was entered by hand', () => {
     expect(summary).toContain('2 invoices · ￥21.00 · 1 entered by hand · 1 failed · 0 to review');
     expect(exportedNotice(captures.length, totals, false, wordsOf('en'))).toBe('Exported 3 captures as a ZIP (see your downloads): 2 invoices · ￥21.00 · 1 entered by hand · 1 failed · 0 to review.');
     expect(exportedNotice(captures.length, totals, true, wordsOf('zh_CN'))).toBe('已导出 3 条记录并从列表中清除；ZIP 在下载内容中：共 2 张 · ￥21.00 · 其中手工录入 1 张 · 失败 1 张 · 需核对 0 张。');
+  });
+
+  it('an export imported elsewhere gives back the same hand entry and the same totals', async () => {
+    const { zip, totals } = await exportZip(captures, async () => undefined, wordsOf('en'));
+    const store = createCaptureStore(openCaptureDb('hand-entry-roundtrip'));
+    expect(await importZip(zip, store)).toEqual({ ok: true, added: 3, skipped: 0 });
+    const back = await Promise.all(captures.map(async (c) => (await store.get(c.id))!));
+    expect(back.map(standing)).toEqual(['done', 'entered', 'failed']);
+    expect(back[1]!.error?.code).toBe('AIS.0104');
+    expect(totalsOf(back)).toEqual(totals);
   });
 });
