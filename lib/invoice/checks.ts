@@ -1,6 +1,6 @@
 import { amountFen, isUsualDenomination, type Fen } from './amount';
 import { CODE_PATTERN, decodeCode, duplicateKey, NUMBER_PATTERN } from './code';
-import { handEntryGaps, isInvoice, standing } from './hand-entry';
+import { handEntryGaps, standing } from './hand-entry';
 import { resolvePlace, type ResolvedPlace } from './location';
 import type { PlaceIndex } from './places';
 
@@ -86,18 +86,21 @@ export function checkBatch(items: CheckInput[], places: PlaceIndex, reviewThresh
   const byKey = new Map<string, string[]>();
   const add = (key: string | null | undefined, id: string) => key && byKey.set(key, [...(byKey.get(key) ?? []), id]);
   const keysOf = (item: CheckInput) => [duplicateKey(item.fields.code, item.fields.number), item.imageSha256 && `image:${item.imageSha256}`];
-  const failed = (item: CheckInput) => item.status !== undefined && standing({ status: item.status, corrections: item.corrections }) === 'failed';
-  for (const item of items) if (!failed(item)) for (const key of keysOf(item)) add(key, item.id);
+  // Each capture's standing once (an item without a status is checked as an invoice).
+  const stands = items.map((item) => (item.status === undefined ? null : standing({ status: item.status, corrections: item.corrections })));
+  items.forEach((item, i) => {
+    if (stands[i] !== 'failed') for (const key of keysOf(item)) add(key, item.id);
+  });
   const out = new Map<string, CheckResult>();
   const placeOf = resolvePlaceOnce(places);
-  for (const item of items) {
+  items.forEach((item, i) => {
     const { code, number, amount, location } = item.fields;
+    const stand = stands[i] ?? null;
     const flags: CheckId[] = [];
-    const same = new Set(failed(item) ? [] : keysOf(item).flatMap((key) => (key ? byKey.get(key) ?? [] : [])));
+    const same = new Set(stand === 'failed' ? [] : keysOf(item).flatMap((key) => (key ? byKey.get(key) ?? [] : [])));
     same.delete(item.id);
     if (same.size > 0) flags.push('duplicate');
-    const stands = item.status === undefined ? null : { status: item.status, corrections: item.corrections };
-    const missing = stands === null || isInvoice(stands) ? INVOICE_FIELD_NAMES.filter((f) => !item.fields[f]) : [];
+    const missing = stand === null || stand === 'done' || stand === 'entered' ? INVOICE_FIELD_NAMES.filter((f) => !item.fields[f]) : [];
     if (missing.length > 0) flags.push('missing-fields');
     if (code && !CODE_PATTERN.test(code)) flags.push('code-format');
     if (number && !NUMBER_PATTERN.test(number)) flags.push('number-format');
@@ -114,8 +117,8 @@ export function checkBatch(items: CheckInput[], places: PlaceIndex, reviewThresh
       duplicateOf: [...same],
       fen,
       missing,
-      toEnter: stands === null ? [] : handEntryGaps(stands),
+      toEnter: stand === 'failed' ? handEntryGaps({ status: 'failed', corrections: item.corrections }) : [],
     });
-  }
+  });
   return out;
 }

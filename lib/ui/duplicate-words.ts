@@ -16,11 +16,12 @@ export interface DuplicateMark {
  * One object per capture per change of the data, so memoized rows keep theirs.
  */
 export function duplicateMarks(items: TotalsItem[], checks: Map<string, CheckResult>): Map<string, DuplicateMark> {
+  const marks = new Map<string, DuplicateMark>();
+  const flagged = items.filter((item) => checks.get(item.id)?.flags.includes('duplicate'));
+  if (flagged.length === 0) return marks; // the usual batch: nothing to settle
   const counted = countedCaptures(items, checks);
   const byId = new Map(items.map((i) => [i.id, i]));
-  const marks = new Map<string, DuplicateMark>();
-  for (const item of items) {
-    if (!checks.get(item.id)?.flags.includes('duplicate')) continue;
+  for (const item of flagged) {
     const twinId = countedTwin(item.id, checks, counted);
     const twin = twinId === undefined ? undefined : byId.get(twinId);
     marks.set(item.id, { counted: counted.has(item.id), twin: twin && { id: twin.id, createdAt: twin.createdAt } });

@@ -15,6 +15,7 @@ import { batchTotals, countedCaptures, countedTwin } from '@/lib/invoice/totals'
 import { CaptureSchema, effectiveFields, type Capture } from '@/lib/store/capture-schema';
 import { createCaptureStore } from '@/lib/store/captures';
 import { openCaptureDb } from '@/lib/store/db';
+import { duplicateMarks } from '@/lib/ui/duplicate-words';
 import { filterViews, indexViews, NO_FILTER } from '@/lib/ui/review-filter';
 import { wordsOf } from '../support/words';
 
@@ -92,7 +93,14 @@ describe('a failed capture entered by hand', () => {
       expect([...counted]).toEqual([first.id]); // the earlier capture
       expect(countedTwin(second.id, checks, counted)).toBe(first.id);
       expect(countedTwin(first.id, checks, counted)).toBeUndefined();
+      expect(duplicateMarks(captures, checks)).toEqual(
+        new Map([
+          [first.id, { counted: true, twin: undefined }],
+          [second.id, { counted: false, twin: { id: first.id, createdAt: first.createdAt } }],
+        ]),
+      );
     }
+    expect(duplicateMarks([hand], checksFor([hand])).size).toBe(0);
   });
 
   it('a later "Read again" that succeeds counts the invoice once (the same capture, now recognized)', () => {
