@@ -9,7 +9,7 @@ import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type CaptureStatus, type ProviderId, type WaitReason } from '@/lib/store/capture-schema';
 import { statusWords } from '@/lib/ui/capture-status';
 import { duplicateWords, type DuplicateMark } from '@/lib/ui/duplicate-words';
-import { standing } from '@/lib/invoice/hand-entry';
+import { handEntryGaps, standing } from '@/lib/invoice/hand-entry';
 import { AllowHostButton } from './AllowHostButton';
 import { ClockNotice } from './ClockNotice';
 import { errorText } from '@/lib/ui/error-text';
@@ -103,6 +103,7 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
   const stands = standing(capture);
   const invoice = stands === 'done' || stands === 'entered';
   const open = userOpen ?? (defaultOpen || stands === 'failed');
+  const toEnter = stands === 'failed' && capture.corrections && Object.keys(capture.corrections).length > 0 ? handEntryGaps(capture) : [];
   const { result, error } = capture;
   const missing = missingFields(capture);
   const fields = effectiveFields(capture);
@@ -181,6 +182,8 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
         {stands === 'failed' && error && (
           <div class="error" role="alert" data-error-code={error.code} data-document-kind={error.documentKind}>
             <p class="error-text">{errorText(error)}</p>
+            {/* Typed in part in the batch: what it still needs before it counts. */}
+            {toEnter.length > 0 && <p class="to-enter" data-to-enter={toEnter.join(' ')}>{t('handEntryToEnter', toEnter.map((f) => label(f)).join(t('handEntryListJoin')))}</p>}
             <p class="error-detail">
               {/* The code as the gateway spelled it (APIGW.0301); the words above are the canonical code's. */}
               <code>{displayCode(error)}</code>
