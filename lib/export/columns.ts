@@ -44,8 +44,8 @@ const CHECK_WORD: Record<CheckId, MessageKey> = {
   'unusual-amount': 'check_unusual_amount',
   'needs-review': 'check_needs_review',
 };
-/** A capture's standing in words (a failed capture typed in by hand is "Entered by hand"), as the batch and the popup say it. */
-export const STANDING_WORD: Record<Standing, MessageKey> = {
+/** A capture's standing in words: a failed capture typed in by hand is "Entered by hand" (lib/invoice/hand-entry.ts). */
+const STANDING_WORD: Record<Standing, MessageKey> = {
   queued: 'statusQueued',
   running: 'statusRunning',
   done: 'statusDone',
