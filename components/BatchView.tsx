@@ -14,6 +14,7 @@ import { filterViews, indexViews, isOpen, monthsOf, NO_FILTER, parseDay, type Re
 import { useAfterPaint } from '@/lib/ui/use-after-paint';
 import type { CaptureView } from '@/lib/ui/use-captures';
 import { useImageUrls } from '@/lib/ui/use-image-urls';
+import { duplicateMarks } from '@/lib/ui/duplicate-words';
 /**
  * Rows per page. Paging rather than a virtualizer: rows differ in height (a refusal, the original
  * beside a correction, a failure's words), Ctrl+F and screen readers see every row of the page,
@@ -84,6 +85,8 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
   // From the filtered set, not the sorted one: the figures do not depend on the order, so a sort
   // (or a row chosen) does not recompute them.
   const totals = useMemo(() => batchTotals(filtered.map((v) => v.capture), checks), [filtered, checks]);
+  // Which capture of a duplicate counts, settled over the whole batch (not the filtered rows).
+  const duplicates = useMemo(() => duplicateMarks(views.map((v) => v.capture), checks), [views, checks]);
   // The month at a glance and the month menu wait for the table to be painted (first screen first).
   const glanced = useAfterPaint(filtered, null);
   const groups = useMemo(() => (glanced ? glance(glanced.map((v) => ({ ...v.capture, fields: effectiveFields(v.capture) })), checks) : NO_GROUPS), [glanced, checks]);
@@ -156,8 +159,13 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
   };
 
   /** The rows' actions: one object for good (rows are memoized), reading the latest state through a ref. */
-  const latest = useRef({ onRowKey, onCorrect, onRetry, onAllowHost, onDelete, focusRow });
-  latest.current = { onRowKey, onCorrect, onRetry, onAllowHost, onDelete, focusRow };
+  /** Moves to capture `id` when the filter shows it (a duplicate's counted twin). */
+  const jumpTo = (id: string) => {
+    const at = shown.findIndex((v) => v.capture.id === id);
+    if (at >= 0) moveTo(at);
+  };
+  const latest = useRef({ onRowKey, onCorrect, onRetry, onAllowHost, onDelete, focusRow, jumpTo });
+  latest.current = { onRowKey, onCorrect, onRetry, onAllowHost, onDelete, focusRow, jumpTo };
   const rowActions = useMemo<RowActions>(
     () => ({
       choose: (id) => setCurrent(id),
@@ -173,6 +181,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
       correct: (id, f, value) => latest.current.onCorrect(id, f, value),
       cancel: (id) => void latest.current.focusRow(id),
       retry: (id) => latest.current.onRetry(id),
+      jump: (id) => latest.current.jumpTo(id),
       allowHost: (id, url) => latest.current.onAllowHost(id, url),
       remove: (id) => latest.current.onDelete([id]),
     }),
@@ -184,7 +193,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
       <h1>{t('batchTitle')}</h1>
       <div class="batch-tools">
         <select aria-label={t('batchFilter')} value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.currentTarget.value as StatusFilter })}>
-          {(['all', 'done', 'failed', 'review', 'duplicate'] as const satisfies readonly StatusFilter[]).map((f) => <option key={f} value={f}>{t(`batchFilter_${f}` as MessageKey)}</option>)}
+          {(['all', 'done', 'failed', 'entered', 'review', 'duplicate'] as const satisfies readonly StatusFilter[]).map((f) => <option key={f} value={f}>{t(`batchFilter_${f}` as MessageKey)}</option>)}
         </select>
         <select
           aria-label={t('batchSort')}
@@ -285,6 +294,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
                   activeField={capture.id === current ? field : null}
                   tabStop={capture.id === tabStopId}
                   selected={selected.has(capture.id)}
+                  duplicate={duplicates.get(capture.id) ?? null}
                   actions={rowActions}
                 />
               ))}

@@ -3,6 +3,7 @@ import { FIELD_LABEL } from '../ui/field-labels';
 import { t, type MessageKey } from '../i18n';
 import { amountFen, displayAmount, fenToYuanText } from '../invoice/amount';
 import { gbt2260 } from '../invoice/gbt2260';
+import { isInvoice } from '../invoice/hand-entry';
 import { resolvePlace } from '../invoice/location';
 import { displayCode } from '../recognize/errors';
 import { effectiveFields, type Capture, type WaitReason } from '../store/capture-schema';
@@ -20,7 +21,8 @@ const ORDER = ['code', 'number', 'amount', 'location'] as const;
  * Only the four fields, progress and error words leave the worker: no setting, no secret, no URL.
  */
 export function cardView(capture: Capture): CardView {
-  const done = capture.status === 'done';
+  // A failed capture typed in by hand in the batch is an invoice like a recognized one (lib/invoice/hand-entry.ts).
+  const done = isInvoice(capture);
   const values = done ? effectiveFields(capture) : {};
   const place = done ? resolvePlace(values, gbt2260()) : null;
   const fields: CardField[] = done
@@ -33,7 +35,7 @@ export function cardView(capture: Capture): CardView {
       })
     : [];
   const found = fields.filter((f) => f.value !== undefined).length;
-  const error = capture.status === 'failed' && capture.error ? { words: errorText(capture.error), code: displayCode(capture.error) } : undefined;
+  const error = !done && capture.status === 'failed' && capture.error ? { words: errorText(capture.error), code: displayCode(capture.error) } : undefined;
   return {
     captureId: capture.id,
     updatedAt: capture.updatedAt,
