@@ -15,6 +15,7 @@ import { useAfterPaint } from '@/lib/ui/use-after-paint';
 import { useKept, usePerItem } from '@/lib/ui/use-kept';
 import type { CaptureView } from '@/lib/ui/use-captures';
 import { useImageUrls } from '@/lib/ui/use-image-urls';
+import { duplicateMarks } from '@/lib/ui/duplicate-words';
 /**
  * Rows per page. Paging rather than a virtualizer: rows differ in height (a refusal, the original
  * beside a correction, a failure's words), Ctrl+F and screen readers see every row of the page,
@@ -97,6 +98,8 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
   const totals = totalsAll ?? totalsSome!;
   // The month at a glance and the month menu wait for the table to be painted (first screen
   // first); the whole set's glance is kept for when the filter is cleared.
+  // Which capture of a duplicate counts, settled over the whole batch (not the filtered rows).
+  const duplicates = useMemo(() => duplicateMarks(views.map((v) => v.capture), checks), [views, checks]);
   const glanced = useAfterPaint(filtered, null);
   const groupsAll = useKept(glanced !== null && glanced === views, () => glance(views.map((v) => groupItemOf(v.capture)), checks), [views, checks]);
   const groupsSome = useMemo(() => (glanced && glanced !== views ? glance(glanced.map((v) => groupItemOf(v.capture)), checks) : null), [glanced, views, checks, groupItemOf]);
@@ -172,8 +175,13 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
   };
 
   /** The rows' actions: one object for good (rows are memoized), reading the latest state through a ref. */
-  const latest = useRef({ onRowKey, onCorrect, onRetry, onAllowHost, onDelete, focusRow });
-  latest.current = { onRowKey, onCorrect, onRetry, onAllowHost, onDelete, focusRow };
+  /** Moves to capture `id` when the filter shows it (a duplicate's counted twin). */
+  const jumpTo = (id: string) => {
+    const at = shown.findIndex((v) => v.capture.id === id);
+    if (at >= 0) moveTo(at);
+  };
+  const latest = useRef({ onRowKey, onCorrect, onRetry, onAllowHost, onDelete, focusRow, jumpTo });
+  latest.current = { onRowKey, onCorrect, onRetry, onAllowHost, onDelete, focusRow, jumpTo };
   const rowActions = useMemo<RowActions>(
     () => ({
       choose: (id) => setCurrent(id),
@@ -189,6 +197,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
       correct: (id, f, value) => latest.current.onCorrect(id, f, value),
       cancel: (id) => void latest.current.focusRow(id),
       retry: (id) => latest.current.onRetry(id),
+      jump: (id) => latest.current.jumpTo(id),
       allowHost: (id, url) => latest.current.onAllowHost(id, url),
       remove: (id) => latest.current.onDelete([id]),
     }),
@@ -204,7 +213,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
       <div class="batch-tools">
         <div class="tools-row">
           <select aria-label={t('batchFilter')} value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.currentTarget.value as StatusFilter })}>
-            {(['all', 'done', 'failed', 'review', 'duplicate'] as const satisfies readonly StatusFilter[]).map((f) => <option key={f} value={f}>{t(`batchFilter_${f}` as MessageKey)}</option>)}
+            {(['all', 'done', 'failed', 'entered', 'review', 'duplicate'] as const satisfies readonly StatusFilter[]).map((f) => <option key={f} value={f}>{t(`batchFilter_${f}` as MessageKey)}</option>)}
           </select>
           <select
             aria-label={t('batchSort')}
@@ -308,6 +317,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
                   activeField={capture.id === current ? field : null}
                   tabStop={capture.id === tabStopId}
                   selected={selected.has(capture.id)}
+                  duplicate={duplicates.get(capture.id) ?? null}
                   actions={rowActions}
                 />
               ))}

@@ -8,6 +8,8 @@ import { QUOTA_INVOICE_FIELDS } from '@/lib/recognize/contract';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type CaptureStatus, type ProviderId, type WaitReason } from '@/lib/store/capture-schema';
 import { statusWords } from '@/lib/ui/capture-status';
+import { duplicateWords, type DuplicateMark } from '@/lib/ui/duplicate-words';
+import { handEntryGaps, standing } from '@/lib/invoice/hand-entry';
 import { AllowHostButton } from './AllowHostButton';
 import { ClockNotice } from './ClockNotice';
 import { errorShortText, errorText } from '@/lib/ui/error-text';
@@ -60,7 +62,7 @@ function amountForCopy(text: string | undefined): string | undefined {
 
 /** Fields a recognized capture lacks: it reads "Read 3 of 4 fields", not "Recognized". */
 function missingFields(capture: Capture): string[] {
-  if (capture.status !== 'done') return [];
+  if (standing(capture) !== 'done') return [];
   const fields = effectiveFields(capture);
   return QUOTA_INVOICE_FIELDS.filter((f) => !fields[f]);
 }
@@ -88,6 +90,8 @@ interface CardProps extends CaptureActions {
   defaultOpen?: boolean;
   /** "Read again with Huawei Cloud" only when Huawei Cloud is set up. */
   canReread?: (provider: ProviderId) => boolean;
+  /** Set on a duplicate: whether it is the one counted, and if not which one is (lib/ui/duplicate-words.ts). */
+  duplicate?: DuplicateMark;
 }
 
 /**
@@ -96,18 +100,22 @@ interface CardProps extends CaptureActions {
  * (data-capture-id, data-status, data-field with data-value, .status, .error…) is kept; collapsed
  * details stay in the DOM, hidden, so tools still read every field.
  */
-export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread = () => true, ...actions }: CardProps) {
+export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread = () => true, duplicate, ...actions }: CardProps) {
   const [userOpen, setUserOpen] = useState<boolean | null>(null);
+  // A failed capture typed in by hand in the batch stands as an invoice (lib/invoice/hand-entry.ts).
+  const stands = standing(capture);
+  const invoice = stands === 'done' || stands === 'entered';
   const open = userOpen ?? defaultOpen;
+  const toEnter = stands === 'failed' && capture.corrections && Object.keys(capture.corrections).length > 0 ? handEntryGaps(capture) : [];
   const { result, error } = capture;
   const missing = missingFields(capture);
   const fields = effectiveFields(capture);
-  const place = capture.status === 'done' ? resolvePlace(fields, gbt2260()) : null;
+  const place = invoice ? resolvePlace(fields, gbt2260()) : null;
   const wait = capture.status === 'queued' ? capture.job?.wait : undefined;
   const low = capture.status === 'done' ? lowConfidence(capture) : [];
   const needsReview = missing.length > 0 || low.length > 0;
-  const icon: Icon = capture.status === 'done' ? (needsReview ? 'review' : 'done') : capture.status;
-  const amount = capture.status === 'done' ? displayAmount(fields.amount) : '';
+  const icon: Icon = invoice ? (needsReview ? 'review' : 'done') : capture.status;
+  const amount = invoice ? displayAmount(fields.amount) : '';
   const placeName = fields.location || place?.derivedCity?.name;
   const summary = [fields.code, fields.number, placeName].filter(Boolean).join(' · ');
   const detailsId = `details-${capture.id}`;
@@ -123,9 +131,10 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
   const doneStatus = capture.status === 'done' && missing.length === 0;
   return (
     <article
-      class={`capture ${capture.status}${open ? ' open' : ''}`}
+      class={`capture ${stands}${open ? ' open' : ''}`}
       data-capture-id={capture.id}
-      data-status={capture.status}
+      data-status={stands}
+      data-duplicate={duplicate ? (duplicate.counted ? 'counted' : 'not-counted') : undefined}
       data-wait={wait}
       data-review={missing.length > 0 ? 'missing' : low.length > 0 ? 'confidence' : undefined}
     >
@@ -137,10 +146,11 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
             {/* The words stay for screen readers and tools; a plain "Recognized" is said by the icon. */}
             <span class={`${missing.length > 0 ? 'status partial' : 'status'}${doneStatus && amount ? ' sr-only' : ''}`}>{statusLabel(capture, missing)}</span>
             {needsReview && capture.status === 'done' && <span class="review-badge">{t('needsReview')}</span>}
+            {duplicate && <span class="duplicate-badge" data-duplicate-of={duplicate.twin?.id}>{duplicateWords(duplicate)}</span>}
             <PhotoPart part={capture.photo} />
           </div>
           <div class="capture-line2">
-            {capture.status === 'failed' && error ? (
+            {stands === 'failed' && error ? (
               <span class="failure-reason" data-error-code={error.code}>{errorShortText(error)}</span>
             ) : (
               summary || <span class="source">{sourceLabel(capture)}</span>
@@ -155,7 +165,7 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
         </div>
       </div>
       <div class="capture-details" id={detailsId} hidden={!open}>
-        {capture.status === 'done' && result && (
+        {invoice && (result || stands === 'entered') && (
           <div class="fields">
             {SHOWN_ORDER.map((field) => (
               <FieldRow
@@ -166,16 +176,23 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
                 copyValue={field === 'amount' ? amountForCopy(fields.amount) : fields[field]}
                 rawValue={fields[field]}
                 derived={field === 'location' && place?.derivedCity ? t('derivedFromCode', place.derivedCity.name) : undefined}
-                original={capture.corrections?.[field] !== undefined ? (result[field] ?? '') : undefined}
-                confidence={low.includes(field) ? result.confidence?.[field] : undefined}
+                original={capture.corrections?.[field] !== undefined && result ? (result[field] ?? '') : undefined}
+                confidence={low.includes(field) ? result?.confidence?.[field] : undefined}
                 onCopy={actions.onCopy}
               />
             ))}
           </div>
         )}
-        {capture.status === 'failed' && error && (
+        {stands === 'entered' && error && (
+          <p class="entered-note" data-error-code={error.code}>
+            {t('enteredAfterFailure', errorText(error))} <code>{displayCode(error)}</code>
+          </p>
+        )}
+        {stands === 'failed' && error && (
           <div class="error" role="alert" data-error-code={error.code} data-document-kind={error.documentKind}>
             <p class="error-text">{errorText(error)}</p>
+            {/* Typed in part in the batch: what it still needs before it counts. */}
+            {toEnter.length > 0 && <p class="to-enter" data-to-enter={toEnter.join(' ')}>{t('handEntryToEnter', toEnter.map((f) => label(f)).join(t('handEntryListJoin')))}</p>}
             <p class="error-detail">
               {/* The code as the gateway spelled it (APIGW.0301); the words above are the canonical code's. */}
               <code>{displayCode(error)}</code>
@@ -199,11 +216,11 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
           {capture.status === 'done' && result && (
             <button type="button" class="fill primary" onClick={() => actions.onFill(capture.id)}>{t('fillPage')}</button>
           )}
-          {capture.status === 'done' && result && (
+          {invoice && (result || stands === 'entered') && (
             <button type="button" class="copy-all" onClick={copyAll}>{t('copyAll')}</button>
           )}
           {actions.onAllowHost && <AllowHostButton capture={capture} onAllowHost={actions.onAllowHost} look="primary" />}
-          {capture.status === 'failed' && error && (
+          {stands === 'failed' && error && (
             <button type="button" class="retry" onClick={() => actions.onRetry(capture.id)}>{t('retry')}</button>
           )}
           {(capture.status === 'done' || capture.status === 'failed') && capture.hasImage && canReread(other) && (

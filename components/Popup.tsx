@@ -1,5 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
+import { checksFor } from '@/lib/export/capture-checks';
+import { duplicateMarks } from '@/lib/ui/duplicate-words';
 import type { CaptureView } from '@/lib/ui/use-captures';
 import type { ProviderId } from '@/lib/store/capture-schema';
 import { CaptureCard, type CaptureActions } from './CaptureCard';
@@ -52,6 +54,13 @@ interface Props extends CaptureActions {
 
 export function Popup({ views, total, canReread, notice, noticeId, onUndo, onUrl, onFiles, onDrop, onOpenSettings, onTeach, onOpenBatch, ...actions }: Props) {
   const [dragging, setDragging] = useState(false);
+  // Duplicates marked by the batch's rule (lib/invoice/totals.ts countedCaptures), among the
+  // captures listed here (the newest few: the same invoice captured twice is usually captured
+  // close together; the batch settles the whole set).
+  const duplicates = useMemo(() => {
+    const captures = views?.map((v) => v.capture) ?? [];
+    return duplicateMarks(captures, checksFor(captures));
+  }, [views]);
   return (
     <main
       class={dragging ? 'popup dragging' : 'popup'}
@@ -86,7 +95,7 @@ export function Popup({ views, total, canReread, notice, noticeId, onUndo, onUrl
       <KeysRefused views={views} onOpenSettings={onOpenSettings} />
       <section class="captures" aria-label={t('popupListLabel')} onKeyDown={moveFocus}>
         {views?.map((view, i) => (
-          <CaptureCard key={view.capture.id} capture={view.capture} thumbnail={view.thumbnail} defaultOpen={i === 0} canReread={canReread} {...actions} />
+          <CaptureCard key={view.capture.id} capture={view.capture} thumbnail={view.thumbnail} defaultOpen={i === 0} canReread={canReread} duplicate={duplicates.get(view.capture.id)} {...actions} />
         ))}
       </section>
       {views && total !== null && total > views.length && (

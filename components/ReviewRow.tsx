@@ -5,7 +5,9 @@ import { errorText } from '@/lib/ui/error-text';
 import { FIELD_LABEL } from '@/lib/ui/field-labels';
 import { checkWord } from '@/lib/export/columns';
 import type { CheckResult } from '@/lib/invoice/checks';
+import { standing } from '@/lib/invoice/hand-entry';
 import { formatDateTime, t } from '@/lib/i18n';
+import { duplicateWords, type DuplicateMark } from '@/lib/ui/duplicate-words';
 import { PhotoPart } from './PhotoPart';
 import { effectiveFields, type Capture, type InvoiceFieldName } from '@/lib/store/capture-schema';
 
@@ -28,6 +30,8 @@ export interface RowActions {
   /** Escape in a cell: the focus goes back to the row. */
   cancel(id: string): void;
   retry(id: string): void;
+  /** "Duplicate of …": shows the capture counted in this one's place. */
+  jump(id: string): void;
   /** "Allow reading images from <host>": asks for the host, then reads the capture again (LOCAL.HOST_ACCESS). */
   allowHost(id: string, url: string): void;
   remove(id: string): void;
@@ -43,6 +47,8 @@ interface Props {
   /** The row holds the table's Tab stop (a roving tabindex). */
   tabStop: boolean;
   selected: boolean;
+  /** Set on a duplicate: whether it is the one counted, and if not which one is (lib/ui/duplicate-words.ts). */
+  duplicate: DuplicateMark | null;
   actions: RowActions;
 }
 
@@ -50,12 +56,17 @@ interface Props {
  * One capture of the review table. Memoized: an arrow-key step re-renders the row left and the row
  * reached, not the page of 100 (keeps a step within a frame with 5,000 captures).
  */
-export const ReviewRow = pure(function ReviewRow({ capture, check, current, activeField, tabStop, selected, actions }: Props) {
+export const ReviewRow = pure(function ReviewRow({ capture, check, current, activeField, tabStop, selected, duplicate, actions }: Props) {
   const fields = effectiveFields(capture);
+  // A failed capture typed in by hand stands as an invoice ("entered"): the contract's
+  // data-status says so, as its words do; the failure itself stays in the record and below.
+  const stands = standing(capture);
+  const invoice = stands === 'done' || stands === 'entered';
+  const toEnter = stands === 'failed' && capture.corrections && Object.keys(capture.corrections).length > 0 ? check?.toEnter ?? [] : [];
   return (
     <tr
       data-capture-id={capture.id}
-      data-status={capture.status}
+      data-status={stands}
       data-flags={check?.flags.join(' ')}
       data-selected={current || undefined}
       aria-current={current || undefined}
@@ -70,23 +81,40 @@ export const ReviewRow = pure(function ReviewRow({ capture, check, current, acti
       </td>
       {FIELDS.map((f) => {
         const low = (capture.result?.confidence?.[f] ?? 1) < 0.9 && capture.corrections?.[f] === undefined;
-        const missing = check?.missing.includes(f) ?? false;
+        const missing = (check?.missing.includes(f) ?? false) || toEnter.includes(f);
         const active = f === activeField;
         return (
           <td key={f} class={[low && 'low-confidence', missing && 'missing', active && 'active'].filter(Boolean).join(' ')} data-missing={missing || undefined} onFocusIn={() => actions.chooseField(f)}>
             <EditableCell field={f} label={t(FIELD_LABEL[f])} value={fields[f]} onCorrect={(ff, value) => actions.correct(capture.id, ff, value)} onCancel={() => actions.cancel(capture.id)} />
-            {missing && <small class="cell-missing">{t('fieldMissing')}</small>}
+            {missing && invoice && <small class="cell-missing">{t('fieldMissing')}</small>}
             {f === 'location' && check?.derivedCity && <small class="derived" data-derived-city={check.derivedCity}>{t('derivedFromCode', check.derivedCity)}</small>}
-            {capture.corrections?.[f] !== undefined && <small class="original">{t('recognizedAs', capture.result?.[f] ?? '')}</small>}
+            {capture.corrections?.[f] !== undefined && (
+              <small class="original">{capture.result?.[f] === undefined ? t('typedByHand') : t('recognizedAs', capture.result[f])}</small>
+            )}
           </td>
         );
       })}
       <td class="flags">
-        {capture.status === 'failed' && capture.error && (
+        {stands === 'failed' && capture.error && (
           <span class="failure" data-error-code={capture.error.code} data-document-kind={capture.error.documentKind}>{t('failedBecause', errorText(capture.error))} <code>{capture.error.code}</code></span>
         )}
-        <AllowHostButton capture={capture} onAllowHost={actions.allowHost} look="link" />
-        {capture.status === 'done' && check?.flags.map((flag) => <span key={flag} class={`flag ${flag}`}>{checkWord(flag, t)}</span>)}
+        {toEnter.length > 0 && (
+          <span class="to-enter" data-to-enter={toEnter.join(' ')}>{t('handEntryToEnter', toEnter.map((f) => t(FIELD_LABEL[f])).join(t('handEntryListJoin')))}</span>
+        )}
+        {/* Counted now: said as a badge; why the reading failed stays one line (its words on hover). */}
+        {stands === 'entered' && <span class="flag entered-badge">{t('statusEntered')}</span>}
+        {stands === 'entered' && capture.error && (
+          <small class="entered" data-error-code={capture.error.code} title={errorText(capture.error)}>{t('enteredFailedCode', capture.error.code)}</small>
+        )}
+        {stands !== 'entered' && <AllowHostButton capture={capture} onAllowHost={actions.allowHost} look="link" />}
+        {invoice &&
+          check?.flags.map((flag) =>
+            flag === 'duplicate' && duplicate ? (
+              <DuplicateFlag key={flag} mark={duplicate} onJump={actions.jump} />
+            ) : (
+              <span key={flag} class={`flag ${flag}`}>{checkWord(flag, t)}</span>
+            ),
+          )}
       </td>
       <td class="meta">
         <small>{formatDateTime(capture.createdAt)}</small>
@@ -100,3 +128,26 @@ export const ReviewRow = pure(function ReviewRow({ capture, check, current, acti
     </tr>
   );
 });
+
+/** The duplicate flag: on the one left out, a link to the capture counted in its place. */
+function DuplicateFlag({ mark, onJump }: { mark: DuplicateMark; onJump: (id: string) => void }) {
+  const words = duplicateWords(mark);
+  const twin = mark.counted ? undefined : mark.twin;
+  return twin ? (
+    <button
+      type="button"
+      class="flag duplicate link"
+      data-counted="false"
+      data-duplicate-of={twin.id}
+      onClick={(e) => {
+        // Not this row's click too: that would choose this row again after the jump.
+        e.stopPropagation();
+        onJump(twin.id);
+      }}
+    >
+      {words}
+    </button>
+  ) : (
+    <span class="flag duplicate" data-counted={String(mark.counted)}>{words}</span>
+  );
+}

@@ -1,4 +1,5 @@
 import type { CheckResult } from '@/lib/invoice/checks';
+import { standing } from '@/lib/invoice/hand-entry';
 import { effectiveFields, type InvoiceFieldName } from '@/lib/store/capture-schema';
 import type { CaptureView } from '@/lib/ui/use-captures';
 
@@ -45,7 +46,7 @@ export function sortViews(views: CaptureView[], checks: Map<string, CheckResult>
     switch (sort.key) {
       case 'captured': key = capture.createdAt; break;
       case 'amount': key = checks.get(capture.id)?.fen ?? undefined; break;
-      case 'checks': key = capture.status === 'failed' ? 100 : checks.get(capture.id)?.flags.length ?? 0; break;
+      case 'checks': key = standing(capture) === 'failed' ? 100 : checks.get(capture.id)?.flags.length ?? 0; break;
       case 'code': {
         const fields = effectiveFields(capture);
         key = fields.code === undefined ? undefined : `${fields.code}${fields.number ?? ''}`;

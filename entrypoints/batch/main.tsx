@@ -5,6 +5,7 @@ import { BatchView } from '@/components/BatchView';
 import { exportZip, checksFor } from '@/lib/export/zip';
 import { importZip } from '@/lib/export/import';
 import { zipFileName } from '@/lib/export/naming';
+import { exportedNotice } from '@/lib/export/summary';
 import { notifyCapturesChanged } from '@/lib/store/changes';
 import { t, tDynamic } from '@/lib/i18n';
 import { applyUiLanguage } from '@/lib/ui/language';
@@ -73,16 +74,16 @@ function App() {
       }
       onExport={async (captures, clearAfter) => {
         setNotice(t('batchExporting', String(captures.length)));
-        const zip = await exportZip(captures, (id) => store.image(id), t);
+        const { zip, totals } = await exportZip(captures, (id) => store.image(id), t);
         const url = URL.createObjectURL(zip);
         try {
           const download = await browser.downloads.download({ url, filename: zipFileName(Date.now()), saveAs: false });
           // The ZIP is the safety copy: clear only once it is completely on disk.
           if (clearAfter && (await downloadFinished(download))) {
             for (const c of captures) await sendMessage('deleteCapture', { id: c.id });
-            setNotice(t('batchExportedCleared', String(captures.length)));
+            setNotice(exportedNotice(captures.length, totals, true, t));
           } else {
-            setNotice(t('batchExported', String(captures.length)));
+            setNotice(exportedNotice(captures.length, totals, false, t));
           }
         } finally {
           setTimeout(() => URL.revokeObjectURL(url), 60_000);

@@ -4,6 +4,7 @@ import { t, tDynamic, type MessageKey } from '../i18n';
 import { errorMessageKey } from '../ui/error-words';
 import { amountFen, displayAmount, fenToYuanText } from '../invoice/amount';
 import { gbt2260 } from '../invoice/gbt2260';
+import { isInvoice } from '../invoice/hand-entry';
 import { resolvePlace } from '../invoice/location';
 import { displayCode } from '../recognize/errors';
 import { effectiveFields, type Capture, type WaitReason } from '../store/capture-schema';
@@ -21,7 +22,8 @@ const ORDER = ['code', 'number', 'amount', 'location'] as const;
  * Only the four fields, progress and error words leave the worker: no setting, no secret, no URL.
  */
 export function cardView(capture: Capture): CardView {
-  const done = capture.status === 'done';
+  // A failed capture typed in by hand in the batch is an invoice like a recognized one (lib/invoice/hand-entry.ts).
+  const done = isInvoice(capture);
   const values = done ? effectiveFields(capture) : {};
   const place = done ? resolvePlace(values, gbt2260()) : null;
   const fields: CardField[] = done
@@ -38,7 +40,7 @@ export function cardView(capture: Capture): CardView {
   // code, not "working" (the card span on "waiting: check your keys" for ever; issue 13).
   const keys = capture.status === 'queued' && capture.job?.wait === 'credentials';
   const error =
-    (capture.status === 'failed' || keys) && capture.error
+    ((!done && capture.status === 'failed') || keys) && capture.error
       ? { words: keys ? tDynamic(errorMessageKey(capture.error.code)) : errorText(capture.error), code: displayCode(capture.error) }
       : undefined;
   return {

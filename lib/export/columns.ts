@@ -1,6 +1,7 @@
 import type { MessageKey } from '../i18n';
 import { fenToYuanText } from '../invoice/amount';
 import type { CheckId, CheckResult } from '../invoice/checks';
+import { standing, type Standing } from '../invoice/hand-entry';
 import { displayCode } from '../recognize/errors';
 import { effectiveFields, type Capture } from '../store/capture-schema';
 import { errorMessageKey } from '../ui/error-words';
@@ -12,6 +13,8 @@ export interface ExportRecord {
   imageFile: string | null;
   /** Whether the total counts this capture (a duplicate's other capture, or a failure, is not). */
   counted: boolean;
+  /** For a duplicate left out: the id of the capture counted in its place (lib/invoice/totals.ts countedTwin). */
+  countedInstead: string | null;
 }
 
 /** The UI's words (lib/i18n's `t`), passed in so the export follows the UI language and tests can give their own. */
@@ -41,7 +44,14 @@ const CHECK_WORD: Record<CheckId, MessageKey> = {
   'unusual-amount': 'check_unusual_amount',
   'needs-review': 'check_needs_review',
 };
-const STATUS_WORD: Record<Capture['status'], MessageKey> = { queued: 'statusQueued', running: 'statusRunning', done: 'statusDone', failed: 'statusFailed' };
+/** A capture's standing in words: a failed capture typed in by hand is "Entered by hand" (lib/invoice/hand-entry.ts). */
+const STANDING_WORD: Record<Standing, MessageKey> = {
+  queued: 'statusQueued',
+  running: 'statusRunning',
+  done: 'statusDone',
+  failed: 'statusFailed',
+  entered: 'statusEntered',
+};
 
 export function checkWord(flag: CheckId, words: Translate): string {
   return words(CHECK_WORD[flag]);
@@ -72,7 +82,9 @@ export const COLUMNS: Column[] = [
   { key: 'location', header: 'fieldLocation', kind: 'text', value: (r) => fields(r).location },
   { key: 'derived_city', header: 'colDerivedCity', kind: 'text', value: (r) => r.check.derivedCity },
   { key: 'code_region', header: 'colCodeRegion', kind: 'text', value: (r) => r.check.codeRegion },
-  { key: 'status', header: 'colStatus', kind: 'text', value: (r, w) => w(STATUS_WORD[r.capture.status]) },
+  { key: 'status', header: 'colStatus', kind: 'text', value: (r, w) => w(STANDING_WORD[standing(r.capture)]) },
+  { key: 'entered_by_hand', header: 'colEnteredByHand', kind: 'text', value: (r, w) => w(standing(r.capture) === 'entered' ? 'yes' : 'no') },
+  { key: 'duplicate_of', header: 'colDuplicateOf', kind: 'text', value: (r) => r.countedInstead },
   { key: 'checks', header: 'colChecks', kind: 'text', value: (r, w) => r.check.flags.map((f) => checkWord(f, w)).join('; ') },
   { key: 'missing', header: 'colMissing', kind: 'text', value: (r, w) => r.check.missing.map((f) => w(FIELD_WORD[f])).join('; ') },
   { key: 'error', header: 'colError', kind: 'text', value: (r, w) => (r.capture.error ? `${displayCode(r.capture.error)} ${tDynamicWith(w, errorMessageKey(r.capture.error.code))}` : undefined) },

@@ -1,9 +1,21 @@
+import type { CheckResult } from '../invoice/checks';
+import { standing } from '../invoice/hand-entry';
+import { countedTwin } from '../invoice/totals';
+import type { Capture } from '../store/capture-schema';
 import { isoDate } from './naming';
 import { COLUMNS, yuanCell, type CellValue, type ExportRecord, type Translate } from './columns';
 import { csvCell, csvDocument, csvFormulaText } from './csv';
 
 export type { ExportRecord } from './columns';
 export const EXPORT_SCHEMA_VERSION = 1;
+
+/**
+ * One capture as every export file writes it: its checks, whether the totals count it and, for a
+ * duplicate left out, the capture counted instead (`counted` from countedCaptures over the export).
+ */
+export function exportRecord(capture: Capture, checks: Map<string, CheckResult>, counted: Set<string>, imageFile: string | null): ExportRecord {
+  return { capture, check: checks.get(capture.id)!, imageFile, counted: counted.has(capture.id), countedInstead: countedTwin(capture.id, checks, counted) ?? null };
+}
 
 /** 2026-11-26 09:30:05 in local time: a form Excel and WPS read as a date and time. */
 export function localDateTime(date: Date): string {
@@ -42,8 +54,13 @@ export function invoicesJson(records: ExportRecord[], exportedAt: number): strin
     {
       schemaVersion: EXPORT_SCHEMA_VERSION,
       exportedAt: new Date(exportedAt).toISOString(),
-      captures: records.map(({ capture, check, imageFile }) => ({
+      captures: records.map(({ capture, check, imageFile, counted, countedInstead }) => ({
         ...capture,
+        // Derived, for readers of the file; an import reads the capture's own fields and derives them again.
+        standing: standing(capture),
+        enteredByHand: standing(capture) === 'entered',
+        counted,
+        countedInstead,
         checks: check.flags,
         duplicateOf: check.duplicateOf,
         amountYuan: yuanCell(check.fen) ?? null,

@@ -5,15 +5,26 @@ import type { Translate } from './columns';
 import { localDateTime } from './records';
 
 /**
- * "8 invoices · ￥1,234.00 · 1 duplicate not counted (￥1,000.00) · 2 failed · 3 to review": the
- * same line above the batch and in summary.txt, in the UI language.
+ * "8 invoices · ￥1,234.00 · 1 entered by hand · 1 duplicate not counted (￥1,000.00) · 2 failed ·
+ * 3 to review": the same line above the batch, in summary.txt and in the export's notice, in the
+ * UI language. The hand-entered part is said only when there are some.
  */
 export function totalsLine(totals: BatchTotals, words: Translate): string {
   const parts = [words('totalsInvoices', [String(totals.invoices), formatAmount(totals.fen)])];
+  if (totals.entered > 0) parts.push(words('totalsEntered', String(totals.entered)));
   if (totals.duplicates > 0) parts.push(words('totalsDuplicates', [String(totals.duplicates), formatAmount(totals.duplicatesFen)]));
   parts.push(words('totalsFailed', String(totals.failed)), words('totalsToReview', String(totals.toReview)));
   if (totals.pending > 0) parts.push(words('totalsPending', String(totals.pending)));
   return parts.join(' · ');
+}
+
+/**
+ * What the batch says once a ZIP is written: how many captures went into it (rows, duplicates and
+ * failures included) and what they add up to, in the same words as its summary.txt, e.g.
+ * "Exported 21 captures as a ZIP (see your downloads): 11 invoices · ￥1,110.00 · …".
+ */
+export function exportedNotice(captures: number, totals: BatchTotals, cleared: boolean, words: Translate): string {
+  return words(cleared ? 'batchExportedCleared' : 'batchExported', [String(captures), totalsLine(totals, words)]);
 }
 
 /** "2026-11: 8 invoices · ￥1,234.00 · …", one line per month or city. */

@@ -1,38 +1,30 @@
 import { BlobReader, BlobWriter, TextReader, Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js';
-import { checkBatch, type CheckResult } from '../invoice/checks';
-import { gbt2260 } from '../invoice/gbt2260';
 import { glance } from '../invoice/groups';
 import { REVIEW_THRESHOLD } from '../invoice/review';
-import { batchTotals, countedCaptures } from '../invoice/totals';
+import { batchTotals, countedCaptures, type BatchTotals } from '../invoice/totals';
 import { effectiveFields, type Capture } from '../store/capture-schema';
 import type { ExportRecord, Translate } from './columns';
 import { imageFileNamer } from './naming';
-import { invoicesCsv, invoicesJson } from './records';
+import { exportRecord, invoicesCsv, invoicesJson } from './records';
 import { summaryText } from './summary';
 import { invoicesXlsx } from './xlsx';
+import { checksFor } from './capture-checks';
 
-export { REVIEW_THRESHOLD };
-
-export function checksFor(captures: Capture[], threshold = REVIEW_THRESHOLD): Map<string, CheckResult> {
-  return checkBatch(
-    captures.map((c) => {
-      const confidences = Object.entries(c.result?.confidence ?? {})
-        .filter(([field]) => !c.corrections?.[field as keyof NonNullable<Capture['corrections']>])
-        .map(([, v]) => v);
-      return { id: c.id, status: c.status, fields: effectiveFields(c), imageSha256: c.imageSha256, minConfidence: confidences.length ? Math.min(...confidences) : undefined };
-    }),
-    gbt2260(),
-    threshold,
-  );
-}
+export { REVIEW_THRESHOLD, checksFor };
 
 /**
  * The batch as one ZIP: images/ + invoices.csv + invoices.xlsx + invoices.json + summary.txt, in
  * the UI language (`words`). Images are read one at a time from IndexedDB (disk-backed Blobs) and
  * stored without recompression (they are JPEG/PNG already), so a batch of 1,000 photos is
- * streamed through, not held in memory.
+ * streamed through, not held in memory. Returns the ZIP and the totals its summary.txt states, so
+ * the page can say the same figures ("Exported 21 captures: 11 invoices, …").
  */
-export async function exportZip(captures: Capture[], image: (id: string) => Promise<Blob | undefined>, words: Translate, now = Date.now()): Promise<Blob> {
+export async function exportZip(
+  captures: Capture[],
+  image: (id: string) => Promise<Blob | undefined>,
+  words: Translate,
+  now = Date.now(),
+): Promise<{ zip: Blob; totals: BatchTotals }> {
   const checks = checksFor(captures);
   const name = imageFileNamer();
   const zip = new ZipWriter(new BlobWriter('application/zip'), { level: 0, useWebWorkers: false });
@@ -43,12 +35,13 @@ export async function exportZip(captures: Capture[], image: (id: string) => Prom
     const fields = effectiveFields(capture);
     const imageFile = blob ? `images/${name({ createdAt: capture.createdAt, code: fields.code, number: fields.number, imageType: capture.imageType })}` : null;
     if (blob && imageFile) await zip.add(imageFile, new BlobReader(blob), { lastModDate: new Date(capture.createdAt) });
-    records.push({ capture, check: checks.get(capture.id)!, imageFile, counted: counted.has(capture.id) });
+    records.push(exportRecord(capture, checks, counted, imageFile));
   }
   await zip.add('invoices.csv', new TextReader(invoicesCsv(records, words)), { level: 6 });
   await zip.add('invoices.xlsx', new Uint8ArrayReader(await invoicesXlsx(records, words)), { level: 0 });
   await zip.add('invoices.json', new TextReader(invoicesJson(records, now)), { level: 6 });
   const groups = glance(captures.map((c) => ({ ...c, fields: effectiveFields(c) })), checks);
-  await zip.add('summary.txt', new TextReader(summaryText(batchTotals(captures, checks), words, new Date(now), groups)), { level: 6 });
-  return zip.close();
+  const totals = batchTotals(captures, checks);
+  await zip.add('summary.txt', new TextReader(summaryText(totals, words, new Date(now), groups)), { level: 6 });
+  return { zip: await zip.close(), totals };
 }

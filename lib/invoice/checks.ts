@@ -1,5 +1,6 @@
 import { amountFen, isUsualDenomination, type Fen } from './amount';
 import { CODE_PATTERN, decodeCode, duplicateKey, NUMBER_PATTERN } from './code';
+import { handEntryGaps, standing } from './hand-entry';
 import { resolvePlace, type ResolvedPlace } from './location';
 import type { PlaceIndex } from './places';
 
@@ -34,14 +35,18 @@ export interface CheckResult {
   duplicateOf: string[];
   /** The amount in exact fen, or null when there is none or it does not parse. */
   fen: Fen | null;
-  /** Fields a recognized capture lacks: it is to review, never silently complete. */
+  /** Fields a recognized (or hand-entered) capture lacks: it is to review, never silently complete. */
   missing: InvoiceFieldKey[];
+  /** Fields a failed capture still needs typed by hand before it counts (lib/invoice/hand-entry.ts); [] otherwise. */
+  toEnter: InvoiceFieldKey[];
 }
 
 export interface CheckInput {
   id: string;
-  /** Only recognized captures are checked for missing fields and count as duplicates. */
+  /** Only invoices (recognized or entered by hand) are checked for missing fields; a failure is nobody's duplicate. */
   status?: 'queued' | 'running' | 'done' | 'failed';
+  /** What the clerk typed: a failed capture with a complete hand entry stands as an invoice (lib/invoice/hand-entry.ts). */
+  corrections?: InvoiceFields;
   fields: InvoiceFields;
   imageSha256?: string;
   /** Lowest per-field confidence of the recognized (not corrected) fields. */
@@ -74,22 +79,28 @@ export function needsReview(check: CheckResult | undefined): boolean {
 /**
  * Checks every capture of a batch: missing fields, formats, the code's region vs the location,
  * the amount (parsed to fen), denominations, duplicates (same code + number, or the same image;
- * failed captures are never anyone's duplicate).
+ * failed captures are never anyone's duplicate, but one entered by hand is an invoice like any
+ * other: lib/invoice/hand-entry.ts standing).
  */
 export function checkBatch(items: CheckInput[], places: PlaceIndex, reviewThreshold: number): Map<string, CheckResult> {
   const byKey = new Map<string, string[]>();
   const add = (key: string | null | undefined, id: string) => key && byKey.set(key, [...(byKey.get(key) ?? []), id]);
   const keysOf = (item: CheckInput) => [duplicateKey(item.fields.code, item.fields.number), item.imageSha256 && `image:${item.imageSha256}`];
-  for (const item of items) if (item.status !== 'failed') for (const key of keysOf(item)) add(key, item.id);
+  // Each capture's standing once (an item without a status is checked as an invoice).
+  const stands = items.map((item) => (item.status === undefined ? null : standing({ status: item.status, corrections: item.corrections })));
+  items.forEach((item, i) => {
+    if (stands[i] !== 'failed') for (const key of keysOf(item)) add(key, item.id);
+  });
   const out = new Map<string, CheckResult>();
   const placeOf = resolvePlaceOnce(places);
-  for (const item of items) {
+  items.forEach((item, i) => {
     const { code, number, amount, location } = item.fields;
+    const stand = stands[i] ?? null;
     const flags: CheckId[] = [];
-    const same = new Set(item.status === 'failed' ? [] : keysOf(item).flatMap((key) => (key ? byKey.get(key) ?? [] : [])));
+    const same = new Set(stand === 'failed' ? [] : keysOf(item).flatMap((key) => (key ? byKey.get(key) ?? [] : [])));
     same.delete(item.id);
     if (same.size > 0) flags.push('duplicate');
-    const missing = item.status === undefined || item.status === 'done' ? INVOICE_FIELD_NAMES.filter((f) => !item.fields[f]) : [];
+    const missing = stand === null || stand === 'done' || stand === 'entered' ? INVOICE_FIELD_NAMES.filter((f) => !item.fields[f]) : [];
     if (missing.length > 0) flags.push('missing-fields');
     if (code && !CODE_PATTERN.test(code)) flags.push('code-format');
     if (number && !NUMBER_PATTERN.test(number)) flags.push('number-format');
@@ -106,7 +117,8 @@ export function checkBatch(items: CheckInput[], places: PlaceIndex, reviewThresh
       duplicateOf: [...same],
       fen,
       missing,
+      toEnter: stand === 'failed' ? handEntryGaps({ status: 'failed', corrections: item.corrections }) : [],
     });
-  }
+  });
   return out;
 }

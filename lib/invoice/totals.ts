@@ -1,42 +1,47 @@
 import type { Fen } from './amount';
 import { needsReview, type CheckResult } from './checks';
+import { isInvoice, standing, type StandingInput } from './hand-entry';
 
 /** The figures a bookkeeper reads above a batch and in the export's summary. */
 export interface BatchTotals {
-  /** Distinct recognized invoices: a duplicate counts once, a failure never. */
+  /** Distinct invoices, recognized or entered by hand: a duplicate counts once, a failure never. */
   invoices: number;
+  /** Of `invoices`, those a clerk typed in by hand after the reading failed (lib/invoice/hand-entry.ts). */
+  entered: number;
   /** Sum of those invoices' amounts, exact fen. */
   fen: Fen;
-  /** Recognized captures left out because an earlier capture is the same invoice. */
+  /** Invoices left out because another capture of the same invoice is the one counted. */
   duplicates: number;
   duplicatesFen: Fen;
+  /** Failed and not (completely) entered by hand. */
   failed: number;
   /** Queued or running: not read yet, so not in the sum. */
   pending: number;
-  /** Recognized captures with something to look at (a missing field, a format, low confidence…). */
+  /** Invoices (recognized or entered) with something to look at (a missing field, a format, low confidence…). */
   toReview: number;
 }
 
-export interface TotalsItem {
+export interface TotalsItem extends StandingInput {
   id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
   /** ms since the epoch; the earliest capture of an invoice is the one counted. */
   createdAt: number;
 }
 
 /**
- * Which captures of a set the total counts: of several captures of one invoice (same code +
+ * Which captures of a set the total counts: only invoices (recognized, or failed and entered by
+ * hand: lib/invoice/hand-entry.ts standing), and of several captures of one invoice (same code +
  * number, or the same image), the one whose amount reads, and of those the earliest (ties: the
  * smaller id). So a first capture that missed the amount never hides a later one that read it.
+ * The batch's duplicate marks, the popup's and every export name the counted one from this set.
  */
 export function countedCaptures(items: TotalsItem[], checks: Map<string, CheckResult>, among: TotalsItem[] = items): Set<string> {
-  const done = items.filter((i) => i.status === 'done');
+  const done = items.filter(isInvoice);
   // Nothing to settle without duplicates (the usual batch): skip indexing the whole set, which
   // the month-at-a-glance would otherwise do once per group.
   if (!done.some((item) => (checks.get(item.id)?.duplicateOf.length ?? 0) > 0)) return new Set(done.map((i) => i.id));
   // Twins are looked up among `among` (the whole set when totalling one group of it), so a
   // duplicate whose better capture sits in another month still counts once overall.
-  const doneAt = new Map(among.filter((i) => i.status === 'done').map((i) => [i.id, i]));
+  const doneAt = new Map(among.filter(isInvoice).map((i) => [i.id, i]));
   const hasAmount = (i: TotalsItem) => checks.get(i.id)?.fen != null;
   const better = (a: TotalsItem, b: TotalsItem) =>
     hasAmount(a) !== hasAmount(b) ? hasAmount(a) : a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
@@ -64,13 +69,12 @@ export function batchTotals(items: TotalsItem[], checks: Map<string, CheckResult
  * instead of once per month and city.
  */
 export function tally(items: TotalsItem[], checks: Map<string, CheckResult>, counted: Set<string>): BatchTotals {
-  const done = items.filter((i) => i.status === 'done');
-  const totals: BatchTotals = { invoices: 0, fen: 0, duplicates: 0, duplicatesFen: 0, failed: 0, pending: 0, toReview: 0 };
+  const totals: BatchTotals = { invoices: 0, entered: 0, fen: 0, duplicates: 0, duplicatesFen: 0, failed: 0, pending: 0, toReview: 0 };
   for (const item of items) {
-    if (item.status === 'failed') totals.failed += 1;
-    if (item.status === 'queued' || item.status === 'running') totals.pending += 1;
-  }
-  for (const item of done) {
+    const stands = standing(item);
+    if (stands === 'failed') totals.failed += 1;
+    if (stands === 'queued' || stands === 'running') totals.pending += 1;
+    if (stands !== 'done' && stands !== 'entered') continue;
     const check = checks.get(item.id);
     const fen = check?.fen ?? 0;
     if (needsReview(check)) totals.toReview += 1;
@@ -80,7 +84,18 @@ export function tally(items: TotalsItem[], checks: Map<string, CheckResult>, cou
     } else {
       totals.invoices += 1;
       totals.fen += fen;
+      if (stands === 'entered') totals.entered += 1;
     }
   }
   return totals;
+}
+
+/**
+ * For a capture left out as a duplicate, the capture counted in its place (the first of its
+ * duplicates in `counted`); undefined when the capture is counted itself or no twin is (a chain of
+ * duplicates through another capture). What "Duplicate of … — not counted" points at.
+ */
+export function countedTwin(id: string, checks: Map<string, CheckResult>, counted: Set<string>): string | undefined {
+  if (counted.has(id)) return undefined;
+  return checks.get(id)?.duplicateOf.find((other) => counted.has(other));
 }

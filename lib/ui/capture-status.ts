@@ -1,4 +1,5 @@
 import { t, type MessageKey } from '../i18n';
+import { standing } from '../invoice/hand-entry';
 import type { Capture, CaptureStatus, WaitReason } from '../store/capture-schema';
 
 const STATUS_LABEL: Record<CaptureStatus, MessageKey> = {
@@ -35,11 +36,13 @@ export function progressWords(capture: Capture): string | null {
 
 /**
  * Where a capture stands, in the UI language, as the popup and the in-page card say it: a
- * recognized one with fields missing "Read 3 of 4 fields" (`found` of `of`), a waiting one why
- * it waits, a running one its progress, else its status.
+ * recognized one with fields missing "Read 3 of 4 fields" (`found` of `of`), a failed one typed in
+ * by hand "Entered by hand" (lib/invoice/hand-entry.ts), a waiting one why it waits, a running
+ * one its progress, else its status.
  */
 export function statusWords(capture: Capture, found: number, of: number): string {
   if (capture.status === 'done' && found < of) return t('statusPartial', String(found));
+  if (standing(capture) === 'entered') return t('statusEntered');
   const wait = capture.status === 'queued' ? capture.job?.wait : undefined;
   if (wait) return t(WAIT_LABEL[wait]);
   return progressWords(capture) ?? t(STATUS_LABEL[capture.status]);

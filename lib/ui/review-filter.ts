@@ -1,11 +1,12 @@
 import { isoDate } from '../export/naming';
 import { toHalfWidth } from '../invoice/normalize';
 import { needsReview, type CheckResult } from '../invoice/checks';
+import { isInvoice, standing } from '../invoice/hand-entry';
 import { effectiveFields, type Capture } from '../store/capture-schema';
 import type { CaptureView } from './use-captures';
 
-/** The review table's status menu. */
-export type StatusFilter = 'all' | 'done' | 'failed' | 'review' | 'duplicate';
+/** The review table's status menu: done, failed and entered go by standing (lib/invoice/hand-entry.ts). */
+export type StatusFilter = 'all' | 'done' | 'failed' | 'entered' | 'review' | 'duplicate';
 
 /** What the review table shows: a status, a month, a day range and words to find. */
 export interface ReviewFilter {
@@ -65,9 +66,9 @@ export function filterViews(index: IndexedView[], checks: Map<string, CheckResul
     const { capture } = item.view;
     if (month && item.month !== month) continue;
     if ((from && item.day < from) || (to && item.day > to)) continue;
-    if ((status === 'done' || status === 'failed') && capture.status !== status) continue;
+    if ((status === 'done' || status === 'failed' || status === 'entered') && standing(capture) !== status) continue;
     if (status === 'duplicate' && !checks.get(capture.id)?.flags.includes('duplicate')) continue;
-    if (status === 'review' && !(capture.status === 'done' && needsReview(checks.get(capture.id)))) continue;
+    if (status === 'review' && !(isInvoice(capture) && needsReview(checks.get(capture.id)))) continue;
     if (text && !item.words.includes(text)) continue;
     out.push(item.view);
   }

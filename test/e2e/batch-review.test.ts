@@ -3,13 +3,10 @@
  * failure, partial captures to review, refused corrections in place, a derived city.
  * The batch is brought in the way a user would: importing a ZIP of exported captures.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BlobWriter, TextReader, ZipWriter } from '@zip.js/zip.js';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Capture } from '@/lib/store/capture-schema';
+import { openBatchWith } from '../support/batch-import';
 import { launchWithExtension, openExtensionPage, type LoadedExtension } from '../support/extension';
 
 let clock = Date.UTC(2026, 10, 20, 8, 0);
@@ -42,14 +39,8 @@ let ext: LoadedExtension;
 let batch: Page;
 
 beforeAll(async () => {
-  const zip = new ZipWriter(new BlobWriter('application/zip'));
-  await zip.add('invoices.json', new TextReader(JSON.stringify({ schemaVersion: 1, captures: captures.map((c) => ({ ...c, imageFile: null })) })));
-  const file = join(mkdtempSync(join(tmpdir(), 'qic-batch-')), 'batch.zip');
-  writeFileSync(file, new Uint8Array(await (await zip.close()).arrayBuffer()));
   ext = await launchWithExtension();
-  batch = await openExtensionPage(ext, 'batch.html');
-  await (await batch.$('input[name="import"]'))!.uploadFile(file);
-  await batch.waitForFunction((n) => document.querySelectorAll('tr[data-capture-id]').length === n, { polling: 100, timeout: 30_000 }, captures.length);
+  batch = await openBatchWith(ext, captures);
 });
 afterAll(async () => ext?.browser.close());
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { invoicesCsv } from '@/lib/export/records';
+import { exportRecord, invoicesCsv } from '@/lib/export/records';
 import { invoicesXlsx } from '@/lib/export/xlsx';
 import { checksFor } from '@/lib/export/zip';
 import { countedCaptures } from '@/lib/invoice/totals';
@@ -21,7 +21,7 @@ const captures: Capture[] = [
 const records = () => {
   const checks = checksFor(captures);
   const counted = countedCaptures(captures, checks);
-  return captures.map((capture) => ({ capture, check: checks.get(capture.id)!, imageFile: null, counted: counted.has(capture.id) }));
+  return captures.map((capture) => exportRecord(capture, checks, counted, null));
 };
 
 /** Splits one CSV line of this writer (quoted cells may hold commas and doubled quotes). */

@@ -32,7 +32,7 @@ describe('export → import round trip (JSON schema version 1)', () => {
       capture('c', { hasImage: false, imageType: undefined, imageSha256: undefined }),
     ];
     const images: Record<string, Blob> = { a: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }), b: new Blob([new Uint8Array([4, 5])], { type: 'image/png' }) };
-    const zip = await exportZip(captures, async (id) => images[id], wordsOf('en'));
+    const { zip } = await exportZip(captures, async (id) => images[id], wordsOf('en'));
 
     const reader = new ZipReader(new BlobReader(zip));
     const entries = await reader.getEntries();

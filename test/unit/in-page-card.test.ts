@@ -159,6 +159,15 @@ describe('the card view, in the UI language', () => {
     expect(cardView(capture({ status: 'queued', error: { ...error, code: 'LOCAL.NETWORK' }, job: { retries: 1, interruptions: 0, wait: 'network' } })).state).toBe('working');
   });
 
+  it('a failure entered by hand in the batch: its fields, "Entered by hand", no failure words', () => {
+    const error = { code: 'AIS.0104', message: 'not a quota invoice', retryable: false };
+    const view = cardView(capture({ status: 'failed', error, corrections: { code: '144031060038', number: '35050299', amount: '￥50.00' } }));
+    expect(view).toMatchObject({ state: 'done', statusText: 'Entered by hand', error: undefined });
+    expect(view.fields.map((f) => f.value)).toEqual(['144031060038', '35050299', '￥50.00', undefined]);
+    // Two of three is not an entry: still the failure.
+    expect(cardView(capture({ status: 'failed', error, corrections: { code: '144031060038', amount: '￥50.00' } }))).toMatchObject({ state: 'failed', fields: [] });
+  });
+
   it('in Chinese when Settings choose Chinese, words and all', () => {
     useUiLanguage('zh_CN');
     const view = cardView(capture({ status: 'done', result: { code: '144031060038', number: '35050290', amount: '￥1000.00', location: '深圳市' } }));

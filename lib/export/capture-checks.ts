@@ -1,0 +1,31 @@
+import { checkBatch, type CheckResult } from '../invoice/checks';
+import { gbt2260 } from '../invoice/gbt2260';
+import { REVIEW_THRESHOLD } from '../invoice/review';
+import { effectiveFields, type Capture } from '../store/capture-schema';
+
+/**
+ * The checks of a set of stored captures (lib/invoice/checks.ts checkBatch), as the batch, the
+ * popup and the export all read them: fields as the user means them (corrections win), the
+ * corrections themselves (a failed capture entered by hand stands as an invoice), and the lowest
+ * confidence of the fields nobody corrected. Kept apart from the ZIP writer so the popup can use
+ * it without loading zip.js.
+ */
+export function checksFor(captures: Capture[], threshold = REVIEW_THRESHOLD): Map<string, CheckResult> {
+  return checkBatch(
+    captures.map((c) => {
+      const confidences = Object.entries(c.result?.confidence ?? {})
+        .filter(([field]) => !c.corrections?.[field as keyof NonNullable<Capture['corrections']>])
+        .map(([, v]) => v);
+      return {
+        id: c.id,
+        status: c.status,
+        corrections: c.corrections,
+        fields: effectiveFields(c),
+        imageSha256: c.imageSha256,
+        minConfidence: confidences.length ? Math.min(...confidences) : undefined,
+      };
+    }),
+    gbt2260(),
+    threshold,
+  );
+}

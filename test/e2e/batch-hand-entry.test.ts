@@ -1,0 +1,142 @@
+/**
+ * Issue 13: a capture the engine refused ("…or enter this one by hand") is typed in by hand in the
+ * batch table; once its code, number and amount are in, it is an invoice "Entered by hand" that
+ * the totals, the month at a glance, the popup and the exported ZIP all count — and a duplicate
+ * says which capture is the one counted.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Uint8ArrayReader, Uint8ArrayWriter, ZipReader } from '@zip.js/zip.js';
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Capture } from '@/lib/store/capture-schema';
+import { openBatchWith } from '../support/batch-import';
+import { launchWithExtension, openExtensionPage, type LoadedExtension } from '../support/extension';
+
+let clock = Date.UTC(2026, 10, 20, 8, 0);
+function done(id: string, amount: string): Capture {
+  clock += 60_000;
+  return {
+    id, createdAt: clock, updatedAt: clock, status: 'done', source: { kind: 'file', fileName: `${id}.png` }, provider: 'ondevice', hasImage: false, normalized: true, attempts: 1,
+    result: { code: '144031060038', number: '35050201', amount, location: '深圳市', confidence: { code: 0.99, number: 0.99, amount: 0.99, location: 0.99 } },
+  };
+}
+function refused(id: string): Capture {
+  clock += 60_000;
+  return { id, createdAt: clock, updatedAt: clock, status: 'failed', source: { kind: 'file', fileName: `${id}.png` }, provider: 'ondevice', hasImage: false, normalized: true, attempts: 1, error: { code: 'AIS.0104', message: 'not a quota invoice', retryable: false } };
+}
+
+// One ￥10 invoice captured twice, and one capture the engine refused.
+const captures: Capture[] = [done('ten', '￥10.00'), done('ten-again', '￥10.00'), refused('refused')];
+
+let ext: LoadedExtension;
+let batch: Page;
+const row = (id: string) => `tr[data-capture-id="${id}"]`;
+const totalsText = () => batch.$eval('.batch-totals', (p) => p.textContent);
+
+/**
+ * Types `text` into a field of the row and leaves the box (the cell saves on change), then waits
+ * until it is stored: the box shows the stored value and the cell says "Typed by hand" (said only
+ * once the correction is in the record; the box alone shows the draft at once).
+ */
+async function enter(id: string, field: string, text: string, stored: string) {
+  const cell = `${row(id)} input[data-field="${field}"]`;
+  await batch.click(cell, { count: 3 });
+  await batch.keyboard.type(text);
+  await batch.keyboard.press('Tab');
+  await batch.waitForFunction(
+    (sel, value) => {
+      const input = document.querySelector<HTMLInputElement>(sel);
+      return input?.value === value && input.closest('td')?.querySelector('.original')?.textContent === 'Typed by hand';
+    },
+    { polling: 100, timeout: 15_000 },
+    cell,
+    stored,
+  );
+}
+
+beforeAll(async () => {
+  ext = await launchWithExtension();
+  batch = await openBatchWith(ext, captures);
+});
+afterAll(async () => ext?.browser.close());
+
+describe('a refused capture entered by hand', () => {
+  it('stays failed, saying what is missing, until code, number and amount are in; then totals and the glance count it', async () => {
+    expect(await totalsText()).toBe('1 invoices · ￥10.00 · duplicates not counted: 1 (￥10.00) · 1 failed · 0 to review');
+
+    await enter('refused', 'amount', '20', '￥20.00');
+    expect(await batch.$eval(row('refused'), (r) => r.getAttribute('data-status'))).toBe('failed');
+    expect(await batch.$eval(`${row('refused')} .to-enter`, (e) => e.textContent)).toBe('Not counted yet — still to enter: Invoice code, Invoice number.');
+    expect(await batch.$eval(`${row('refused')} .failure`, (e) => e.textContent)).toContain('AIS.0104');
+    expect(await totalsText()).toBe('1 invoices · ￥10.00 · duplicates not counted: 1 (￥10.00) · 1 failed · 0 to review');
+
+    await enter('refused', 'code', '１４４０３１０６００３８', '144031060038'); // full-width, as a Chinese IME types it
+    await enter('refused', 'number', '35050299', '35050299');
+    await enter('refused', 'location', '深圳市', '深圳市');
+    await batch.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'entered', { polling: 100, timeout: 15_000 }, row('refused'));
+    expect(await batch.$(`${row('refused')} .to-enter`)).toBeNull();
+    // The reason the reading failed is still said (and kept), beside "Entered by hand".
+    expect(await batch.$eval(`${row('refused')} .entered-badge`, (e) => e.textContent)).toBe('Entered by hand');
+    expect(await batch.$eval(`${row('refused')} .entered`, (e) => [e.textContent, e.getAttribute('title')])).toEqual(['Reading had failed (AIS.0104)', expect.stringMatching(/quota invoice/)]);
+    expect(await totalsText()).toBe('2 invoices · ￥30.00 · 1 entered by hand · duplicates not counted: 1 (￥10.00) · 0 failed · 0 to review');
+
+    const month = await batch.$eval('.glance-month tbody tr', (r) => ({ fen: Number(r.getAttribute('data-fen')), invoices: Number(r.getAttribute('data-invoices')) }));
+    expect(month).toEqual({ fen: 3000, invoices: 2 });
+    expect(await batch.$eval('.glance-city tbody tr[data-group="深圳市"]', (r) => r.getAttribute('data-fen'))).toBe('3000');
+
+    await batch.select('select[aria-label="Show"]', 'entered');
+    await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 1, { polling: 100 });
+    expect(await batch.$eval('tr[data-capture-id]', (r) => r.getAttribute('data-capture-id'))).toBe('refused');
+    await batch.select('select[aria-label="Show"]', 'all');
+    await batch.waitForFunction((n) => document.querySelectorAll('tr[data-capture-id]').length === n, { polling: 100 }, captures.length);
+  });
+
+  it('a duplicate says which capture is counted, and leads to it', async () => {
+    expect(await batch.$eval(`${row('ten')} .flag.duplicate`, (e) => [e.textContent, e.getAttribute('data-counted')])).toEqual(['Duplicate — this one is counted', 'true']);
+    const flag = `${row('ten-again')} .flag.duplicate`;
+    expect(await batch.$eval(flag, (e) => e.getAttribute('data-duplicate-of'))).toBe('ten');
+    expect(await batch.$eval(flag, (e) => e.textContent)).toMatch(/^Duplicate of the capture of .+ — not counted$/);
+    await batch.click(flag);
+    await batch.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-current') === 'true', { polling: 100 }, row('ten'));
+  });
+
+  it('the exported ZIP counts it, marked as entered by hand, and the notice says captures and invoices apart', async () => {
+    await batch.click('button.export-all');
+    const zips = () => readdirSync(ext.downloads).filter((f) => f.endsWith('.zip'));
+    await expect.poll(zips, { timeout: 30_000 }).toHaveLength(1);
+    const reader = new ZipReader(new Uint8ArrayReader(new Uint8Array(readFileSync(join(ext.downloads, zips()[0]!)))));
+    const files = new Map<string, string>();
+    for (const entry of await reader.getEntries()) if (!entry.directory) files.set(entry.filename, new TextDecoder().decode(await entry.getData!(new Uint8ArrayWriter())));
+    await reader.close();
+
+    const line = '2 invoices · ￥30.00 · 1 entered by hand · duplicates not counted: 1 (￥10.00) · 0 failed · 0 to review';
+    expect(files.get('summary.txt')).toContain(line);
+    const [header, ...rows] = files.get('invoices.csv')!.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const cols = header!.split(',');
+    const hand = rows.map((r) => r.split(',')).find((r) => r[cols.indexOf('Invoice number')] === '"=""35050299"""')!;
+    expect(hand[cols.indexOf('Invoice code')]).toBe('"=""144031060038"""');
+    expect(hand[cols.indexOf('Amount (yuan)')]).toBe('20.00');
+    expect(hand[cols.indexOf('Status')]).toBe('Entered by hand');
+    expect(hand[cols.indexOf('Entered by hand')]).toBe('yes');
+    expect(hand[cols.indexOf('Counted in the total')]).toBe('yes');
+    const json = JSON.parse(files.get('invoices.json')!) as { captures: Record<string, unknown>[] };
+    expect(json.captures.find((c) => c.id === 'refused')).toMatchObject({ status: 'failed', standing: 'entered', enteredByHand: true, error: { code: 'AIS.0104' } });
+    expect(json.captures.find((c) => c.id === 'ten-again')).toMatchObject({ counted: false, countedInstead: 'ten' });
+
+    await batch.waitForFunction(() => document.querySelector('.notice-text')?.textContent?.startsWith('Exported'), { polling: 100, timeout: 15_000 });
+    expect(await batch.$eval('.notice-text', (e) => e.textContent)).toBe(`Exported 3 captures as a ZIP (see your downloads): ${line}.`);
+  });
+
+  it('the popup lists it as entered by hand and marks the duplicate that is not counted', async () => {
+    const popup = await openExtensionPage(ext, 'popup.html');
+    await popup.waitForSelector('[data-capture-id="refused"]');
+    expect(await popup.$eval('[data-capture-id="refused"]', (e) => e.getAttribute('data-status'))).toBe('entered');
+    expect(await popup.$eval('[data-capture-id="refused"] .status', (e) => e.textContent)).toBe('Entered by hand');
+    expect(await popup.$eval('[data-capture-id="refused"] .amount', (e) => e.textContent)).toBe('￥20.00');
+    expect(await popup.$eval('[data-capture-id="ten-again"]', (e) => e.getAttribute('data-duplicate'))).toBe('not-counted');
+    expect(await popup.$eval('[data-capture-id="ten-again"] .duplicate-badge', (e) => e.textContent)).toMatch(/^Duplicate of the capture of .+ — not counted$/);
+    expect(await popup.$eval('[data-capture-id="ten"] .duplicate-badge', (e) => e.textContent)).toBe('Duplicate — this one is counted');
+    await popup.close();
+  });
+});
