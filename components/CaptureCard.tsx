@@ -12,7 +12,7 @@ import { duplicateWords, type DuplicateMark } from '@/lib/ui/duplicate-words';
 import { handEntryGaps, standing } from '@/lib/invoice/hand-entry';
 import { AllowHostButton } from './AllowHostButton';
 import { ClockNotice } from './ClockNotice';
-import { errorText } from '@/lib/ui/error-text';
+import { errorShortText, errorText } from '@/lib/ui/error-text';
 import { FIELD_LABEL } from '@/lib/ui/field-labels';
 import { FieldRow } from './FieldRow';
 import { PhotoPart } from './PhotoPart';
@@ -83,7 +83,10 @@ function lowConfidence(capture: Capture): string[] {
 interface CardProps extends CaptureActions {
   capture: Capture;
   thumbnail?: string;
-  /** Open at first (the newest capture, and failed ones, so their details and buttons show at once). */
+  /**
+   * Open at first (the newest capture). A failed one is closed like the others (open, it took a
+   * third of a 600 px popup) and says why in one line; its full words and buttons are on expand.
+   */
   defaultOpen?: boolean;
   /** "Read again with Huawei Cloud" only when Huawei Cloud is set up. */
   canReread?: (provider: ProviderId) => boolean;
@@ -102,7 +105,7 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
   // A failed capture typed in by hand in the batch stands as an invoice (lib/invoice/hand-entry.ts).
   const stands = standing(capture);
   const invoice = stands === 'done' || stands === 'entered';
-  const open = userOpen ?? (defaultOpen || stands === 'failed');
+  const open = userOpen ?? defaultOpen;
   const toEnter = stands === 'failed' && capture.corrections && Object.keys(capture.corrections).length > 0 ? handEntryGaps(capture) : [];
   const { result, error } = capture;
   const missing = missingFields(capture);
@@ -146,7 +149,13 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
             {duplicate && <span class="duplicate-badge" data-duplicate-of={duplicate.twin?.id}>{duplicateWords(duplicate)}</span>}
             <PhotoPart part={capture.photo} />
           </div>
-          <div class="capture-line2">{summary || <span class="source">{sourceLabel(capture)}</span>}</div>
+          <div class="capture-line2">
+            {stands === 'failed' && error ? (
+              <span class="failure-reason" data-error-code={error.code}>{errorShortText(error)}</span>
+            ) : (
+              summary || <span class="source">{sourceLabel(capture)}</span>
+            )}
+          </div>
         </div>
         <div class="capture-side">
           <span class={`status-icon ${icon}`} aria-hidden="true">{ICON[icon]}</span>

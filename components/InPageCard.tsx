@@ -1,27 +1,41 @@
-import type { CardActionReply, CardView, CardWords } from '@/lib/card/schema';
+import type { CardProps } from '@/lib/card/card-ui';
 
-export interface InPageCardProps {
-  view: CardView;
-  words: CardWords;
-  /** The last action's words (copied, filled …) and whether Undo is offered. */
-  notice: CardActionReply | null;
-  busy: boolean;
-  onCopy: (text: string, what: 'field' | 'row', html?: string) => void;
-  onFill: () => void;
-  onUndo: () => void;
-  onClose: () => void;
-}
+export type InPageCardProps = CardProps;
 
 /**
  * The small card shown in the page beside the invoice the user right-clicked (lib/card): the
  * recognition's stage in words, then code, number, amount (tabular figures) and place, each with
  * Copy, plus Copy all and Fill; or the failure in words with its code. Every text comes from the
- * worker in the UI language. Handlers take only trusted events: the page can script its own
+ * worker in the UI language; when Huawei refused the keys, that in words with a way to Settings;
+ * collapsed to a chip when no place beside the picture is free. Handlers take only trusted events: the page can script its own
  * clicks, not the user's (see lib/card/page-card.ts). Keeps the automation contract: the card
  * carries data-capture-id and data-status, each field data-field and data-value.
  */
-export function InPageCard({ view, words, notice, busy, onCopy, onFill, onUndo, onClose }: InPageCardProps) {
+export function InPageCard({ view, words, notice, busy, collapsed, onExpand, onCopy, onFill, onUndo, onOpenSettings, onClose }: InPageCardProps) {
   const done = view.state === 'done';
+  if (collapsed) {
+    // The chip: the title and the amount (or the stage), one button that opens the card; the
+    // fields stay in the DOM, hidden, so tools read them as from the card.
+    const amount = view.fields.find((f) => f.field === 'amount')?.value;
+    return (
+      <section class="qic-card qic-collapsed" aria-labelledby="qic-title" data-capture-id={view.captureId} data-status={view.state}>
+        <button type="button" class="qic-chip" aria-expanded="false" title={words.expand} onClick={onExpand}>
+          <span id="qic-title" class="qic-chip-title">{words.title}</span>
+          <span class={`qic-chip-state ${view.state}`}>
+            {view.state === 'working' && <span class="qic-spinner" aria-hidden="true" />}
+            {done && amount ? amount : view.statusText}
+          </span>
+          <span class="qic-chip-open" aria-hidden="true">▸</span>
+        </button>
+        <button type="button" class="qic-close" aria-label={words.close} title={words.close} onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+        <div hidden>
+          {view.fields.map((f) => <span key={f.field} data-field={f.field} data-value={f.copy ?? ''}><span class="qic-value">{f.value ?? ''}</span></span>)}
+        </div>
+      </section>
+    );
+  }
   return (
     <section class="qic-card" role="dialog" aria-labelledby="qic-title" tabIndex={-1} data-capture-id={view.captureId} data-status={view.state}>
       <header class="qic-head">
@@ -38,6 +52,12 @@ export function InPageCard({ view, words, notice, busy, onCopy, onFill, onUndo, 
         <p class="qic-error" data-error-code={view.error.code}>
           {view.error.words} <code>{view.error.code}</code>
         </p>
+      )}
+      {/* Held back until the keys are fixed: the way there, not a spinner. */}
+      {view.state === 'keys' && (
+        <div class="qic-actions">
+          <button type="button" class="qic-settings primary" onClick={onOpenSettings}>{words.openSettings}</button>
+        </div>
       )}
       {done && (
         <div class="qic-fields">

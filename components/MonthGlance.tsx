@@ -4,8 +4,8 @@ import type { GroupTotals } from '@/lib/invoice/groups';
 import { t, type MessageKey } from '@/lib/i18n';
 
 interface Props {
-  byMonth: GroupTotals[];
-  byCity: GroupTotals[];
+  /** null while the groups wait for the table's first paint: the same box, empty, is drawn. */
+  groups: { byMonth: GroupTotals[]; byCity: GroupTotals[] } | null;
 }
 
 /** One group table: totals per month or city, with a bar of its amount (plain SVG, theme colours). */
@@ -50,14 +50,19 @@ function GroupTable({ groups, caption, keyLabel, kind }: { groups: GroupTotals[]
 /**
  * Totals and a small bar chart by month and by city: what 金蝶/用友's invoice pools show.
  * Memoized: the groups change with the data or the filter, not when a row is chosen.
+ * The groups' box has one fixed height (batch.css `--glance-height`, scrolled inside when the
+ * groups are longer) and is drawn empty until they are ready: the groups come a frame after the
+ * table (lib/ui/use-after-paint.ts), and a box growing then pushed the table down under the
+ * pointer (a click landed on the wrong row, issue 13).
  */
-export const MonthGlance = pure(function MonthGlance({ byMonth, byCity }: Props) {
+export const MonthGlance = pure(function MonthGlance({ groups }: Props) {
   return (
-    <section class="glance" aria-labelledby="glance-title">
+    <section class="glance" aria-labelledby="glance-title" aria-busy={groups === null || undefined}>
       <h2 id="glance-title">{t('glanceTitle')}</h2>
-      <div class="glance-groups">
-        <GroupTable groups={byMonth} caption="glanceByMonth" keyLabel="glanceMonth" kind="month" />
-        <GroupTable groups={byCity} caption="glanceByCity" keyLabel="glanceCity" kind="city" />
+      {/* Focusable: a box that scrolls must be reachable by keyboard (axe scrollable-region-focusable). */}
+      <div class="glance-groups" tabIndex={0} role="group" aria-labelledby="glance-title">
+        {groups && <GroupTable groups={groups.byMonth} caption="glanceByMonth" keyLabel="glanceMonth" kind="month" />}
+        {groups && <GroupTable groups={groups.byCity} caption="glanceByCity" keyLabel="glanceCity" kind="city" />}
       </div>
     </section>
   );

@@ -80,6 +80,8 @@ interface ProtocolMap {
   /** In-page card → worker: Fill the card's tab with its invoice; Undo that fill. Checked by token, tab and frame (lib/card/sessions.ts). */
   cardFill(data: z.input<typeof CardRequestSchema>): CardActionReply;
   cardUndo(data: z.input<typeof CardRequestSchema>): CardActionReply;
+  /** In-page card → worker: open Settings (the card's `keys` state, Huawei refused the keys). Checked by token. */
+  cardOpenSettings(data: z.input<typeof CardRequestSchema>): boolean;
   /** The card was dismissed: no more updates for it. */
   cardClosed(data: z.input<typeof CardRequestSchema>): boolean;
 }

@@ -116,6 +116,13 @@ export function createCards(deps: CardDeps): Cards {
         return { ok: true, notice: undoNotice(await deps.tabFiller.undo()), canUndo: false };
       });
 
+      // The page's script cannot open the extension's pages; the worker does, for a card it knows.
+      onMessage('cardOpenSettings', async ({ data, sender }) => {
+        if (!(await session(data, sender))) return false;
+        await browser.runtime.openOptionsPage();
+        return true;
+      });
+
       onMessage('cardClosed', async ({ data, sender }) => {
         const s = await session(data, sender);
         if (s) await cardSessions.remove(s.token);

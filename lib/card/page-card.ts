@@ -1,15 +1,16 @@
 import { h, render } from 'preact';
-import { InPageCard } from '@/components/InPageCard';
-import tokens from '@/components/styles.css?inline';
+import type { CardUi } from './card-ui';
 import cardCss from './card.css?inline';
 import { writeClipboard } from './clipboard';
-import { placeCard, type Box } from './position';
+import { coversOthers, placeCard, type Box } from './position';
 import type { CardActionReply, CardInit, CardView } from './schema';
 
 /** The worker, as the card reaches it (runtime messages carrying the card's token). */
 export interface CardLink {
   fill(): Promise<CardActionReply>;
   undo(): Promise<CardActionReply>;
+  /** Asks the worker to open Settings (the page's script cannot). */
+  openSettings(): void;
   closed(): void;
 }
 
@@ -70,14 +71,14 @@ function addStyles(win: Window & typeof globalThis, root: ShadowRoot, css: strin
  * are stopped at the root before any button hears them, and the texts Copy writes are held here,
  * not read back from the DOM the page could alter.
  */
-export function mountCard(win: Window & typeof globalThis, init: CardInit, anchor: CardAnchor, link: CardLink): PageCard {
+export function mountCard(win: Window & typeof globalThis, ui: CardUi, init: CardInit, anchor: CardAnchor, link: CardLink): PageCard {
   const doc = win.document;
   const host = doc.createElement(CARD_TAG);
   host.setAttribute('style', 'all: initial !important; position: fixed !important; z-index: 2147483647 !important; display: block !important;');
   const root = host.attachShadow({ mode: 'open' });
   const mountPoint = doc.createElement('div');
   root.append(mountPoint);
-  addStyles(win, root, tokens.replace(/:root/g, ':host') + cardCss);
+  addStyles(win, root, ui.tokensCss.replace(/:root/g, ':host') + cardCss);
   doc.documentElement.append(host);
   const returnFocus = doc.activeElement instanceof win.HTMLElement && doc.activeElement !== doc.body ? doc.activeElement : null;
 
@@ -85,12 +86,25 @@ export function mountCard(win: Window & typeof globalThis, init: CardInit, ancho
   let notice: CardActionReply | null = null;
   let busy = false;
   let open = true;
+  /** Opened from the chip by the clerk: stays a card wherever it lands. */
+  let expanded = false;
+  let collapsed = false;
 
-  const place = () => {
+  /**
+   * Places the card beside its picture; when no place is free of other pictures (a mail of many
+   * invoices, a narrow window), it collapses to a chip placed the same way, which the clerk opens.
+   * Returns whether it is collapsed now (the caller draws the chip then).
+   */
+  const place = (): boolean => {
+    const viewport = { width: win.innerWidth, height: win.innerHeight };
+    const box = anchor.box();
+    const avoid = picturesInView(win);
     const size = host.getBoundingClientRect();
-    const at = placeCard({ width: size.width, height: size.height }, { width: win.innerWidth, height: win.innerHeight }, anchor.box(), anchor.point, picturesInView(win));
+    const card = { width: size.width, height: size.height };
+    const at = placeCard(card, viewport, box, anchor.point, avoid);
     host.style.setProperty('left', `${at.left}px`, 'important');
     host.style.setProperty('top', `${at.top}px`, 'important');
+    return !expanded && !collapsed && coversOthers(card, at, box, avoid);
   };
   // The card is fixed in the viewport: as the page scrolls, it follows its image (placed again
   // once per frame), so it does not stay behind over the pictures that scroll under it.
@@ -113,10 +127,41 @@ export function mountCard(win: Window & typeof globalThis, init: CardInit, ancho
     notice = { ok, notice: ok ? (what === 'row' ? init.words.copiedAll : init.words.copied) : init.words.copyFailed, canUndo: notice?.canUndo ?? false };
     draw();
   };
+  const paint = () =>
+    render(
+      h(ui.Card, {
+        view,
+        words: init.words,
+        notice,
+        busy,
+        collapsed,
+        onExpand: expand,
+        onCopy: (t, w, x) => void copy(t, w, x),
+        onFill: () => void act(link.fill),
+        onUndo: () => void act(link.undo),
+        onOpenSettings: link.openSettings,
+        onClose: () => close(),
+      }),
+      mountPoint,
+    );
   function draw() {
     if (!open) return;
-    render(h(InPageCard, { view, words: init.words, notice, busy, onCopy: (t, w, x) => void copy(t, w, x), onFill: () => void act(link.fill), onUndo: () => void act(link.undo), onClose: () => close() }), mountPoint);
-    place();
+    // Drawn as a card first: its size says whether it fits anywhere free; a chip when not.
+    const wasCollapsed = collapsed;
+    collapsed = false;
+    paint();
+    collapsed = place() || (wasCollapsed && !expanded);
+    if (collapsed) {
+      paint();
+      place();
+      // The focus that was on the card goes to the chip (the card's box is gone).
+      if (!wasCollapsed && root.activeElement) root.querySelector<HTMLElement>('.qic-chip')?.focus();
+    }
+  }
+  function expand() {
+    expanded = true;
+    draw();
+    root.querySelector<HTMLElement>('.qic-card')?.focus();
   }
   /** `giveFocusBack`: false when the user has moved on (a right-click elsewhere): focus would scroll the page back. */
   function close(giveFocusBack = true) {
@@ -164,7 +209,7 @@ export function mountCard(win: Window & typeof globalThis, init: CardInit, ancho
   win.addEventListener('contextmenu', rightClickElsewhere, true);
 
   draw();
-  root.querySelector<HTMLElement>('.qic-card')?.focus();
+  root.querySelector<HTMLElement>(collapsed ? '.qic-chip' : '.qic-card')?.focus();
 
   return {
     captureId: view.captureId,

@@ -1,5 +1,6 @@
 import { CONTEXT_CLICK_KEY, type ContextClickRecorder } from '../capture/context-click';
 import { onMessage, sendMessage } from '../messages';
+import type { CardUi } from './card-ui';
 import { mountCard, type CardAnchor, type PageCard } from './page-card';
 import { CardInitSchema, CardViewSchema } from './schema';
 
@@ -28,11 +29,12 @@ function anchorIn(win: Window & typeof globalThis, srcUrl: string | undefined): 
 }
 
 /**
- * The card's script in a frame (entrypoints/card.ts, injected by the worker after the menu click):
+ * The card's script in a frame (entrypoints/card.ts, injected by the worker after the menu click,
+ * hands in how the card is drawn, `ui`):
  * opens the card the worker describes and applies the updates the worker pushes for it. Every
  * request back carries the card's token; the worker checks it with the tab and frame.
  */
-export function createCardScript(win: Window & typeof globalThis): CardScript {
+export function createCardScript(win: Window & typeof globalThis, ui: CardUi): CardScript {
   let card: PageCard | null = null;
   onMessage('cardUpdate', ({ data }) => {
     const parsed = CardViewSchema.safeParse(data);
@@ -46,9 +48,10 @@ export function createCardScript(win: Window & typeof globalThis): CardScript {
       const init = parsed.data;
       const request = { token: init.token };
       card?.close();
-      const opened: PageCard = mountCard(win, init, anchorIn(win, init.srcUrl), {
+      const opened: PageCard = mountCard(win, ui, init, anchorIn(win, init.srcUrl), {
         fill: () => sendMessage('cardFill', request),
         undo: () => sendMessage('cardUndo', request),
+        openSettings: () => void sendMessage('cardOpenSettings', request).catch(() => undefined),
         closed: () => {
           if (card === opened) card = null;
           void sendMessage('cardClosed', request).catch(() => undefined);

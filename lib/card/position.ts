@@ -15,6 +15,21 @@ function shared(a: Box, b: Box): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
+/** The other pictures in view: those in `avoid` not lying wholly within the clicked one. */
+function othersThan(anchor: Box | null, avoid: Box[]): Box[] {
+  return avoid.filter((b) => !anchor || shared(b, anchor) < b.width * b.height);
+}
+
+/**
+ * Whether a card of `card`'s size at `at` (placeCard's answer) lies over another picture in view
+ * than the clicked one: then no side was free, and the card collapses to a chip (lib/card/page-card.ts)
+ * rather than hide a neighbour the clerk is about to right-click (issue 13). CSS px.
+ */
+export function coversOthers(card: { width: number; height: number }, at: { left: number; top: number }, anchor: Box | null, avoid: Box[]): boolean {
+  const box = { x: at.left, y: at.top, width: card.width, height: card.height };
+  return othersThan(anchor, avoid).some((b) => shared(box, b) > 0);
+}
+
 /** Steps of the search for a free place, CSS px: fine enough for a card, a few thousand tries at most. */
 const STEP = 24;
 
@@ -41,7 +56,7 @@ export function placeCard(
     left: Math.max(GAP, Math.min(left, viewport.width - card.width - GAP)),
     top: Math.max(GAP, Math.min(top, viewport.height - card.height - GAP)),
   });
-  const others = avoid.filter((b) => !anchor || shared(b, anchor) < b.width * b.height);
+  const others = othersThan(anchor, avoid);
   const covered = (at: { left: number; top: number }) => {
     const box = { x: at.left, y: at.top, width: card.width, height: card.height };
     return others.reduce((sum, b) => sum + shared(box, b), 0) + (anchor ? 100 * shared(box, anchor) : 0);

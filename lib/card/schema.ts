@@ -33,8 +33,12 @@ export const CardViewSchema = z.object({
   captureId: z.string().min(1).max(100),
   /** The record's updatedAt (epoch ms): an older view arriving late is dropped. */
   updatedAt: z.number(),
-  /** working: queued or being read; done: fields shown (some may be missing); failed: the error shown. */
-  state: z.enum(['working', 'done', 'failed']),
+  /**
+   * working: queued or being read; done: fields shown (some may be missing); failed: the error
+   * shown; keys: held back because Huawei Cloud refused the keys. Nothing moves until the clerk
+   * fixes them in Settings, so the card says so and offers Settings instead of spinning (issue 13).
+   */
+  state: z.enum(['working', 'done', 'failed', 'keys']),
   /** The stage or the outcome in words (排队中 / 正在加载本机识别模型… 40% / 已识别). */
   statusText: Text,
   fields: z.array(CardFieldSchema).max(4),
@@ -59,6 +63,10 @@ export const CardWordsSchema = z.object({
   fill: Text,
   undo: Text,
   missing: Text,
+  /** The button of the `keys` state: opens the extension's Settings. */
+  openSettings: Text,
+  /** The collapsed card's (chip's) accessible name, "Show the invoice card". */
+  expand: Text,
 });
 export type CardWords = z.infer<typeof CardWordsSchema>;
 

@@ -1,6 +1,7 @@
 import { errorText } from '../ui/error-text';
 import { FIELD_LABEL } from '../ui/field-labels';
-import { t, type MessageKey } from '../i18n';
+import { t, tDynamic, type MessageKey } from '../i18n';
+import { errorMessageKey } from '../ui/error-words';
 import { amountFen, displayAmount, fenToYuanText } from '../invoice/amount';
 import { gbt2260 } from '../invoice/gbt2260';
 import { isInvoice } from '../invoice/hand-entry';
@@ -35,11 +36,17 @@ export function cardView(capture: Capture): CardView {
       })
     : [];
   const found = fields.filter((f) => f.value !== undefined).length;
-  const error = !done && capture.status === 'failed' && capture.error ? { words: errorText(capture.error), code: displayCode(capture.error) } : undefined;
+  // Held back after a refusal of the keys: a state of its own, with the refusal's words and
+  // code, not "working" (the card span on "waiting: check your keys" for ever; issue 13).
+  const keys = capture.status === 'queued' && capture.job?.wait === 'credentials';
+  const error =
+    ((!done && capture.status === 'failed') || keys) && capture.error
+      ? { words: keys ? tDynamic(errorMessageKey(capture.error.code)) : errorText(capture.error), code: displayCode(capture.error) }
+      : undefined;
   return {
     captureId: capture.id,
     updatedAt: capture.updatedAt,
-    state: done ? 'done' : capture.status === 'failed' ? 'failed' : 'working',
+    state: done ? 'done' : capture.status === 'failed' ? 'failed' : keys ? 'keys' : 'working',
     statusText: statusWords(capture, found, ORDER.length),
     fields,
     copyAll: done && found > 0 ? copyAllRow(values) : undefined,

@@ -18,5 +18,7 @@ export function cardWords(): CardWords {
     fill: t('cardFill'),
     undo: t('undo'),
     missing: t('fieldMissing'),
+    openSettings: t('cardOpenSettings'),
+    expand: t('cardExpand'),
   };
 }

@@ -27,6 +27,22 @@ export function errorText(error: Pick<RecognitionError, 'code' | 'documentKind'>
 }
 
 /**
+ * The same in a few words, for one line (a collapsed row of the popup says why it failed):
+ * "Not a quota invoice: a taxi receipt", "Image deleted or moved". The full words (errorText)
+ * stay in the row's details. Every known code has its own (`errorShort_<code>`).
+ */
+export function errorShortText(error: Pick<RecognitionError, 'code' | 'documentKind'>): string {
+  const kind = error.documentKind;
+  if (kind && kind !== 'unknown') return t('notQuotaInvoiceShort', t(KIND_LABEL[kind]));
+  return tDynamic(shortMessageKey(error.code));
+}
+
+/** `errorShort_AIS_0104` beside `error_AIS_0104` (`errorShort_unknown` for an unknown code). */
+export function shortMessageKey(code: string): string {
+  return errorMessageKey(code).replace(/^error_/, 'errorShort_');
+}
+
+/**
  * The words for a worker's reply where a page shows it as a notice (popup, "Allow reading images
  * from <host>"): null when it went through, else its message with the detail in brackets.
  */

@@ -144,9 +144,22 @@ async function timed(page: Page, act: 'filter' | 'clear' | 'sort', query: string
 /**
  * With `dir` set (env REVIEW_PROFILE=dir), each measured step is also recorded by the page's CPU
  * profiler into dir/review-<step>.cpuprofile (open in Chromium DevTools, Performance panel), to
- * see where the time goes; without it the steps run as they are.
+ * see where the time goes; with env REVIEW_TRACE=dir, a Chromium trace of each step instead
+ * (review-<step>.trace.json: style, layout, paint and IndexedDB beside the script; open it in the
+ * Performance panel or summarize it with scripts/trace-summary.ts); without either the steps run as they are.
  */
-async function profiler(page: Page, dir: string | undefined) {
+async function profiler(page: Page, dir: string | undefined, traceDir = process.env.REVIEW_TRACE) {
+  if (traceDir) {
+    // A whole trace (style, layout, paint, IndexedDB, script) rather than JS samples only: the
+    // CPU profile puts a browser's own work under "(program)".
+    mkdirSync(traceDir, { recursive: true });
+    return async <T>(step: string, run: () => Promise<T>): Promise<T> => {
+      await page.tracing.start({ path: join(traceDir, `review-${step}.trace.json`), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'IndexedDB', 'loading'] });
+      const result = await run();
+      await page.tracing.stop();
+      return result;
+    };
+  }
   if (!dir) return async <T>(_step: string, run: () => Promise<T>) => run();
   mkdirSync(dir, { recursive: true });
   const cdp = await page.createCDPSession();

@@ -27,8 +27,21 @@ async function seed(page: Page, n: number): Promise<void> {
     });
     const tx = db.transaction('captures', 'readwrite');
     const amounts = ['￥10.00', '￥50.00', '￥100.00', '￥20.00', '￥5.00', '￥1000.00'];
+    // Two of the newest failed (issue 13: failed rows opened by themselves and only ~5 invoices fit).
+    const failures: Record<number, object> = {
+      22: { code: 'AIS.0104', message: 'not a quota invoice', retryable: false, documentKind: 'taxi-receipt' },
+      21: { code: 'LOCAL.IMAGE_GONE', message: 'HTTP 404', retryable: false },
+    };
     for (let i = 0; i < count; i++) {
       const at = Date.UTC(2026, 10, 20, 8, i);
+      if (failures[i]) {
+        tx.objectStore('captures').put({
+          id: `seed-${String(i).padStart(2, '0')}`, createdAt: at, updatedAt: at, status: 'failed', provider: 'ondevice', hasImage: true, normalized: true, attempts: 1,
+          source: { kind: 'context-menu', pageUrl: 'https://mail.example/inbox', imageUrl: `https://mail.example/att/${i}` },
+          error: failures[i],
+        });
+        continue;
+      }
       tx.objectStore('captures').put({
         id: `seed-${String(i).padStart(2, '0')}`,
         createdAt: at,
@@ -70,12 +83,27 @@ describe('the popup as a compact list', () => {
     await ext?.browser.close();
   });
 
-  it('shows at least 6 invoices in a 600 px tall popup, newest first and open', async () => {
+  it('shows at least 6 invoices in a 600 px tall popup, failed ones among them, newest first and open', async () => {
     const rows = await popup.$$('article.capture');
     expect(rows.length).toBe(20);
     const sixth = await rows[5]!.boundingBox();
     expect(sixth).not.toBeNull();
     expect(sixth!.y + sixth!.height).toBeLessThanOrEqual(600);
+    const statuses = await popup.$$eval('article.capture', (cards) => cards.slice(0, 6).map((c) => c.getAttribute('data-status')));
+    expect(statuses.filter((s) => s === 'failed')).toHaveLength(2);
+    // A failed row is closed like the others and says why in one short line; its full words and Retry open with it.
+    for (const [id, reason] of [['seed-22', words('notQuotaInvoiceShort', en.kind_taxi_receipt!.message)], ['seed-21', words('errorShort_LOCAL_IMAGE_GONE')]] as const) {
+      const row = `article[data-capture-id="${id}"]`;
+      expect(await popup.$eval(`${row} .capture-details`, (d) => d.hasAttribute('hidden'))).toBe(true);
+      expect(await popup.$eval(`${row} .capture-line2 .failure-reason`, (r) => r.textContent)).toBe(reason);
+      // One line: no taller than 1.6 × its font size (it would be two lines and more when wrapped).
+      const line = await popup.$eval(`${row} .capture-line2`, (l) => ({ height: l.getBoundingClientRect().height, fontSize: parseFloat(getComputedStyle(l).fontSize) }));
+      expect(line.height).toBeLessThanOrEqual(1.6 * line.fontSize);
+    }
+    await popup.click('article[data-capture-id="seed-21"] button.expand');
+    await popup.waitForFunction(() => (document.querySelector('article[data-capture-id="seed-21"] button.retry') as HTMLElement | null)?.offsetParent != null, { polling: 100 });
+    expect(await popup.$eval('article[data-capture-id="seed-21"] .error-text', (t) => t.textContent)).toBe(words('error_LOCAL_IMAGE_GONE'));
+    await popup.click('article[data-capture-id="seed-21"] button.expand');
     const ids = await popup.$$eval('article.capture', (cards) => cards.map((c) => c.getAttribute('data-capture-id')));
     expect(ids.slice(0, 2)).toEqual(['seed-24', 'seed-23']);
     // The newest is open (fields and Fill at hand); the others are closed but keep their fields for tools.

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalCode, huaweiError, isRetryable, renewsToken } from '@/lib/huawei/errors';
 import { displayCode, documentKindInMessage, notQuotaMessage, recognitionError } from '@/lib/recognize/errors';
 import { errorMessageKey, KNOWN_CODES } from '@/lib/ui/error-words';
+import { shortMessageKey } from '@/lib/ui/error-text';
 
 const locale = (name: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${name}/messages.json`), 'utf8')) as Record<string, { message: string }>;
@@ -16,6 +17,17 @@ describe('error table', () => {
     expect(key).not.toBe('error_unknown');
     expect(en[key]?.message.length).toBeGreaterThan(20);
     expect(zh[key]?.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  // The popup's closed failed row says why in one line of a 400 px popup (issue 13).
+  it.each([...KNOWN_CODES, 'AIS.9999'].map((c) => [c]))('%s has short words for one line in en and zh_CN, shorter than its full words', (code) => {
+    const key = shortMessageKey(code);
+    expect(key).toBe(errorMessageKey(code).replace('error_', 'errorShort_'));
+    expect(en[key]?.message.length).toBeGreaterThan(3);
+    expect(en[key]!.message.length).toBeLessThanOrEqual(42);
+    expect(en[key]!.message.length).toBeLessThan(en[errorMessageKey(code)]!.message.length);
+    expect(zh[key]?.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(zh[key]!.message.length).toBeLessThanOrEqual(16);
   });
 
   it('unknown codes fall back to the generic message', () => {

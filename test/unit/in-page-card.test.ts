@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { copyAllRow } from '@/lib/card/copy-all';
-import { placeCard } from '@/lib/card/position';
+import { coversOthers, placeCard } from '@/lib/card/position';
 import { CardInitSchema } from '@/lib/card/schema';
 import { cardSessions } from '@/lib/card/sessions';
 import { cardView } from '@/lib/card/view';
@@ -74,8 +76,22 @@ describe('where the card goes', () => {
     const anchor = tiles[5]!;
     const at = placeCard(card, viewport, anchor, null, tiles);
     expect(overlap({ x: at.left, y: at.top, width: card.width, height: card.height }, anchor)).toBe(false);
+    // Then it lies over a neighbour: the card collapses to a chip (issue 13).
+    expect(coversOthers(card, at, anchor, tiles)).toBe(true);
+  });
+
+  it('says a place is free when it covers no other picture (the clicked one and pictures inside it do not count)', () => {
+    const anchor = { x: 500, y: 100, width: 200, height: 300 };
+    const inside = { x: 520, y: 120, width: 60, height: 60 };
+    const next = { x: 708, y: 100, width: 200, height: 300 };
+    const at = placeCard(card, viewport, anchor, null, [anchor, inside, next]);
+    expect(coversOthers(card, at, anchor, [anchor, inside, next])).toBe(false);
+    expect(coversOthers(card, { left: 708, top: 100 }, anchor, [anchor, inside, next])).toBe(true);
   });
 });
+
+const enMessages = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+const englishOf = (key: string) => enMessages[key]!.message;
 
 const capture = (patch: Partial<Capture>): Capture => ({
   id: 'c1',
@@ -131,6 +147,16 @@ describe('the card view, in the UI language', () => {
     expect(view.error?.code).toBe('APIGW.0301');
     expect(view.error?.words).toMatch(/^Authentication failed/);
     expect(JSON.stringify(view)).not.toContain('Incorrect IAM');
+  });
+
+  it('keys Huawei refused: a state of its own with the refusal in words (no endless "working")', () => {
+    const error = { code: 'APIG.0301', message: 'Incorrect IAM authentication information', retryable: false, status: 401 };
+    const view = cardView(capture({ status: 'queued', error, job: { retries: 0, interruptions: 0, wait: 'credentials' } }));
+    expect(view.state).toBe('keys');
+    expect(view.statusText).toBe(englishOf('statusWaitCredentials'));
+    expect(view.error).toEqual({ words: englishOf('error_APIG_0301'), code: 'APIG.0301' });
+    // A capture queued for another reason (the network) still works on by itself.
+    expect(cardView(capture({ status: 'queued', error: { ...error, code: 'LOCAL.NETWORK' }, job: { retries: 1, interruptions: 0, wait: 'network' } })).state).toBe('working');
   });
 
   it('a failure entered by hand in the batch: its fields, "Entered by hand", no failure words', () => {

@@ -43,7 +43,7 @@ describe('the review table filter', () => {
     ['done and searched', { status: 'done', text: 'mail.example/dec' }, ['dec']],
   ] as const)('%s', (_name, filter, expected) => expect(shown(filter)).toEqual(expected));
 
-  it('lists the months captured in, newest first', () => expect(monthsOf(views)).toEqual(['2026-12', '2026-11', '2026-10']));
+  it('lists the months captured in, newest first', () => expect(monthsOf(index)).toEqual(['2026-12', '2026-11', '2026-10']));
 });
 
 describe('a day typed into the from/to boxes', () => {

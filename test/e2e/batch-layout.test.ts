@@ -1,0 +1,114 @@
+/**
+ * The batch page holds still (issue 13): the month at a glance, drawn a frame after the table,
+ * has its box from the first frame (it pushed the table down, and a CI click landed on the wrong
+ * row); a day that is no day neither grows nor wraps the toolbar; beside the viewer at 1400 px
+ * every row's Retry and Delete are in view.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, openExtensionPage, type LoadedExtension } from '../support/extension';
+
+const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+
+/** `count` captures straight into the extension's IndexedDB: two months, three cities, every fifth failed. */
+async function seed(page: Page, count: number): Promise<void> {
+  await page.evaluate(async (n) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('quota-invoice-capture');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction('captures', 'readwrite');
+    const places = ['深圳市', '北京市', '杭州市'];
+    for (let i = 0; i < n; i++) {
+      const at = Date.UTC(2026, 9 + (i % 2), 20, 8, i);
+      const base = { id: `c-${String(i).padStart(3, '0')}`, createdAt: at, updatedAt: at, provider: 'ondevice', hasImage: false, normalized: true, attempts: 1, source: { kind: 'file', fileName: `scan-${i}.png` } };
+      tx.objectStore('captures').put(
+        i % 5 === 0
+          ? { ...base, status: 'failed', error: { code: 'AIS.0104', message: 'not a quota invoice', retryable: false, documentKind: 'taxi-receipt' } }
+          : { ...base, status: 'done', result: { code: `14403106${1000 + i}`, number: String(35050200 + i), amount: '￥50.00', location: places[i % 3], confidence: { code: 0.99, number: 0.99, amount: 0.99, location: 0.99 } } },
+      );
+    }
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  }, count);
+}
+
+describe('the batch page holds still', () => {
+  let ext: LoadedExtension;
+  let page: Page;
+
+  beforeAll(async () => {
+    ext = await launchWithExtension();
+    page = await openExtensionPage(ext, 'batch.html');
+    await page.setViewport({ width: 1400, height: 900 });
+    await page.waitForSelector('main.batch');
+    await seed(page, 60);
+  });
+
+  afterAll(async () => {
+    await ext?.browser.close();
+  });
+
+  it('draws the table where it stays: the month at a glance arrives a frame later in a box already there', async () => {
+    // From before the page's own script: the table's top in every frame, and whether the groups were drawn.
+    await page.evaluateOnNewDocument(() => {
+      const frames: { top: number; groups: boolean }[] = [];
+      (window as unknown as { frames_: typeof frames }).frames_ = frames;
+      const look = () => {
+        const table = document.querySelector('table.review-table');
+        if (table) frames.push({ top: table.getBoundingClientRect().top, groups: document.querySelector('.glance-table') !== null });
+        if (frames.length < 400) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await page.reload();
+    await page.waitForSelector('.glance-month tr[data-group]');
+    await page.waitForFunction(() => (window as unknown as { frames_: { groups: boolean }[] }).frames_.filter((f) => f.groups).length >= 3, { polling: 50 });
+    const frames = await page.evaluate(() => (window as unknown as { frames_: { top: number; groups: boolean }[] }).frames_);
+    // The table was drawn before the groups (the point of waiting a frame), and never moved.
+    expect(frames[0]!.groups).toBe(false);
+    expect(new Set(frames.map((f) => Math.round(f.top)))).toEqual(new Set([Math.round(frames[0]!.top)]));
+    expect(await page.$$eval('.glance-month tr[data-group]', (rows) => rows.map((r) => r.getAttribute('data-group')))).toEqual(['2026-10', '2026-11']);
+  });
+
+  it('says a day that is no day on the filters\' row without growing or wrapping the toolbar', async () => {
+    const toolbar = () => page.$eval('.batch-tools', (t) => ({ height: t.getBoundingClientRect().height, tops: Array.from(t.querySelectorAll('select, input[name], input[type="search"], button')).map((e) => Math.round(e.getBoundingClientRect().top)) }));
+    const totalsTop = () => page.$eval('.batch-totals', (p) => p.getBoundingClientRect().top);
+    const before = await toolbar();
+    const totalsBefore = await totalsTop();
+    await page.type('input[name="from"]', '2026-13-40');
+    await page.keyboard.press('Tab');
+    await page.waitForSelector('#day-error-from');
+    expect(await page.$eval('#day-error-from', (e) => e.textContent)).toBe(en.batchDayInvalid!.message);
+    expect(await toolbar()).toEqual(before);
+    expect(await totalsTop()).toBe(totalsBefore);
+    // Said in one line on the filters' row, in view, and the box says where its error is.
+    const [box, error] = await Promise.all([page.$eval('input[name="from"]', (i) => i.getBoundingClientRect().toJSON()), page.$eval('#day-error-from', (e) => e.getBoundingClientRect().toJSON())]);
+    expect(error.top).toBeLessThan(box.bottom);
+    expect(error.bottom).toBeGreaterThan(box.top);
+    expect(error.right).toBeLessThanOrEqual(1400);
+    expect(await page.$eval('input[name="from"]', (i) => i.getAttribute('aria-describedby'))).toBe('day-error-from');
+    await page.click('input[name="from"]', { count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => !document.querySelector('#day-error-from'), { polling: 50 });
+  });
+
+  it('keeps Retry and Delete of every row in view beside the viewer at 1400 px', async () => {
+    await page.click('tr[data-capture-id="c-055"] td.meta');
+    await page.waitForSelector('tr.current[data-capture-id="c-055"]');
+    const clipped = await page.evaluate(() => {
+      const list = document.querySelector('.review-list')!;
+      const right = list.getBoundingClientRect().right;
+      return {
+        scrolls: list.scrollWidth > list.clientWidth,
+        cut: Array.from(document.querySelectorAll('td.row-actions button')).filter((b) => b.getBoundingClientRect().right > right + 0.5).length,
+        viewer: document.querySelector('.viewer')!.getBoundingClientRect().left >= right,
+      };
+    });
+    expect(clipped).toEqual({ scrolls: false, cut: 0, viewer: true });
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * The in-page card where it has no room, and when Huawei refused the keys (issue 13): on a mail of
+ * many invoices in a narrow window no side of the clicked picture is free, so the card collapses
+ * to a chip that covers no picture and opens on Enter; with refused keys the card stops on the
+ * refusal in words with a Settings button (it span for ever on "waiting: check your keys").
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer';
+import { describe, expect, it } from 'vitest';
+import { CARD, inCard, rightClickRecognize } from '../support/in-page-card';
+import { useExtensionWithEmulator } from '../support/suite';
+import { configureThroughOptions } from '../support/ui';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const truth = JSON.parse(readFileSync(join(FIXTURES, 'invoices', 'truth.json'), 'utf8')) as Record<string, Record<string, string>>;
+const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+
+/** The pictures of the page the card's host lies over (ids). */
+const coveredImages = (p: Page) =>
+  p.evaluate((tag) => {
+    const card = document.querySelector(tag)!.getBoundingClientRect();
+    return Array.from(document.images)
+      .filter((img) => {
+        const r = img.getBoundingClientRect();
+        return card.left < r.right && card.right > r.left && card.top < r.bottom && card.bottom > r.top;
+      })
+      .map((img) => img.id);
+  }, CARD);
+
+/** axe-core over the card's shadow root: serious and critical findings. */
+async function cardViolations(p: Page): Promise<string[]> {
+  await p.evaluate(AXE);
+  return p.evaluate(async (tag) => {
+    const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    return (await axe.run({ include: [[tag]] })).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  }, CARD);
+}
+
+describe('the in-page card without room, and with refused keys', () => {
+  const ak = `AK${randomBytes(6).toString('hex').toUpperCase()}`;
+  const sk = randomBytes(24).toString('base64');
+  const suite = useExtensionWithEmulator({ emulator: { ak, sk }, folder: FIXTURES, configure: false });
+
+  it('collapses to a chip covering no picture when every side of the picture holds a neighbour, and opens on Enter', { timeout: 360_000 }, async () => {
+    const { site, ext } = suite;
+    const mail = await ext.browser.newPage();
+    // The demo's window (demo-output/en/card.png): three columns of invoices, none free beside the second.
+    await mail.setViewport({ width: 1000, height: 640 });
+    await mail.goto(`${site.url}/pages/invoices.html`);
+    await mail.waitForFunction(() => Array.from(document.images).every((i) => i.complete && i.naturalWidth > 0), { polling: 100 });
+    await rightClickRecognize(ext, mail, '#invoice-2');
+    // While it reads, the small working card finds room above the pictures; read, the card is too
+    // tall for any free place: a chip. The fields wait in it, hidden, for tools.
+    await mail.waitForFunction((tag, value) => document.querySelector(tag)?.shadowRoot?.querySelector('[data-field="number"]')?.getAttribute('data-value') === value, { polling: 100, timeout: 240_000 }, CARD, truth['invoice-2.png']!.number);
+    expect(await mail.$(inCard('.qic-chip'))).not.toBeNull();
+    expect(await coveredImages(mail)).toEqual([]);
+    expect(await mail.$eval(inCard('.qic-chip'), (c) => c.textContent)).toContain('1,000.00');
+    expect(await mail.$eval(inCard('.qic-chip'), (c) => c.getAttribute('title'))).toBe(en.cardExpand!.message);
+    expect(await cardViolations(mail)).toEqual([]);
+    const chip = await mail.$eval(CARD, (h) => h.getBoundingClientRect().width);
+    expect(chip).toBeLessThan(320);
+
+    await mail.focus(inCard('.qic-chip'));
+    await mail.keyboard.press('Enter');
+    await mail.waitForSelector(inCard('.qic-card[role="dialog"] .qic-fields'));
+    // Opened by the clerk: a card, wherever it lands (no room was free), with the focus in it.
+    expect(await mail.$(inCard('.qic-chip'))).toBeNull();
+    expect(await mail.$eval(inCard('[data-field="code"] .qic-value'), (v) => v.textContent)).toBe(truth['invoice-2.png']!.code);
+    expect(await mail.evaluate((tag) => document.querySelector(tag)!.shadowRoot!.activeElement?.classList.contains('qic-card'), CARD)).toBe(true);
+    await mail.keyboard.press('Escape');
+    await mail.waitForFunction((tag) => document.querySelector(tag) === null, { polling: 100 }, CARD);
+
+    // A wide window has a free side: the card as before, no chip.
+    await mail.setViewport({ width: 1400, height: 900 });
+    await rightClickRecognize(ext, mail, '#invoice-3');
+    await mail.waitForSelector(inCard('.qic-card[role="dialog"]'));
+    expect(await mail.$(inCard('.qic-chip'))).toBeNull();
+    expect(await coveredImages(mail)).toEqual([]);
+    await mail.close();
+  });
+
+  it('with keys Huawei refused, stops on the refusal in words with a button that opens Settings (no endless spinner)', { timeout: 180_000 }, async () => {
+    const { emulator, site, ext } = suite;
+    const options = await configureThroughOptions(ext, { endpoint: emulator.url, ak, sk: `${sk}x` });
+    await options.close();
+    const page = await ext.browser.newPage();
+    await page.setViewport({ width: 1400, height: 900 });
+    await page.goto(`${site.url}/pages/invoices.html`);
+    await rightClickRecognize(ext, page, '#invoice-1');
+    await page.waitForFunction((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('.qic-card')?.getAttribute('data-status') === 'keys', { polling: 100, timeout: 60_000 }, CARD);
+    const shown = await page.evaluate((tag) => {
+      const root = document.querySelector(tag)!.shadowRoot!;
+      return {
+        status: root.querySelector('.qic-status')?.textContent,
+        spinner: root.querySelector('.qic-spinner') !== null,
+        code: root.querySelector('.qic-error')?.getAttribute('data-error-code'),
+        words: root.querySelector('.qic-error')?.firstChild?.textContent?.trim(),
+        button: root.querySelector('.qic-settings')?.textContent,
+      };
+    }, CARD);
+    expect(shown).toEqual({ status: en.statusWaitCredentials!.message, spinner: false, code: 'APIG.0301', words: en.error_APIG_0301!.message, button: en.cardOpenSettings!.message });
+    expect(await cardViolations(page)).toEqual([]);
+    const opened = ext.browser.waitForTarget((t) => t.url().startsWith(`${ext.origin}/options.html`), { timeout: 15_000 });
+    await page.click(inCard('.qic-settings'));
+    expect((await opened).url()).toContain('/options.html');
+    await page.close();
+  });
+});
