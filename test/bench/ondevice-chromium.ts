@@ -32,8 +32,8 @@ export interface PipelineFigures {
 }
 
 /**
- * Builds the baseline extension (`QIC_PIPELINE=baseline QIC_MODELS=float`, copied to
- * `.output/bench-baseline/chrome-mv3`) and then the default one (`.output/chrome-mv3`, which the
+ * Builds the baseline extension (`QIC_PIPELINE=baseline QIC_MODELS=float`, which WXT writes to
+ * `.output-float/`, copied to `.output/bench-baseline/chrome-mv3`) and then the default one (`.output/chrome-mv3`, which the
  * rest of `npm run bench` uses too). Takes about a minute per build.
  */
 export function buildBothPipelines(root: string): Record<Pipeline, string> {
@@ -41,7 +41,7 @@ export function buildBothPipelines(root: string): Record<Pipeline, string> {
   execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore', env: { ...process.env, QIC_PIPELINE: 'baseline', QIC_MODELS: 'float' } });
   rmSync(baselineDir, { recursive: true, force: true });
   mkdirSync(join(baselineDir, '..'), { recursive: true });
-  cpSync(join(root, '.output', 'chrome-mv3'), baselineDir, { recursive: true });
+  cpSync(join(root, '.output-float', 'chrome-mv3'), baselineDir, { recursive: true });
   const env = { ...process.env };
   delete env.QIC_PIPELINE;
   execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore', env });
