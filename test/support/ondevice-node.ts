@@ -1,7 +1,7 @@
 /**
  * The on-device engine in Node (for the emulator, the tests and the benchmarks): the same
  * lib/ondevice code as in the extension, with onnxruntime-web's Node build, the same model files
- * the build packages (mixed int8/float16, or the package's float ones with `QIC_MODELS=float`:
+ * the build packages (float16, or the package's float32 ones with `QIC_MODELS=float32`:
  * scripts/models/models.ts), and PNG/JPEG decoded by pure-JS decoders.
  */
 import { readFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ let engine: Promise<OcrEngine> | undefined;
 
 /**
  * One engine per process (ort's thread count is process-wide), created on first use from the
- * models `QIC_MODELS` names (default mixed; made first if the cache lacks them).
+ * models `QIC_MODELS` names (default float16; made first if the cache lacks them).
  */
 export function nodeEngine(numThreads = 2): Promise<OcrEngine> {
   engine ??= (async () => {

@@ -186,29 +186,30 @@ describe('ensureModels', () => {
     const models: ModelSpec[] = [{ name: 'rec.onnx', source: 'tiny.onnx', plan: { default: 'int8', float16: ['m'] } }];
     const checksums: Checksums = {
       source: { 'tiny.onnx': sha256(source), 'ppocr_keys_v1.txt': sha256(readFileSync(join(dir, 'ppocr_keys_v1.txt'))) },
-      mixed: { 'rec.onnx': sha256(makeEncoded(source, models[0]!.plan).bytes) },
+      float16: { 'rec.onnx': sha256(makeEncoded(source, models[0]!.plan).bytes) },
+      onnxruntime: {},
     };
     return { dir, places: { sourceDir: dir, cacheDir: join(dir, 'cache'), models }, checksums };
   }
 
-  it('makes the mixed model into the cache, matching its checksum', () => {
+  it('makes the float16 model into the cache, matching its checksum', () => {
     const { places, checksums } = place();
-    const files = ensureModels('mixed', checksums, places);
+    const files = ensureModels('float16', checksums, places);
     expect(files['rec.onnx']).toBe(join(places.cacheDir, 'rec.onnx'));
-    expect(sha256(readFileSync(files['rec.onnx']))).toBe(checksums.mixed['rec.onnx']);
+    expect(sha256(readFileSync(files['rec.onnx']))).toBe(checksums.float16['rec.onnx']);
   });
 
   it('makes a changed cached file again rather than using it', () => {
     const { places, checksums } = place();
-    const path = ensureModels('mixed', checksums, places)['rec.onnx'];
+    const path = ensureModels('float16', checksums, places)['rec.onnx'];
     const bytes = readFileSync(path);
     bytes[bytes.length - 1] ^= 1;
     writeFileSync(path, bytes);
-    ensureModels('mixed', checksums, places);
-    expect(sha256(readFileSync(path))).toBe(checksums.mixed['rec.onnx']);
+    ensureModels('float16', checksums, places);
+    expect(sha256(readFileSync(path))).toBe(checksums.float16['rec.onnx']);
   });
 
-  it.each(['mixed', 'float'] as const)('%s: refuses a package file changed by one byte, naming it', (variant) => {
+  it.each(['float16', 'float32'] as const)('%s: refuses a package file changed by one byte, naming it', (variant) => {
     const { dir, places, checksums } = place();
     const bytes = readFileSync(join(dir, 'tiny.onnx'));
     bytes[bytes.length - 1] ^= 1;
@@ -219,21 +220,21 @@ describe('ensureModels', () => {
   it('refuses a made model whose bytes differ from the recorded ones (another plan or encoder)', () => {
     const { places, checksums } = place();
     const otherPlan = { ...places, models: [{ ...places.models[0]!, plan: { default: 'int8' as const } }] };
-    expect(() => ensureModels('mixed', checksums, otherPlan)).toThrow(/mixed rec\.onnx: sha256/);
+    expect(() => ensureModels('float16', checksums, otherPlan)).toThrow(/float16 rec\.onnx: sha256/);
   });
 
   it('the real checksums.json pins the package version installed here', () => {
-    const files = ensureModels('float');
+    const files = ensureModels('float32');
     expect(Object.keys(files).sort()).toEqual(['cls.onnx', 'det.onnx', 'ppocr_keys_v1.txt', 'rec.onnx']);
   });
 });
 
 describe('modelVariant', () => {
   it.each([
-    [{}, 'mixed'],
-    [{ QIC_MODELS: 'mixed' }, 'mixed'],
-    [{ QIC_MODELS: 'float' }, 'float'],
+    [{}, 'float16'],
+    [{ QIC_MODELS: 'float16' }, 'float16'],
+    [{ QIC_MODELS: 'float32' }, 'float32'],
   ])('%j → %s', (env, variant) => expect(modelVariant(env)).toBe(variant));
 
-  it('refuses any other value', () => expect(() => modelVariant({ QIC_MODELS: 'int8' })).toThrow());
+  it('refuses any other value', () => expect(() => modelVariant({ QIC_MODELS: 'float' })).toThrow());
 });
