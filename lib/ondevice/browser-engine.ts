@@ -2,6 +2,7 @@ import * as ort from 'onnxruntime-web/wasm';
 import { browser } from 'wxt/browser';
 import type { RecognizeOutcome } from '../recognize/contract';
 import type { Progress } from '../store/capture-schema';
+import { decompressBrotli } from './brotli';
 import { createEngine, type OcrEngine } from './engine';
 import type { RgbaImage } from './image';
 import { scaleFieldBoxes } from './field-boxes';
@@ -11,6 +12,8 @@ import { readQuotaInvoice } from './read-invoice';
 /** Packaged with the extension by wxt.config.ts: nothing is fetched from the network. */
 const MODEL_FILES = { det: 'models/det.onnx', rec: 'models/rec.onnx', cls: 'models/cls.onnx' } as const;
 const DICT_FILE = 'models/ppocr_keys_v1.txt';
+/** onnxruntime's WASM binary, Brotli-compressed by scripts/models/ort-wasm.ts (2.3 MB for 14.2). */
+const ORT_WASM_FILE = 'ort/ort-wasm-simd-threaded.wasm.br';
 /** Crops are cut from the decoded image; beyond this size they gain nothing and cost memory. */
 const MAX_DECODED_SIDE = 2560;
 
@@ -44,17 +47,25 @@ async function readModels(progress: (p: Progress) => void): Promise<Record<keyof
 
 let engine: Promise<OcrEngine> | undefined;
 
-/** The engine, created once per document; the first call loads the models (about 16 MB). */
+/** onnxruntime's WASM binary, decompressed. Rejects if the packaged file is missing or damaged. */
+async function readOrtWasm(): Promise<Uint8Array> {
+  const response = await fetch(url(ORT_WASM_FILE));
+  if (!response.ok) throw new Error(`${ORT_WASM_FILE}: ${response.status}`);
+  return decompressBrotli(new Uint8Array(await response.arrayBuffer()));
+}
+
+/** The engine, created once per document; the first call loads the models (about 8 MB) and the WASM. */
 export function browserEngine(progress: (p: Progress) => void): Promise<OcrEngine> {
   engine ??= (async () => {
     progress({ stage: 'loading-models', fraction: 0 });
-    const [models, dict] = await Promise.all([readModels(progress), fetch(url(DICT_FILE)).then((r) => r.text())]);
-    // Compiling the WASM and creating the sessions takes most of a first run: say so, not "100%".
+    const [models, dict, wasmBinary] = await Promise.all([readModels(progress), fetch(url(DICT_FILE)).then((r) => r.text()), readOrtWasm()]);
+    // Decompressing and compiling the WASM and creating the sessions take most of a first run: say so, not "100%".
     progress({ stage: 'starting-engine' });
     return createEngine({
       ort,
       ...models,
       dict,
+      wasmBinary,
       // Two threads need SharedArrayBuffer, i.e. a cross-origin-isolated page (Chrome's
       // offscreen document with COOP/COEP); Firefox's background page gets one.
       numThreads: globalThis.crossOriginIsolated ? Math.min(2, navigator.hardwareConcurrency || 1) : 1,

@@ -26,6 +26,11 @@ export interface EngineOptions {
   numThreads?: number;
   /** Where the ort-wasm-simd-threaded*.{mjs,wasm} files are served (e.g. chrome.runtime.getURL('ort/')). */
   wasmPaths?: string;
+  /**
+   * onnxruntime's WASM binary itself (the extension packages it compressed and passes it
+   * decompressed); then only the .mjs loader is fetched from `wasmPaths`.
+   */
+  wasmBinary?: Uint8Array;
   detOptions?: Partial<DetOptions>;
   recOptions?: Partial<RecOptions>;
   /** Lines below this recognition confidence are dropped (PaddleOCR drop_score 0.5). */
@@ -94,6 +99,7 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
   // Must be set before the first InferenceSession: the WASM module is instantiated once.
   if (opts.numThreads !== undefined) ort.env.wasm.numThreads = opts.numThreads;
   if (opts.wasmPaths !== undefined) ort.env.wasm.wasmPaths = opts.wasmPaths;
+  if (opts.wasmBinary !== undefined) ort.env.wasm.wasmBinary = opts.wasmBinary;
   const so: Ort.InferenceSession.SessionOptions = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' };
   const load = async (bytes: Uint8Array): Promise<Model> => ({ session: await ort.InferenceSession.create(bytes, so), Tensor: ort.Tensor });
   // Sequential: parallel creation would race the one-time WASM initialisation for nothing.

@@ -32,16 +32,16 @@ export interface PipelineFigures {
 }
 
 /**
- * Builds the baseline extension (`QIC_PIPELINE=baseline QIC_MODELS=float`, copied to
- * `.output/bench-baseline/chrome-mv3`) and then the default one (`.output/chrome-mv3`, which the
+ * Builds the baseline extension (`QIC_PIPELINE=baseline QIC_MODELS=float32`, which WXT writes to
+ * `.output-float/`, copied to `.output/bench-baseline/chrome-mv3`) and then the default one (`.output/chrome-mv3`, which the
  * rest of `npm run bench` uses too). Takes about a minute per build.
  */
 export function buildBothPipelines(root: string): Record<Pipeline, string> {
   const baselineDir = join(root, '.output', 'bench-baseline', 'chrome-mv3');
-  execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore', env: { ...process.env, QIC_PIPELINE: 'baseline', QIC_MODELS: 'float' } });
+  execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore', env: { ...process.env, QIC_PIPELINE: 'baseline', QIC_MODELS: 'float32' } });
   rmSync(baselineDir, { recursive: true, force: true });
   mkdirSync(join(baselineDir, '..'), { recursive: true });
-  cpSync(join(root, '.output', 'chrome-mv3'), baselineDir, { recursive: true });
+  cpSync(join(root, '.output-float', 'chrome-mv3'), baselineDir, { recursive: true });
   const env = { ...process.env };
   delete env.QIC_PIPELINE;
   execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore', env });

