@@ -34,7 +34,10 @@ export interface EngineOptions {
 
 export interface DetectedLine {
   text: string;
+  /** The recognizer's mean confidence over the line's characters (0–1). */
   confidence: number;
+  /** Each character's probability (0–1), aligned with `text` (one per UTF-16 unit; rec.ts RecResult). */
+  charConfidences: readonly number[];
   /** Corners in original image pixels, in reading order: top-left, top-right, bottom-right, bottom-left. */
   box: [Point, Point, Point, Point];
 }
@@ -80,7 +83,8 @@ export interface OcrEngine {
   /**
    * Recognition only: each rectangle (image px, text along `w`, as `DetectedLine.box` gives it back
    * through confirm-fields.ts) cut from `img` and read, with the same seal-red second reading as
-   * `recognize`; no detection, no orientation. For re-reading a few lines already found.
+   * `recognize` with `skipInklessRereads` (a red-printed number's seal-free crop is blank: not read);
+   * no detection, no orientation. For re-reading a few lines already found.
    */
   readLines(img: RgbaImage, rects: RotatedRect[]): Promise<RecResult[]>;
   release(): Promise<void>;
@@ -194,7 +198,8 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
         read += 1;
         const text = rec.text.trim();
         if (!text || rec.confidence < minConf) continue;
-        lines.push({ text, confidence: rec.confidence, box: rectCorners(rect) });
+        const lead = rec.text.length - rec.text.trimStart().length;
+        lines.push({ text, confidence: rec.confidence, charConfidences: rec.charConfidences.slice(lead, lead + text.length), box: rectCorners(rect) });
         const judging = performance.now();
         const done = options.enough?.(lines, page) === true;
         stageClock.add('extract', judging);
@@ -210,7 +215,7 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
     },
     async readLines(img: RgbaImage, rects: RotatedRect[]) {
       const out: RecResult[] = [];
-      for (const rect of rects) out.push(await readLine(cutLine(img, rect, false), false));
+      for (const rect of rects) out.push(await readLine(cutLine(img, rect, true), true));
       return out;
     },
     async release() {
