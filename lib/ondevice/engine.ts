@@ -76,6 +76,12 @@ export interface RecognizeOptions {
   skipInklessRereads?: boolean;
   /** How a red line's second reading loses its red (seal.ts); default `threshold`. */
   redRemoval?: RedRemoval;
+  /**
+   * Skip the seal-free re-read of a red line whose first reading is at least this confident (0–1)
+   * and holds no digit (a title or a seal's words under the seal): a line with digits (code, number,
+   * amount) is always read both ways. Unset: every red line is read both ways.
+   */
+  sealFreeBelow?: number;
 }
 
 export interface OcrEngine {
@@ -159,9 +165,10 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
    * reading kept: a red-printed number alone turns blank without its red and keeps its first reading
    * (`skipInkless` knows that beforehand and saves the second inference).
    */
-  async function readLine(line: LineCrop, skipInkless: boolean): Promise<RecResult> {
+  async function readLine(line: LineCrop, skipInkless: boolean, sealFreeBelow = Infinity): Promise<RecResult> {
     const [rec] = await recognizeLines(recS, [line.crop], dict, recOpt);
     if (!line.withoutRed || (skipInkless && line.redOnly)) return rec!;
+    if (rec!.confidence >= sealFreeBelow && !/[0-9０-９]/u.test(rec!.text)) return rec!;
     const [clean] = await recognizeLines(recS, [line.withoutRed], dict, recOpt);
     return clean!.text.trim() && clean!.confidence > rec!.confidence ? clean! : rec!;
   }
@@ -194,7 +201,7 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
         const line = first?.[i] ?? cutLine(img, ordered[i]!.rect, skipInkless, options.redRemoval);
         if (!first) stageClock.add('crop', cut);
         const { rect } = line;
-        const rec = await readLine(line, skipInkless);
+        const rec = await readLine(line, skipInkless, options.sealFreeBelow);
         read += 1;
         const text = rec.text.trim();
         if (!text || rec.confidence < minConf) continue;

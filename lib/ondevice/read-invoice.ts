@@ -19,10 +19,17 @@ import { removeRed } from './seal';
  */
 export const FAST_DET_SIDE = 480;
 
+/**
+ * The fast pipeline reads a red line's seal-free crop only when its first reading is below this
+ * confidence or holds a digit (engine.ts `sealFreeBelow`): a title or seal words read clearly
+ * through the seal gain nothing from a second reading.
+ */
+export const SEAL_FREE_BELOW = 0.95;
+
 /** Engine settings each pipeline reads with (the first pass of `fast` adds FAST_DET_SIDE). */
 export const READING: Record<Pipeline, Omit<RecognizeOptions, 'enough'>> = {
   baseline: {},
-  fast: { order: 'fields-first', skipInklessRereads: true, redRemoval: 'red-channel' },
+  fast: { order: 'fields-first', skipInklessRereads: true, redRemoval: 'red-channel', sealFreeBelow: SEAL_FREE_BELOW },
 };
 
 export interface ReadOptions {
