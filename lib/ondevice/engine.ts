@@ -39,7 +39,10 @@ export interface EngineOptions {
 
 export interface DetectedLine {
   text: string;
+  /** The recognizer's mean confidence over the line's characters (0–1). */
   confidence: number;
+  /** Each character's probability (0–1), aligned with `text` (one per UTF-16 unit; rec.ts RecResult). */
+  charConfidences: readonly number[];
   /** Corners in original image pixels, in reading order: top-left, top-right, bottom-right, bottom-left. */
   box: [Point, Point, Point, Point];
 }
@@ -78,6 +81,12 @@ export interface RecognizeOptions {
   skipInklessRereads?: boolean;
   /** How a red line's second reading loses its red (seal.ts); default `threshold`. */
   redRemoval?: RedRemoval;
+  /**
+   * Skip the seal-free re-read of a red line whose first reading is at least this confident (0–1)
+   * and holds no digit (a title or a seal's words under the seal): a line with digits (code, number,
+   * amount) is always read both ways. Unset: every red line is read both ways.
+   */
+  sealFreeBelow?: number;
 }
 
 export interface OcrEngine {
@@ -85,7 +94,8 @@ export interface OcrEngine {
   /**
    * Recognition only: each rectangle (image px, text along `w`, as `DetectedLine.box` gives it back
    * through confirm-fields.ts) cut from `img` and read, with the same seal-red second reading as
-   * `recognize`; no detection, no orientation. For re-reading a few lines already found.
+   * `recognize` with `skipInklessRereads` (a red-printed number's seal-free crop is blank: not read);
+   * no detection, no orientation. For re-reading a few lines already found.
    */
   readLines(img: RgbaImage, rects: RotatedRect[]): Promise<RecResult[]>;
   release(): Promise<void>;
@@ -161,9 +171,10 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
    * reading kept: a red-printed number alone turns blank without its red and keeps its first reading
    * (`skipInkless` knows that beforehand and saves the second inference).
    */
-  async function readLine(line: LineCrop, skipInkless: boolean): Promise<RecResult> {
+  async function readLine(line: LineCrop, skipInkless: boolean, sealFreeBelow = Infinity): Promise<RecResult> {
     const [rec] = await recognizeLines(recS, [line.crop], dict, recOpt);
     if (!line.withoutRed || (skipInkless && line.redOnly)) return rec!;
+    if (rec!.confidence >= sealFreeBelow && !/[0-9０-９]/u.test(rec!.text)) return rec!;
     const [clean] = await recognizeLines(recS, [line.withoutRed], dict, recOpt);
     return clean!.text.trim() && clean!.confidence > rec!.confidence ? clean! : rec!;
   }
@@ -196,11 +207,12 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
         const line = first?.[i] ?? cutLine(img, ordered[i]!.rect, skipInkless, options.redRemoval);
         if (!first) stageClock.add('crop', cut);
         const { rect } = line;
-        const rec = await readLine(line, skipInkless);
+        const rec = await readLine(line, skipInkless, options.sealFreeBelow);
         read += 1;
         const text = rec.text.trim();
         if (!text || rec.confidence < minConf) continue;
-        lines.push({ text, confidence: rec.confidence, box: rectCorners(rect) });
+        const lead = rec.text.length - rec.text.trimStart().length;
+        lines.push({ text, confidence: rec.confidence, charConfidences: rec.charConfidences.slice(lead, lead + text.length), box: rectCorners(rect) });
         const judging = performance.now();
         const done = options.enough?.(lines, page) === true;
         stageClock.add('extract', judging);
@@ -216,7 +228,7 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
     },
     async readLines(img: RgbaImage, rects: RotatedRect[]) {
       const out: RecResult[] = [];
-      for (const rect of rects) out.push(await readLine(cutLine(img, rect, false), false));
+      for (const rect of rects) out.push(await readLine(cutLine(img, rect, true), true));
       return out;
     },
     async release() {

@@ -19,10 +19,17 @@ import { removeRed } from './seal';
  */
 export const FAST_DET_SIDE = 480;
 
+/**
+ * The fast pipeline reads a red line's seal-free crop only when its first reading is below this
+ * confidence or holds a digit (engine.ts `sealFreeBelow`): a title or seal words read clearly
+ * through the seal gain nothing from a second reading.
+ */
+export const SEAL_FREE_BELOW = 0.95;
+
 /** Engine settings each pipeline reads with (the first pass of `fast` adds FAST_DET_SIDE). */
-const READING: Record<Pipeline, Omit<RecognizeOptions, 'enough'>> = {
+export const READING: Record<Pipeline, Omit<RecognizeOptions, 'enough'>> = {
   baseline: {},
-  fast: { order: 'fields-first', skipInklessRereads: true, redRemoval: 'red-channel' },
+  fast: { order: 'fields-first', skipInklessRereads: true, redRemoval: 'red-channel', sealFreeBelow: SEAL_FREE_BELOW },
 };
 
 export interface ReadOptions {
@@ -47,6 +54,15 @@ export function uprightLines(lines: DetectedLine[], page: OcrPage): OcrLine[] {
   });
 }
 
+/**
+ * When reading can stop (RecognizeOptions `enough`): every field is settled and a quota title was
+ * read. An invoice's footer holds none of the fields, but another kind's labels can sit anywhere, so
+ * without the title the whole page is read before deciding.
+ */
+export function fieldsSettled(places: PlaceIndex): (lines: DetectedLine[], page: OcrPage) => boolean {
+  return (lines, page) => extractWithEvidence(uprightLines(lines, page), places).conclusive && classifyDocument(lines.map((l) => l.text)).quotaTitle;
+}
+
 function refuse(kind: DocumentKind): RecognizeOutcome {
   return { ok: false, error: recognitionError('AIS.0104', notQuotaMessage(kind), { documentKind: kind }) };
 }
@@ -60,11 +76,7 @@ function refuse(kind: DocumentKind): RecognizeOutcome {
 export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, options: ReadOptions = {}): Promise<RecognizeOutcome> {
   const reading = READING[options.pipeline ?? 'fast'];
   const places = gbt2260();
-  // Stop reading lines once every field is settled and a quota title was read: an invoice's footer
-  // holds none of the fields, but another kind's labels can sit anywhere, so without the title the
-  // whole page is read before deciding.
-  const enough = (lines: DetectedLine[], page: OcrPage) =>
-    extractWithEvidence(uprightLines(lines, page), places).conclusive && classifyDocument(lines.map((l) => l.text)).quotaTitle;
+  const enough = fieldsSettled(places);
   // Fast: a small detection first, taken when it reads all four fields and a re-read of the code's
   // and the number's lines agrees with it (confirm-fields.ts); otherwise the full size. A small
   // pass misreads digits the re-read catches (held-out seeds 100004 turned 270°: 2→3 in the code;

@@ -3,7 +3,7 @@ import { fieldBoxes, scaleFieldBoxes } from '@/lib/ondevice/field-boxes';
 import { FieldBoxesSchema, QuotaInvoiceResultSchema } from '@/lib/recognize/contract';
 import type { DetectedLine } from '@/lib/ondevice/engine';
 
-const line = (text: string, box: DetectedLine['box']): DetectedLine => ({ text, confidence: 0.9, box });
+const line = (text: string, box: DetectedLine['box']): DetectedLine => ({ text, confidence: 0.9, charConfidences: Array.from(text, () => 0.9), box });
 
 describe('field regions: where each field was read, in px of the image', () => {
   const lines = [

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DIGIT_FLOOR, identifierIn, type LineReading, rectOfBox, rereadRects, settleIdentifier } from '@/lib/ondevice/confirm-fields';
+import { DIGIT_FLOOR, FIRST_READING_FLOOR, clearlyRead, confirmIdentifiers, identifierIn, type LineReading, rectOfBox, rereadRects, settleIdentifier } from '@/lib/ondevice/confirm-fields';
+import type { DetectedLine, OcrEngine } from '@/lib/ondevice/engine';
+import type { RotatedRect } from '@/lib/ondevice/geometry';
 import { rectCorners } from '@/lib/ondevice/geometry';
 import { REVIEW_THRESHOLD } from '@/lib/invoice/review';
 
@@ -71,5 +73,42 @@ describe('where a line is re-read', () => {
     expect(tight).toMatchObject({ cx: 100, cy: 50, angle: 0.5 });
     expect(rect.h - tight!.h).toBeCloseTo(rect.w - tight!.w, 6);
     expect(tight!.h).toBeCloseTo(rect.h * 0.7, 6);
+  });
+});
+
+describe('a first reading clear enough to need no re-read', () => {
+  it('takes an identifier whose every digit is at the floor, not one with a single weaker digit inside a confident line', () => {
+    expect(clearlyRead(reading('发票代码144011443637', FIRST_READING_FLOOR), 'code', '144011443637')).toBe(true);
+    // Seed 100035 turned 90°: one blurred digit (the 6 read as 5) at 0.83 inside a line at 0.936.
+    const blurred = reading('发票代码144011443537', 0.999, { 14: 0.83 });
+    expect(blurred.charConfidences.reduce((a, b) => a + b) / blurred.charConfidences.length).toBeGreaterThan(0.98);
+    expect(clearlyRead(blurred, 'code', '144011443537')).toBe(false);
+    expect(clearlyRead(reading('发票代码144011443637', FIRST_READING_FLOOR - 0.001), 'code', '144011443637')).toBe(false);
+  });
+
+  it('does not take a value the line does not hold, nor a run of the wrong length', () => {
+    expect(clearlyRead(reading('发票代码144011443637'), 'code', '144011443638')).toBe(false);
+    expect(clearlyRead(reading('No 0357028'), 'number', '0357028')).toBe(false);
+  });
+
+  it('re-reads only the identifiers whose first reading is not clear, and keeps the clear one as read', async () => {
+    const box = (cy: number): DetectedLine['box'] => [[10, cy - 10], [210, cy - 10], [210, cy + 10], [10, cy + 10]];
+    const lines: DetectedLine[] = [
+      { ...reading('发票代码144011443637', 0.999), box: box(50) },
+      { ...reading('发票号码03570280', 0.97, { 6: 0.7 }), box: box(100) },
+    ];
+    const asked: RotatedRect[] = [];
+    const engine = {
+      readLines: async (_img: unknown, rects: RotatedRect[]) => {
+        asked.push(...rects);
+        return rects.map(() => reading('发票号码03570280', 0.99));
+      },
+    } as unknown as OcrEngine;
+    const result = { code: '144011443637', number: '03570280', confidence: { code: 0.999, number: 0.95 } };
+    const doubtful = await confirmIdentifiers(engine, { width: 300, height: 200, data: new Uint8ClampedArray(300 * 200 * 4) }, lines, { code: 0, number: 1 }, result);
+    expect(doubtful).toEqual([]);
+    // One re-read, of the number's line (centre y 100): the code's first reading was clear.
+    expect(asked.map((r) => Math.round(r.cy))).toEqual([100]);
+    expect(result).toEqual({ code: '144011443637', number: '03570280', confidence: { code: 0.999, number: 0.95 } });
   });
 });
