@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { checksFor } from '@/lib/export/capture-checks';
+import { checksFor } from '@/lib/invoice/capture-checks';
 import { duplicateMarks } from '@/lib/ui/duplicate-words';
 import type { CaptureView } from '@/lib/ui/use-captures';
 import type { ProviderId } from '@/lib/store/capture-schema';

@@ -2,8 +2,7 @@ import { render } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BatchView } from '@/components/BatchView';
-import { exportZip, checksFor } from '@/lib/export/zip';
-import { importZip } from '@/lib/export/import';
+import { checksFor } from '@/lib/invoice/capture-checks';
 import { zipFileName } from '@/lib/export/naming';
 import { exportedNotice } from '@/lib/export/summary';
 import { notifyCapturesChanged } from '@/lib/store/changes';
@@ -25,6 +24,11 @@ async function downloadFinished(id: number): Promise<boolean> {
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+// The ZIP writer (exceljs, zip.js) and reader are loaded when the user exports or imports, not
+// with the page: they are most of the page's script, and the table's first screen needs none of it.
+const zipWriter = () => import('@/lib/export/zip');
+const zipReader = () => import('@/lib/export/import');
 
 /** All captures, newest first; a batch is rarely more than a few thousand. */
 const ALL = 100_000;
@@ -74,6 +78,7 @@ function App() {
       }
       onExport={async (captures, clearAfter) => {
         setNotice(t('batchExporting', String(captures.length)));
+        const { exportZip } = await zipWriter();
         const { zip, totals } = await exportZip(captures, (id) => store.image(id), t);
         const url = URL.createObjectURL(zip);
         try {
@@ -90,6 +95,7 @@ function App() {
         }
       }}
       onImport={async (file) => {
+        const { importZip } = await zipReader();
         const result = await importZip(file, store);
         notifyCapturesChanged('import');
         const problemWords = { newerVersion: 'batchImportNewer', notExport: 'batchImportNotExport', tooLarge: 'batchImportTooLarge' } as const;

@@ -1,6 +1,6 @@
 import { BlobReader, BlobWriter, TextReader, Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js';
+import { checksFor } from '../invoice/capture-checks';
 import { glance } from '../invoice/groups';
-import { REVIEW_THRESHOLD } from '../invoice/review';
 import { batchTotals, countedCaptures, type BatchTotals } from '../invoice/totals';
 import { effectiveFields, type Capture } from '../store/capture-schema';
 import type { ExportRecord, Translate } from './columns';
@@ -8,9 +8,6 @@ import { imageFileNamer } from './naming';
 import { exportRecord, invoicesCsv, invoicesJson } from './records';
 import { summaryText } from './summary';
 import { invoicesXlsx } from './xlsx';
-import { checksFor } from './capture-checks';
-
-export { REVIEW_THRESHOLD, checksFor };
 
 /**
  * The batch as one ZIP: images/ + invoices.csv + invoices.xlsx + invoices.json + summary.txt, in

@@ -1,5 +1,5 @@
 // When a read field goes to the clerk: the one threshold the batch checks (lib/invoice/checks.ts,
-// via lib/export/zip.ts checksFor) and the readers that mark doubtful fields both use.
+// via lib/invoice/capture-checks.ts checksFor) and the readers that mark doubtful fields both use.
 
 /**
  * A recognized capture whose lowest field confidence (0–1) is below this is flagged

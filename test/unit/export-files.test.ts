@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { exportRecord, invoicesCsv } from '@/lib/export/records';
 import { invoicesXlsx } from '@/lib/export/xlsx';
-import { checksFor } from '@/lib/export/zip';
+import { checksFor } from '@/lib/invoice/capture-checks';
 import { countedCaptures } from '@/lib/invoice/totals';
 import type { Capture } from '@/lib/store/capture-schema';
 import { wordsOf } from '../support/words';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import ExcelJS from 'exceljs';
 import { BlobReader, TextWriter, ZipReader } from '@zip.js/zip.js';
 import { describe, expect, it } from 'vitest';
-import { checksFor } from '@/lib/export/capture-checks';
+import { checksFor } from '@/lib/invoice/capture-checks';
 import { exportRecord, invoicesCsv, invoicesJson } from '@/lib/export/records';
 import { exportedNotice, totalsLine } from '@/lib/export/summary';
 import { invoicesXlsx } from '@/lib/export/xlsx';

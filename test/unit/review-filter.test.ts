@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checksFor } from '@/lib/export/zip';
+import { checksFor } from '@/lib/invoice/capture-checks';
 import { glance } from '@/lib/invoice/groups';
 import { batchTotals } from '@/lib/invoice/totals';
 import { effectiveFields, type Capture } from '@/lib/store/capture-schema';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { totalsLine } from '@/lib/export/summary';
-import { checksFor } from '@/lib/export/zip';
+import { checksFor } from '@/lib/invoice/capture-checks';
 import { batchTotals } from '@/lib/invoice/totals';
 import type { Capture } from '@/lib/store/capture-schema';
 import { wordsOf } from '../support/words';

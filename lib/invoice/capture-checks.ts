@@ -1,14 +1,14 @@
-import { checkBatch, type CheckResult } from '../invoice/checks';
-import { gbt2260 } from '../invoice/gbt2260';
-import { REVIEW_THRESHOLD } from '../invoice/review';
+import { checkBatch, type CheckResult } from './checks';
+import { gbt2260 } from './gbt2260';
+import { REVIEW_THRESHOLD } from './review';
 import { effectiveFields, type Capture } from '../store/capture-schema';
 
 /**
  * The checks of a set of stored captures (lib/invoice/checks.ts checkBatch), as the batch, the
  * popup and the export all read them: fields as the user means them (corrections win), the
  * corrections themselves (a failed capture entered by hand stands as an invoice), and the lowest
- * confidence of the fields nobody corrected. Kept apart from the ZIP writer so the popup can use
- * it without loading zip.js.
+ * confidence of the fields nobody corrected. Lives with the invoice rules, not in lib/export, so
+ * the batch page and the popup read the checks without loading the export code (exceljs, zip.js).
  */
 export function checksFor(captures: Capture[], threshold = REVIEW_THRESHOLD): Map<string, CheckResult> {
   return checkBatch(
