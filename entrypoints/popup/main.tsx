@@ -42,7 +42,9 @@ function App() {
   };
   const report = (reply: Reply) => setNotice(replyText(reply));
   // A typed or pasted URL is read by the worker: its host is asked for at once, on the user's
-  // gesture (none when granted). Refused, the capture still goes ahead and fails in words.
+  // gesture (no prompt when granted; permissions.request runs before any await, as Firefox wants).
+  // Refused, or no gesture to ask on (a dropped link), the capture still goes ahead and fails as
+  // LOCAL.HOST_ACCESS with "Allow reading images from <host>" in its row.
   const submitUrl = async (url: string) => {
     if (hostPattern(url)) await requestHostAccess(browser, url);
     report(await sendMessage('recognizeUrl', { url }));
