@@ -11,7 +11,7 @@ import { notifyCapturesChanged } from '@/lib/store/changes';
 import { useCaptureCount, useCaptures } from '@/lib/ui/use-captures';
 import type { ProviderId } from '@/lib/store/capture-schema';
 import { fillNotice, undoNotice } from '@/lib/ui/fill-notice';
-import { intakeFiles, linkFromText } from '@/lib/ui/intake';
+import { intakeFiles, intakeProblemText, linkFromText } from '@/lib/ui/intake';
 import { readFileAsDataUrl } from '@/lib/util/read-file';
 import { huaweiConfigured } from '@/lib/ui/huawei-ready';
 import { hostPattern, requestHostAccess } from '@/lib/platform';
@@ -51,7 +51,7 @@ function App() {
   };
   async function submitFiles(files: File[], kind: 'file' | 'paste' | 'drop') {
     for await (const item of intakeFiles(files)) {
-      if ('problem' in item) setNotice(t(item.problem, item.name));
+      if ('problem' in item) setNotice(intakeProblemText(item));
       else report(await sendMessage('recognizeFile', { name: item.name, kind: item.fromPdf ? 'pdf' : kind, dataUrl: await readFileAsDataUrl(item.blob) }));
     }
   }
