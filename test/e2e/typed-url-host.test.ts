@@ -127,4 +127,28 @@ describe('a URL typed into the popup for a host not granted (fresh install)', ()
     expect(await popup.$(allow)).toBeNull();
     expect(await allowed(url)).toBe(true);
   });
+
+  // After the tests above (127.0.0.1 and localhost granted): Chromium sends *.localhost to loopback.
+  it('granted with no retry from the page (a popup the prompt closed): the worker reads the capture by itself', async () => {
+    const url = `http://img.localhost:${new URL(sites.other).port}/invoices/invoice-3.png`;
+    expect(await allowed(url)).toBe(false);
+    const known = await captureIds(popup);
+    expect(await submitWithoutGesture(url)).toBe(false);
+    expect(await waitForNewSettled(popup, known, READ_MS)).toMatchObject({ status: 'failed', errorCode: 'LOCAL.HOST_ACCESS' });
+    const [id] = await captureIds(popup);
+    // A button that asks for the host and does nothing else: only the worker can read it again.
+    await popup.evaluate((pattern) => {
+      const ask = document.createElement('button');
+      ask.id = 'grant-only';
+      ask.textContent = 'grant';
+      ask.onclick = () => void chrome.permissions.request({ origins: [pattern] });
+      document.body.prepend(ask);
+    }, `http://img.localhost/*`);
+    await popup.bringToFront();
+    await clickOnScreen(xvfb.display, popup, '#grant-only');
+    await answerAllow();
+    await popup.waitForSelector(`article.capture[data-capture-id="${id}"][data-status="done"]`, { timeout: READ_MS });
+    expect((await readPopup(popup))[0]).toMatchObject({ status: 'done', fields: truth['invoice-3.png'] });
+    expect(await allowed(url)).toBe(true);
+  });
 });
