@@ -6,6 +6,7 @@ import { JOBS_ALARM } from '@/lib/background/job-alarm';
 import { setUpMenus } from '@/lib/background/menus';
 import { createServices } from '@/lib/background/services';
 import { registerMessageHandlers } from '@/lib/background/message-handlers';
+import { retryOnHostGrant } from '@/lib/background/retry-on-grant';
 import { contextMenuListener } from '@/lib/capture/context-menu';
 import { followAllSitesAccess } from '@/lib/capture/recorder-registration';
 import { createCards } from '@/lib/card/cards';
@@ -21,6 +22,9 @@ export default defineBackground(() => {
 
   setUpMenus(browser);
   followAllSitesAccess(browser);
+  // A capture kept from its host is read again once the user grants it, even if the popup that
+  // asked closed with the browser's prompt.
+  retryOnHostGrant(browser, store, service);
   // Listeners are registered synchronously so a click wakes the worker and reaches them.
   browser.contextMenus.onClicked.addListener(contextMenuListener(service, browser, cards));
   cards.listen();

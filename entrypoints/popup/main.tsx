@@ -11,7 +11,7 @@ import { notifyCapturesChanged } from '@/lib/store/changes';
 import { useCaptureCount, useCaptures } from '@/lib/ui/use-captures';
 import type { ProviderId } from '@/lib/store/capture-schema';
 import { fillNotice, undoNotice } from '@/lib/ui/fill-notice';
-import { intakeFiles, linkFromText } from '@/lib/ui/intake';
+import { intakeFiles, intakeProblemText, linkFromText } from '@/lib/ui/intake';
 import { readFileAsDataUrl } from '@/lib/util/read-file';
 import { huaweiConfigured } from '@/lib/ui/huawei-ready';
 import { hostPattern, requestHostAccess } from '@/lib/platform';
@@ -42,14 +42,16 @@ function App() {
   };
   const report = (reply: Reply) => setNotice(replyText(reply));
   // A typed or pasted URL is read by the worker: its host is asked for at once, on the user's
-  // gesture (none when granted). Refused, the capture still goes ahead and fails in words.
+  // gesture (no prompt when granted; permissions.request runs before any await, as Firefox wants).
+  // Refused, or no gesture to ask on (a dropped link), the capture still goes ahead and fails as
+  // LOCAL.HOST_ACCESS with "Allow reading images from <host>" in its row.
   const submitUrl = async (url: string) => {
     if (hostPattern(url)) await requestHostAccess(browser, url);
     report(await sendMessage('recognizeUrl', { url }));
   };
   async function submitFiles(files: File[], kind: 'file' | 'paste' | 'drop') {
     for await (const item of intakeFiles(files)) {
-      if ('problem' in item) setNotice(t(item.problem, item.name));
+      if ('problem' in item) setNotice(intakeProblemText(item));
       else report(await sendMessage('recognizeFile', { name: item.name, kind: item.fromPdf ? 'pdf' : kind, dataUrl: await readFileAsDataUrl(item.blob) }));
     }
   }

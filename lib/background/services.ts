@@ -1,5 +1,5 @@
 import type { WxtBrowser } from 'wxt/browser';
-import { fetchImage } from '../capture/fetch-image';
+import { fetchUrlImage } from '../capture/resolve-image';
 import { createTokenProvider } from '../huawei/token';
 import { badgeState } from '../recognize/badge';
 import { huaweiRecognizer, throughGate } from '../huawei/provider';
@@ -8,7 +8,7 @@ import { normalizeImage } from '../image/normalize';
 import { inlineClient } from '../ondevice/inline-client';
 import { offscreenClient } from '../ondevice/offscreen-client';
 import { cutInvoices } from '../ondevice/sheet-browser';
-import { engineHost, toolbarButton } from '../platform';
+import { engineHost, hasHostAccess, toolbarButton } from '../platform';
 import { createRecognitionService } from '../recognize/service';
 import { BLANK_PNG_BASE64, connectionReport } from '../recognize/test-connection';
 import { notifyCapturesChanged } from '../store/changes';
@@ -63,7 +63,8 @@ export function createServices(browser: WxtBrowser) {
     },
     normalize: (image) => normalizeImage(image, { rasterizeSvg: pageHost.rasterizeSvg }),
     cutInvoices,
-    fetchImage: (url) => fetchImage(fetchFn, url),
+    // A typed URL's host may not be granted (the popup's prompt needs a gesture): say so, with Allow.
+    fetchImage: (url) => fetchUrlImage(url, fetchFn, (u) => hasHostAccess(browser, u)),
     // Side features only: a failure here must not leave the capture queued or running.
     changed: async (capture) => {
       await sideFeature('captures-changed broadcast', () => notifyCapturesChanged(capture.id));

@@ -86,10 +86,26 @@ export async function resolveClickedImage(srcUrl: string, fetchFn: FetchLike, pa
       if (shot) return { ok: true, blob: shot, url: srcUrl, via: 'screenshot' };
     }
   }
-  if (await notGranted(choice.primary, primaryError, canReach)) {
-    return { ok: false, error: recognitionError(LocalCode.hostAccess, choice.primary, { retryable: false }) };
-  }
+  if (await notGranted(choice.primary, primaryError, canReach)) return { ok: false, error: hostAccessError(choice.primary) };
   return { ok: false, error: primaryError ?? recognitionError(LocalCode.imageFetch, 'the image could not be read') };
+}
+
+/**
+ * A URL the worker reads by itself, with no page to help: one typed, pasted or dropped into the
+ * popup, or any capture read again (Retry, Allow). The worker's fetch (fetchImage), except that a
+ * fetch with no answer for a host `canReach` says is not granted fails with LOCAL.HOST_ACCESS
+ * (message: the URL), so the row offers "Allow reading images from <host>" (issue 11) instead of
+ * a download failure that asks whether the user is logged in.
+ */
+export async function fetchUrlImage(url: string, fetchFn: FetchLike, canReach: (url: string) => Promise<boolean>): Promise<FetchedImage> {
+  const fetched = await fetchImage(fetchFn, url);
+  if (fetched.ok || !(await notGranted(url, fetched.error, canReach))) return fetched;
+  return { ok: false, error: hostAccessError(url) };
+}
+
+/** LOCAL.HOST_ACCESS for `url`: not retried by itself; Allow asks for the host, then retries. */
+function hostAccessError(url: string): RecognitionError {
+  return recognitionError(LocalCode.hostAccess, url, { retryable: false });
 }
 
 /**

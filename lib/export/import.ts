@@ -56,10 +56,13 @@ export async function readBounded(entry: Pick<FileEntry, 'uncompressedSize' | 'g
 /**
  * An imported capture never starts network work by itself: one exported before it was read comes
  * in as failed, with words that say to press Retry (a queued one would make the worker fetch its
- * URL with the user's cookies and send it to the OCR endpoint, with no click).
+ * URL with the user's cookies and send it to the OCR endpoint, with no click). One that failed as
+ * LOCAL.HOST_ACCESS was not read either, and comes in the same way: the worker reads captures of
+ * that code again by itself when their host is granted (lib/background/retry-on-grant.ts).
  */
 function settled(capture: Capture): Capture {
-  if (capture.status !== 'queued' && capture.status !== 'running') return capture;
+  const unread = capture.status === 'queued' || capture.status === 'running' || (capture.status === 'failed' && capture.error?.code === LocalCode.hostAccess);
+  if (!unread) return capture;
   const { progress: _progress, ...rest } = capture;
   return { ...rest, status: 'failed', error: recognitionError(LocalCode.importedUnread, 'imported before it was read', { retryable: false }) };
 }

@@ -1,4 +1,5 @@
 import { LocalCode, recognitionError, type RecognitionError } from '../recognize/errors';
+import { imageComplete } from './complete';
 import { jpegOrientation } from './exif';
 import { fitsBase64Budget, MIN_SIDE } from './limits';
 import { JPEG_QUALITIES, planImage, SHRINK_STEP } from './plan';
@@ -67,11 +68,14 @@ export async function normalizeImage(input: Blob, deps: NormalizeDeps = {}): Pro
     if (!deps.rasterizeSvg) return { ok: false, error: recognitionError(LocalCode.unsupportedFormat, 'SVG cannot be rasterized here') };
     drawable = await deps.rasterizeSvg(typed);
   }
-  const bitmap = await decode(drawable);
+  // Bytes cut short are refused before decoding: browsers differ on what they make of them.
+  const complete = imageComplete(format, bytes);
+  const bitmap = complete ? await decode(drawable) : undefined;
   try {
-    const plan = planImage({ format, bytes: bytes.length, width: bitmap?.width, height: bitmap?.height, orientation: format === 'jpeg' ? jpegOrientation(bytes) : 1 });
+    const orientation = format === 'jpeg' ? jpegOrientation(bytes) : 1;
+    const plan = planImage({ format, bytes: bytes.length, width: bitmap?.width, height: bitmap?.height, orientation, complete });
     if (plan.action === 'pass') return { ok: true, image: { blob: typed, sourceFormat: format, converted: false } };
-    if (plan.action === 'reject') return { ok: false, error: recognitionError(plan.code, plan.message) };
+    if (plan.action === 'reject') return { ok: false, error: recognitionError(plan.code, plan.message, plan.imageSize ? { imageSize: plan.imageSize } : {}) };
     const blob = await encodeWithinBudget(bitmap!, plan.width, plan.height, plan.mime);
     if (!blob) return { ok: false, error: recognitionError(LocalCode.imageTooSmall, 'the image cannot be made small enough for the API') };
     return { ok: true, image: { blob, sourceFormat: format, converted: true, reason: plan.reason } };

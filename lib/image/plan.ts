@@ -8,32 +8,62 @@ export interface ImageFacts {
   width?: number;
   height?: number;
   orientation: number;
+  /** The bytes end where the format says (lib/image/complete.ts); false: cut short. */
+  complete: boolean;
 }
 
 export type Plan =
   | { action: 'pass' }
   | { action: 'encode'; width: number; height: number; mime: 'image/jpeg' | 'image/png'; reason: string }
-  | { action: 'reject'; code: 'LOCAL.IMAGE_TOO_SMALL' | 'LOCAL.UNSUPPORTED_FORMAT'; message: string };
+  | {
+      action: 'reject';
+      code: 'LOCAL.IMAGE_TOO_SMALL' | 'LOCAL.IMAGE_TOO_NARROW' | 'LOCAL.IMAGE_DAMAGED' | 'LOCAL.UNSUPPORTED_FORMAT';
+      message: string;
+      /** The decoded size, px, when it is the reason (the words name it). */
+      imageSize?: { width: number; height: number };
+    };
 
 /** Formats whose pixels are drawings (sharp edges, few colours): PNG keeps text crisp. */
 const GRAPHICS: ReadonlySet<SniffedFormat> = new Set(['png', 'gif', 'svg', 'ico', 'bmp']);
 
 /**
+ * Formats both browsers decode (Chromium and Firefox: createImageBitmap): one that fails to decode
+ * is damaged, not unsupported. TIFF and HEIC are not among them.
+ */
+const DECODABLE: ReadonlySet<SniffedFormat> = new Set(['jpeg', 'png', 'gif', 'webp', 'bmp', 'ico', 'avif', 'svg']);
+
+/**
  * What to do with an image so the API takes it: send it as it is, re-encode it (converted,
  * downscaled, turned upright), or refuse it with a reason. Pure, so every rule is tested.
+ * The size rules are the API's (lib/image/limits.ts): shortest side at least MIN_SIDE px, longest
+ * at most MAX_SIDE px after fitting; an image whose shortest side would fall under MIN_SIDE once
+ * its longest is fitted (a 5000×16 strip: 4096×13) cannot meet both and is refused for its shape.
  */
 export function planImage(facts: ImageFacts): Plan {
   const { format, width, height } = facts;
+  if (!facts.complete || (DECODABLE.has(format) && (width === undefined || height === undefined))) {
+    return { action: 'reject', code: 'LOCAL.IMAGE_DAMAGED', message: `the ${format.toUpperCase()} data is ${facts.complete ? 'damaged' : 'cut short'}` };
+  }
   if (width === undefined || height === undefined) {
     // TIFF (and HEIC outside Safari) cannot be decoded here: TIFF is an API format and goes as
     // it is when small enough; anything else cannot be read at all.
     if (format === 'tiff' && fitsBase64Budget(facts.bytes)) return { action: 'pass' };
     return { action: 'reject', code: 'LOCAL.UNSUPPORTED_FORMAT', message: `${format.toUpperCase()} images cannot be decoded in this browser` };
   }
+  const imageSize = { width, height };
   if (Math.min(width, height) < MIN_SIDE) {
-    return { action: 'reject', code: 'LOCAL.IMAGE_TOO_SMALL', message: `${width}×${height} px is smaller than ${MIN_SIDE} px on a side` };
+    return { action: 'reject', code: 'LOCAL.IMAGE_TOO_SMALL', message: `${width}×${height} px: the shortest side is under ${MIN_SIDE} px`, imageSize };
   }
   const target = fitInside(width, height);
+  const fittedShortest = Math.min(target.width, target.height);
+  if (fittedShortest < MIN_SIDE) {
+    return {
+      action: 'reject',
+      code: 'LOCAL.IMAGE_TOO_NARROW',
+      message: `${width}×${height} px: fitted into ${MAX_SIDE} px, the shortest side would be ${fittedShortest} px, under ${MIN_SIDE} px`,
+      imageSize,
+    };
+  }
   const mime = GRAPHICS.has(format) ? 'image/png' : 'image/jpeg';
   const reasons = [
     !API_FORMATS.has(format) && `${format} is not an API format`,

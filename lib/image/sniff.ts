@@ -4,7 +4,7 @@
  */
 export type SniffedFormat =
   | 'jpeg' | 'png' | 'bmp' | 'tiff' | 'gif' | 'webp' | 'avif' | 'heic' | 'ico' | 'svg'
-  | 'html' | 'json' | 'empty' | 'unknown';
+  | 'html' | 'json' | 'text' | 'empty' | 'unknown';
 
 export const API_FORMATS: ReadonlySet<SniffedFormat> = new Set(['jpeg', 'png', 'bmp', 'tiff']);
 
@@ -16,7 +16,22 @@ function sniffText(bytes: Uint8Array): SniffedFormat {
   if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg'))) return 'svg';
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<head') || head.startsWith('<body') || head.startsWith('<!--')) return 'html';
   if (head.startsWith('{') || head.startsWith('[')) return 'json';
-  return 'unknown';
+  return isPlainText(bytes.subarray(0, 512)) ? 'text' : 'unknown';
+}
+
+/**
+ * Whether bytes read as plain text: valid UTF-8 (a character cut at the end of the sample is
+ * allowed) with no control characters but tab, line breaks and form feed. A notes file renamed
+ * `.png` is text; an image's binary header never is.
+ */
+function isPlainText(sample: Uint8Array): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
+  } catch {
+    return false;
+  }
+  return text.length > 0 && !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
 }
 
 export function sniffFormat(bytes: Uint8Array): SniffedFormat {

@@ -90,6 +90,8 @@ export const RecognitionErrorSchema = z.object({
   documentKind: DocumentKindSchema.optional(),
   /** The server's `Retry-After`, ms from when the answer came (throttling, 429/503). */
   retryAfterMs: z.number().nonnegative().optional(),
+  /** With LOCAL.IMAGE_TOO_SMALL / LOCAL.IMAGE_TOO_NARROW: the image's decoded size, px (the words name it). */
+  imageSize: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
 });
 export type RecognitionError = z.infer<typeof RecognitionErrorSchema>;
 

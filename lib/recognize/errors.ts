@@ -18,6 +18,10 @@ export const LocalCode = {
   imageGone: 'LOCAL.IMAGE_GONE',
   notImage: 'LOCAL.NOT_IMAGE',
   imageTooSmall: 'LOCAL.IMAGE_TOO_SMALL',
+  /** Too long and thin: fitted into the longest side allowed, the shortest falls under the minimum (lib/image/plan.ts). */
+  imageTooNarrow: 'LOCAL.IMAGE_TOO_NARROW',
+  /** Image bytes cut short or that do not decode (lib/image/complete.ts, plan.ts). */
+  imageDamaged: 'LOCAL.IMAGE_DAMAGED',
   unsupportedFormat: 'LOCAL.UNSUPPORTED_FORMAT',
   interrupted: 'LOCAL.INTERRUPTED',
   importedUnread: 'LOCAL.IMPORTED_UNREAD',
@@ -47,7 +51,7 @@ export function displayCode(error: Pick<RecognitionError, 'code' | 'sentCode'>):
 export function recognitionError(
   code: string,
   message: string,
-  extra: { status?: number; requestId?: string; sentCode?: string; retryable?: boolean; retryAfterMs?: number; refusedCredentials?: boolean; throttled?: boolean; documentKind?: DocumentKind } = {},
+  extra: { status?: number; requestId?: string; sentCode?: string; retryable?: boolean; retryAfterMs?: number; refusedCredentials?: boolean; throttled?: boolean; documentKind?: DocumentKind; imageSize?: { width: number; height: number } } = {},
 ): RecognitionError {
   const { retryable, sentCode, ...rest } = extra;
   return {

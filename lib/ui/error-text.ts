@@ -1,5 +1,7 @@
 import type { DocumentKind, RecognitionError } from '@/lib/recognize/contract';
 import { errorMessageKey } from './error-words';
+import { fitInside, MAX_SIDE, MIN_SIDE } from '@/lib/image/limits';
+import { LocalCode } from '@/lib/recognize/errors';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import type { Reply } from '@/lib/messages';
 
@@ -17,13 +19,28 @@ const KIND_LABEL: Record<Exclude<DocumentKind, 'unknown'>, MessageKey> = {
 };
 
 /**
- * The words explaining a failed capture: the kind of paper it looks like when the recognizer told
- * one (AIS.0104 with `documentKind`), else the code's own message.
+ * The words for an image refused for its size (lib/image/plan.ts), naming its size and the limits
+ * it missed (lib/image/limits.ts); undefined for any other error, or one without the size.
  */
-export function errorText(error: Pick<RecognitionError, 'code' | 'documentKind'>): string {
+function sizeText({ code, imageSize }: Pick<RecognitionError, 'code' | 'imageSize'>): string | undefined {
+  if (!imageSize) return undefined;
+  const { width, height } = imageSize;
+  const size = `${width}×${height}`;
+  if (code === LocalCode.imageTooSmall) return t('imageTooSmallSized', [size, String(MIN_SIDE)]);
+  if (code !== LocalCode.imageTooNarrow) return undefined;
+  const fitted = fitInside(width, height);
+  return t('imageTooNarrowSized', [size, String(MAX_SIDE), String(Math.min(fitted.width, fitted.height)), String(MIN_SIDE)]);
+}
+
+/**
+ * The words explaining a failed capture: the kind of paper it looks like when the recognizer told
+ * one (AIS.0104 with `documentKind`), the image's size against the limits when that was the
+ * reason, else the code's own message.
+ */
+export function errorText(error: Pick<RecognitionError, 'code' | 'documentKind' | 'imageSize'>): string {
   const kind = error.documentKind;
   if (kind && kind !== 'unknown') return t('notQuotaInvoice', t(KIND_LABEL[kind]));
-  return tDynamic(errorMessageKey(error.code));
+  return sizeText(error) ?? tDynamic(errorMessageKey(error.code));
 }
 
 /**

@@ -1,7 +1,32 @@
+import { t, type MessageKey } from '../i18n';
+import { MIME_OF, sniffFormat, type SniffedFormat } from '../image/sniff';
+
 /** pdf.js (400 kB) is loaded only when a PDF arrives, not with every popup. */
 const pdfPages = () => import('../capture/pdf-pages');
 
-export type IntakeItem = { name: string; blob: Blob; fromPdf: boolean } | { name: string; problem: 'pdfPassword' | 'pdfInvalid' };
+/** What a file that is no image holds instead, as sniffed from its first bytes (no MIME_OF entry). */
+type NotImage = 'html' | 'json' | 'text' | 'empty' | 'unknown';
+
+export type IntakeProblem = { name: string; problem: 'pdfPassword' | 'pdfInvalid' } | { name: string; problem: 'fileNotImage'; holds: NotImage };
+export type IntakeItem = { name: string; blob: Blob; fromPdf: boolean } | IntakeProblem;
+
+const HOLDS: Record<NotImage, MessageKey> = {
+  html: 'fileHolds_html',
+  json: 'fileHolds_json',
+  text: 'fileHolds_text',
+  empty: 'fileHolds_empty',
+  unknown: 'fileHolds_unknown',
+};
+
+/** The notice for a file refused at intake: the file's name, and for a non-image what it holds. */
+export function intakeProblemText(item: IntakeProblem): string {
+  return item.problem === 'fileNotImage' ? t('fileNotImage', [item.name, t(HOLDS[item.holds])]) : t(item.problem, item.name);
+}
+
+/** The format of a file by its first bytes (a name or type saying `.png` proves nothing). */
+async function sniffFile(file: File): Promise<SniffedFormat> {
+  return sniffFormat(new Uint8Array(await file.slice(0, 512).arrayBuffer()));
+}
 
 async function isPdf(file: File): Promise<boolean> {
   if (file.type === 'application/pdf' || /\.pdf$/i.test(file.name)) return true;
@@ -11,12 +36,15 @@ async function isPdf(file: File): Promise<boolean> {
 
 /**
  * Picked, pasted or dropped files as invoice images: an image goes as it is (the worker checks and
- * fits it), a PDF becomes one image per page (e-invoices and scans arrive as PDFs).
+ * fits it), a PDF becomes one image per page (e-invoices and scans arrive as PDFs), anything else
+ * (a text file renamed `.png`) is refused here with what it holds, and no capture is made.
  */
 export async function* intakeFiles(files: File[]): AsyncGenerator<IntakeItem> {
   for (const file of files) {
+    const name = file.name || 'image';
     if (!(await isPdf(file))) {
-      yield { name: file.name || 'image', blob: file, fromPdf: false };
+      const format = await sniffFile(file);
+      yield MIME_OF[format] ? { name, blob: file, fromPdf: false } : { name, problem: 'fileNotImage', holds: format as NotImage };
       continue;
     }
     const { renderPdfPages, PdfError } = await pdfPages();

@@ -72,7 +72,16 @@ async function viewportOnScreen(display: string, page: Page): Promise<Point> {
  * the element is scrolled into view, the pointer moved to its middle and button 3 pressed, so the
  * browser opens its own (native) context menu and grants what a real gesture grants (activeTab).
  */
-export async function rightClickOnScreen(display: string, page: Page, selector: string, frame?: Frame): Promise<void> {
+export function rightClickOnScreen(display: string, page: Page, selector: string, frame?: Frame): Promise<void> {
+  return clickOnScreen(display, page, selector, frame, 3);
+}
+
+/**
+ * A user's click on `selector` (button 1 left, 3 right) through the X server, as
+ * rightClickOnScreen describes. Puppeteer's own clicks are DevTools input events the X server
+ * never sees; Chromium's permission prompt after one did not always show (typed-url-host.test.ts).
+ */
+export async function clickOnScreen(display: string, page: Page, selector: string, frame?: Frame, button: 1 | 3 = 1): Promise<void> {
   await page.bringToFront();
   const where = frame ?? page.mainFrame();
   const box = await where.$eval(selector, (e) => {
@@ -92,7 +101,12 @@ export async function rightClickOnScreen(display: string, page: Page, selector: 
     });
   }
   const origin = await viewportOnScreen(display, page);
-  await clickAt(display, origin.x + offset.x + box.x, origin.y + offset.y + box.y, 3);
+  await clickAt(display, origin.x + offset.x + box.x, origin.y + offset.y + box.y, button);
+}
+
+/** Types `text` into whatever has the focus on `display`, key by key as a user does. */
+export async function typeText(display: string, text: string): Promise<void> {
+  await xdotool(display, 'type', '--delay', '20', text);
 }
 
 /**

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { BlobReader, TextWriter, ZipReader } from '@zip.js/zip.js';
 import { describe, expect, it } from 'vitest';
+import { capturesUnblockedBy } from '@/lib/background/retry-on-grant';
 import { importZip, readBounded, TOO_LARGE } from '@/lib/export/import';
 import { exportZip } from '@/lib/export/zip';
 import type { Capture } from '@/lib/store/capture-schema';
@@ -106,6 +107,15 @@ describe('import: sizes bounded, nothing starts by itself', () => {
       expect(stored?.progress).toBeUndefined();
     }
     expect(await store.withStatus('queued', 'running')).toEqual([]);
+  });
+
+  it('one exported after it failed as LOCAL.HOST_ACCESS comes in unread too: a later grant of its host must not read it by itself', async () => {
+    const blocked = capture('h', { status: 'failed', result: undefined, hasImage: false, error: { code: 'LOCAL.HOST_ACCESS', message: 'https://img.example/a.png', retryable: false } });
+    const file = await zipOf({ 'invoices.json': JSON.stringify({ schemaVersion: 1, captures: [{ ...blocked, imageFile: null }] }) });
+    const store = createCaptureStore(openCaptureDb('host-access-import'));
+    expect(await importZip(file, store)).toEqual({ ok: true, added: 1, skipped: 0 });
+    expect(await store.get('h')).toMatchObject({ status: 'failed', error: { code: 'LOCAL.IMPORTED_UNREAD', retryable: false } });
+    expect(capturesUnblockedBy(await store.withStatus('failed'), ['https://img.example/*'])).toEqual([]);
   });
 
   it('a broken image record costs only its own image', async () => {

@@ -4,7 +4,7 @@ import { base64Length, fitInside, fitsBase64Budget, MAX_BASE64_CHARS } from '@/l
 import { planImage, type ImageFacts } from '@/lib/image/plan';
 
 const MB = 1024 * 1024;
-const facts = (f: Partial<ImageFacts>): ImageFacts => ({ format: 'jpeg', bytes: 300_000, width: 1200, height: 800, orientation: 1, ...f });
+const facts = (f: Partial<ImageFacts>): ImageFacts => ({ format: 'jpeg', bytes: 300_000, width: 1200, height: 800, orientation: 1, complete: true, ...f });
 
 describe('planImage: fit every image to the API', () => {
   it.each([
@@ -22,7 +22,14 @@ describe('planImage: fit every image to the API', () => {
     ['a 20 MB PNG under 4096 px is re-encoded', facts({ format: 'png', width: 4000, height: 3000, bytes: 20 * MB }), { action: 'encode', width: 4000, height: 3000, mime: 'image/png' }],
     ['a sideways phone photo is turned upright', facts({ orientation: 6 }), { action: 'encode', reason: 'EXIF orientation' }],
     ['a 10×10 PNG is refused', facts({ format: 'png', width: 10, height: 10 }), { action: 'reject', code: 'LOCAL.IMAGE_TOO_SMALL' }],
-    ['a 2000×14 strip is refused', facts({ width: 2000, height: 14 }), { action: 'reject', code: 'LOCAL.IMAGE_TOO_SMALL' }],
+    ['a 2000×14 strip is refused, its size named', facts({ width: 2000, height: 14 }), { action: 'reject', code: 'LOCAL.IMAGE_TOO_SMALL', imageSize: { width: 2000, height: 14 } }],
+    // A new user's trial: 16 px is no less than 15, but fitted into 4096 px it would be 13 px tall.
+    ['a 5000×16 strip is refused for its shape, not as under 15 px', facts({ format: 'png', width: 5000, height: 16 }), { action: 'reject', code: 'LOCAL.IMAGE_TOO_NARROW', imageSize: { width: 5000, height: 16 } }],
+    ['a 16×5000 strip likewise', facts({ format: 'png', width: 16, height: 5000 }), { action: 'reject', code: 'LOCAL.IMAGE_TOO_NARROW' }],
+    ['4096×15 fits both limits as it is', facts({ format: 'png', width: 4096, height: 15 }), { action: 'pass' }],
+    ['4370×16 is fitted to 4096×15 and sent', facts({ format: 'png', width: 4370, height: 16 }), { action: 'encode', width: 4096, height: 15 }],
+    ['a PNG cut short is damaged, whatever the browser decoded of it', facts({ format: 'png', complete: false }), { action: 'reject', code: 'LOCAL.IMAGE_DAMAGED' }],
+    ['a PNG that does not decode is damaged, not an unsupported format', facts({ format: 'png', width: undefined, height: undefined }), { action: 'reject', code: 'LOCAL.IMAGE_DAMAGED' }],
     ['exactly 15 px passes', facts({ format: 'png', width: 15, height: 15 }), { action: 'pass' }],
     ['HEIC that cannot be decoded is refused', facts({ format: 'heic', width: undefined, height: undefined }), { action: 'reject', code: 'LOCAL.UNSUPPORTED_FORMAT' }],
     ['a TIFF over budget that cannot be decoded is refused', facts({ format: 'tiff', bytes: 9 * MB, width: undefined, height: undefined }), { action: 'reject' }],

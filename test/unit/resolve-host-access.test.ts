@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveClickedImage } from '@/lib/capture/resolve-image';
+import { fetchUrlImage, resolveClickedImage } from '@/lib/capture/resolve-image';
 import { hostToAllow } from '@/lib/ui/allow-host';
 import type { FetchLike } from '@/lib/huawei/http';
 import { LocalCode } from '@/lib/recognize/errors';
@@ -34,6 +34,31 @@ describe('an image whose host is not granted (issue 11)', () => {
     let asked = false;
     const got = await resolveClickedImage(URL_, answers(200, PNG), undefined, async () => ((asked = true), false));
     expect(got).toMatchObject({ ok: true, via: 'worker-fetch' });
+    expect(asked).toBe(false);
+  });
+});
+
+describe('a URL the worker reads alone (typed, pasted or dropped into the popup; any retry)', () => {
+  it('not granted and no answer (the prompt could not be shown): LOCAL.HOST_ACCESS naming the URL, not a download failure', async () => {
+    const asked: string[] = [];
+    const got = await fetchUrlImage(URL_, refused, async (url) => (asked.push(url), false));
+    expect(got).toEqual({ ok: false, error: { code: LocalCode.hostAccess, message: URL_, retryable: false } });
+    expect(asked).toEqual([URL_]);
+  });
+
+  it.each([
+    ['granted, yet unreachable: a network failure', refused, true, LocalCode.imageFetch],
+    ['not granted, but the site answered 404', answers(404, 'gone'), false, LocalCode.imageGone],
+    ['not granted, but the site answered a login page', answers(200, '<!doctype html><html>'), false, LocalCode.notImage],
+  ] as const)('%s', async (_name, fetchFn, granted, code) => {
+    expect(await fetchUrlImage(URL_, fetchFn, async () => granted)).toMatchObject({ ok: false, error: { code } });
+  });
+
+  it('a readable image never asks; a data: URL has no host to ask for', async () => {
+    let asked = false;
+    const canReach = async () => ((asked = true), false);
+    expect(await fetchUrlImage(URL_, answers(200, PNG), canReach)).toMatchObject({ ok: true });
+    expect(await fetchUrlImage('data:text/plain,hello', refused, canReach)).toMatchObject({ ok: false, error: { code: LocalCode.imageFetch } });
     expect(asked).toBe(false);
   });
 });

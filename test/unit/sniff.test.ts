@@ -23,7 +23,10 @@ describe('sniffFormat: the real format from magic bytes', () => {
     ['json', bytes('{"error":"unauthorized"}')],
     ['empty', bytes()],
     ['unknown', bytes([0xff, 0xd8])], // truncated JPEG magic
-    ['unknown', bytes('plain text')],
+    ['text', bytes('plain text')],
+    ['text', bytes('发票清单：出租车 50.00\r\n停车 10.00\n')],
+    ['unknown', bytes('PK', [3, 4, 20, 0, 0, 0])], // a ZIP (an Office file): binary, not text
+    ['unknown', bytes([0xc3, 0x28, 0x41])], // invalid UTF-8
   ])('%s', (format, input) => expect(sniffFormat(input)).toBe(format));
 });
 

@@ -33,7 +33,7 @@ export function registerCaptureHandlers(deps: HandlerDeps): void {
     if (!parsed.success) return invalid(parsed.error);
     const bytes = dataUrlBytes(parsed.data.dataUrl);
     const image = bytes ? imageFromBytes(bytes, parsed.data.name) : null;
-    if (!image?.ok) return { ok: false, messageKey: errorMessageKey('LOCAL.NOT_IMAGE'), detail: image ? image.error.message : parsed.data.name };
+    if (!image?.ok) return { ok: false, messageKey: 'fileNotImageBrief', detail: image ? image.error.message : parsed.data.name };
     return { ok: true, id: await deps.service.captureBlob({ kind: parsed.data.kind, fileName: parsed.data.name }, image.blob) };
   });
 
