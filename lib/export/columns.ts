@@ -43,6 +43,7 @@ const CHECK_WORD: Record<CheckId, MessageKey> = {
   'region-mismatch': 'check_region_mismatch',
   'unusual-amount': 'check_unusual_amount',
   'needs-review': 'check_needs_review',
+  'duplicate-amount-differs': 'check_duplicate_amount_differs',
 };
 /** A capture's standing in words: a failed capture typed in by hand is "Entered by hand" (lib/invoice/hand-entry.ts). */
 const STANDING_WORD: Record<Standing, MessageKey> = {

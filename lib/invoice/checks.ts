@@ -22,7 +22,8 @@ export type CheckId =
   | 'amount-unreadable'
   | 'region-mismatch'
   | 'unusual-amount'
-  | 'needs-review';
+  | 'needs-review'
+  | 'duplicate-amount-differs';
 
 /** What a bookkeeper should look at before a batch leaves, per capture. */
 export interface CheckResult {
@@ -97,6 +98,7 @@ export function needsReview(check: CheckResult | undefined): boolean {
 /**
  * Checks every capture of a batch: missing fields, formats, the code's region vs the location,
  * the amount (parsed to fen), denominations, duplicates (same code + number, or the same image;
+ * duplicates that disagree on the amount are all flagged `duplicate-amount-differs`, to review;
  * failed captures are never anyone's duplicate, but one entered by hand is an invoice like any
  * other: lib/invoice/hand-entry.ts standing).
  */
@@ -116,6 +118,7 @@ export function checkBatch(items: CheckInput[], places: PlaceIndex, reviewThresh
     if (stands[i] !== 'failed') for (const key of keysOf(item)) add(key, item.id);
   });
   const out = new Map<string, CheckResult>();
+  const indexOf = new Map(items.map((item, i) => [item.id, i]));
   const placeOf = resolvePlaceOnce(places);
   const fenOf = amountFenOnce();
   items.forEach((item, i) => {
@@ -135,6 +138,14 @@ export function checkBatch(items: CheckInput[], places: PlaceIndex, reviewThresh
     if (place.mismatch) flags.push('region-mismatch');
     if (fen !== null && !isUsualDenomination(fen)) flags.push('unusual-amount');
     if (item.minConfidence !== undefined && item.minConfidence < reviewThreshold) flags.push('needs-review');
+    // Two captures of one invoice (same code + number, or the same image) that disagree on the
+    // amount: only one is counted, so the total would silently take whichever counts. Both go to
+    // review (a misread amount, or a hand entry mistyped) until the clerk makes them agree.
+    if (fen !== null && [...same].some((other) => {
+      const twin = items[indexOf.get(other) ?? -1];
+      const twinFen = twin ? fenOf(twin.fields.amount) : null;
+      return twinFen !== null && twinFen !== fen;
+    })) flags.push('duplicate-amount-differs');
     out.set(item.id, {
       flags,
       codeRegion: place.codePlace?.name,

@@ -103,6 +103,21 @@ describe('a failed capture entered by hand', () => {
     expect(duplicateMarks([hand], checksFor([hand])).size).toBe(0);
   });
 
+  it('a hand entry and a recognized capture of one invoice that disagree on the amount both go to review, never silently one of them', () => {
+    // Found by a new user's trial: ￥10 typed against a recognized ￥1,000 counted ￥10 with nothing said.
+    const hand = failed('hand', { ...full, amount: '10' });
+    const read = done('read', { code: full.code, number: full.number, amount: '￥1,000.00', location: '深圳市' });
+    const checks = checksFor([hand, read]);
+    expect(checks.get('hand')!.flags).toContain('duplicate-amount-differs');
+    expect(checks.get('read')!.flags).toContain('duplicate-amount-differs');
+    expect(totalsOf([hand, read])).toMatchObject({ invoices: 1, duplicates: 1, toReview: 2 });
+    expect(totalsLine(totalsOf([hand, read]), wordsOf('en'))).toContain('2 to review');
+    // Twins that agree are a plain duplicate, not to review.
+    const same = checksFor([failed('hand', { ...full, amount: '1000' }), read]);
+    expect(same.get('hand')!.flags).not.toContain('duplicate-amount-differs');
+    expect(same.get('read')!.flags).toEqual(['duplicate']);
+  });
+
   it('a later "Read again" that succeeds counts the invoice once (the same capture, now recognized)', () => {
     const hand = failed('hand', full);
     const reread: Capture = { ...hand, status: 'done', error: undefined, result: { code: full.code, number: full.number, amount: '￥20.00', location: '深圳市', confidence: { code: 0.99, number: 0.99, amount: 0.99, location: 0.99 } } };
