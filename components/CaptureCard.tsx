@@ -14,6 +14,7 @@ import { AllowHostButton } from './AllowHostButton';
 import { ClockNotice } from './ClockNotice';
 import { errorShortText, errorText } from '@/lib/ui/error-text';
 import { FIELD_LABEL } from '@/lib/ui/field-labels';
+import { toEnterWords } from '@/lib/ui/hand-entry-words';
 import { FieldRow } from './FieldRow';
 import { PhotoPart } from './PhotoPart';
 
@@ -192,7 +193,7 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
           <div class="error" role="alert" data-error-code={error.code} data-document-kind={error.documentKind}>
             <p class="error-text">{errorText(error)}</p>
             {/* Typed in part in the batch: what it still needs before it counts. */}
-            {toEnter.length > 0 && <p class="to-enter" data-to-enter={toEnter.join(' ')}>{t('handEntryToEnter', toEnter.map((f) => label(f)).join(t('handEntryListJoin')))}</p>}
+            {toEnter.length > 0 && <p class="to-enter" data-to-enter={toEnter.join(' ')}>{toEnterWords(toEnter)}</p>}
             <p class="error-detail">
               {/* The code as the gateway spelled it (APIGW.0301); the words above are the canonical code's. */}
               <code>{displayCode(error)}</code>

@@ -3,6 +3,7 @@ import { AllowHostButton } from './AllowHostButton';
 import { EditableCell } from './EditableCell';
 import { errorText } from '@/lib/ui/error-text';
 import { FIELD_LABEL } from '@/lib/ui/field-labels';
+import { toEnterWords } from '@/lib/ui/hand-entry-words';
 import { checkWord } from '@/lib/export/columns';
 import type { CheckResult } from '@/lib/invoice/checks';
 import { standing } from '@/lib/invoice/hand-entry';
@@ -99,7 +100,7 @@ export const ReviewRow = pure(function ReviewRow({ capture, check, current, acti
           <span class="failure" data-error-code={capture.error.code} data-document-kind={capture.error.documentKind}>{t('failedBecause', errorText(capture.error))} <code>{capture.error.code}</code></span>
         )}
         {toEnter.length > 0 && (
-          <span class="to-enter" data-to-enter={toEnter.join(' ')}>{t('handEntryToEnter', toEnter.map((f) => t(FIELD_LABEL[f])).join(t('handEntryListJoin')))}</span>
+          <span class="to-enter" data-to-enter={toEnter.join(' ')}>{toEnterWords(toEnter)}</span>
         )}
         {/* Counted now: said as a badge; why the reading failed stays one line (its words on hover). */}
         {stands === 'entered' && <span class="flag entered-badge">{t('statusEntered')}</span>}

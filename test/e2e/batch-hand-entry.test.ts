@@ -67,7 +67,7 @@ describe('a refused capture entered by hand', () => {
 
     await enter('refused', 'amount', '20', '￥20.00');
     expect(await batch.$eval(row('refused'), (r) => r.getAttribute('data-status'))).toBe('failed');
-    expect(await batch.$eval(`${row('refused')} .to-enter`, (e) => e.textContent)).toBe('Not counted yet — still to enter: Invoice code, Invoice number.');
+    expect(await batch.$eval(`${row('refused')} .to-enter`, (e) => e.textContent)).toBe('Not counted yet — still to enter: Invoice code (12 digits), Invoice number (8 digits).');
     expect(await batch.$eval(`${row('refused')} .failure`, (e) => e.textContent)).toContain('AIS.0104');
     expect(await totalsText()).toBe('1 invoices · ￥10.00 · duplicates not counted: 1 (￥10.00) · 1 failed · 0 to review');
 
