@@ -49,11 +49,17 @@ function App() {
     if (hostPattern(url)) await requestHostAccess(browser, url);
     report(await sendMessage('recognizeUrl', { url }));
   };
+  // Every file refused among several is named, in one notice kept to the end: a later file taken
+  // must not clear an earlier one's refusal (a new user's trial picked 8 and saw 6 rows, no word why).
   async function submitFiles(files: File[], kind: 'file' | 'paste' | 'drop') {
+    const refused: string[] = [];
     for await (const item of intakeFiles(files)) {
-      if ('problem' in item) setNotice(intakeProblemText(item));
-      else report(await sendMessage('recognizeFile', { name: item.name, kind: item.fromPdf ? 'pdf' : kind, dataUrl: await readFileAsDataUrl(item.blob) }));
+      const words = 'problem' in item
+        ? intakeProblemText(item)
+        : replyText(await sendMessage('recognizeFile', { name: item.name, kind: item.fromPdf ? 'pdf' : kind, dataUrl: await readFileAsDataUrl(item.blob) }));
+      if (words) refused.push(words);
     }
+    setNotice(refused.length > 0 ? refused.join(' ') : null);
   }
   // Ctrl/Cmd+V anywhere in the popup (outside the URL field): images and PDFs, or an image link.
   useEffect(() => {

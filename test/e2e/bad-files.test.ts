@@ -58,6 +58,19 @@ describe.each(BROWSERS)('bad files picked in the popup (%s)', (_browser, open) =
     expect(await captureIds(popup)).toEqual(known);
   });
 
+  it('several picked at once: every refused file is named, and the image among them is still taken', async () => {
+    // A new user's trial picked two non-images with others: only the last was named, and a later
+    // file taken cleared the notice.
+    const known = await captureIds(popup);
+    await (await popup.$('input[type="file"]'))!.uploadFile(join(BAD, 'notes.png'), join(BAD, '..', 'invoices', 'invoice-1.png'), join(BAD, 'saved-page.png'));
+    await popup.waitForFunction((before: string[]) => document.querySelectorAll('article.capture').length > before.length, { timeout: 20_000 }, known);
+    await popup.waitForFunction((name: string) => document.querySelector('.notice')?.textContent?.includes(name), { timeout: 20_000 }, 'saved-page.png');
+    const notice = await popup.$eval('.notice', (n) => n.textContent ?? '');
+    expect(notice).toContain(words('fileNotImage', 'notes.png', en.fileHolds_text!.message));
+    expect(notice).toContain(words('fileNotImage', 'saved-page.png', en.fileHolds_html!.message));
+    expect((await captureIds(popup)).length).toBe(known.length + 1);
+  });
+
   it('a PNG cut short: the image is damaged or incomplete', async () => {
     const known = await captureIds(popup);
     await pick('truncated.png');
