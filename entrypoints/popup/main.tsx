@@ -19,6 +19,8 @@ import { allowHostAndRetry } from '@/lib/ui/allow-host';
 import { replyText } from '@/lib/ui/error-text';
 
 const RECENT = 20;
+/** How long a typed URL waits on the host prompt before the capture goes ahead anyway, ms (a user answers in seconds). */
+const PROMPT_WAIT_MS = 15_000;
 
 function App() {
   const store = useMemo(() => createCaptureStore(), []);
@@ -45,8 +47,12 @@ function App() {
   // gesture (no prompt when granted; permissions.request runs before any await, as Firefox wants).
   // Refused, or no gesture to ask on (a dropped link), the capture still goes ahead and fails as
   // LOCAL.HOST_ACCESS with "Allow reading images from <host>" in its row.
+  // The prompt is waited on for PROMPT_WAIT_MS at most: a prompt left open (or one the browser
+  // never drew: Chromium driven through DevTools input) must not hold the URL back for ever, with
+  // the box already cleared. The capture then goes ahead (LOCAL.HOST_ACCESS with Allow when not
+  // granted yet), and a late yes reads it again (lib/background/retry-on-grant.ts).
   const submitUrl = async (url: string) => {
-    if (hostPattern(url)) await requestHostAccess(browser, url);
+    if (hostPattern(url)) await Promise.race([requestHostAccess(browser, url), new Promise((settle) => setTimeout(settle, PROMPT_WAIT_MS))]);
     report(await sendMessage('recognizeUrl', { url }));
   };
   // Every file refused among several is named, in one notice kept to the end: a later file taken

@@ -151,4 +151,22 @@ describe('a URL typed into the popup for a host not granted (fresh install)', ()
     expect((await readPopup(popup))[0]).toMatchObject({ status: 'done', fields: truth['invoice-3.png'] });
     expect(await allowed(url)).toBe(true);
   });
+  it('a prompt left unanswered holds nothing back: the capture ends LOCAL.HOST_ACCESS with Allow, and a late yes reads it', async () => {
+    const url = `http://late.localhost:${new URL(sites.other).port}/invoices/invoice-4.png`;
+    expect(await allowed(url)).toBe(false);
+    const known = await captureIds(popup);
+    await popup.bringToFront();
+    await clickOnScreen(xvfb.display, popup, '#image-url');
+    await typeText(xvfb.display, url);
+    await popup.waitForFunction((u) => (document.querySelector('#image-url') as HTMLInputElement).value === u, { polling: 50, timeout: 10_000 }, url);
+    await pressKeys(xvfb.display, 'Return');
+    await popup.waitForFunction(() => !document.hasFocus(), { polling: 50, timeout: 15_000 }); // the prompt is up
+    // Not answered: the popup stops waiting (PROMPT_WAIT_MS) and the capture goes ahead.
+    expect(await waitForNewSettled(popup, known, READ_MS)).toMatchObject({ status: 'failed', errorCode: 'LOCAL.HOST_ACCESS' });
+    const [id] = await captureIds(popup);
+    await answerAllow();
+    await popup.waitForSelector(`article.capture[data-capture-id="${id}"][data-status="done"]`, { timeout: READ_MS });
+    expect((await readPopup(popup))[0]).toMatchObject({ status: 'done', fields: truth['invoice-4.png'] });
+    expect(await allowed(url)).toBe(true);
+  });
 });
