@@ -87,20 +87,27 @@ async function submitWithoutGesture(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * Types `url` into the popup's URL box and presses Enter through the X server, as a user does.
+ * With Puppeteer's own typing and Enter (DevTools input events, never seen by the X server)
+ * Chromium showed no prompt in 6 of 8 runs under load: permissions.request was called with a user
+ * activation and stayed pending, no dialog window was created (xwininfo), and every later request
+ * queued behind it.
+ */
+async function typeUrlAndEnter(url: string): Promise<void> {
+    await clickOnScreen(xvfb.display, popup, '#image-url');
+    await typeText(xvfb.display, url);
+    await popup.waitForFunction((u) => (document.querySelector('#image-url') as HTMLInputElement).value === u, { polling: 50, timeout: 10_000 }, url);
+    await pressKeys(xvfb.display, 'Return');
+}
+
 describe('a URL typed into the popup for a host not granted (fresh install)', () => {
   it('submitted on a real Enter: the host is asked for at once, and the capture is read without failing', async () => {
     const url = `${sites.main}/invoices/invoice-1.png`;
     expect(await allowed(url)).toBe(false);
     const known = await captureIds(popup);
     await popup.bringToFront();
-    // Through the X server, as a user does. With Puppeteer's own typing and Enter (DevTools input
-    // events, never seen by the X server) Chromium showed no prompt in 6 of 8 runs under load:
-    // permissions.request was called with a user activation and stayed pending, no dialog window
-    // was created (xwininfo), and every later request queued behind it.
-    await clickOnScreen(xvfb.display, popup, '#image-url');
-    await typeText(xvfb.display, url);
-    await popup.waitForFunction((u) => (document.querySelector('#image-url') as HTMLInputElement).value === u, { polling: 50, timeout: 10_000 }, url);
-    await pressKeys(xvfb.display, 'Return');
+    await typeUrlAndEnter(url);
     await answerAllow();
     const shown = await waitForNewSettled(popup, known, READ_MS);
     expect(shown).toMatchObject({ status: 'done', fields: truth['invoice-1.png'] });
@@ -151,15 +158,13 @@ describe('a URL typed into the popup for a host not granted (fresh install)', ()
     expect((await readPopup(popup))[0]).toMatchObject({ status: 'done', fields: truth['invoice-3.png'] });
     expect(await allowed(url)).toBe(true);
   });
+
   it('a prompt left unanswered holds nothing back: the capture ends LOCAL.HOST_ACCESS with Allow, and a late yes reads it', async () => {
     const url = `http://late.localhost:${new URL(sites.other).port}/invoices/invoice-4.png`;
     expect(await allowed(url)).toBe(false);
     const known = await captureIds(popup);
     await popup.bringToFront();
-    await clickOnScreen(xvfb.display, popup, '#image-url');
-    await typeText(xvfb.display, url);
-    await popup.waitForFunction((u) => (document.querySelector('#image-url') as HTMLInputElement).value === u, { polling: 50, timeout: 10_000 }, url);
-    await pressKeys(xvfb.display, 'Return');
+    await typeUrlAndEnter(url);
     await popup.waitForFunction(() => !document.hasFocus(), { polling: 50, timeout: 15_000 }); // the prompt is up
     // Not answered: the popup stops waiting (PROMPT_WAIT_MS) and the capture goes ahead.
     expect(await waitForNewSettled(popup, known, READ_MS)).toMatchObject({ status: 'failed', errorCode: 'LOCAL.HOST_ACCESS' });
