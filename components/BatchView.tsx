@@ -65,6 +65,8 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
   /** A box left (or Enter pressed) with something that is no day: said beside it. */
   const [badDay, setBadDay] = useState({ from: false, to: false });
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  /** Cells holding a refused value ("id field"): the totals count the value kept, and say so. */
+  const [unsaved, setUnsaved] = useState<ReadonlySet<string>>(new Set());
   /** The row shown in the image pane and moved by the arrow keys. */
   const [current, setCurrent] = useState<string | null>(null);
   /** The field Enter edits (← → move it). */
@@ -196,6 +198,15 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
         }),
       correct: (id, f, value) => latest.current.onCorrect(id, f, value),
       cancel: (id) => void latest.current.focusRow(id),
+      unsaved: (id, f, on) =>
+        setUnsaved((before) => {
+          const key = `${id} ${f}`;
+          if (before.has(key) === on) return before;
+          const next = new Set(before);
+          if (on) next.add(key);
+          else next.delete(key);
+          return next;
+        }),
       retry: (id) => latest.current.onRetry(id),
       jump: (id) => latest.current.jumpTo(id),
       allowHost: (id, url) => latest.current.onAllowHost(id, url),
@@ -280,6 +291,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
       </div>
       <p class="batch-totals" data-count={shown.length} data-invoices={totals.invoices} data-fen={totals.fen}>
         {totalsLine(totals, t)}
+        {unsaved.size > 0 && <span class="totals-unsaved" data-unsaved={unsaved.size}>{` · ${t('totalsUnsaved', String(unsaved.size))}`}</span>}
       </p>
       {notice && (
         <p class="notice" role="status">

@@ -9,7 +9,7 @@ import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type CaptureStatus, type ProviderId, type WaitReason } from '@/lib/store/capture-schema';
 import { statusWords } from '@/lib/ui/capture-status';
 import { duplicateWords, type DuplicateMark } from '@/lib/ui/duplicate-words';
-import { handEntryGaps, standing } from '@/lib/invoice/hand-entry';
+import { standing, stillToEnter } from '@/lib/invoice/hand-entry';
 import { AllowHostButton } from './AllowHostButton';
 import { ClockNotice } from './ClockNotice';
 import { errorShortText, errorText } from '@/lib/ui/error-text';
@@ -107,7 +107,7 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
   const stands = standing(capture);
   const invoice = stands === 'done' || stands === 'entered';
   const open = userOpen ?? defaultOpen;
-  const toEnter = stands === 'failed' && capture.corrections && Object.keys(capture.corrections).length > 0 ? handEntryGaps(capture) : [];
+  const toEnter = stillToEnter(capture);
   const { result, error } = capture;
   const missing = missingFields(capture);
   const fields = effectiveFields(capture);

@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { displayAmount } from '@/lib/invoice/amount';
 import { checkCorrection } from '@/lib/invoice/correction';
@@ -13,14 +13,21 @@ interface Props {
   onCorrect: (field: InvoiceFieldName, value: string) => Promise<string | null>;
   /** Escape pressed: the edit was cancelled (the table gives the focus back to the row). */
   onCancel?: () => void;
+  /** The saved value is in the totals (an amount of a counted invoice): a refusal says so. */
+  counted?: boolean;
+  /** A refused value stays in the box (true) or is gone (false: saved, cancelled, the row left the page). */
+  onUnsaved?: (field: InvoiceFieldName, unsaved: boolean) => void;
 }
 
 /**
  * One field of the review table, edited in place. A value that does not read (an amount that is
  * not one) is refused right here, with words that say why, and what was typed stays in the box to
- * be fixed; nothing is saved until it reads.
+ * be fixed; nothing is saved until it reads. Beside the refusal the cell says the value the row
+ * keeps meanwhile (for an amount, the one the totals count: issue 13, a clerk saw "1,00.00" in the
+ * box while the total still counted ￥0.50), and the table is told, so its totals line says that
+ * an edit is not saved.
  */
-export function EditableCell({ field, label, value, onCorrect, onCancel }: Props) {
+export function EditableCell({ field, label, value, onCorrect, onCancel, counted = false, onUnsaved }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const errorId = useId();
@@ -36,6 +43,13 @@ export function EditableCell({ field, label, value, onCorrect, onCancel }: Props
     setProblem(refused);
   };
   const shown = (field === 'amount' ? displayAmount(value) : value) ?? '';
+  const unsaved = draft !== null;
+  useEffect(() => {
+    if (!unsaved) return;
+    onUnsaved?.(field, true);
+    return () => onUnsaved?.(field, false);
+  }, [unsaved, field]);
+  const kept = shown === '' ? t('cellKeptEmpty') : t(counted ? 'cellKeptCounted' : 'cellKept', shown);
   return (
     <>
       <input
@@ -58,7 +72,11 @@ export function EditableCell({ field, label, value, onCorrect, onCancel }: Props
           onCancel?.();
         }}
       />
-      {problem && <small id={errorId} class="cell-problem" role="alert">{problem}</small>}
+      {problem && (
+        <small id={errorId} class="cell-problem" role="alert">
+          {problem} <span class="cell-kept" data-kept={shown}>{kept}</span>
+        </small>
+      )}
     </>
   );
 }

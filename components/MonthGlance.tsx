@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { pure } from './pure';
 import { formatAmount } from '@/lib/invoice/amount';
 import type { GroupTotals } from '@/lib/invoice/groups';
@@ -56,14 +57,43 @@ function GroupTable({ groups, caption, keyLabel, kind }: { groups: GroupTotals[]
  * pointer (a click landed on the wrong row, issue 13).
  */
 export const MonthGlance = pure(function MonthGlance({ groups }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const more = useMoreBelow(box, groups);
   return (
     <section class="glance" aria-labelledby="glance-title" aria-busy={groups === null || undefined}>
       <h2 id="glance-title">{t('glanceTitle')}</h2>
-      {/* Focusable: a box that scrolls must be reachable by keyboard (axe scrollable-region-focusable). */}
-      <div class="glance-groups" tabIndex={0} role="group" aria-labelledby="glance-title">
-        {groups && <GroupTable groups={groups.byMonth} caption="glanceByMonth" keyLabel="glanceMonth" kind="month" />}
-        {groups && <GroupTable groups={groups.byCity} caption="glanceByCity" keyLabel="glanceCity" kind="city" />}
+      <div class="glance-frame">
+        {/* Focusable: a box that scrolls must be reachable by keyboard (axe scrollable-region-focusable). */}
+        <div class="glance-groups" ref={box} tabIndex={0} role="group" aria-labelledby="glance-title">
+          {groups && <GroupTable groups={groups.byMonth} caption="glanceByMonth" keyLabel="glanceMonth" kind="month" />}
+          {groups && <GroupTable groups={groups.byCity} caption="glanceByCity" keyLabel="glanceCity" kind="city" />}
+        </div>
+        {/* Over the box's foot, not in it: the box keeps its height (the table below never moves).
+            A visual cue only (the rows themselves are all in the DOM for a screen reader). */}
+        {more && <p class="glance-more" aria-hidden="true">{t('glanceMoreBelow')}</p>}
       </div>
     </section>
   );
 });
+
+/**
+ * Whether the box holds rows below what it shows: a fixed-height box cut its last city in half
+ * with no sign of more (issue 13's trial: Chromium draws no scroll bar until one scrolls).
+ * Checked when the groups change, on scroll and on resize.
+ */
+function useMoreBelow(box: { current: HTMLElement | null }, groups: unknown): boolean {
+  const [more, setMore] = useState(false);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const check = () => setMore(el.scrollHeight - el.scrollTop - el.clientHeight > 1);
+    check();
+    el.addEventListener('scroll', check, { passive: true });
+    window.addEventListener('resize', check);
+    return () => {
+      el.removeEventListener('scroll', check);
+      window.removeEventListener('resize', check);
+    };
+  }, [box, groups]);
+  return more;
+}

@@ -6,7 +6,8 @@ import { FIELD_LABEL } from '@/lib/ui/field-labels';
 import { toEnterWords } from '@/lib/ui/hand-entry-words';
 import { checkWord } from '@/lib/export/columns';
 import type { CheckResult } from '@/lib/invoice/checks';
-import { standing } from '@/lib/invoice/hand-entry';
+import { standing, stillToEnter } from '@/lib/invoice/hand-entry';
+import { placeFromCode } from '@/lib/invoice/groups';
 import { formatDateTime, t } from '@/lib/i18n';
 import { duplicateWords, type DuplicateMark } from '@/lib/ui/duplicate-words';
 import { PhotoPart } from './PhotoPart';
@@ -30,6 +31,8 @@ export interface RowActions {
   correct(id: string, field: InvoiceFieldName, value: string): Promise<string | null>;
   /** Escape in a cell: the focus goes back to the row. */
   cancel(id: string): void;
+  /** A cell holds a refused value (not saved) or no longer does: the totals line says how many. */
+  unsaved(id: string, field: InvoiceFieldName, on: boolean): void;
   retry(id: string): void;
   /** "Duplicate of …": shows the capture counted in this one's place. */
   jump(id: string): void;
@@ -63,7 +66,10 @@ export const ReviewRow = pure(function ReviewRow({ capture, check, current, acti
   // data-status says so, as its words do; the failure itself stays in the record and below.
   const stands = standing(capture);
   const invoice = stands === 'done' || stands === 'entered';
-  const toEnter = stands === 'failed' && capture.corrections && Object.keys(capture.corrections).length > 0 ? check?.toEnter ?? [] : [];
+  const toEnter = stillToEnter(capture);
+  // The amount this row adds to the totals: a counted invoice's (not a duplicate left out).
+  const counted = invoice && (duplicate?.counted ?? true);
+  const fromCode = placeFromCode(fields, check);
   return (
     <tr
       data-capture-id={capture.id}
@@ -82,13 +88,23 @@ export const ReviewRow = pure(function ReviewRow({ capture, check, current, acti
       </td>
       {FIELDS.map((f) => {
         const low = (capture.result?.confidence?.[f] ?? 1) < 0.9 && capture.corrections?.[f] === undefined;
-        const missing = (check?.missing.includes(f) ?? false) || toEnter.includes(f);
+        // A place the code gives is no gap in the row (the month at a glance files it there too);
+        // the check still lists the location as not printed or typed.
+        const missing = ((check?.missing.includes(f) ?? false) || toEnter.includes(f)) && !(f === 'location' && fromCode);
         const active = f === activeField;
         return (
           <td key={f} class={[low && 'low-confidence', missing && 'missing', active && 'active'].filter(Boolean).join(' ')} data-missing={missing || undefined} onFocusIn={() => actions.chooseField(f)}>
-            <EditableCell field={f} label={t(FIELD_LABEL[f])} value={fields[f]} onCorrect={(ff, value) => actions.correct(capture.id, ff, value)} onCancel={() => actions.cancel(capture.id)} />
+            <EditableCell
+              field={f}
+              label={t(FIELD_LABEL[f])}
+              value={fields[f]}
+              counted={f === 'amount' && counted}
+              onCorrect={(ff, value) => actions.correct(capture.id, ff, value)}
+              onCancel={() => actions.cancel(capture.id)}
+              onUnsaved={(ff, on) => actions.unsaved(capture.id, ff, on)}
+            />
             {missing && invoice && <small class="cell-missing">{t('fieldMissing')}</small>}
-            {f === 'location' && check?.derivedCity && <small class="derived" data-derived-city={check.derivedCity}>{t('derivedFromCode', check.derivedCity)}</small>}
+            {f === 'location' && fromCode && <small class="derived" data-derived-city={fromCode}>{t('derivedFromCode', fromCode)}</small>}
             {capture.corrections?.[f] !== undefined && (
               <small class="original">{capture.result?.[f] === undefined ? t('typedByHand') : t('recognizedAs', capture.result[f])}</small>
             )}
@@ -104,6 +120,9 @@ export const ReviewRow = pure(function ReviewRow({ capture, check, current, acti
         )}
         {/* Counted now: said as a badge; why the reading failed stays one line (its words on hover). */}
         {stands === 'entered' && <span class="flag entered-badge">{t('statusEntered')}</span>}
+        {stands === 'entered' && (capture.status === 'queued' || capture.status === 'running') && (
+          <small class="rereading">{t('enteredRereading')}</small>
+        )}
         {stands === 'entered' && capture.error && (
           <small class="entered" data-error-code={capture.error.code} title={errorText(capture.error)}>{t('enteredFailedCode', capture.error.code)}</small>
         )}

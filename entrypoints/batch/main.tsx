@@ -99,7 +99,7 @@ function App() {
         const result = await importZip(file, store);
         notifyCapturesChanged('import');
         const problemWords = { newerVersion: 'batchImportNewer', notExport: 'batchImportNotExport', tooLarge: 'batchImportTooLarge' } as const;
-        setNotice(result.ok ? t('batchImported', [String(result.added), String(result.skipped)]) : t(problemWords[result.problem]));
+        setNotice(result.ok ? t('batchImported', [String(result.added), String(result.invoices), String(result.skipped)]) : t(problemWords[result.problem]));
       }}
     />
   );

@@ -101,6 +101,28 @@ export const COLUMNS: Column[] = [
   { key: 'capture_id', header: 'colCaptureId', kind: 'text', value: (r) => r.capture.id },
 ];
 
+/** "UTC+08:00", "UTC-03:30": the offset from UTC of `date`'s local time on this computer. */
+export function utcOffset(date: Date): string {
+  const minutes = -date.getTimezoneOffset();
+  const pad = (n: number) => String(Math.floor(n)).padStart(2, '0');
+  return `UTC${minutes < 0 ? '-' : '+'}${pad(Math.abs(minutes) / 60)}:${pad(Math.abs(minutes) % 60)}`;
+}
+
+/**
+ * A column's header in the UI language, the same in the CSV and the XLSX. A date column's says
+ * its times are this computer's local time and the offset(s) from UTC they carry ("Captured at
+ * (local time, UTC+08:00)"; two offsets when the rows span a daylight-saving change): both files
+ * write the clerk's wall clock, and a reader that takes an XLSX date for UTC (issue 13's trial)
+ * is told otherwise. No rows: the offset of `now`.
+ */
+export function columnHeader(column: Column, records: ExportRecord[], words: Translate, now = new Date()): string {
+  const title = words(column.header);
+  if (column.kind !== 'date') return title;
+  const dates = records.map((r) => column.value(r, words)).filter((v): v is Date => v instanceof Date);
+  const offsets = [...new Set((dates.length > 0 ? dates : [now]).map(utcOffset))].sort();
+  return words('colLocalTime', [title, offsets.join(' / ')]);
+}
+
 const FIELD_WORD = { code: 'fieldCode', number: 'fieldNumber', amount: 'fieldAmount', location: 'fieldLocation' } as const satisfies Record<string, MessageKey>;
 
 /** The exact amount as yuan text ("1000.00"), for the CSV and the JSON; null stays empty. */

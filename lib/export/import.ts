@@ -1,6 +1,7 @@
 import { BlobReader, ZipReader, type Entry, type FileEntry } from '@zip.js/zip.js';
 import { z } from 'zod';
 import { checkCorrection, type CorrectionField } from '../invoice/correction';
+import { isInvoice } from '../invoice/hand-entry';
 import { LocalCode, recognitionError } from '../recognize/errors';
 import { CaptureSchema, type Capture } from '../store/capture-schema';
 import type { CaptureStore } from '../store/captures';
@@ -11,7 +12,7 @@ const ExportedSchema = z.object({
   captures: z.array(z.object({ imageFile: z.string().nullable() }).passthrough()),
 });
 
-export type ImportResult = { ok: true; added: number; skipped: number } | { ok: false; problem: 'notExport' | 'newerVersion' | 'tooLarge' };
+export type ImportResult = { ok: true; added: number; invoices: number; skipped: number } | { ok: false; problem: 'notExport' | 'newerVersion' | 'tooLarge' };
 
 /**
  * Bounds checked before and while reading (a 261 kB ZIP can inflate to gigabytes): invoices.json of
@@ -108,6 +109,9 @@ export async function importZip(file: Blob, store: CaptureStore): Promise<Import
     if (!parsed.success) return { ok: false, problem: 'notExport' };
     const images = new Map(entries.map((e) => [e.filename, e]));
     let added = 0;
+    // Of those added, the ones that stand as invoices: the notice says captures and invoices apart
+    // (a failed capture is imported too, and is no invoice).
+    let invoices = 0;
     let skipped = 0;
     for (const record of parsed.data.captures) {
       const capture = CaptureSchema.safeParse(record);
@@ -122,8 +126,9 @@ export async function importZip(file: Blob, store: CaptureStore): Promise<Import
       const imported = settled({ ...capture.data, corrections: readCorrections(capture.data.corrections), hasImage: blob !== undefined });
       await store.add(imported, blob);
       added += 1;
+      if (isInvoice(imported)) invoices += 1;
     }
-    return { ok: true, added, skipped };
+    return { ok: true, added, invoices, skipped };
   } finally {
     await reader.close();
   }

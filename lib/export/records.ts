@@ -3,7 +3,7 @@ import { standing } from '../invoice/hand-entry';
 import { countedTwin } from '../invoice/totals';
 import type { Capture } from '../store/capture-schema';
 import { isoDate } from './naming';
-import { COLUMNS, yuanCell, type CellValue, type ExportRecord, type Translate } from './columns';
+import { columnHeader, COLUMNS, yuanCell, type CellValue, type ExportRecord, type Translate } from './columns';
 import { csvCell, csvDocument, csvFormulaText } from './csv';
 
 export type { ExportRecord } from './columns';
@@ -43,7 +43,7 @@ function csvValue(kind: (typeof COLUMNS)[number]['kind'], value: CellValue): str
 /** invoices.csv: UTF-8 with BOM, headers in the UI language, codes and numbers kept as text. */
 export function invoicesCsv(records: ExportRecord[], words: Translate): string {
   return csvDocument(
-    COLUMNS.map((c) => words(c.header)),
+    COLUMNS.map((c) => columnHeader(c, records, words)),
     records.map((record) => COLUMNS.map((c) => csvValue(c.kind, c.value(record, words)))),
   );
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { COLUMNS, type ExportRecord, type Translate } from './columns';
+import { columnHeader, COLUMNS, type ExportRecord, type Translate } from './columns';
 
 /** Widths in characters, by kind: codes and dates need their full length on screen. */
 const WIDTH = { id: 15, text: 18, yuan: 13, ratio: 10, date: 19 } as const;
@@ -16,7 +16,7 @@ export async function invoicesXlsx(records: ExportRecord[], words: Translate): P
   const book = new ExcelJS.Workbook();
   book.created = new Date();
   const sheet = book.addWorksheet(words('xlsxSheetName'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c) => ({ key: c.key, header: words(c.header), width: WIDTH[c.kind === 'text' ? 'text' : c.kind] }));
+  sheet.columns = COLUMNS.map((c) => ({ key: c.key, header: columnHeader(c, records, words), width: WIDTH[c.kind === 'text' ? 'text' : c.kind] }));
   for (const record of records) {
     const row = sheet.addRow(COLUMNS.map((c) => {
       const value = c.value(record, words);

@@ -19,11 +19,21 @@ export function monthKey(ms: number): string {
 }
 
 /**
- * The capture's city: the one taken from the code when the invoice prints only its province,
- * else the printed location, else the region the code's digits name; '' when none is known.
+ * The place a capture's code gives where the location does not: the city, when the invoice
+ * prints only its province (河北省 + 1301… → 石家庄市), or the region of the code's digits 2–5
+ * (GB/T 2260) when no location is printed or typed (a hand entry often has none); undefined
+ * when the location says it all or the code names no known place. Shown as "(from the invoice
+ * code)" in the batch row, and what the month at a glance files the capture under.
+ */
+export function placeFromCode(fields: InvoiceFields, check: CheckResult | undefined): string | undefined {
+  return check?.derivedCity ?? (fields.location?.trim() ? undefined : check?.codeRegion);
+}
+
+/**
+ * The capture's city: placeFromCode, else the printed (or typed) location; '' when none is known.
  */
 export function cityKey(fields: InvoiceFields, check: CheckResult | undefined): string {
-  return check?.derivedCity ?? fields.location?.trim() ?? check?.codeRegion ?? '';
+  return placeFromCode(fields, check) ?? fields.location?.trim() ?? '';
 }
 
 /**

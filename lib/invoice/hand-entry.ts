@@ -33,6 +33,11 @@ function usable(field: (typeof HAND_ENTRY_FIELDS)[number], value: string | undef
   return (amountFen(value) ?? 0) > 0;
 }
 
+/** The HAND_ENTRY_FIELDS that `corrections` lacks (absent, or not a valid code, number or amount). */
+function gapsIn(corrections: StandingInput['corrections']): InvoiceFieldKey[] {
+  return HAND_ENTRY_FIELDS.filter((field) => !usable(field, corrections?.[field]));
+}
+
 /**
  * The fields a failed capture still needs typed by hand (absent, or not a valid code, number or
  * amount) before it counts, in HAND_ENTRY_FIELDS order; [] for any capture that is not failed.
@@ -41,18 +46,33 @@ function usable(field: (typeof HAND_ENTRY_FIELDS)[number], value: string | undef
  */
 export function handEntryGaps(item: StandingInput): InvoiceFieldKey[] {
   if (item.status !== 'failed') return [];
-  return HAND_ENTRY_FIELDS.filter((field) => !usable(field, item.corrections?.[field]));
+  return gapsIn(item.corrections);
+}
+
+/**
+ * What the batch row and the popup card say is still to enter ("Not counted yet — still to
+ * enter: …"): handEntryGaps of a failed capture the clerk has started typing in; [] when nothing
+ * is typed yet (the failure's own words say what to do then) or the capture is not failed.
+ */
+export function stillToEnter(item: StandingInput): InvoiceFieldKey[] {
+  const typed = item.corrections !== undefined && Object.keys(item.corrections).length > 0;
+  return typed ? handEntryGaps(item) : [];
 }
 
 /**
  * The one rule for whether a capture stands as an invoice (totals, duplicates, the month at a
  * glance, the review counts, the popup, every export): `entered` when a failed capture has a
- * complete hand entry (handEntryGaps empty), else its stored status. Derived, not stored, so
- * records written before this rule read the same, the failure's reason stays in the record, and a
- * later "Read again" (which queues the same capture) can never count it twice.
+ * complete hand entry (code, number and amount typed and valid), else its stored status. Derived,
+ * not stored, so records written before this rule read the same, the failure's reason stays in
+ * the record, and a later "Read again" (which queues the same capture) can never count it twice.
+ * A capture with a complete hand entry that is queued or being read again (Retry) stays `entered`
+ * meanwhile: its typed values keep counting until the read ends, then it is `done` (read; the
+ * typed values still win, as every correction does) or `failed` and entered again — so a Retry
+ * never takes an invoice out of the totals for the length of a read.
  */
 export function standing(item: StandingInput): Standing {
-  return item.status === 'failed' && handEntryGaps(item).length === 0 ? 'entered' : item.status;
+  const rereadOrFailed = item.status === 'failed' || item.status === 'queued' || item.status === 'running';
+  return rereadOrFailed && gapsIn(item.corrections).length === 0 ? 'entered' : item.status;
 }
 
 /** Whether a capture's fields stand for an invoice: recognized, or entered by hand. */

@@ -79,7 +79,7 @@ describe('the batch', () => {
     const summary = new TextDecoder().decode(files.get('summary.txt'));
     const i2fen = Math.round(Number(i2.amount.slice(1)) * 100);
     const yuan = (fen: number) => `￥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
-    expect(summary).toContain(`2 invoices · ${yuan(2000 + i2fen)} · duplicates not counted: 1 (${yuan(i2fen)}) · 0 failed · `);
+    expect(summary).toContain(`Invoices: 2 · ${yuan(2000 + i2fen)} · duplicates not counted: 1 (${yuan(i2fen)}) · 0 failed · `);
     exported = join(suite.ext.downloads, zips()[0]!);
     exportedRows = await rowsOf(batch);
   });
@@ -98,10 +98,10 @@ describe('the batch', () => {
         }, { polling: 100, timeout: 30_000 }, before);
         return batch.$eval('.notice', (n) => n.textContent);
       };
-      expect(await importZip()).toBe('Imported 3 invoices (0 were already here).');
+      expect(await importZip()).toBe('Imported captures: 3 (of them invoices: 3) · already here: 0.');
       await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 3, { polling: 100 });
       expect(await rowsOf(batch)).toEqual(exportedRows);
-      expect(await importZip()).toBe('Imported 0 invoices (3 were already here).');
+      expect(await importZip()).toBe('Imported captures: 0 (of them invoices: 0) · already here: 3.');
       expect(await rowsOf(batch)).toEqual(exportedRows);
     } finally {
       await fresh.browser.close();
@@ -112,7 +112,7 @@ describe('the batch', () => {
     const batch = await openExtensionPage(suite.ext, 'batch.html');
     await batch.bringToFront();
     await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 3, { polling: 100 });
-    expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toMatch(/^2 invoices · ￥[\d,]+\.\d{2} · duplicates not counted: 1 \(￥[\d,]+\.\d{2}\) · 0 failed · \d+ to review$/);
+    expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toMatch(/^Invoices: 2 · ￥[\d,]+\.\d{2} · duplicates not counted: 1 \(￥[\d,]+\.\d{2}\) · 0 failed · \d+ to review$/);
     // The day boxes speak the page's language (Chromium's own date box spoke the system's: 年/月/日).
     expect(await batch.$eval('input[name="from"]', (i) => (i as HTMLInputElement).placeholder)).toBe('Captured from yyyy-mm-dd');
     // The month menu names the months captured in, in words.
@@ -131,7 +131,7 @@ describe('the batch', () => {
     await batch.type('input[name="from"]', '2099-01-01'); // a day after every capture
     await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 0, { polling: 100 });
     expect(await batch.$eval('input[name="from"]', (i) => i.getAttribute('aria-invalid'))).toBeNull();
-    expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toBe('0 invoices · ￥0.00 · 0 failed · 0 to review');
+    expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toBe('Invoices: 0 · ￥0.00 · 0 failed · 0 to review');
     await batch.close();
   });
 

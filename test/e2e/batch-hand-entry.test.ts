@@ -63,13 +63,13 @@ afterAll(async () => ext?.browser.close());
 
 describe('a refused capture entered by hand', () => {
   it('stays failed, saying what is missing, until code, number and amount are in; then totals and the glance count it', async () => {
-    expect(await totalsText()).toBe('1 invoices · ￥10.00 · duplicates not counted: 1 (￥10.00) · 1 failed · 0 to review');
+    expect(await totalsText()).toBe('Invoices: 1 · ￥10.00 · duplicates not counted: 1 (￥10.00) · 1 failed · 0 to review');
 
     await enter('refused', 'amount', '20', '￥20.00');
     expect(await batch.$eval(row('refused'), (r) => r.getAttribute('data-status'))).toBe('failed');
     expect(await batch.$eval(`${row('refused')} .to-enter`, (e) => e.textContent)).toBe('Not counted yet — still to enter: Invoice code (12 digits), Invoice number (8 digits).');
     expect(await batch.$eval(`${row('refused')} .failure`, (e) => e.textContent)).toContain('AIS.0104');
-    expect(await totalsText()).toBe('1 invoices · ￥10.00 · duplicates not counted: 1 (￥10.00) · 1 failed · 0 to review');
+    expect(await totalsText()).toBe('Invoices: 1 · ￥10.00 · duplicates not counted: 1 (￥10.00) · 1 failed · 0 to review');
 
     await enter('refused', 'code', '１４４０３１０６００３８', '144031060038'); // full-width, as a Chinese IME types it
     await enter('refused', 'number', '35050299', '35050299');
@@ -79,7 +79,7 @@ describe('a refused capture entered by hand', () => {
     // The reason the reading failed is still said (and kept), beside "Entered by hand".
     expect(await batch.$eval(`${row('refused')} .entered-badge`, (e) => e.textContent)).toBe('Entered by hand');
     expect(await batch.$eval(`${row('refused')} .entered`, (e) => [e.textContent, e.getAttribute('title')])).toEqual(['Reading had failed (AIS.0104)', expect.stringMatching(/quota invoice/)]);
-    expect(await totalsText()).toBe('2 invoices · ￥30.00 · 1 entered by hand · duplicates not counted: 1 (￥10.00) · 0 failed · 0 to review');
+    expect(await totalsText()).toBe('Invoices: 2 · ￥30.00 · 1 entered by hand · duplicates not counted: 1 (￥10.00) · 0 failed · 0 to review');
 
     const month = await batch.$eval('.glance-month tbody tr', (r) => ({ fen: Number(r.getAttribute('data-fen')), invoices: Number(r.getAttribute('data-invoices')) }));
     expect(month).toEqual({ fen: 3000, invoices: 2 });
@@ -101,6 +101,27 @@ describe('a refused capture entered by hand', () => {
     await batch.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-current') === 'true', { polling: 100 }, row('ten'));
   });
 
+  it('an amount that does not read is not saved, and the row and the totals say which amount is still counted', async () => {
+    const cell = `${row('ten')} input[data-field="amount"]`;
+    const before = await totalsText();
+    await batch.click(cell, { count: 3 });
+    await batch.keyboard.type('1,00.00');
+    await batch.keyboard.press('Tab');
+    await batch.waitForSelector(`${row('ten')} .cell-problem`);
+    // The box keeps what was typed, to be fixed; beside the refusal, the amount the totals count.
+    expect(await batch.$eval(cell, (i) => (i as HTMLInputElement).value)).toBe('1,00.00');
+    expect(await batch.$eval(`${row('ten')} .cell-kept`, (e) => e.textContent)).toBe('Not saved: ￥10.00 stays the amount counted in the totals.');
+    await batch.waitForSelector('.batch-totals .totals-unsaved');
+    expect(await totalsText()).toBe(`${before} · edits not saved: 1 (the totals count the values kept)`);
+    expect(await batch.$eval('.batch-totals', (p) => p.getAttribute('data-fen'))).toBe('3000');
+    // Escape gives the saved value back: nothing is unsaved any more, and the totals say nothing of it.
+    await batch.focus(cell);
+    await batch.keyboard.press('Escape');
+    await batch.waitForFunction(() => !document.querySelector('.batch-totals .totals-unsaved'), { polling: 100, timeout: 5_000 });
+    expect(await batch.$eval(cell, (i) => (i as HTMLInputElement).value)).toBe('￥10.00');
+    expect(await totalsText()).toBe(before);
+  });
+
   it('the exported ZIP counts it, marked as entered by hand, and the notice says captures and invoices apart', async () => {
     await batch.click('button.export-all');
     const zips = () => readdirSync(ext.downloads).filter((f) => f.endsWith('.zip'));
@@ -110,7 +131,7 @@ describe('a refused capture entered by hand', () => {
     for (const entry of await reader.getEntries()) if (!entry.directory) files.set(entry.filename, new TextDecoder().decode(await entry.getData!(new Uint8ArrayWriter())));
     await reader.close();
 
-    const line = '2 invoices · ￥30.00 · 1 entered by hand · duplicates not counted: 1 (￥10.00) · 0 failed · 0 to review';
+    const line = 'Invoices: 2 · ￥30.00 · 1 entered by hand · duplicates not counted: 1 (￥10.00) · 0 failed · 0 to review';
     expect(files.get('summary.txt')).toContain(line);
     const [header, ...rows] = files.get('invoices.csv')!.replace(/^\uFEFF/, '').trim().split('\r\n');
     const cols = header!.split(',');
@@ -125,7 +146,7 @@ describe('a refused capture entered by hand', () => {
     expect(json.captures.find((c) => c.id === 'ten-again')).toMatchObject({ counted: false, countedInstead: 'ten' });
 
     await batch.waitForFunction(() => document.querySelector('.notice-text')?.textContent?.startsWith('Exported'), { polling: 100, timeout: 15_000 });
-    expect(await batch.$eval('.notice-text', (e) => e.textContent)).toBe(`Exported 3 captures as a ZIP (see your downloads): ${line}.`);
+    expect(await batch.$eval('.notice-text', (e) => e.textContent)).toBe(`Exported as a ZIP (see your downloads), captures: 3. ${line}.`);
   });
 
   it('the popup lists it as entered by hand and marks the duplicate that is not counted', async () => {
@@ -138,5 +159,48 @@ describe('a refused capture entered by hand', () => {
     expect(await popup.$eval('[data-capture-id="ten-again"] .duplicate-badge', (e) => e.textContent)).toMatch(/^Duplicate of the capture of .+ — not counted$/);
     expect(await popup.$eval('[data-capture-id="ten"] .duplicate-badge', (e) => e.textContent)).toBe('Duplicate — this one is counted');
     await popup.close();
+  });
+
+  it('without a place, the row shows the one its code gives, as the glance files it, not a red gap', async () => {
+    const cell = `${row('refused')} input[data-field="location"]`;
+    await batch.click(cell, { count: 3 });
+    await batch.keyboard.press('Backspace');
+    await batch.keyboard.press('Tab');
+    // Emptied: the correction is gone, so no "Typed by hand" under the place any more.
+    await batch.waitForFunction((sel) => !document.querySelector(sel)?.closest('td')?.querySelector('.original'), { polling: 100, timeout: 15_000 }, cell);
+    const place = await batch.$eval(cell, (input) => {
+      const td = input.closest('td')!;
+      return { derived: td.querySelector('.derived')?.textContent, missing: td.hasAttribute('data-missing'), notFound: td.querySelector('.cell-missing') !== null };
+    });
+    expect(place).toEqual({ derived: '深圳市 (from the invoice code)', missing: false, notFound: false });
+    expect(await batch.$eval(row('refused'), (r) => r.getAttribute('data-status'))).toBe('entered');
+    expect(await batch.$eval('.glance-city tbody tr[data-group="深圳市"]', (r) => r.getAttribute('data-fen'))).toBe('3000');
+  });
+
+  it('Retry on a hand entry keeps it counted while it is read again, and counted again when that read fails', async () => {
+    const counted = () => batch.$eval('.batch-totals', (p) => [p.getAttribute('data-invoices'), p.getAttribute('data-fen')]);
+    expect(await counted()).toEqual(['2', '3000']);
+    // Watch every change of the row and the totals while the read runs: neither may drop it.
+    await batch.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      const note = () => {
+        const r = document.querySelector('tr[data-capture-id="refused"]');
+        const p = document.querySelector('.batch-totals');
+        seen.push(`${r?.getAttribute('data-status')} ${p?.getAttribute('data-fen')} ${r?.querySelector('.rereading') ? 'rereading' : ''}`);
+      };
+      new MutationObserver(note).observe(document.querySelector('.batch')!, { subtree: true, attributes: true, childList: true });
+    });
+    await batch.click(`${row('refused')} button.retry`);
+    // It has no image: the read fails again at once (the capture comes back failed, its typed values counted).
+    await batch.waitForFunction(() => (window as unknown as { seen: string[] }).seen.length > 0, { polling: 100, timeout: 15_000 });
+    // Read again and failed anew: its reason is now the missing image, no longer AIS.0104.
+    await batch.waitForFunction((sel) => {
+      const code = document.querySelector(sel)?.querySelector('.entered[data-error-code]')?.getAttribute('data-error-code');
+      return code !== undefined && code !== 'AIS.0104';
+    }, { polling: 100, timeout: 30_000 }, row('refused'));
+    const seen = await batch.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.every((s) => s.startsWith('entered 3000'))).toBe(true);
+    expect(await counted()).toEqual(['2', '3000']);
   });
 });

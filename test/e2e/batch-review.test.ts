@@ -49,7 +49,7 @@ const row = (id: string) => `tr[data-capture-id="${id}"]`;
 describe('the batch tells the truth about money', () => {
   it('totals count the duplicate once, the failures never, and the partial as to review', async () => {
     // 1000 + 6×10 + 50 + 0 (partial) + 5 = 1115 in 10 invoices; the second ￥1000 is left out.
-    expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toBe('10 invoices · ￥1,115.00 · duplicates not counted: 1 (￥1,000.00) · 2 failed · 1 to review');
+    expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toBe('Invoices: 10 · ￥1,115.00 · duplicates not counted: 1 (￥1,000.00) · 2 failed · 1 to review');
   });
 
   it('a failed row says why, a partial row marks the missing field, a province gets its city from the code', async () => {
@@ -69,7 +69,8 @@ describe('the batch tells the truth about money', () => {
     await batch.keyboard.type('5O元');
     await batch.keyboard.press('Tab');
     await batch.waitForSelector(`${row('fifty')} .cell-problem`);
-    expect(await batch.$eval(`${row('fifty')} .cell-problem`, (e) => e.textContent)).toBe('“5O元” is not an amount. Type it as 50, 50.00, ￥1,000.00 or 伍拾元.');
+    // Why, then the amount the row keeps and the totals still count.
+    expect(await batch.$eval(`${row('fifty')} .cell-problem`, (e) => e.textContent)).toBe('“5O元” is not an amount. Type it as 50, 50.00, ￥1,000.00 or 伍拾元. Not saved: ￥50.00 stays the amount counted in the totals.');
     expect(await batch.$eval(cell, (i) => [(i as HTMLInputElement).value, i.getAttribute('aria-invalid')])).toEqual(['5O元', 'true']);
     expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toContain('￥1,115.00'); // nothing saved
 
@@ -79,6 +80,7 @@ describe('the batch tells the truth about money', () => {
     await batch.waitForFunction((sel) => (document.querySelector(sel) as HTMLInputElement).value === '￥100.00', { polling: 100 }, cell);
     expect(await batch.$(`${row('fifty')} .cell-problem`)).toBeNull();
     expect(await batch.$eval('.batch-totals', (p) => p.textContent)).toContain('￥1,165.00');
+    expect(await batch.$('.batch-totals .totals-unsaved')).toBeNull(); // saved: no edit is pending
   });
 
   it('the popup says "Read 3 of 4 fields" for the partial capture and shows amounts as finance staff read them', async () => {

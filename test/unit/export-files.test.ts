@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { exportRecord, invoicesCsv } from '@/lib/export/records';
 import { invoicesXlsx } from '@/lib/export/xlsx';
 import { checksFor } from '@/lib/invoice/capture-checks';
@@ -67,9 +67,50 @@ describe('invoices.xlsx', () => {
     expect(amount.numFmt).toContain('0.00');
     expect(sheet.getRow(4).getCell(3).value).toBe(0.5);
     expect(sheet.getRow(5).getCell(3).value).toBeNull(); // a failure has no amount, not 0
-    const capturedAt = sheet.getRow(2).getCell((sheet.getRow(1).values as unknown[]).indexOf('采集时间'));
+    const capturedAt = sheet.getRow(2).getCell((sheet.getRow(1).values as unknown[]).findIndex((v) => String(v).startsWith('采集时间')));
     expect(capturedAt.value).toBeInstanceOf(Date);
     // The clerk's wall clock, whatever the time zone (exceljs would write UTC): 09:30:05 as captured.
     expect((capturedAt.value as Date).toISOString().slice(11, 19)).toBe('09:30:05');
+  });
+});
+
+describe('the capture time, in the CSV and the XLSX alike', () => {
+  const zoneBefore = process.env.TZ;
+  afterEach(() => {
+    process.env.TZ = zoneBefore;
+  });
+  it.each([
+    // Node reads TZ again when it is set: each case writes the files in that zone.
+    ['Asia/Shanghai', new Date(Date.UTC(2026, 10, 20, 1, 30, 5)), '2026-11-20 09:30:05', 'UTC+08:00'],
+    ['America/New_York', new Date(Date.UTC(2026, 10, 20, 14, 30, 5)), '2026-11-20 09:30:05', 'UTC-05:00'],
+    ['Asia/Kolkata', new Date(Date.UTC(2026, 10, 20, 4, 0, 5)), '2026-11-20 09:30:05', 'UTC+05:30'],
+  ])('%s: the same wall clock in both files, and both headers say it is local time and its offset', async (zone, when, wallClock, offset) => {
+    process.env.TZ = zone;
+    const capture: Capture = { ...captures[0]!, createdAt: when.getTime(), updatedAt: when.getTime() };
+    const checks = checksFor([capture]);
+    const rows = [exportRecord(capture, checks, countedCaptures([capture], checks), null)];
+    const [header, row] = invoicesCsv(rows, wordsOf('en')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    // Quoted: the header holds a comma.
+    const col = cells(header!).findIndex((h) => h.startsWith('"Captured at'));
+    expect(cells(header!)[col]).toBe(`"Captured at (local time, ${offset})"`);
+    expect(cells(row!)[col]).toBe(wallClock);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await invoicesXlsx(rows, wordsOf('zh_CN'))).buffer as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const titles = sheet.getRow(1).values as unknown[];
+    const at = titles.findIndex((v) => String(v).startsWith('采集时间'));
+    expect(titles[at]).toBe(`采集时间（本地时间，${offset}）`);
+    // A spreadsheet date has no zone: exceljs reads it back as that wall clock "in UTC".
+    expect((sheet.getRow(2).getCell(at).value as Date).toISOString().replace('T', ' ').slice(0, 19)).toBe(wallClock);
+  });
+
+  it('rows on both sides of a daylight-saving change: the header names both offsets', () => {
+    process.env.TZ = 'Europe/Berlin';
+    const at = (ms: number): Capture => ({ ...captures[0]!, id: String(ms), createdAt: ms, updatedAt: ms });
+    const both = [at(Date.UTC(2026, 6, 1, 8)), at(Date.UTC(2026, 11, 1, 8))];
+    const checks = checksFor(both);
+    const rows = both.map((c) => exportRecord(c, checks, countedCaptures(both, checks), null));
+    const header = cells(invoicesCsv(rows, wordsOf('en')).replace(/^\uFEFF/, '').split('\r\n')[0]!);
+    expect(header.find((h) => h.startsWith('"Captured at'))).toBe('"Captured at (local time, UTC+01:00 / UTC+02:00)"');
   });
 });

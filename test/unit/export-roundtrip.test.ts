@@ -45,11 +45,12 @@ describe('export → import round trip (JSON schema version 1)', () => {
     expect(json.schemaVersion).toBe(1);
 
     const store = createCaptureStore(openCaptureDb('roundtrip'));
-    expect(await importZip(zip, store)).toEqual({ ok: true, added: 3, skipped: 0 });
+    // a and c are invoices; b failed: a capture, not an invoice.
+    expect(await importZip(zip, store)).toEqual({ ok: true, added: 3, invoices: 2, skipped: 0 });
     for (const original of captures) expect(await store.get(original.id)).toEqual(original);
     expect(new Uint8Array(await (await store.image('a'))!.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
     expect(await store.image('c')).toBeUndefined();
-    expect(await importZip(zip, store)).toEqual({ ok: true, added: 0, skipped: 3 });
+    expect(await importZip(zip, store)).toEqual({ ok: true, added: 0, invoices: 0, skipped: 3 });
   });
 
   it('refuses a ZIP that is not an export, and one from a newer version', async () => {
@@ -100,7 +101,7 @@ describe('import: sizes bounded, nothing starts by itself', () => {
     const running = capture('r', { status: 'running', result: undefined, hasImage: false, progress: { stage: 'recognizing' } });
     const file = await zipOf({ 'invoices.json': JSON.stringify({ schemaVersion: 1, captures: [queued, running].map((c) => ({ ...c, imageFile: null })) }) });
     const store = createCaptureStore(openCaptureDb('queued-import'));
-    expect(await importZip(file, store)).toEqual({ ok: true, added: 2, skipped: 0 });
+    expect(await importZip(file, store)).toEqual({ ok: true, added: 2, invoices: 0, skipped: 0 });
     for (const id of ['q', 'r']) {
       const stored = await store.get(id);
       expect(stored).toMatchObject({ status: 'failed', error: { code: 'LOCAL.IMPORTED_UNREAD', retryable: false } });
@@ -113,7 +114,7 @@ describe('import: sizes bounded, nothing starts by itself', () => {
     const blocked = capture('h', { status: 'failed', result: undefined, hasImage: false, error: { code: 'LOCAL.HOST_ACCESS', message: 'https://img.example/a.png', retryable: false } });
     const file = await zipOf({ 'invoices.json': JSON.stringify({ schemaVersion: 1, captures: [{ ...blocked, imageFile: null }] }) });
     const store = createCaptureStore(openCaptureDb('host-access-import'));
-    expect(await importZip(file, store)).toEqual({ ok: true, added: 1, skipped: 0 });
+    expect(await importZip(file, store)).toEqual({ ok: true, added: 1, invoices: 0, skipped: 0 });
     expect(await store.get('h')).toMatchObject({ status: 'failed', error: { code: 'LOCAL.IMPORTED_UNREAD', retryable: false } });
     expect(capturesUnblockedBy(await store.withStatus('failed'), ['https://img.example/*'])).toEqual([]);
   });

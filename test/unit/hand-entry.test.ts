@@ -9,8 +9,8 @@ import { invoicesXlsx } from '@/lib/export/xlsx';
 import { importZip } from '@/lib/export/import';
 import { exportZip } from '@/lib/export/zip';
 import { checkCorrection, type CorrectionField } from '@/lib/invoice/correction';
-import { glance } from '@/lib/invoice/groups';
-import { handEntryGaps, standing } from '@/lib/invoice/hand-entry';
+import { glance, placeFromCode } from '@/lib/invoice/groups';
+import { handEntryGaps, standing, stillToEnter } from '@/lib/invoice/hand-entry';
 import { batchTotals, countedCaptures, countedTwin } from '@/lib/invoice/totals';
 import { CaptureSchema, effectiveFields, type Capture } from '@/lib/store/capture-schema';
 import { createCaptureStore } from '@/lib/store/captures';
@@ -51,7 +51,7 @@ describe('a failed capture entered by hand', () => {
     expect(standing(captures[1]!)).toBe('entered');
     expect(captures[1]!.error?.code).toBe('AIS.0104'); // the reason the reading failed stays in the record
     expect(totalsOf(captures)).toEqual({ invoices: 2, entered: 1, fen: 1000 + 2000, duplicates: 0, duplicatesFen: 0, failed: 0, pending: 0, toReview: 0 });
-    expect(totalsLine(totalsOf(captures), wordsOf('en'))).toBe('2 invoices · ￥30.00 · 1 entered by hand · 0 failed · 0 to review');
+    expect(totalsLine(totalsOf(captures), wordsOf('en'))).toBe('Invoices: 2 · ￥30.00 · 1 entered by hand · 0 failed · 0 to review');
     expect(totalsLine(totalsOf(captures), wordsOf('zh_CN'))).toBe('共 2 张 · ￥30.00 · 其中手工录入 1 张 · 失败 0 张 · 需核对 0 张');
   });
 
@@ -125,6 +125,36 @@ describe('a failed capture entered by hand', () => {
     expect(totalsOf([hand])).toMatchObject({ invoices: 1, entered: 1, fen: 2000 });
   });
 
+  it('Retry keeps counting the typed values while the capture is read again; then the read, or the hand entry again', () => {
+    const hand = failed('hand', full);
+    // What Retry stores (lib/recognize/service.ts requeue): queued, the failure cleared, the corrections kept.
+    const queued: Capture = { ...hand, status: 'queued', error: undefined };
+    const running: Capture = { ...queued, status: 'running' };
+    for (const during of [queued, running]) {
+      expect(standing(during)).toBe('entered');
+      expect(totalsOf([during])).toMatchObject({ invoices: 1, entered: 1, fen: 2000, pending: 0 });
+    }
+    const failedAgain: Capture = { ...running, status: 'failed', error: { code: 'AIS.0105', message: 'recognition failed', retryable: false } };
+    expect(totalsOf([failedAgain])).toMatchObject({ invoices: 1, entered: 1, fen: 2000 });
+    const read: Capture = { ...running, status: 'done', result: { code: full.code, number: full.number, amount: '￥20.00', confidence: { code: 0.99, number: 0.99, amount: 0.99 } } };
+    expect(totalsOf([read])).toMatchObject({ invoices: 1, entered: 0, fen: 2000 });
+    // Only a complete hand entry counts meanwhile: a half-typed one re-read is pending, as before.
+    const half: Capture = { ...failed('half', { amount: '20' }), status: 'queued', error: undefined };
+    expect(standing(half)).toBe('queued');
+    expect(totalsOf([half])).toMatchObject({ invoices: 0, fen: 0, pending: 1 });
+    // A capture never typed in is not counted while read, of course.
+    expect(standing({ status: 'running' })).toBe('running');
+  });
+
+  it.each([
+    ['nothing typed yet: the failure itself says what to do', failed('none'), []],
+    ['a half-typed entry', failed('half', { amount: '20' }), ['code', 'number']],
+    ['a complete entry', failed('full', full), []],
+    ['a recognized capture with a correction', { ...done('read', { code: full.code, number: full.number, amount: '￥20.00' }), corrections: { amount: '￥50.00' } }, []],
+  ] as const)('stillToEnter (the batch row and the popup card): %s', (_name, capture, gaps) => {
+    expect(stillToEnter(capture)).toEqual(gaps);
+  });
+
   it('amounts add up exactly in integer fen (0.10 entered three times is 30 fen)', () => {
     const captures = [1, 2, 3].map((n) => failed(`dime-${n}`, { code: full.code, number: `3505030${n}`, amount: '0.10' }));
     expect(totalsOf(captures)).toMatchObject({ invoices: 3, entered: 3, fen: 30 });
@@ -140,6 +170,20 @@ describe('a failed capture entered by hand', () => {
     const index = indexViews(captures.map((capture) => ({ capture })));
     expect(filterViews(index, checks, { ...NO_FILTER, status: 'entered' }).map((v) => v.capture.id)).toEqual(['hand']);
     expect(filterViews(index, checks, { ...NO_FILTER, status: 'failed' }).map((v) => v.capture.id)).toEqual(['partial']);
+  });
+
+  it('a hand entry without a place is placed by its code, in the row (placeFromCode) as in the month at a glance', () => {
+    const hangzhou = failed('hz', { code: '033012067798', number: '41220953', amount: '1' });
+    const typedPlace = failed('typed', { code: '033012067798', number: '41220954', amount: '1', location: '深圳市' });
+    const emptyPlace: Capture = { ...failed('empty', { code: '144031060038', number: '35050291', amount: '1' }), result: { location: '' } };
+    const captures = [hangzhou, typedPlace, emptyPlace];
+    const checks = checksFor(captures);
+    expect(placeFromCode(effectiveFields(hangzhou), checks.get('hz'))).toBe('杭州市');
+    expect(placeFromCode(effectiveFields(typedPlace), checks.get('typed'))).toBeUndefined(); // the typed place says it
+    // A blank location is none: the code places it (the glance filed it under "Place unknown").
+    expect(placeFromCode(effectiveFields(emptyPlace), checks.get('empty'))).toBe('深圳市');
+    const { byCity } = glance(captures.map((c) => ({ ...c, fields: effectiveFields(c) })), checks);
+    expect(byCity.map((g) => [g.key, g.totals.invoices]).sort()).toEqual([['杭州市', 1], ['深圳市', 2]]);
   });
 
   it('a record stored before hand entry counted reads the same (no schema change)', () => {
@@ -197,15 +241,15 @@ describe('the export says a capture was entered by hand', () => {
     const entry = (await reader.getEntries()).find((e) => e.filename === 'summary.txt');
     const summary = entry && !entry.directory ? await entry.getData(new TextWriter()) : '';
     await reader.close();
-    expect(summary).toContain('2 invoices · ￥21.00 · 1 entered by hand · 1 failed · 0 to review');
-    expect(exportedNotice(captures.length, totals, false, wordsOf('en'))).toBe('Exported 3 captures as a ZIP (see your downloads): 2 invoices · ￥21.00 · 1 entered by hand · 1 failed · 0 to review.');
+    expect(summary).toContain('Invoices: 2 · ￥21.00 · 1 entered by hand · 1 failed · 0 to review');
+    expect(exportedNotice(captures.length, totals, false, wordsOf('en'))).toBe('Exported as a ZIP (see your downloads), captures: 3. Invoices: 2 · ￥21.00 · 1 entered by hand · 1 failed · 0 to review.');
     expect(exportedNotice(captures.length, totals, true, wordsOf('zh_CN'))).toBe('已导出 3 条记录并从列表中清除；ZIP 在下载内容中：共 2 张 · ￥21.00 · 其中手工录入 1 张 · 失败 1 张 · 需核对 0 张。');
   });
 
   it('an export imported elsewhere gives back the same hand entry and the same totals', async () => {
     const { zip, totals } = await exportZip(captures, async () => undefined, wordsOf('en'));
     const store = createCaptureStore(openCaptureDb('hand-entry-roundtrip'));
-    expect(await importZip(zip, store)).toEqual({ ok: true, added: 3, skipped: 0 });
+    expect(await importZip(zip, store)).toEqual({ ok: true, added: 3, invoices: 2, skipped: 0 });
     const back = await Promise.all(captures.map(async (c) => (await store.get(c.id))!));
     expect(back.map(standing)).toEqual(['done', 'entered', 'failed']);
     expect(back[1]!.error?.code).toBe('AIS.0104');

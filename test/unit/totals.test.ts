@@ -32,7 +32,7 @@ describe('batch totals count each invoice once and never a failure', () => {
     ];
     expect(captures).toHaveLength(11);
     expect(totalsOf(captures)).toEqual({ invoices: 8, entered: 0, fen: 100000 + 6 * 1000 + 5000, duplicates: 1, duplicatesFen: 100000, failed: 2, pending: 0, toReview: 0 });
-    expect(totalsLine(totalsOf(captures), wordsOf('en'))).toBe('8 invoices · ￥1,110.00 · duplicates not counted: 1 (￥1,000.00) · 2 failed · 0 to review');
+    expect(totalsLine(totalsOf(captures), wordsOf('en'))).toBe('Invoices: 8 · ￥1,110.00 · duplicates not counted: 1 (￥1,000.00) · 2 failed · 0 to review');
     expect(totalsLine(totalsOf(captures), wordsOf('zh_CN'))).toBe('共 8 张 · ￥1,110.00 · 重复未计入：1 张（￥1,000.00） · 失败 2 张 · 需核对 0 张');
   });
 
