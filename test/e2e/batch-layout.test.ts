@@ -111,4 +111,37 @@ describe('the batch page holds still', () => {
     });
     expect(clipped).toEqual({ scrolls: false, cut: 0, viewer: true });
   });
+
+  it('says "more below" over the foot of the By city box while cities are hidden, and not once scrolled to the end', async () => {
+    const more = () => page.$('.glance-more');
+    // Three cities fit: nothing to say.
+    expect(await more()).toBeNull();
+    // Ten more cities (region digits 2–5 of real GB/T 2260 prefixes), straight into the store.
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('quota-invoice-capture');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const tx = db.transaction('captures', 'readwrite');
+      ['广州市', '南京市', '苏州市', '成都市', '武汉市', '西安市', '青岛市', '厦门市', '长沙市', '郑州市'].forEach((city, i) => {
+        const at = Date.UTC(2026, 10, 21, 8, i);
+        tx.objectStore('captures').put({ id: `city-${i}`, createdAt: at, updatedAt: at, provider: 'ondevice', hasImage: false, normalized: true, attempts: 1, source: { kind: 'file', fileName: `city-${i}.png` }, status: 'done', result: { code: `14403107${1000 + i}`, number: String(36050200 + i), amount: '￥10.00', location: city } });
+      });
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    });
+    await page.reload();
+    await page.waitForSelector('.glance-city tr[data-group="郑州市"]');
+    await page.waitForSelector('.glance-more');
+    // Over the box's foot, in view, in words; the box keeps its height (the table below stays put).
+    const [box, hint] = await Promise.all([page.$eval('.glance-groups', (b) => b.getBoundingClientRect().toJSON()), page.$eval('.glance-more', (h) => h.getBoundingClientRect().toJSON())]);
+    expect(hint.bottom).toBeCloseTo(box.bottom, 0);
+    expect(hint.top).toBeGreaterThan(box.top);
+    expect(await page.$eval('.glance-more', (h) => h.textContent)).toBe(en.glanceMoreBelow!.message);
+    await page.$eval('.glance-groups', (b) => b.scrollTo({ top: b.scrollHeight }));
+    await page.waitForFunction(() => !document.querySelector('.glance-more'), { polling: 50, timeout: 5_000 });
+    await page.$eval('.glance-groups', (b) => b.scrollTo({ top: 0 }));
+    await page.waitForSelector('.glance-more', { timeout: 5_000 });
+  });
 });
