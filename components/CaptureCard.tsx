@@ -8,7 +8,7 @@ import { QUOTA_INVOICE_FIELDS } from '@/lib/recognize/contract';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type CaptureStatus, type ProviderId, type WaitReason } from '@/lib/store/capture-schema';
 import { statusWords } from '@/lib/ui/capture-status';
-import { duplicateWords, type DuplicateMark } from '@/lib/ui/duplicate-words';
+import { duplicateShortWords, duplicateWords, type DuplicateMark } from '@/lib/ui/duplicate-words';
 import { standing, stillToEnter } from '@/lib/invoice/hand-entry';
 import { AllowHostButton } from './AllowHostButton';
 import { ClockNotice } from './ClockNotice';
@@ -85,8 +85,9 @@ interface CardProps extends CaptureActions {
   capture: Capture;
   thumbnail?: string;
   /**
-   * Open at first (the newest capture). A failed one is closed like the others (open, it took a
-   * third of a 600 px popup) and says why in one line; its full words and buttons are on expand.
+   * Open at first (the newest capture, when that costs no invoice of the first six: Popup.tsx).
+   * A failed one is closed like the others (open, it took a third of a 600 px popup) and says why
+   * in one line; its full words and buttons are on expand.
    */
   defaultOpen?: boolean;
   /** "Read again with Huawei Cloud" only when Huawei Cloud is set up. */
@@ -118,7 +119,8 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
   const icon: Icon = invoice ? (needsReview ? 'review' : 'done') : capture.status;
   const amount = invoice ? displayAmount(fields.amount) : '';
   const placeName = fields.location || place?.derivedCity?.name;
-  const summary = [fields.code, fields.number, placeName].filter(Boolean).join(' · ');
+  const ids = [fields.code, fields.number].filter(Boolean).join(' · ');
+  const summary = [ids, placeName].filter(Boolean).join(' · ');
   const detailsId = `details-${capture.id}`;
   const other = OTHER[capture.provider];
   const label = (f: (typeof QUOTA_INVOICE_FIELDS)[number]) => t(FIELD_LABEL[f]);
@@ -147,14 +149,22 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
             {/* The words stay for screen readers and tools; a plain "Recognized" is said by the icon. */}
             <span class={`${missing.length > 0 ? 'status partial' : 'status'}${doneStatus && amount ? ' sr-only' : ''}`}>{statusLabel(capture, missing)}</span>
             {needsReview && capture.status === 'done' && <span class="review-badge">{t('needsReview')}</span>}
-            {duplicate && <span class="duplicate-badge" data-duplicate-of={duplicate.twin?.id}>{duplicateWords(duplicate)}</span>}
+            {/* Short, on one line; which capture counts instead is the title, and opens with the row. */}
+            {duplicate && <span class="duplicate-badge" data-duplicate-of={duplicate.twin?.id} title={duplicateWords(duplicate)}>{duplicateShortWords(duplicate)}</span>}
             <PhotoPart part={capture.photo} />
           </div>
           <div class="capture-line2">
             {stands === 'failed' && error ? (
               <span class="failure-reason" data-error-code={error.code}>{errorShortText(error)}</span>
+            ) : summary ? (
+              // Code and number kept whole on one line; a long place goes to the next line whole rather than cut.
+              <>
+                {ids && <span class="ids">{ids}</span>}
+                {ids && placeName && ' · '}
+                {placeName && <span class="place" title={placeName}>{placeName}</span>}
+              </>
             ) : (
-              summary || <span class="source">{sourceLabel(capture)}</span>
+              <span class="source">{sourceLabel(capture)}</span>
             )}
           </div>
         </div>
@@ -184,6 +194,7 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
             ))}
           </div>
         )}
+        {duplicate && <p class="duplicate-note">{duplicateWords(duplicate)}</p>}
         {stands === 'entered' && error && (
           <p class="entered-note" data-error-code={error.code}>
             {t('enteredAfterFailure', errorText(error))} <code>{displayCode(error)}</code>

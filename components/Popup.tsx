@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { checksFor } from '@/lib/invoice/capture-checks';
 import { duplicateMarks } from '@/lib/ui/duplicate-words';
@@ -33,6 +33,34 @@ function moveFocus(event: KeyboardEvent) {
   }
 }
 
+/** The tallest popup Chrome draws (800 × 600 CSS px at most), the issue's budget: what a clerk sees without scrolling. */
+const POPUP_HEIGHT = 600;
+/** Whole invoices the popup shows without scrolling (issue 13: at least 6 in 600 px). */
+const AT_A_GLANCE = 6;
+
+/**
+ * Whether the newest capture opens by itself: only when, open, it still leaves the first six rows
+ * (or all, when fewer) whole within the popup. A clerk at the popup mostly scans the day's list and
+ * copies from whichever row, and the capture just made by a right-click already shows its fields
+ * where the click was (the in-page card); so the newest's details are worth a row of the list only
+ * when they cost none. Measured once per newest capture, before the first paint (a layout effect),
+ * from the rows as drawn: a duplicate, a failure, a hand entry or a long place make rows taller,
+ * and a new user's trial saw 5 invoices with the newest open (issue 13).
+ */
+function useOpenNewest(list: { current: HTMLElement | null }, views: CaptureView[] | null): boolean {
+  const newest = views?.[0]?.capture.id ?? null;
+  const [closedFor, setClosedFor] = useState<string | null>(null);
+  const open = newest !== null && closedFor !== newest;
+  useLayoutEffect(() => {
+    const rows = list.current?.querySelectorAll('article.capture');
+    if (!open || !rows?.length) return;
+    const last = rows[Math.min(rows.length, AT_A_GLANCE) - 1]!;
+    const top = last.ownerDocument.documentElement.getBoundingClientRect().top; // the page's own scroll
+    if (last.getBoundingClientRect().bottom - top > POPUP_HEIGHT) setClosedFor(newest);
+  }, [views, open, newest]);
+  return open;
+}
+
 interface Props extends CaptureActions {
   views: CaptureView[] | null;
   /** How many captures there are in all (the batch page lists them); null while unknown. */
@@ -54,6 +82,8 @@ interface Props extends CaptureActions {
 
 export function Popup({ views, total, canReread, notice, noticeId, onUndo, onUrl, onFiles, onDrop, onOpenSettings, onTeach, onOpenBatch, ...actions }: Props) {
   const [dragging, setDragging] = useState(false);
+  const list = useRef<HTMLElement>(null);
+  const openNewest = useOpenNewest(list, views);
   // Duplicates marked by the batch's rule (lib/invoice/totals.ts countedCaptures), among the
   // captures listed here (the newest few: the same invoice captured twice is usually captured
   // close together; the batch settles the whole set).
@@ -93,9 +123,9 @@ export function Popup({ views, total, canReread, notice, noticeId, onUndo, onUrl
       )}
       {views && views.length === 0 && <p class="empty">{t('popupEmpty')}</p>}
       <KeysRefused views={views} onOpenSettings={onOpenSettings} />
-      <section class="captures" aria-label={t('popupListLabel')} onKeyDown={moveFocus}>
+      <section class="captures" ref={list} aria-label={t('popupListLabel')} onKeyDown={moveFocus}>
         {views?.map((view, i) => (
-          <CaptureCard key={view.capture.id} capture={view.capture} thumbnail={view.thumbnail} defaultOpen={i === 0} canReread={canReread} duplicate={duplicates.get(view.capture.id)} {...actions} />
+          <CaptureCard key={view.capture.id} capture={view.capture} thumbnail={view.thumbnail} defaultOpen={i === 0 && openNewest} canReread={canReread} duplicate={duplicates.get(view.capture.id)} {...actions} />
         ))}
       </section>
       {views && total !== null && total > views.length && (

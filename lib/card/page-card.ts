@@ -2,7 +2,7 @@ import { h, render } from 'preact';
 import type { CardUi } from './card-ui';
 import cardCss from './card.css?inline';
 import { writeClipboard } from './clipboard';
-import { coversOthers, placeCard, type Box } from './position';
+import { coveredArea, placeCard, type Box } from './position';
 import type { CardActionReply, CardInit, CardView } from './schema';
 
 /** The worker, as the card reaches it (runtime messages carrying the card's token). */
@@ -90,21 +90,38 @@ export function mountCard(win: Window & typeof globalThis, ui: CardUi, init: Car
   let expanded = false;
   let collapsed = false;
 
+  const measure = () => {
+    const size = host.getBoundingClientRect();
+    return { width: size.width, height: size.height };
+  };
   /**
    * Places the card beside its picture; when no place is free of other pictures (a mail of many
    * invoices, a narrow window), it collapses to a chip placed the same way, which the clerk opens.
-   * Returns whether it is collapsed now (the caller draws the chip then).
+   * Opened from the chip, it is a card wherever it goes: when the full card finds no free place,
+   * the narrow one (fields stacked, card.css `data-size="narrow"`) is tried too, and the one
+   * covering less of the other pictures is kept (a free strip beside a mail's last column; in a
+   * new user's trial the opened card lay over the next invoice, issue 13). Returns whether it
+   * should be collapsed now (the caller draws the chip then).
    */
   const place = (): boolean => {
     const viewport = { width: win.innerWidth, height: win.innerHeight };
     const box = anchor.box();
     const avoid = picturesInView(win);
-    const size = host.getBoundingClientRect();
-    const card = { width: size.width, height: size.height };
-    const at = placeCard(card, viewport, box, anchor.point, avoid);
+    host.removeAttribute('data-size');
+    let card = measure();
+    let at = placeCard(card, viewport, box, anchor.point, avoid);
+    let covers = coveredArea(card, at, box, avoid);
+    if (covers > 0 && expanded && !collapsed) {
+      host.setAttribute('data-size', 'narrow');
+      const narrow = measure();
+      const narrowAt = placeCard(narrow, viewport, box, anchor.point, avoid);
+      const narrowCovers = coveredArea(narrow, narrowAt, box, avoid);
+      if (narrowCovers < covers) [card, at, covers] = [narrow, narrowAt, narrowCovers];
+      else host.removeAttribute('data-size');
+    }
     host.style.setProperty('left', `${at.left}px`, 'important');
     host.style.setProperty('top', `${at.top}px`, 'important');
-    return !expanded && !collapsed && coversOthers(card, at, box, avoid);
+    return !expanded && !collapsed && covers > 0;
   };
   // The card is fixed in the viewport: as the page scrolls, it follows its image (placed again
   // once per frame), so it does not stay behind over the pictures that scroll under it.

@@ -21,13 +21,21 @@ function othersThan(anchor: Box | null, avoid: Box[]): Box[] {
 }
 
 /**
+ * How much of the other pictures in view (not the clicked one) a card of `card`'s size at `at`
+ * (placeCard's answer) lies over, CSS px²: 0 when the place is free.
+ */
+export function coveredArea(card: { width: number; height: number }, at: { left: number; top: number }, anchor: Box | null, avoid: Box[]): number {
+  const box = { x: at.left, y: at.top, width: card.width, height: card.height };
+  return othersThan(anchor, avoid).reduce((sum, b) => sum + shared(box, b), 0);
+}
+
+/**
  * Whether a card of `card`'s size at `at` (placeCard's answer) lies over another picture in view
  * than the clicked one: then no side was free, and the card collapses to a chip (lib/card/page-card.ts)
  * rather than hide a neighbour the clerk is about to right-click (issue 13). CSS px.
  */
 export function coversOthers(card: { width: number; height: number }, at: { left: number; top: number }, anchor: Box | null, avoid: Box[]): boolean {
-  const box = { x: at.left, y: at.top, width: card.width, height: card.height };
-  return othersThan(anchor, avoid).some((b) => shared(box, b) > 0);
+  return coveredArea(card, at, anchor, avoid) > 0;
 }
 
 /** Steps of the search for a free place, CSS px: fine enough for a card, a few thousand tries at most. */
@@ -79,12 +87,22 @@ export function placeCard(
   // Every side covers another image: search the viewport for the place covering least, then nearest.
   const near = anchor ? { x: anchor.x + anchor.width / 2, y: anchor.y + anchor.height / 2 } : point ?? { x: viewport.width, y: 0 };
   const distance = (at: { left: number; top: number }) => Math.hypot(at.left + card.width / 2 - near.x, at.top + card.height / 2 - near.y);
+  // A grid, plus the places flush beside each picture: a free strip narrower than the grid's
+  // step allows (right of a mail's last column in a 1000 px window) is found too.
+  const lefts: number[] = [viewport.width]; // clamped: flush with the right edge
+  const tops: number[] = [viewport.height]; // and with the bottom
+  for (let left = GAP; left <= Math.max(GAP, viewport.width - card.width - GAP); left += STEP) lefts.push(left);
+  for (let top = GAP; top <= Math.max(GAP, viewport.height - card.height - GAP); top += STEP) tops.push(top);
+  for (const b of anchor ? [anchor, ...others] : others) {
+    lefts.push(b.x + b.width + GAP, b.x - card.width - GAP);
+    tops.push(b.y + b.height + GAP, b.y - card.height - GAP);
+  }
   let best = fallback;
   let bestCovered = covered(fallback);
   let bestDistance = distance(fallback);
-  for (let top = GAP; top <= Math.max(GAP, viewport.height - card.height - GAP); top += STEP) {
-    for (let left = GAP; left <= Math.max(GAP, viewport.width - card.width - GAP); left += STEP) {
-      const at = { left, top };
+  for (const y of tops) {
+    for (const x of lefts) {
+      const at = clamp(x, y);
       const c = covered(at);
       if (c > bestCovered || (c === bestCovered && distance(at) >= bestDistance)) continue;
       best = at;

@@ -47,7 +47,8 @@ export function cardView(capture: Capture): CardView {
     captureId: capture.id,
     updatedAt: capture.updatedAt,
     state: done ? 'done' : capture.status === 'failed' ? 'failed' : keys ? 'keys' : 'working',
-    statusText: statusWords(capture, found, ORDER.length),
+    // Refused keys are final until they are changed: said as what happened, not "Waiting: …" (issue 13).
+    statusText: keys ? t('cardKeysRefused') : statusWords(capture, found, ORDER.length),
     fields,
     copyAll: done && found > 0 ? copyAllRow(values) : undefined,
     error,

@@ -34,3 +34,12 @@ export function duplicateWords(mark: DuplicateMark): string {
   if (mark.counted) return t('duplicateCounted');
   return mark.twin ? t('duplicateOf', formatDateTime(mark.twin.createdAt)) : t('duplicateNotCounted');
 }
+
+/**
+ * The popup's one-line badge: "Duplicate · not counted" or "Duplicate · counted" (重复·未计入 /
+ * 重复·计入). The whole sentence (duplicateWords) goes in its title and in the row's details:
+ * in a 400 px popup it wrapped to three lines and cost a row (issue 13).
+ */
+export function duplicateShortWords(mark: DuplicateMark): string {
+  return t(mark.counted ? 'duplicateShortCounted' : 'duplicateShortNotCounted');
+}

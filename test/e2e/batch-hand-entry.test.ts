@@ -156,8 +156,9 @@ describe('a refused capture entered by hand', () => {
     expect(await popup.$eval('[data-capture-id="refused"] .status', (e) => e.textContent)).toBe('Entered by hand');
     expect(await popup.$eval('[data-capture-id="refused"] .amount', (e) => e.textContent)).toBe('￥20.00');
     expect(await popup.$eval('[data-capture-id="ten-again"]', (e) => e.getAttribute('data-duplicate'))).toBe('not-counted');
-    expect(await popup.$eval('[data-capture-id="ten-again"] .duplicate-badge', (e) => e.textContent)).toMatch(/^Duplicate of the capture of .+ — not counted$/);
-    expect(await popup.$eval('[data-capture-id="ten"] .duplicate-badge', (e) => e.textContent)).toBe('Duplicate — this one is counted');
+    // A short badge on one line; the whole sentence is its title (and opens with the row).
+    expect(await popup.$eval('[data-capture-id="ten-again"] .duplicate-badge', (e) => [e.textContent, e.getAttribute('title')])).toEqual(['Duplicate · not counted', expect.stringMatching(/^Duplicate of the capture of .+ — not counted$/)]);
+    expect(await popup.$eval('[data-capture-id="ten"] .duplicate-badge', (e) => [e.textContent, e.getAttribute('title')])).toEqual(['Duplicate · counted', 'Duplicate — this one is counted']);
     await popup.close();
   });
 

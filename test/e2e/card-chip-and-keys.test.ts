@@ -67,8 +67,11 @@ describe('the in-page card without room, and with refused keys', () => {
     await mail.focus(inCard('.qic-chip'));
     await mail.keyboard.press('Enter');
     await mail.waitForSelector(inCard('.qic-card[role="dialog"] .qic-fields'));
-    // Opened by the clerk: a card, wherever it lands (no room was free), with the focus in it.
+    // Opened by the clerk: a card with the focus in it; no place fits the full card, the narrow
+    // one (labels above values) fits beside the last column, over no picture.
     expect(await mail.$(inCard('.qic-chip'))).toBeNull();
+    expect(await coveredImages(mail)).toEqual([]);
+    expect(await mail.$eval(CARD, (h) => h.getAttribute('data-size'))).toBe('narrow');
     expect(await mail.$eval(inCard('[data-field="code"] .qic-value'), (v) => v.textContent)).toBe(truth['invoice-2.png']!.code);
     expect(await mail.evaluate((tag) => document.querySelector(tag)!.shadowRoot!.activeElement?.classList.contains('qic-card'), CARD)).toBe(true);
     await mail.keyboard.press('Escape');
@@ -102,11 +105,45 @@ describe('the in-page card without room, and with refused keys', () => {
         button: root.querySelector('.qic-settings')?.textContent,
       };
     }, CARD);
-    expect(shown).toEqual({ status: en.statusWaitCredentials!.message, spinner: false, code: 'APIG.0301', words: en.error_APIG_0301!.message, button: en.cardOpenSettings!.message });
+    expect(shown).toEqual({ status: en.cardKeysRefused!.message, spinner: false, code: 'APIG.0301', words: en.error_APIG_0301!.message, button: en.cardOpenSettings!.message });
     expect(await cardViolations(page)).toEqual([]);
     const opened = ext.browser.waitForTarget((t) => t.url().startsWith(`${ext.origin}/options.html`), { timeout: 15_000 });
     await page.click(inCard('.qic-settings'));
     expect((await opened).url()).toContain('/options.html');
+    await page.close();
+  });
+
+  it('with refused keys in a window too narrow for the card: a chip saying so, opened beside the pictures, over none', { timeout: 180_000 }, async () => {
+    const { emulator, site, ext } = suite;
+    // Wrong keys (as the test above), in a new user's trial's window: the chip opened over the
+    // next invoice (issue 13), and its words sounded unfinished ("Waiting: …").
+    await (await configureThroughOptions(ext, { endpoint: emulator.url, ak, sk: `${sk}x` })).close();
+    const page = await ext.browser.newPage();
+    await page.setViewport({ width: 1000, height: 700 });
+    await page.goto(`${site.url}/pages/invoices.html`);
+    await page.waitForFunction(() => Array.from(document.images).every((i) => i.complete && i.naturalWidth > 0), { polling: 100 });
+    await rightClickRecognize(ext, page, '#invoice-2');
+    await page.waitForFunction((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('.qic-card')?.getAttribute('data-status') === 'keys', { polling: 100, timeout: 60_000 }, CARD);
+    expect(await page.$eval(inCard('.qic-chip-state'), (c) => c.textContent)).toBe('Keys refused — open Settings');
+    expect(en.cardKeysRefused!.message).toBe('Keys refused — open Settings');
+    expect(await coveredImages(page)).toEqual([]);
+
+    await page.focus(inCard('.qic-chip'));
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(inCard('.qic-card[role="dialog"] .qic-settings'));
+    // Opened: beside the pictures (narrow, in the strip right of the last column), over none of them.
+    const card = await page.$eval(CARD, (h) => h.getBoundingClientRect().toJSON() as DOMRect);
+    const neighbour = await page.$eval('#invoice-3', (i) => i.getBoundingClientRect().toJSON() as DOMRect);
+    const intersects = card.left < neighbour.right && card.right > neighbour.left && card.top < neighbour.bottom && card.bottom > neighbour.top;
+    expect({ card, intersects }).toMatchObject({ intersects: false });
+    expect(await coveredImages(page)).toEqual([]);
+    expect(card.right).toBeLessThanOrEqual(1000);
+    expect(card.bottom).toBeLessThanOrEqual(700);
+    expect(await page.$eval(inCard('.qic-status'), (s) => s.textContent)).toBe(en.cardKeysRefused!.message);
+    expect(await cardViolations(page)).toEqual([]);
+    // Still dismissable: Escape closes it.
+    await page.keyboard.press('Escape');
+    await page.waitForFunction((tag) => document.querySelector(tag) === null, { polling: 100 }, CARD);
     await page.close();
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { copyAllRow } from '@/lib/card/copy-all';
-import { coversOthers, placeCard } from '@/lib/card/position';
+import { coveredArea, coversOthers, placeCard } from '@/lib/card/position';
 import { CardInitSchema } from '@/lib/card/schema';
 import { cardSessions } from '@/lib/card/sessions';
 import { cardView } from '@/lib/card/view';
@@ -69,6 +69,21 @@ describe('where the card goes', () => {
     expect(at.left + card.width).toBeLessThanOrEqual(viewport.width - 8);
     // Level with the image, not at a corner far from it.
     expect(Math.abs(at.top + card.height / 2 - (anchor.y + anchor.height / 2))).toBeLessThan(24);
+  });
+
+  it('finds a free strip beside the last column narrower than the search grid\'s step (a mail in a 1000 px window)', () => {
+    // The fixture mail (test/fixtures/pages/invoices.html) at 1000 × 700: two rows of three 242 px
+    // pictures from x 33; right of the last column 209 px are free: a card of 200 fits only flush beside it
+    const row1 = [33, 287, 541].map((x) => ({ x, y: 162, width: 242, height: 126 }));
+    const row2 = [33, 287, 541].map((x) => ({ x, y: 302, width: 242, height: 500 }));
+    const narrow = { width: 200, height: 330 };
+    const at = placeCard(narrow, { width: 1000, height: 700 }, row1[1]!, null, [...row1, ...row2]);
+    expect(coveredArea(narrow, at, row1[1]!, [...row1, ...row2])).toBe(0);
+    expect(at.left).toBe(783 + 8);
+    // The full 320 px card has no free place there: it covers some, as little as it can.
+    const full = { width: 320, height: 212 };
+    const fullAt = placeCard(full, { width: 1000, height: 700 }, row1[1]!, null, [...row1, ...row2]);
+    expect(coveredArea(full, fullAt, row1[1]!, [...row1, ...row2])).toBeGreaterThan(0);
   });
 
   it('with no free place at all, covers as little as it can, never the image itself', () => {
@@ -153,7 +168,9 @@ describe('the card view, in the UI language', () => {
     const error = { code: 'APIG.0301', message: 'Incorrect IAM authentication information', retryable: false, status: 401 };
     const view = cardView(capture({ status: 'queued', error, job: { retries: 0, interruptions: 0, wait: 'credentials' } }));
     expect(view.state).toBe('keys');
-    expect(view.statusText).toBe(englishOf('statusWaitCredentials'));
+    // What happened, not "Waiting: …": nothing more is sent until the keys change (issue 13).
+    expect(view.statusText).toBe(englishOf('cardKeysRefused'));
+    expect(view.statusText).toBe('Keys refused — open Settings');
     expect(view.error).toEqual({ words: englishOf('error_APIG_0301'), code: 'APIG.0301' });
     // A capture queued for another reason (the network) still works on by itself.
     expect(cardView(capture({ status: 'queued', error: { ...error, code: 'LOCAL.NETWORK' }, job: { retries: 1, interruptions: 0, wait: 'network' } })).state).toBe('working');
