@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['fake-indexeddb/auto'],
+          // A timeout only stops a hung test; speed lives in `npm run bench`. 5 s (vitest's default)
+          // was met by a worker start-up test (3.3 s alone) on a loaded 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {
