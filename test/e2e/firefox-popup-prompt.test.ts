@@ -24,7 +24,7 @@ import type { WxtBrowser } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCaptureSites, type CaptureSites } from '../support/capture-sites/sites';
 import { launchFirefoxWithExtension, openFirefoxExtensionPage, type LoadedFirefoxExtension } from '../support/firefox';
-import { captureIds, readPopup } from '../support/ui';
+import { captureIds, readPopup, storedAttempts } from '../support/ui';
 import { clickAt, startXvfb, type VirtualDisplay } from '../support/xvfb';
 
 /** The extension's global, inside page.evaluate() callbacks on its pages (Firefox's MV2 build). */
@@ -151,20 +151,6 @@ describe("Firefox's toolbar popup, closed by the permission prompt it opened", (
     expect(await allowed(url)).toBe(true);
     expect((await captureIds(list)).filter((c) => !known.includes(c))).toEqual([id]); // no second row
     expect((await readPopup(list))[0]).toMatchObject({ status: 'done', fields: truth['invoice-5.png'] });
-    // Read once: one attempt stored on the capture.
-    const attempts = await list.evaluate(
-      (captureId) =>
-        new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('quota-invoice-capture');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const get = open.result.transaction('captures').objectStore('captures').get(captureId);
-            get.onsuccess = () => resolve((get.result as { attempts: number }).attempts);
-            get.onerror = () => reject(get.error);
-          };
-        }),
-      id,
-    );
-    expect(attempts).toBe(1);
+    expect(await storedAttempts(list, id)).toBe(1); // read once
   });
 });
