@@ -11,6 +11,7 @@ import { contextMenuListener } from '@/lib/capture/context-menu';
 import { followAllSitesAccess } from '@/lib/capture/recorder-registration';
 import { createCards } from '@/lib/card/cards';
 import { tDynamic } from '@/lib/i18n';
+import { hasHostAccess } from '@/lib/platform';
 import { restrictStorageToTrustedContexts } from '@/lib/store/trusted-storage';
 
 export default defineBackground(() => {
@@ -39,6 +40,7 @@ export default defineBackground(() => {
     forgetToken: tokens.invalidate,
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
+    hostAllowed: (url) => hasHostAccess(browser, url),
   });
   // Jobs resume: on the alarm (set while any is pending), when the network comes back, and now.
   browser.alarms.onAlarm.addListener((alarm) => void (alarm.name === JOBS_ALARM && service.resumePending()));

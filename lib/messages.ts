@@ -8,7 +8,14 @@ import type { FillReport, UndoReport } from './autofill/report';
 import type { CardActionReply, CardView, CardRequestSchema } from './card/schema';
 
 /** Payload schemas: the background validates every message against these before acting. */
-export const RecognizeUrlSchema = z.object({ url: z.string().trim().min(1).max(8192) });
+export const RecognizeUrlSchema = z.object({
+  url: z.string().trim().min(1).max(8192),
+  /**
+   * The popup is asking the user for the URL's host as it sends this (its prompt may close the
+   * popup): the capture waits for the answer (`hostAnswered`) instead of failing LOCAL.HOST_ACCESS.
+   */
+  askingHost: z.boolean().optional(),
+});
 /** Files travel as data URLs: runtime messages are JSON (64 MiB at most). */
 export const RecognizeFileSchema = z.object({
   name: z.string().max(512),
@@ -62,6 +69,8 @@ interface ProtocolMap {
   recognizeUrl(data: z.input<typeof RecognizeUrlSchema>): Reply<{ id: string }>;
   recognizeFile(data: z.input<typeof RecognizeFileSchema>): Reply<{ id: string }>;
   retryCapture(data: z.input<typeof CaptureIdSchema>): Reply;
+  /** The prompt for a typed URL's host was answered (yes or no): the capture waiting on it goes now. */
+  hostAnswered(data: z.input<typeof CaptureIdSchema>): Reply;
   rereadCapture(data: z.input<typeof RereadSchema>): Reply;
   deleteCapture(data: z.input<typeof CaptureIdSchema>): Reply;
   correctField(data: z.input<typeof CorrectFieldSchema>): Reply;

@@ -19,8 +19,6 @@ import { allowHostAndRetry } from '@/lib/ui/allow-host';
 import { replyText } from '@/lib/ui/error-text';
 
 const RECENT = 20;
-/** How long a typed URL waits on the host prompt before the capture goes ahead anyway, ms (a user answers in seconds). */
-const PROMPT_WAIT_MS = 15_000;
 
 function App() {
   const store = useMemo(() => createCaptureStore(), []);
@@ -45,15 +43,21 @@ function App() {
   const report = (reply: Reply) => setNotice(replyText(reply));
   // A typed or pasted URL is read by the worker: its host is asked for at once, on the user's
   // gesture (no prompt when granted; permissions.request runs before any await, as Firefox wants).
-  // Refused, or no gesture to ask on (a dropped link), the capture still goes ahead and fails as
-  // LOCAL.HOST_ACCESS with "Allow reading images from <host>" in its row.
-  // The prompt is waited on for PROMPT_WAIT_MS at most: a prompt left open (or one the browser
-  // never drew: Chromium driven through DevTools input) must not hold the URL back for ever, with
-  // the box already cleared. The capture then goes ahead (LOCAL.HOST_ACCESS with Allow when not
-  // granted yet), and a late yes reads it again (lib/background/retry-on-grant.ts).
+  // The capture is handed over first, in the same tick: the prompt can close the toolbar popup
+  // (Firefox closes it as its doorhanger opens), and nothing after the request would run. The
+  // worker stores it waiting for the answer: a grant reads it (lib/background/retry-on-grant.ts),
+  // the answer told here (yes or no) starts it, and unanswered it goes after HOST_ANSWER_WAIT_MS
+  // (lib/recognize/host-answer.ts), as LOCAL.HOST_ACCESS with "Allow reading images from <host>"
+  // in its row when not granted. No gesture to ask on (a dropped link): refused at once, the same.
   const submitUrl = async (url: string) => {
-    if (hostPattern(url)) await Promise.race([requestHostAccess(browser, url), new Promise((settle) => setTimeout(settle, PROMPT_WAIT_MS))]);
-    report(await sendMessage('recognizeUrl', { url }));
+    const asking = hostPattern(url) !== undefined;
+    const sent = sendMessage('recognizeUrl', { url, askingHost: asking });
+    const answered = asking ? requestHostAccess(browser, url) : undefined;
+    const reply = await sent;
+    report(reply);
+    if (!answered || !reply.ok) return;
+    await answered;
+    await sendMessage('hostAnswered', { id: reply.id });
   };
   // Every file refused among several is named, in one notice kept to the end: a later file taken
   // must not clear an earlier one's refusal (a new user's trial picked 8 and saw 6 rows, no word why).

@@ -1,6 +1,7 @@
 import type { WxtBrowser } from 'wxt/browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { LocalCode } from '../recognize/errors';
+import { awaitsHost } from '../recognize/host-answer';
 import type { RecognitionService } from '../recognize/service';
 import type { Capture } from '../store/capture-schema';
 import type { CaptureStore } from '../store/captures';
@@ -33,15 +34,28 @@ export function capturesUnblockedBy(captures: readonly Pick<Capture, 'id' | 'sta
 }
 
 /**
- * When the user grants hosts (from any page, or the browser's own settings), reads again the
- * captures that failed for want of them (capturesUnblockedBy). The toolbar popup can close when
- * the browser's prompt takes the focus, so the click's own retry after `await permissions.request`
- * (lib/ui/allow-host.ts) may never run; when it does, the second request finds the job scheduled
- * and does nothing (service.retry). Failures only log: this is a convenience, Retry still works.
+ * The ids of captures still waiting on the user's answer about their host (a URL typed into the
+ * popup, lib/recognize/host-answer.ts) whose image URL one of the granted `origins` covers.
  */
-export function retryOnHostGrant(browser: WxtBrowser, store: Pick<CaptureStore, 'withStatus'>, service: Pick<RecognitionService, 'retry'>): void {
+export function capturesAnsweredBy(captures: readonly Pick<Capture, 'id' | 'status' | 'job' | 'source'>[], origins: readonly string[]): string[] {
+  return captures
+    .filter((c) => awaitsHost(c) && c.source.imageUrl !== undefined && origins.some((o) => covers(o, c.source.imageUrl!)))
+    .map((c) => c.id);
+}
+
+/**
+ * When the user grants hosts (from any page, or the browser's own settings), reads the captures
+ * kept from them: those that failed for want of them (capturesUnblockedBy) again, and those still
+ * waiting on the answer (capturesAnsweredBy) now. The toolbar popup can close when the browser's
+ * prompt opens or takes the focus (Firefox closes it), so the page's own step after
+ * `await permissions.request` (lib/ui/allow-host.ts, the popup's `hostAnswered`) may never run;
+ * when it does, it finds the job scheduled or no longer waiting and does nothing. Failures only
+ * log: this is a convenience, Retry still works.
+ */
+export function retryOnHostGrant(browser: WxtBrowser, store: Pick<CaptureStore, 'withStatus'>, service: Pick<RecognitionService, 'retry' | 'hostAnswered'>): void {
   const retry = (origins: string[]) =>
     sideFeature('retry after host grant', async () => {
+      for (const id of capturesAnsweredBy(await store.withStatus('queued'), origins)) await service.hostAnswered(id);
       for (const id of capturesUnblockedBy(await store.withStatus('failed'), origins)) await service.retry(id);
     });
   // A harness or browser without the event only loses the convenience.

@@ -5,6 +5,7 @@ import { standing, type Standing } from '../invoice/hand-entry';
 import { displayCode } from '../recognize/errors';
 import { effectiveFields, type Capture } from '../store/capture-schema';
 import { errorMessageKey } from '../ui/error-words';
+import { unreadBecauseText, wordsFor } from '../ui/error-text';
 
 /** One capture as exported: the same facts in the CSV row, the XLSX row and the JSON record. */
 export interface ExportRecord {
@@ -60,15 +61,6 @@ export function checkWord(flag: CheckId, words: Translate): string {
 
 const PROVIDER_WORD: Record<Capture['provider'], MessageKey> = { huawei: 'providerHuawei', ondevice: 'providerOndevice' };
 
-/** A computed key's words, or the generic words when that key has none. */
-function tDynamicWith(words: Translate, key: string): string {
-  try {
-    return words(key as MessageKey) || words('error_unknown');
-  } catch {
-    return words('error_unknown');
-  }
-}
-
 const fields = (r: ExportRecord) => effectiveFields(r.capture);
 const confidence = (field: 'code' | 'number' | 'amount' | 'location') => (r: ExportRecord) => r.capture.result?.confidence?.[field];
 
@@ -88,7 +80,12 @@ export const COLUMNS: Column[] = [
   { key: 'duplicate_of', header: 'colDuplicateOf', kind: 'text', value: (r) => r.countedInstead },
   { key: 'checks', header: 'colChecks', kind: 'text', value: (r, w) => r.check.flags.map((f) => checkWord(f, w)).join('; ') },
   { key: 'missing', header: 'colMissing', kind: 'text', value: (r, w) => r.check.missing.map((f) => w(FIELD_WORD[f])).join('; ') },
-  { key: 'error', header: 'colError', kind: 'text', value: (r, w) => (r.capture.error ? `${displayCode(r.capture.error)} ${tDynamicWith(w, errorMessageKey(r.capture.error.code))}` : undefined) },
+  {
+    key: 'error',
+    header: 'colError',
+    kind: 'text',
+    value: (r, w) => (r.capture.error ? `${displayCode(r.capture.error)} ${unreadBecauseText(r.capture.error, w) ?? wordsFor(w, errorMessageKey(r.capture.error.code))}` : undefined),
+  },
   { key: 'edited_fields', header: 'colEdited', kind: 'text', value: (r, w) => Object.keys(r.capture.corrections ?? {}).map((f) => w(FIELD_WORD[f as keyof typeof FIELD_WORD])).join('; ') },
   { key: 'confidence_code', header: 'colConfidenceCode', kind: 'ratio', value: confidence('code') },
   { key: 'confidence_number', header: 'colConfidenceNumber', kind: 'ratio', value: confidence('number') },

@@ -60,12 +60,16 @@ export async function readBounded(entry: Pick<FileEntry, 'uncompressedSize' | 'g
  * URL with the user's cookies and send it to the OCR endpoint, with no click). One that failed as
  * LOCAL.HOST_ACCESS was not read either, and comes in the same way: the worker reads captures of
  * that code again by itself when their host is granted (lib/background/retry-on-grant.ts).
+ * Why it was not read there (its error then: LOCAL.HOST_ACCESS and the URL, or what a queued one
+ * waited on) is kept as `unreadBecause`, for the words: the reason must not be lost on the way.
  */
 function settled(capture: Capture): Capture {
   const unread = capture.status === 'queued' || capture.status === 'running' || (capture.status === 'failed' && capture.error?.code === LocalCode.hostAccess);
   if (!unread) return capture;
   const { progress: _progress, ...rest } = capture;
-  return { ...rest, status: 'failed', error: recognitionError(LocalCode.importedUnread, 'imported before it was read', { retryable: false }) };
+  const before = capture.error;
+  const unreadBecause = before ? { code: before.code, ...(before.sentCode ? { sentCode: before.sentCode } : {}), message: before.message } : undefined;
+  return { ...rest, status: 'failed', error: recognitionError(LocalCode.importedUnread, 'imported before it was read', { retryable: false, ...(unreadBecause ? { unreadBecause } : {}) }) };
 }
 
 /**

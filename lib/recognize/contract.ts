@@ -92,6 +92,12 @@ export const RecognitionErrorSchema = z.object({
   retryAfterMs: z.number().nonnegative().optional(),
   /** With LOCAL.IMAGE_TOO_SMALL / LOCAL.IMAGE_TOO_NARROW: the image's decoded size, px (the words name it). */
   imageSize: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
+  /**
+   * With LOCAL.IMPORTED_UNREAD: why it had not been read on the machine it was exported from (its
+   * failure then, e.g. LOCAL.HOST_ACCESS and the URL), kept so the words can say so. Records
+   * stored or exported before it existed have none.
+   */
+  unreadBecause: z.object({ code: z.string().max(64), sentCode: z.string().max(64).optional(), message: z.string().max(2000) }).optional(),
 });
 export type RecognitionError = z.infer<typeof RecognitionErrorSchema>;
 

@@ -51,7 +51,18 @@ export function displayCode(error: Pick<RecognitionError, 'code' | 'sentCode'>):
 export function recognitionError(
   code: string,
   message: string,
-  extra: { status?: number; requestId?: string; sentCode?: string; retryable?: boolean; retryAfterMs?: number; refusedCredentials?: boolean; throttled?: boolean; documentKind?: DocumentKind; imageSize?: { width: number; height: number } } = {},
+  extra: {
+    status?: number;
+    requestId?: string;
+    sentCode?: string;
+    retryable?: boolean;
+    retryAfterMs?: number;
+    refusedCredentials?: boolean;
+    throttled?: boolean;
+    documentKind?: DocumentKind;
+    imageSize?: { width: number; height: number };
+    unreadBecause?: Pick<RecognitionError, 'code' | 'sentCode' | 'message'>;
+  } = {},
 ): RecognitionError {
   const { retryable, sentCode, ...rest } = extra;
   return {

@@ -10,6 +10,7 @@ import { photoPartId, type CaptureStore } from '../store/captures';
 import type { BackoffOptions } from './backoff';
 import { nextStep } from './job-policy';
 import { createJobQueue, type KeepAlive, type KickOptions, type WakeUp } from './queue';
+import { awaitingHostJob, awaitsHost } from './host-answer';
 
 export interface RecognitionServiceDeps {
   store: CaptureStore;
@@ -44,6 +45,18 @@ export interface RecognitionService {
    * the page the user clicked in; else the worker's own fetch), recognizes it; returns the id.
    */
   captureUrl(source: CaptureSource & { imageUrl: string }, resolve?: () => Promise<ResolvedImage>): Promise<string>;
+  /**
+   * Stores a capture for an image URL whose host the user is being asked for (the popup's prompt),
+   * queued to wait for the answer (host-answer.ts): it runs at `hostAnswered`, or by itself after
+   * HOST_ANSWER_WAIT_MS. Returns the id.
+   */
+  captureUrlAskingHost(source: CaptureSource & { imageUrl: string }): Promise<string>;
+  /**
+   * The user answered the prompt for capture `id`'s host (yes or no): a capture still waiting on
+   * it goes now. Any other capture is left as it is: the popup that asked and the grant's own
+   * event may both say so, and a capture is never read twice.
+   */
+  hostAnswered(id: string): Promise<void>;
   /** Stores given bytes and recognizes them. */
   captureBlob(source: CaptureSource, blob: Blob): Promise<string>;
   /** Runs a capture again with the provider the settings choose now. */
@@ -244,7 +257,7 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     await queue.kick({ credentials: true });
   }
 
-  async function create(source: CaptureSource, blob?: Blob, id = newId()): Promise<string> {
+  async function create(source: CaptureSource, blob?: Blob, id = newId(), job?: (now: number) => Capture['job']): Promise<string> {
     const now = Date.now();
     const provider = await deps.chooseProvider();
     const capture: Capture = {
@@ -259,6 +272,7 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       imageSha256: blob ? await blobSha256(blob) : undefined,
       normalized: false,
       attempts: 0,
+      ...(job ? { job: job(now) } : {}),
     };
     await deps.store.add(capture, blob);
     await deps.changed(capture);
@@ -271,6 +285,13 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       const id = newId();
       if (resolve) resolvers.set(id, resolve);
       return create({ ...source, imageUrl: shortUrl(source.imageUrl) }, undefined, id);
+    },
+    captureUrlAskingHost: (source) => create({ ...source, imageUrl: shortUrl(source.imageUrl) }, undefined, newId(), awaitingHostJob),
+    async hostAnswered(id) {
+      const capture = await deps.store.get(id);
+      if (!capture || !awaitsHost(capture) || queue.isScheduled(id)) return;
+      await save(id, { job: { ...capture.job!, wait: undefined, notBefore: undefined } });
+      await queue.kick();
     },
     captureBlob: (source, blob) => create(source, blob),
     async retry(id) {

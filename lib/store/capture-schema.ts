@@ -35,9 +35,11 @@ export type Progress = z.infer<typeof ProgressSchema>;
 
 /**
  * Why a queued capture is waiting instead of running (shown on its card): no network, the
- * server throttles, the server failed (5xx, timeout), or the Huawei credentials were refused.
+ * server throttles, the server failed (5xx, timeout), the Huawei credentials were refused, or the
+ * browser is asking the user whether the extension may read the image's site (a URL typed into
+ * the popup, whose prompt can close the popup: lib/recognize/host-answer.ts).
  */
-export const WaitReasonSchema = z.enum(['network', 'throttled', 'server', 'credentials']);
+export const WaitReasonSchema = z.enum(['network', 'throttled', 'server', 'credentials', 'host']);
 export type WaitReason = z.infer<typeof WaitReasonSchema>;
 
 /**

@@ -15,6 +15,7 @@ const WAIT_LABEL: Record<WaitReason, MessageKey> = {
   throttled: 'statusWaitThrottled',
   server: 'statusWaitServer',
   credentials: 'statusWaitCredentials',
+  host: 'statusWaitHost',
 };
 
 const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1);

@@ -1,7 +1,7 @@
 import type { DocumentKind, RecognitionError } from '@/lib/recognize/contract';
 import { errorMessageKey } from './error-words';
 import { fitInside, MAX_SIDE, MIN_SIDE } from '@/lib/image/limits';
-import { LocalCode } from '@/lib/recognize/errors';
+import { displayCode, LocalCode } from '@/lib/recognize/errors';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import type { Reply } from '@/lib/messages';
 
@@ -32,15 +32,39 @@ function sizeText({ code, imageSize }: Pick<RecognitionError, 'code' | 'imageSiz
   return t('imageTooNarrowSized', [size, String(MAX_SIDE), String(Math.min(fitted.width, fitted.height)), String(MIN_SIDE)]);
 }
 
+/** A message key looked up with substitutions: the UI's (t) or an export's language. */
+export type Words = (key: MessageKey, substitutions?: string | string[]) => string;
+
+/**
+ * For a capture imported unread (LOCAL.IMPORTED_UNREAD) that kept why it was not read where it
+ * came from (`unreadBecause`, lib/export/import.ts): "Not read on the machine it came from: Site
+ * not allowed yet (LOCAL.HOST_ACCESS). Press Retry to read it now." — that reason's short words
+ * and code. Undefined for any other error, or one imported before the reason was kept.
+ */
+export function unreadBecauseText(error: Pick<RecognitionError, 'code' | 'unreadBecause'>, words: Words = t): string | undefined {
+  const before = error.unreadBecause;
+  if (error.code !== LocalCode.importedUnread || !before) return undefined;
+  return words('importedUnreadBecause', [wordsFor(words, shortMessageKey(before.code)), displayCode(before)]);
+}
+
+/** A computed key's words (`error_<code>`, `errorShort_<code>`), or the generic words when that key has none. */
+export function wordsFor(words: Words, key: string): string {
+  try {
+    return words(key as MessageKey) || words('error_unknown');
+  } catch {
+    return words('error_unknown');
+  }
+}
+
 /**
  * The words explaining a failed capture: the kind of paper it looks like when the recognizer told
  * one (AIS.0104 with `documentKind`), the image's size against the limits when that was the
- * reason, else the code's own message.
+ * reason, why an imported capture was not read where it came from, else the code's own message.
  */
-export function errorText(error: Pick<RecognitionError, 'code' | 'documentKind' | 'imageSize'>): string {
+export function errorText(error: Pick<RecognitionError, 'code' | 'documentKind' | 'imageSize' | 'unreadBecause'>): string {
   const kind = error.documentKind;
   if (kind && kind !== 'unknown') return t('notQuotaInvoice', t(KIND_LABEL[kind]));
-  return sizeText(error) ?? tDynamic(errorMessageKey(error.code));
+  return sizeText(error) ?? unreadBecauseText(error) ?? tDynamic(errorMessageKey(error.code));
 }
 
 /**
@@ -48,9 +72,10 @@ export function errorText(error: Pick<RecognitionError, 'code' | 'documentKind' 
  * "Not a quota invoice: a taxi receipt", "Image deleted or moved". The full words (errorText)
  * stay in the row's details. Every known code has its own (`errorShort_<code>`).
  */
-export function errorShortText(error: Pick<RecognitionError, 'code' | 'documentKind'>): string {
+export function errorShortText(error: Pick<RecognitionError, 'code' | 'documentKind' | 'unreadBecause'>): string {
   const kind = error.documentKind;
   if (kind && kind !== 'unknown') return t('notQuotaInvoiceShort', t(KIND_LABEL[kind]));
+  if (error.code === LocalCode.importedUnread && error.unreadBecause) return t('importedUnreadBecauseShort', wordsFor(t, shortMessageKey(error.unreadBecause.code)));
   return tDynamic(shortMessageKey(error.code));
 }
 

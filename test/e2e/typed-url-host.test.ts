@@ -14,7 +14,7 @@ import type { WxtBrowser } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCaptureSites, type CaptureSites } from '../support/capture-sites/sites';
 import { launchWithExtension, openExtensionPage, waitForMenu, type LoadedExtension } from '../support/extension';
-import { captureIds, readPopup, waitForNewSettled } from '../support/ui';
+import { captureIds, readPopup, storedAttempts, waitForNewSettled } from '../support/ui';
 import { clickOnScreen, pressKeys, startXvfb, typeText, type VirtualDisplay } from '../support/xvfb';
 
 /** The extension's global, inside page.evaluate() callbacks on its pages. */
@@ -112,6 +112,10 @@ describe('a URL typed into the popup for a host not granted (fresh install)', ()
     const shown = await waitForNewSettled(popup, known, READ_MS);
     expect(shown).toMatchObject({ status: 'done', fields: truth['invoice-1.png'] });
     expect(await allowed(url)).toBe(true);
+    // Sent before the prompt, started by the popup's answer and by the grant's event: one row, read once.
+    const added = (await captureIds(popup)).filter((id) => !known.includes(id));
+    expect(added).toHaveLength(1);
+    expect(await storedAttempts(popup, added[0]!)).toBe(1);
   });
 
   it('submitted outside a user gesture: LOCAL.HOST_ACCESS with "Allow reading images from <host>" in the row, which asks and reads it', async () => {
@@ -173,5 +177,7 @@ describe('a URL typed into the popup for a host not granted (fresh install)', ()
     await popup.waitForSelector(`article.capture[data-capture-id="${id}"][data-status="done"]`, { timeout: READ_MS });
     expect((await readPopup(popup))[0]).toMatchObject({ status: 'done', fields: truth['invoice-4.png'] });
     expect(await allowed(url)).toBe(true);
+    expect((await captureIds(popup)).filter((c) => !known.includes(c))).toEqual([id]);
+    expect(await storedAttempts(popup, id)).toBe(2); // the run that found no access, then the one after the yes
   });
 });

@@ -21,9 +21,10 @@ export interface LoadedFirefoxExtension {
  * installed as a temporary add-on. Firefox gives each add-on a random moz-extension:// UUID per
  * profile; the pref `extensions.webextensions.uuids` maps our add-on id to one chosen here, so
  * the popup and batch pages have a known URL before anything runs. Headful (`headless: false`)
- * on `display` (an Xvfb of the test's own) where the browser's own menus must open.
+ * on `display` (an Xvfb of the test's own) where the browser's own menus must open. `prefs` are
+ * set over these (a test that needs the real permission prompt turns it back on).
  */
-export async function launchFirefoxWithExtension(options: { headless?: boolean; lang?: string; display?: string } = {}): Promise<LoadedFirefoxExtension> {
+export async function launchFirefoxWithExtension(options: { headless?: boolean; lang?: string; display?: string; prefs?: Record<string, unknown> } = {}): Promise<LoadedFirefoxExtension> {
   const uuid = randomUUID();
   const downloads = mkdtempSync(join(tmpdir(), 'qic-ff-downloads-'));
   const lang = options.lang ?? 'en-US';
@@ -51,6 +52,7 @@ export async function launchFirefoxWithExtension(options: { headless?: boolean; 
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.alwaysOpenPanel': false,
       'browser.download.panel.shown': true,
+      ...options.prefs,
     },
   });
   await browser.installExtension(FIREFOX_EXTENSION_DIR);

@@ -130,3 +130,23 @@ export async function setConcurrencyThroughOptions(ext: Pick<LoadedExtension, 'b
   await options.waitForFunction(() => document.querySelector('.status')?.textContent?.includes('saved'), { polling: 100, timeout: 10_000 });
   await options.close();
 }
+
+/**
+ * How many times capture `id` was run (its stored `attempts`), read from the extension's
+ * IndexedDB through one of its pages: 1 for a capture read once, more if it was sent again.
+ */
+export function storedAttempts(page: Page, id: string): Promise<number> {
+  return page.evaluate(
+    (captureId) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('quota-invoice-capture');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('captures').objectStore('captures').get(captureId);
+          get.onsuccess = () => resolve((get.result as { attempts: number }).attempts);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    id,
+  );
+}

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { capturesUnblockedBy } from '@/lib/background/retry-on-grant';
 import { importZip, readBounded, TOO_LARGE } from '@/lib/export/import';
 import { exportZip } from '@/lib/export/zip';
+import { unreadBecauseText } from '@/lib/ui/error-text';
 import type { Capture } from '@/lib/store/capture-schema';
 import { createCaptureStore } from '@/lib/store/captures';
 import { openCaptureDb } from '@/lib/store/db';
@@ -117,6 +118,44 @@ describe('import: sizes bounded, nothing starts by itself', () => {
     expect(await importZip(file, store)).toEqual({ ok: true, added: 1, invoices: 0, skipped: 0 });
     expect(await store.get('h')).toMatchObject({ status: 'failed', error: { code: 'LOCAL.IMPORTED_UNREAD', retryable: false } });
     expect(capturesUnblockedBy(await store.withStatus('failed'), ['https://img.example/*'])).toEqual([]);
+  });
+
+  it('one imported unread keeps why it was not read where it came from: in the record, the words, and a second export', async () => {
+    const blocked = capture('h2', { status: 'failed', result: undefined, hasImage: false, error: { code: 'LOCAL.HOST_ACCESS', message: 'https://img.example/b.png', retryable: false } });
+    const file = await zipOf({ 'invoices.json': JSON.stringify({ schemaVersion: 1, captures: [{ ...blocked, imageFile: null }] }) });
+    const store = createCaptureStore(openCaptureDb('host-access-reason'));
+    await importZip(file, store);
+    const imported = (await store.get('h2'))!;
+    expect(imported.error).toMatchObject({ code: 'LOCAL.IMPORTED_UNREAD', unreadBecause: { code: 'LOCAL.HOST_ACCESS', message: 'https://img.example/b.png' } });
+    const said = 'Not read on the machine it came from: Site not allowed yet (LOCAL.HOST_ACCESS). Press Retry to read it now.';
+    expect(unreadBecauseText(imported.error!, wordsOf('en'))).toBe(said);
+    expect(unreadBecauseText(imported.error!, wordsOf('zh_CN'))).toBe('在导出它的电脑上未识别：尚未获准读取该网站图片（LOCAL.HOST_ACCESS）。请点击“重试”立即识别。');
+
+    // Exported again from here: the JSON keeps the reason, the CSV says it, and it comes back the same.
+    const { zip } = await exportZip([imported], async () => undefined, wordsOf('en'));
+    const reader = new ZipReader(new BlobReader(zip));
+    const text = async (name: string) => {
+      const entry = (await reader.getEntries()).find((e) => e.filename === name);
+      return entry && !entry.directory ? entry.getData(new TextWriter()) : '';
+    };
+    const json = JSON.parse(await text('invoices.json')) as { captures: Capture[] };
+    const csv = await text('invoices.csv');
+    await reader.close();
+    expect(json.captures[0]!.error?.unreadBecause).toEqual({ code: 'LOCAL.HOST_ACCESS', message: 'https://img.example/b.png' });
+    expect(csv).toContain(`LOCAL.IMPORTED_UNREAD ${said}`);
+    const elsewhere = createCaptureStore(openCaptureDb('host-access-reason-again'));
+    await importZip(zip, elsewhere);
+    expect(await elsewhere.get('h2')).toEqual(imported);
+  });
+
+  it('an unread one without a reason (queued when exported) comes in with the plain words, as before', async () => {
+    const queued = capture('q2', { status: 'queued', result: undefined, hasImage: false });
+    const file = await zipOf({ 'invoices.json': JSON.stringify({ schemaVersion: 1, captures: [{ ...queued, imageFile: null }] }) });
+    const store = createCaptureStore(openCaptureDb('queued-no-reason'));
+    await importZip(file, store);
+    const error = (await store.get('q2'))!.error!;
+    expect(error.unreadBecause).toBeUndefined();
+    expect(unreadBecauseText(error, wordsOf('en'))).toBeUndefined();
   });
 
   it('a broken image record costs only its own image', async () => {

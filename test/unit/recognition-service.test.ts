@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { RecognizeOutcome } from '@/lib/recognize/contract';
 import { createRecognitionService } from '@/lib/recognize/service';
+import { HOST_ANSWER_WAIT_MS } from '@/lib/recognize/host-answer';
 import { createCaptureStore } from '@/lib/store/captures';
 import { openCaptureDb } from '@/lib/store/db';
 import type { Capture } from '@/lib/store/capture-schema';
@@ -128,5 +129,41 @@ describe('normalization before recognition', () => {
     const id = await service.captureBlob({ kind: 'file', fileName: 'tiny.png' }, new Blob([PNG], { type: 'image/png' }));
     await service.idle();
     expect(await store.get(id)).toMatchObject({ status: 'failed', hasImage: true, error: { code: 'LOCAL.IMAGE_TOO_SMALL' } });
+  });
+});
+
+describe('a URL whose host the popup is asking for (issue 11: the prompt can close the popup)', () => {
+  it('is stored waiting for the answer, not read; the answer starts it once, however many times it is told', async () => {
+    const recognize = vi.fn(async (): Promise<RecognizeOutcome> => ({ ok: true, result: { number: '01234567' } }));
+    const { store, service, fetchImage } = setup(recognize);
+    const before = Date.now();
+    const id = await service.captureUrlAskingHost({ kind: 'url', imageUrl: 'https://img.example/a.png' });
+    await service.idle();
+    const waiting = await store.get(id);
+    expect(waiting).toMatchObject({ status: 'queued', attempts: 0, job: { wait: 'host' }, source: { imageUrl: 'https://img.example/a.png' } });
+    expect(waiting!.job!.notBefore! - before).toBeGreaterThanOrEqual(HOST_ANSWER_WAIT_MS);
+    expect(fetchImage).not.toHaveBeenCalled();
+
+    // The popup that asked and the grant's event both say so, at once and after the read.
+    await Promise.all([service.hostAnswered(id), service.hostAnswered(id)]);
+    await service.idle();
+    await service.hostAnswered(id);
+    await service.idle();
+    expect(await store.get(id)).toMatchObject({ status: 'done', attempts: 1, result: { number: '01234567' } });
+    expect(recognize).toHaveBeenCalledTimes(1);
+    expect(fetchImage).toHaveBeenCalledTimes(1);
+  });
+
+  it('an answer for a capture that is not waiting (failed, done, unknown) changes nothing', async () => {
+    const { store, service, fetchImage } = setup(async () => ({ ok: false, error: { code: 'AIS.0104', message: 'not a quota invoice', retryable: false } }));
+    const id = await service.captureUrl({ kind: 'url', imageUrl: 'https://img.example/b.png' });
+    await service.idle();
+    const failed = await store.get(id);
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
+    await service.hostAnswered(id);
+    await service.hostAnswered('no-such-capture');
+    await service.idle();
+    expect(await store.get(id)).toEqual(failed);
+    expect(fetchImage).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capturesUnblockedBy } from '@/lib/background/retry-on-grant';
+import { capturesAnsweredBy, capturesUnblockedBy } from '@/lib/background/retry-on-grant';
 import type { Capture } from '@/lib/store/capture-schema';
 
 type Row = Pick<Capture, 'id' | 'status' | 'error'>;
@@ -28,4 +28,26 @@ describe('capturesUnblockedBy: what a grant of hosts lets the worker read again'
     ['an invalid pattern covers nothing', ['not a pattern'], []],
     ['no origins (an API permission was added): none', [], []],
   ])('%s', (_name, origins, ids) => expect(capturesUnblockedBy(rows, origins)).toEqual(ids));
+});
+
+describe('capturesAnsweredBy: captures still waiting on the prompt that a grant answers', () => {
+  type Waiting = Pick<Capture, 'id' | 'status' | 'job' | 'source'>;
+  const waiting = (id: string, imageUrl: string, wait: 'host' | 'network' = 'host', status: Capture['status'] = 'queued'): Waiting => ({
+    id,
+    status,
+    job: { retries: 0, interruptions: 0, wait, notBefore: 1 },
+    source: { kind: 'url', imageUrl },
+  });
+  const queue: Waiting[] = [
+    waiting('asked-a', 'https://img.a.example/1.png'),
+    waiting('asked-b', 'http://localhost:8123/5.png'),
+    waiting('offline-a', 'https://img.a.example/2.png', 'network'),
+    waiting('running-a', 'https://img.a.example/3.png', 'host', 'running'),
+  ];
+  it.each([
+    ['its host', ['https://img.a.example/*'], ['asked-a']],
+    ['a port-less pattern', ['http://localhost/*'], ['asked-b']],
+    ['all sites: only those waiting on the prompt', ['<all_urls>'], ['asked-a', 'asked-b']],
+    ['another host: none', ['https://other.example/*'], []],
+  ])('%s', (_name, origins, ids) => expect(capturesAnsweredBy(queue, origins)).toEqual(ids));
 });

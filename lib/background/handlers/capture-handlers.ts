@@ -24,7 +24,19 @@ export function registerCaptureHandlers(deps: HandlerDeps): void {
     if (!parsed.success) return invalid(parsed.error);
     const url = parsed.data.url;
     if (!/^(https?|data):/i.test(url) || !URL.canParse(url)) return { ok: false, messageKey: 'error_url_invalid', detail: url.slice(0, 200) };
-    return { ok: true, id: await deps.service.captureUrl({ kind: 'url', imageUrl: url }) };
+    // Asked for as this arrives (the popup's prompt): stored now, it waits for the answer. The
+    // prompt can close the toolbar popup (Firefox), so the popup cannot send it after the answer.
+    const waits = parsed.data.askingHost === true && /^https?:/i.test(url) && !(await deps.hostAllowed(url));
+    const source = { kind: 'url' as const, imageUrl: url };
+    return { ok: true, id: await (waits ? deps.service.captureUrlAskingHost(source) : deps.service.captureUrl(source)) };
+  });
+
+  onMessage('hostAnswered', async ({ data, sender }): Promise<Reply> => {
+    if (!trusted(sender)) return refused;
+    const parsed = CaptureIdSchema.safeParse(data);
+    if (!parsed.success) return invalid(parsed.error);
+    await deps.service.hostAnswered(parsed.data.id);
+    return { ok: true };
   });
 
   onMessage('recognizeFile', async ({ data, sender }): Promise<Reply<{ id: string }>> => {

@@ -15,6 +15,8 @@ export interface HandlerDeps {
   forgetToken: () => Promise<void>;
   runtimeId: string;
   extensionOrigin: string;
+  /** Whether the extension may read a URL's host now (lib/platform.ts hasHostAccess). */
+  hostAllowed: (url: string) => Promise<boolean>;
 }
 
 /** Privileged messages (credentials, recognize, fill, export) are taken from our own pages only. */
