@@ -1,6 +1,6 @@
 import { amountFen, isUsualDenomination, type Fen } from './amount';
 import { CODE_PATTERN, decodeCode, duplicateKey, NUMBER_PATTERN } from './code';
-import { handEntryGaps, standing } from './hand-entry';
+import { standing } from './hand-entry';
 import { resolvePlace, type ResolvedPlace } from './location';
 import type { PlaceIndex } from './places';
 
@@ -38,8 +38,6 @@ export interface CheckResult {
   fen: Fen | null;
   /** Fields a recognized (or hand-entered) capture lacks: it is to review, never silently complete. */
   missing: InvoiceFieldKey[];
-  /** Fields a failed capture still needs typed by hand before it counts (lib/invoice/hand-entry.ts); [] otherwise. */
-  toEnter: InvoiceFieldKey[];
 }
 
 export interface CheckInput {
@@ -153,7 +151,6 @@ export function checkBatch(items: CheckInput[], places: PlaceIndex, reviewThresh
       duplicateOf: [...same],
       fen,
       missing,
-      toEnter: stand === 'failed' ? handEntryGaps({ status: 'failed', corrections: item.corrections }) : [],
     });
   });
   return out;
