@@ -87,6 +87,12 @@ export interface RecognizeOptions {
    * amount) is always read both ways. Unset: every red line is read both ways.
    */
   sealFreeBelow?: number;
+  /**
+   * Skip the seal-free re-read of a red line, digits or not, when every character of its first
+   * reading has at least this probability (0–1): the seal did not trouble the reading anywhere.
+   * Unset: a line with digits is always read both ways.
+   */
+  sealFreeAllAbove?: number;
 }
 
 export interface OcrEngine {
@@ -171,10 +177,10 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
    * reading kept: a red-printed number alone turns blank without its red and keeps its first reading
    * (`skipInkless` knows that beforehand and saves the second inference).
    */
-  async function readLine(line: LineCrop, skipInkless: boolean, sealFreeBelow = Infinity): Promise<RecResult> {
+  async function readLine(line: LineCrop, skipInkless: boolean, sealFreeBelow = Infinity, sealFreeAllAbove = Infinity): Promise<RecResult> {
     const [rec] = await recognizeLines(recS, [line.crop], dict, recOpt);
     if (!line.withoutRed || (skipInkless && line.redOnly)) return rec!;
-    if (rec!.confidence >= sealFreeBelow && !/[0-9０-９]/u.test(rec!.text)) return rec!;
+    if (!sealFreeReadingNeeded(rec!, sealFreeBelow, sealFreeAllAbove)) return rec!;
     const [clean] = await recognizeLines(recS, [line.withoutRed], dict, recOpt);
     return clean!.text.trim() && clean!.confidence > rec!.confidence ? clean! : rec!;
   }
@@ -207,7 +213,7 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
         const line = first?.[i] ?? cutLine(img, ordered[i]!.rect, skipInkless, options.redRemoval);
         if (!first) stageClock.add('crop', cut);
         const { rect } = line;
-        const rec = await readLine(line, skipInkless, options.sealFreeBelow);
+        const rec = await readLine(line, skipInkless, options.sealFreeBelow, options.sealFreeAllAbove);
         read += 1;
         const text = rec.text.trim();
         if (!text || rec.confidence < minConf) continue;
@@ -237,6 +243,18 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
       await clsS?.session.release();
     },
   };
+}
+
+/**
+ * Whether a seal-red line's first reading `rec` calls for a second reading without the red: not when
+ * it is at least `sealFreeBelow` confident and holds no digit (RecognizeOptions `sealFreeBelow`), nor
+ * when every one of its characters is at least `sealFreeAllAbove` (`sealFreeAllAbove`); a blank
+ * reading always does. Probabilities 0–1; Infinity turns a rule off.
+ */
+export function sealFreeReadingNeeded(rec: RecResult, sealFreeBelow: number, sealFreeAllAbove: number): boolean {
+  if (!rec.text.trim()) return true;
+  if (rec.confidence >= sealFreeBelow && !/[0-9０-９]/u.test(rec.text)) return false;
+  return !rec.charConfidences.every((p) => p >= sealFreeAllAbove);
 }
 
 /** The same rectangle read the other way round (text baseline direction + 180°). */
