@@ -2,7 +2,8 @@
 // each paper lies, in reading order. Pure TS on RGBA pixels, so the worker, the offscreen
 // document and Node (benchmarks) run the same code; no model is needed: paper is found by its
 // brightness against the desk, not by OCR.
-import { type Point, type RotatedRect, minAreaRect } from './geometry';
+import type { RotatedRect } from './geometry';
+import { cutAlongSeam, rectOfPixels } from './sheet-cut';
 import type { RgbaImage } from './image';
 
 /** One invoice's paper: a rotated rectangle in the pixels of the image given, text along `w`. */
@@ -25,6 +26,14 @@ const MIN_SHARE_OF_IMAGE = 0.006;
 const SLIP_ASPECT = { min: 1.15, max: 2.6 };
 /** Paper must stand this far (0–255 scale) above the desk, or there is no desk to tell it from (a scan). */
 const MIN_CONTRAST = 28;
+/**
+ * Paper grown from its clearly bright parts takes in pixels this share of the way from the desk to
+ * white paper (a tinted or patterned slip on a light desk sits there: its printed frame must not
+ * open it to the desk)…
+ */
+const WEAK_SHARE = 0.25;
+/** …and never pixels within this many standard deviations of the desk's own level (its grain). */
+const DESK_SPREADS = 3;
 
 /**
  * The invoices in a photo of several, in reading order (rows top to bottom, left to right within a
@@ -33,10 +42,10 @@ const MIN_CONTRAST = 28;
  * So it never splits one invoice: fewer than two papers of like size, each on its own, is not a sheet.
  */
 export function findInvoices(img: RgbaImage): InvoiceRegion[] {
-  const mask = paperMask(img);
-  if (!mask) return [];
+  const paper = paperMask(img);
+  if (!paper) return [];
   const areaOf = (r: RotatedRect) => r.w * r.h;
-  const found = separate(mask, img.width, img.height);
+  const found = separate(paper.mask, paper.level, img.width, img.height);
   const largest = Math.max(0, ...found.map(areaOf));
   const papers = found.filter((r) => areaOf(r) >= MIN_SHARE_OF_LARGEST * largest);
   return papers.length >= 2 ? readingOrderOfPapers(papers) : [];
@@ -65,7 +74,7 @@ export function readingOrderOfPapers<T extends RotatedRect>(papers: T[]): T[] {
  * border, which is desk), so a shadow across the sheet does not turn paper into desk; colour
  * (max − min channel) counts against paper, as wood is coloured and paper is not.
  */
-function paperMask(img: RgbaImage): Uint8Array | null {
+function paperMask(img: RgbaImage): { mask: Uint8Array; level: Float32Array } | null {
   const { width: w, height: h, data } = img;
   const score = new Float32Array(w * h);
   for (let i = 0, p = 0; p < w * h; p++, i += 4) {
@@ -73,28 +82,51 @@ function paperMask(img: RgbaImage): Uint8Array | null {
     score[p] = (r + g + b) / 3 - (Math.max(r, g, b) - Math.min(r, g, b));
   }
   const light = borderPlane(score, w, h);
-  let deskSum = 0;
-  let deskN = 0;
   const level = new Float32Array(w * h);
+  const ring: number[] = [];
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const p = y * w + x;
       const desk = Math.max(1, light(x, y));
       level[p] = score[p]! * (light.mean / desk);
-      if (x < 3 || y < 3 || x >= w - 3 || y >= h - 3) {
-        deskSum += level[p]!;
-        deskN += 1;
+      if (x < 3 || y < 3 || x >= w - 3 || y >= h - 3) ring.push(level[p]!);
+    }
+  }
+  const deskLevel = ring.reduce((s, v) => s + v, 0) / ring.length;
+  const deskSpread = Math.sqrt(ring.reduce((s, v) => s + (v - deskLevel) ** 2, 0) / ring.length);
+  const paperLevel = percentile(level, 0.9);
+  if (paperLevel - deskLevel < MIN_CONTRAST) return null;
+  // Hysteresis: paper is what stands clearly above the desk (half-way to white paper), grown
+  // through what stands only a little above it (tinted paper, a printed pattern, a shadow on
+  // paper) but never through what the desk itself reaches (its grain, DESK_SPREADS of its spread).
+  const strong = (deskLevel + paperLevel) / 2;
+  const weak = Math.min(strong, Math.max(deskLevel + DESK_SPREADS * deskSpread, deskLevel + WEAK_SHARE * (paperLevel - deskLevel)));
+  return { mask: fillHoles(grow(level, strong, weak, w, h), w, h), level };
+}
+
+/** Pixels above `weak` 4-connected to a pixel above `strong` (hysteresis thresholding). */
+function grow(level: Float32Array, strong: number, weak: number, w: number, h: number): Uint8Array {
+  const mask = new Uint8Array(w * h);
+  const stack: number[] = [];
+  for (let p = 0; p < w * h; p++) {
+    if (level[p]! > strong) {
+      mask[p] = 1;
+      stack.push(p);
+    }
+  }
+  while (stack.length) {
+    const p = stack.pop()!;
+    const x = p % w;
+    for (const q of [x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, p - w, p + w]) {
+      if (q >= 0 && q < w * h && !mask[q] && level[q]! > weak) {
+        mask[q] = 1;
+        stack.push(q);
       }
     }
   }
-  const deskLevel = deskSum / deskN;
-  const paperLevel = percentile(level, 0.9);
-  if (paperLevel - deskLevel < MIN_CONTRAST) return null;
-  const threshold = (deskLevel + paperLevel) / 2;
-  const mask = new Uint8Array(w * h);
-  for (let p = 0; p < w * h; p++) mask[p] = level[p]! > threshold ? 1 : 0;
-  return fillHoles(mask, w, h);
+  return mask;
 }
+
 
 /** Least-squares plane a + b·x + c·y through the image's outer ring of pixels (the desk). */
 function borderPlane(v: Float32Array, w: number, h: number): ((x: number, y: number) => number) & { mean: number } {
@@ -166,17 +198,42 @@ function fillHoles(mask: Uint8Array, w: number, h: number): Uint8Array {
  * a corner) is eroded step by step until it falls apart into slip-shaped parts, each grown back by
  * the same amount; one that never does is kept whole (better one capture too few than a slip cut).
  */
-function separate(mask: Uint8Array, w: number, h: number): RotatedRect[] {
+function separate(mask: Uint8Array, level: Float32Array, w: number, h: number): RotatedRect[] {
   const minArea = MIN_SHARE_OF_IMAGE * w * h;
   const out: RotatedRect[] = [];
-  for (const comp of components(mask, w, h, minArea)) {
+  const comps = components(mask, w, h, minArea);
+  // The size of one slip here: the median of the regions that are one slip's shape (slips of one
+  // photo are of like sizes), or, with none, the larger side of a cut itself.
+  const single = comps.filter(isSlipShaped).map((c) => c.rect.w * c.rect.h).sort((a, b) => a - b);
+  const slipArea = single.length ? single[Math.floor(single.length / 2)]! : undefined;
+  const likeSize = (p: Component, other: Component) => p.rect.w * p.rect.h >= LIKE_SIZE * (slipArea ?? Math.max(p.rect.w * p.rect.h, other.rect.w * other.rect.h));
+  const split = (comp: Component, depth: number): void => {
     if (isSlipShaped(comp)) {
       out.push(comp.rect);
-      continue;
+      return;
     }
-    out.push(...splitByErosion(comp, w, h, minArea));
-  }
+    // Slips laid edge to edge: a straight seam (sheet-cut.ts) into halves each as large as a slip
+    // at least, so one slip is never cut; each half may still hold more.
+    const big = slipArea === undefined || comp.count >= 2 * LIKE_SIZE * slipArea;
+    const halves = big && depth < MAX_SEAMS ? cutAlongSeam(comp, level, w, isSlipShapedOrJoined, (a, b) => likeSize(a, b) && likeSize(b, a)) : null;
+    if (halves) for (const half of halves) split(half, depth + 1);
+    else out.push(...splitByErosion(comp, w, h, minArea));
+  };
+  for (const comp of comps) split(comp, 0);
   return out;
+}
+
+/** Each side of a seam cut is at least this share of one slip's area (slips of one photo are of like sizes). */
+const LIKE_SIZE = 0.7;
+
+/** Slips in a row of touching ones, at most (each seam is one cut). */
+const MAX_SEAMS = 4;
+
+/** A slip, or a block of touching slips in a row (long side up to MAX_SEAMS + 1 slips). */
+function isSlipShapedOrJoined(c: Component): boolean {
+  const { w, h } = c.rect;
+  const aspect = Math.max(w, h) / Math.max(1, Math.min(w, h));
+  return c.count >= 0.9 * w * h && aspect <= SLIP_ASPECT.max * (MAX_SEAMS + 1);
 }
 
 interface Component {
@@ -199,11 +256,21 @@ function splitByErosion(comp: Component, w: number, h: number, minArea: number):
   for (let k = 1; k <= maxSteps; k++) {
     mask = erode(mask, w, h);
     const parts = components(mask, w, h, minArea / 2);
-    if (parts.length >= 2 && parts.every(isSlipShapedLoose)) return parts.map((p) => ({ ...p.rect, w: p.rect.w + 2 * k, h: p.rect.h + 2 * k }));
+    const grown = parts.map((p) => ({ ...p.rect, w: p.rect.w + 2 * k, h: p.rect.h + 2 * k }));
+    if (parts.length >= 2 && parts.every(isSlipShapedLoose)) return grown;
+    // One slip left once a thin attachment wore away (the paper rim of a neighbour whose printed
+    // frame cut it off from its middle, a streak of glare): the slip alone.
+    if (parts.length === 1 && isSlipShapedLoose(parts[0]!) && grown[0]!.w * grown[0]!.h < THIN_REST * comp.rect.w * comp.rect.h) return grown;
     if (parts.length === 0) break;
   }
   return [comp.rect];
 }
+
+/**
+ * A component that erodes down to one slip covering less than this share of the component's
+ * rectangle was that slip with thin things attached (they spanned the rest).
+ */
+const THIN_REST = 0.85;
 
 /** After erosion corners round off: the shape test without the fill condition. */
 function isSlipShapedLoose(c: Component): boolean {
@@ -246,25 +313,7 @@ function components(mask: Uint8Array, w: number, h: number, minArea: number): Co
       }
     }
     if (pixels.length < minArea) continue;
-    out.push({ rect: rectOf(pixels, w), count: pixels.length, pixels: Int32Array.from(pixels) });
+    out.push({ rect: rectOfPixels(pixels, w), count: pixels.length, pixels: Int32Array.from(pixels) });
   }
   return out;
-}
-
-/** Minimum-area rectangle of a pixel set, from each row's outermost pixel corners. */
-function rectOf(pixels: number[], w: number): RotatedRect {
-  const rows = new Map<number, [number, number]>();
-  for (const p of pixels) {
-    const y = Math.floor(p / w);
-    const x = p - y * w;
-    const r = rows.get(y);
-    if (!r) rows.set(y, [x, x]);
-    else {
-      if (x < r[0]) r[0] = x;
-      if (x > r[1]) r[1] = x;
-    }
-  }
-  const points: Point[] = [];
-  for (const [y, [a, b]] of rows) points.push([a, y], [a, y + 1], [b + 1, y], [b + 1, y + 1]);
-  return minAreaRect(points);
 }
