@@ -16,6 +16,7 @@ import { useKept, usePerItem } from '@/lib/ui/use-kept';
 import type { CaptureView } from '@/lib/ui/use-captures';
 import { useImageUrls } from '@/lib/ui/use-image-urls';
 import { duplicateMarks } from '@/lib/ui/duplicate-words';
+import { exportStoppedWords, type UnsavedEdit } from '@/lib/ui/unsaved-edit';
 /**
  * Rows per page. Paging rather than a virtualizer: rows differ in height (a refusal, the original
  * beside a correction, a failure's words), Ctrl+F and screen readers see every row of the page,
@@ -65,8 +66,10 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
   /** A box left (or Enter pressed) with something that is no day: said beside it. */
   const [badDay, setBadDay] = useState({ from: false, to: false });
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  /** Cells holding a refused value ("id field"): the totals count the value kept, and say so. */
-  const [unsaved, setUnsaved] = useState<ReadonlySet<string>>(new Set());
+  /** Cells holding a refused value (by "id field"): the totals count the value kept, and say so. */
+  const [unsaved, setUnsaved] = useState<ReadonlyMap<string, UnsavedEdit>>(new Map());
+  /** Why the last Export did not go ahead, said while the unsaved edits are still those it met. */
+  const [stopped, setStopped] = useState<{ words: string; for: ReadonlyMap<string, UnsavedEdit> } | null>(null);
   /** The row shown in the image pane and moved by the arrow keys. */
   const [current, setCurrent] = useState<string | null>(null);
   /** The field Enter edits (← → move it). */
@@ -198,12 +201,12 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
         }),
       correct: (id, f, value) => latest.current.onCorrect(id, f, value),
       cancel: (id) => void latest.current.focusRow(id),
-      unsaved: (id, f, on) =>
+      unsaved: (id, f, typed) =>
         setUnsaved((before) => {
           const key = `${id} ${f}`;
-          if (before.has(key) === on) return before;
-          const next = new Set(before);
-          if (on) next.add(key);
+          if (before.get(key)?.typed === (typed ?? undefined)) return before;
+          const next = new Map(before);
+          if (typed !== null) next.set(key, { id, field: f, typed });
           else next.delete(key);
           return next;
         }),
@@ -214,6 +217,27 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
     }),
     [],
   );
+
+  /**
+   * Exports `captures` unless a cell holds a refused edit: then nothing is exported, the notice
+   * names the first such cell (table order) and what to do, and the focus goes to it. Exporting
+   * meanwhile would ship the value kept (￥50.00 where the clerk typed 1,00.00 meaning 100.00)
+   * without a word (trial 5).
+   */
+  const exportOrStop = (captures: Capture[]) => {
+    if (unsaved.size === 0) {
+      setStopped(null);
+      onExport(captures, clearAfter);
+      return;
+    }
+    const edits = [...unsaved.values()];
+    const at = new Map(shown.map((v, i) => [v.capture.id, i]));
+    const first = edits.sort((a, b) => (at.get(a.id) ?? Infinity) - (at.get(b.id) ?? Infinity) || FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field))[0]!;
+    const capture = views.find((v) => v.capture.id === first.id)?.capture;
+    setStopped({ words: capture ? exportStoppedWords(first, capture, t) : t('totalsUnsaved', String(unsaved.size)), for: unsaved });
+    edit(first.id, first.field);
+  };
+  const stoppedWords = stopped?.for === unsaved ? stopped.words : null;
 
   return (
     <main class="batch">
@@ -267,8 +291,8 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
           {(['from', 'to'] as const).map((end) => badDay[end] && <span class="day-error" key={end} id={`day-error-${end}`} role="alert">{t('batchDayInvalid')}</span>)}
         </div>
         <div class="tools-row">
-          <button type="button" class="export-selected" disabled={chosen.length === 0} onClick={() => onExport(chosen, clearAfter)}>{t('batchExportSelected', String(chosen.length))}</button>
-          <button type="submit" class="export-all" onClick={() => onExport(shown.map((v) => v.capture), clearAfter)}>{t('batchExportAll', String(shown.length))}</button>
+          <button type="button" class="export-selected" disabled={chosen.length === 0} onClick={() => exportOrStop(chosen)}>{t('batchExportSelected', String(chosen.length))}</button>
+          <button type="submit" class="export-all" onClick={() => exportOrStop(shown.map((v) => v.capture))}>{t('batchExportAll', String(shown.length))}</button>
           <button type="button" class="delete-selected" disabled={chosen.length === 0} onClick={() => onDelete(chosen.map((c) => c.id))}>{t('delete')}</button>
           <label class="choice">
             <input type="checkbox" name="clearAfter" checked={clearAfter} onChange={(e) => setClearAfter(e.currentTarget.checked)} />
@@ -293,7 +317,12 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
         {totalsLine(totals, t)}
         {unsaved.size > 0 && <span class="totals-unsaved" data-unsaved={unsaved.size}>{` · ${t('totalsUnsaved', String(unsaved.size))}`}</span>}
       </p>
-      {notice && (
+      {stoppedWords && (
+        <p class="notice export-stopped" role="alert">
+          <span class="notice-text">{stoppedWords}</span>
+        </p>
+      )}
+      {!stoppedWords && notice && (
         <p class="notice" role="status">
           <span class="notice-text">{notice}</span>
           {onUndo && <button type="button" class="undo" onClick={onUndo}>{t('undo')}</button>}

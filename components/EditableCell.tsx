@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { displayAmount } from '@/lib/invoice/amount';
 import { checkCorrection } from '@/lib/invoice/correction';
@@ -15,8 +15,8 @@ interface Props {
   onCancel?: () => void;
   /** The saved value is in the totals (an amount of a counted invoice): a refusal says so. */
   counted?: boolean;
-  /** A refused value stays in the box (true) or is gone (false: saved, cancelled, the row left the page). */
-  onUnsaved?: (field: InvoiceFieldName, unsaved: boolean) => void;
+  /** A refused value stays in the box (what was typed) or is gone (null: saved, cancelled, the row left the page). */
+  onUnsaved?: (field: InvoiceFieldName, typed: string | null) => void;
 }
 
 /**
@@ -43,12 +43,13 @@ export function EditableCell({ field, label, value, onCorrect, onCancel, counted
     setProblem(refused);
   };
   const shown = (field === 'amount' ? displayAmount(value) : value) ?? '';
-  const unsaved = draft !== null;
-  useEffect(() => {
-    if (!unsaved) return;
-    onUnsaved?.(field, true);
-    return () => onUnsaved?.(field, false);
-  }, [unsaved, field]);
+  // A layout effect, run with the render (a plain effect waits for the next frame): typing a value
+  // and clicking Export at once must find it counted as unsaved when the click comes.
+  useLayoutEffect(() => {
+    if (draft === null) return;
+    onUnsaved?.(field, draft);
+    return () => onUnsaved?.(field, null);
+  }, [draft, field]);
   const kept = shown === '' ? t('cellKeptEmpty') : t(counted ? 'cellKeptCounted' : 'cellKept', shown);
   return (
     <>

@@ -31,8 +31,11 @@ export interface RowActions {
   correct(id: string, field: InvoiceFieldName, value: string): Promise<string | null>;
   /** Escape in a cell: the focus goes back to the row. */
   cancel(id: string): void;
-  /** A cell holds a refused value (not saved) or no longer does: the totals line says how many. */
-  unsaved(id: string, field: InvoiceFieldName, on: boolean): void;
+  /**
+   * A cell holds a refused value (`typed`, not saved) or no longer does (null): the totals line
+   * says how many, and Export stops while there are some.
+   */
+  unsaved(id: string, field: InvoiceFieldName, typed: string | null): void;
   retry(id: string): void;
   /** "Duplicate of …": shows the capture counted in this one's place. */
   jump(id: string): void;
@@ -101,7 +104,7 @@ export const ReviewRow = pure(function ReviewRow({ capture, check, current, acti
               counted={f === 'amount' && counted}
               onCorrect={(ff, value) => actions.correct(capture.id, ff, value)}
               onCancel={() => actions.cancel(capture.id)}
-              onUnsaved={(ff, on) => actions.unsaved(capture.id, ff, on)}
+              onUnsaved={(ff, typed) => actions.unsaved(capture.id, ff, typed)}
             />
             {missing && invoice && <small class="cell-missing">{t('fieldMissing')}</small>}
             {f === 'location' && fromCode && <small class="derived" data-derived-city={fromCode}>{t('derivedFromCode', fromCode)}</small>}

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { BatchView } from '@/components/BatchView';
 import { checksFor } from '@/lib/invoice/capture-checks';
 import { zipFileName } from '@/lib/export/naming';
-import { exportedNotice } from '@/lib/export/summary';
+import { exportedNotice, importedNotice } from '@/lib/export/summary';
 import { notifyCapturesChanged } from '@/lib/store/changes';
 import { t, tDynamic } from '@/lib/i18n';
 import { applyUiLanguage } from '@/lib/ui/language';
@@ -99,7 +99,7 @@ function App() {
         const result = await importZip(file, store);
         notifyCapturesChanged('import');
         const problemWords = { newerVersion: 'batchImportNewer', notExport: 'batchImportNotExport', tooLarge: 'batchImportTooLarge' } as const;
-        setNotice(result.ok ? t('batchImported', [String(result.added), String(result.invoices), String(result.skipped)]) : t(problemWords[result.problem]));
+        setNotice(result.ok ? importedNotice(result, t) : t(problemWords[result.problem]));
       }}
     />
   );

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../i18n';
 import { fenToYuanText } from '../invoice/amount';
 import type { CheckId, CheckResult } from '../invoice/checks';
+import { placeFromCode } from '../invoice/groups';
 import { standing, type Standing } from '../invoice/hand-entry';
 import { displayCode } from '../recognize/errors';
 import { effectiveFields, type Capture } from '../store/capture-schema';
@@ -73,7 +74,10 @@ export const COLUMNS: Column[] = [
   { key: 'amount_recognized', header: 'colAmountRecognized', kind: 'text', value: (r) => r.capture.result?.amount },
   { key: 'counted', header: 'colCounted', kind: 'text', value: (r, w) => w(r.counted ? 'yes' : 'no') },
   { key: 'location', header: 'fieldLocation', kind: 'text', value: (r) => fields(r).location },
-  { key: 'derived_city', header: 'colDerivedCity', kind: 'text', value: (r) => r.check.derivedCity },
+  // What the batch row shows as "(from the invoice code)" (placeFromCode): the city of a province-only
+  // location, or the code's region when no location is printed or typed (a hand entry), so the
+  // CSV says what the row says (trial 5: a hand row's city was empty here).
+  { key: 'derived_city', header: 'colDerivedCity', kind: 'text', value: (r) => placeFromCode(fields(r), r.check) },
   { key: 'code_region', header: 'colCodeRegion', kind: 'text', value: (r) => r.check.codeRegion },
   { key: 'status', header: 'colStatus', kind: 'text', value: (r, w) => w(STANDING_WORD[standing(r.capture)]) },
   { key: 'entered_by_hand', header: 'colEnteredByHand', kind: 'text', value: (r, w) => w(standing(r.capture) === 'entered' ? 'yes' : 'no') },

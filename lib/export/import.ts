@@ -1,7 +1,8 @@
 import { BlobReader, ZipReader, type Entry, type FileEntry } from '@zip.js/zip.js';
 import { z } from 'zod';
 import { checkCorrection, type CorrectionField } from '../invoice/correction';
-import { isInvoice } from '../invoice/hand-entry';
+import { checksFor } from '../invoice/capture-checks';
+import { batchTotals } from '../invoice/totals';
 import { LocalCode, recognitionError } from '../recognize/errors';
 import { CaptureSchema, type Capture } from '../store/capture-schema';
 import type { CaptureStore } from '../store/captures';
@@ -12,7 +13,14 @@ const ExportedSchema = z.object({
   captures: z.array(z.object({ imageFile: z.string().nullable() }).passthrough()),
 });
 
-export type ImportResult = { ok: true; added: number; invoices: number; skipped: number } | { ok: false; problem: 'notExport' | 'newerVersion' | 'tooLarge' };
+/**
+ * What an import did: captures `added` and, of them, the `invoices` the totals count, the
+ * `duplicates` they leave out and the `failed` (lib/invoice/totals.ts batchTotals, duplicates
+ * settled over the whole batch after the import); `skipped`: already here or unreadable records.
+ */
+export type ImportResult =
+  | { ok: true; added: number; invoices: number; duplicates: number; failed: number; skipped: number }
+  | { ok: false; problem: 'notExport' | 'newerVersion' | 'tooLarge' };
 
 /**
  * Bounds checked before and while reading (a 261 kB ZIP can inflate to gigabytes): invoices.json of
@@ -112,10 +120,7 @@ export async function importZip(file: Blob, store: CaptureStore): Promise<Import
     const parsed = ExportedSchema.safeParse(raw);
     if (!parsed.success) return { ok: false, problem: 'notExport' };
     const images = new Map(entries.map((e) => [e.filename, e]));
-    let added = 0;
-    // Of those added, the ones that stand as invoices: the notice says captures and invoices apart
-    // (a failed capture is imported too, and is no invoice).
-    let invoices = 0;
+    const added: Capture[] = [];
     let skipped = 0;
     for (const record of parsed.data.captures) {
       const capture = CaptureSchema.safeParse(record);
@@ -129,10 +134,14 @@ export async function importZip(file: Blob, store: CaptureStore): Promise<Import
       const blob = bytes instanceof Uint8Array ? new Blob([bytes], { type: capture.data.imageType ?? 'application/octet-stream' }) : undefined;
       const imported = settled({ ...capture.data, corrections: readCorrections(capture.data.corrections), hasImage: blob !== undefined });
       await store.add(imported, blob);
-      added += 1;
-      if (isInvoice(imported)) invoices += 1;
+      added.push(imported);
     }
-    return { ok: true, added, invoices, skipped };
+    // Counted the way the totals under the notice count them (one rule, lib/invoice/totals.ts): a
+    // duplicate, of another capture imported or of one already here, is no second invoice (trial
+    // 5: the notice said "invoices: 3" above totals saying 2).
+    const all = added.length > 0 ? await store.recent(Number.MAX_SAFE_INTEGER) : [];
+    const totals = batchTotals(added, checksFor(all), all);
+    return { ok: true, added: added.length, invoices: totals.invoices, duplicates: totals.duplicates, failed: totals.failed, skipped };
   } finally {
     await reader.close();
   }

@@ -27,6 +27,15 @@ export function exportedNotice(captures: number, totals: BatchTotals, cleared: b
   return words(cleared ? 'batchExportedCleared' : 'batchExported', [String(captures), totalsLine(totals, words)]);
 }
 
+/**
+ * What the batch says once a ZIP is imported, e.g. "Imported captures: 4 (invoices: 2, duplicates
+ * not counted: 1, failed: 1) · already here: 0.": its invoices and duplicates as the totals count
+ * them (ImportResult, lib/export/import.ts).
+ */
+export function importedNotice(result: { added: number; invoices: number; duplicates: number; failed: number; skipped: number }, words: Translate): string {
+  return words('batchImported', [result.added, result.invoices, result.duplicates, result.failed, result.skipped].map(String));
+}
+
 /** "2026-11: 8 invoices · ￥1,234.00 · …", one line per month or city. */
 function groupLines(heading: string, groups: GroupTotals[], words: Translate): string[] {
   if (groups.length === 0) return [];

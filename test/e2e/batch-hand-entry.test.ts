@@ -106,20 +106,33 @@ describe('a refused capture entered by hand', () => {
     const before = await totalsText();
     await batch.click(cell, { count: 3 });
     await batch.keyboard.type('1,00.00');
-    await batch.keyboard.press('Tab');
+    // Straight to Export, as a clerk does (leaving the box is what refuses it). Exporting now would
+    // ship ￥10.00 while the box says 1,00.00 (trial 5): nothing is exported, the notice says which
+    // cell and what to do, and the focus goes back to that cell.
+    await batch.click('button.export-all');
     await batch.waitForSelector(`${row('ten')} .cell-problem`);
+    await batch.waitForSelector('.notice.export-stopped', { timeout: 5_000 });
+    expect(await batch.$eval('.notice.export-stopped', (e) => e.textContent)).toBe(
+      'Not exported: an edit is not saved, row 144031060038 35050201, Amount “1,00.00”. Fix it, or press Escape in that box to keep ￥10.00, then export again.',
+    );
+    expect(await batch.evaluate(() => (document.activeElement?.matches('input[data-field="amount"]') ? document.activeElement.closest('tr')?.getAttribute('data-capture-id') : null))).toBe('ten');
     // The box keeps what was typed, to be fixed; beside the refusal, the amount the totals count.
     expect(await batch.$eval(cell, (i) => (i as HTMLInputElement).value)).toBe('1,00.00');
     expect(await batch.$eval(`${row('ten')} .cell-kept`, (e) => e.textContent)).toBe('Not saved: ￥10.00 stays the amount counted in the totals.');
     await batch.waitForSelector('.batch-totals .totals-unsaved');
     expect(await totalsText()).toBe(`${before} · edits not saved: 1 (the totals count the values kept)`);
     expect(await batch.$eval('.batch-totals', (p) => p.getAttribute('data-fen'))).toBe('3000');
+    // An export writes its ZIP within a second or two here (the next test's takes that long).
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(readdirSync(ext.downloads).filter((f) => f.endsWith('.zip'))).toEqual([]);
     // Escape gives the saved value back: nothing is unsaved any more, and the totals say nothing of it.
     await batch.focus(cell);
     await batch.keyboard.press('Escape');
     await batch.waitForFunction(() => !document.querySelector('.batch-totals .totals-unsaved'), { polling: 100, timeout: 5_000 });
     expect(await batch.$eval(cell, (i) => (i as HTMLInputElement).value)).toBe('￥10.00');
     expect(await totalsText()).toBe(before);
+    // Nothing unsaved any more: the stop is not said (the next test exports).
+    expect(await batch.$('.notice.export-stopped')).toBeNull();
   });
 
   it('the exported ZIP counts it, marked as entered by hand, and the notice says captures and invoices apart', async () => {

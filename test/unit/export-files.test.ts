@@ -4,7 +4,8 @@ import { exportRecord, invoicesCsv } from '@/lib/export/records';
 import { invoicesXlsx } from '@/lib/export/xlsx';
 import { checksFor } from '@/lib/invoice/capture-checks';
 import { countedCaptures } from '@/lib/invoice/totals';
-import type { Capture } from '@/lib/store/capture-schema';
+import { placeFromCode } from '@/lib/invoice/groups';
+import { effectiveFields, type Capture } from '@/lib/store/capture-schema';
 import { wordsOf } from '../support/words';
 
 const at = new Date(2026, 10, 20, 9, 30, 5).getTime();
@@ -43,6 +44,41 @@ describe('invoices.csv', () => {
     // In Chinese, a failure's reason is in Chinese words beside its code.
     const zhRows = invoicesCsv(records(), wordsOf('zh_CN')).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(zhRows[4]).toMatch(/AIS\.0104 [^A-Za-z]*[\u4e00-\u9fff]/);
+  });
+});
+
+describe('the city column says what the batch row says (placeFromCode)', () => {
+  /** A failed capture typed in by hand: code, number and amount, and the location only when given. */
+  const typed = (id: string, corrections: Capture['corrections']): Capture => ({
+    id, createdAt: at, updatedAt: at, status: 'failed', source: { kind: 'file', fileName: `${id}.png` }, provider: 'ondevice', hasImage: false, normalized: true, attempts: 1,
+    error: { code: 'AIS.0104', message: 'not a quota invoice', retryable: false }, corrections,
+  });
+  const rows = [
+    typed('no-place', { code: '033012067798', number: '41220953', amount: '￥1.00' }), // 3301 杭州市 by the code
+    typed('typed-place', { code: '033012067798', number: '41220954', amount: '￥1.00', location: '深圳市' }), // the typed place says it
+    done('province', '213012195474', '12345678', '￥0.50', '河北省'), // 1301: the city of a province-only location
+  ];
+  const records = () => {
+    const checks = checksFor(rows);
+    return rows.map((c) => exportRecord(c, checks, countedCaptures(rows, checks), null));
+  };
+  const expected = ['杭州市', '', '石家庄市'];
+
+  it('CSV: a hand entry without a place gets the region its code gives, as its row shows', () => {
+    const [header, ...lines] = invoicesCsv(records(), wordsOf('en')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const col = cells(header!).indexOf('City (from the code)');
+    expect(lines.map((l) => cells(l)[col])).toEqual(expected);
+    // The same function as the row: what the batch shows beside the location.
+    const checks = checksFor(rows);
+    expect(rows.map((c) => placeFromCode(effectiveFields(c), checks.get(c.id)) ?? '')).toEqual(expected);
+  });
+
+  it('XLSX: the same cells', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await invoicesXlsx(records(), wordsOf('zh_CN'))).buffer as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const col = (sheet.getRow(1).values as unknown[]).indexOf('城市（据发票代码推断）');
+    expect([2, 3, 4].map((r) => sheet.getRow(r).getCell(col).value ?? '')).toEqual(expected);
   });
 });
 

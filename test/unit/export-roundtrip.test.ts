@@ -3,6 +3,7 @@ import { BlobReader, TextWriter, ZipReader } from '@zip.js/zip.js';
 import { describe, expect, it } from 'vitest';
 import { capturesUnblockedBy } from '@/lib/background/retry-on-grant';
 import { importZip, readBounded, TOO_LARGE } from '@/lib/export/import';
+import { importedNotice } from '@/lib/export/summary';
 import { exportZip } from '@/lib/export/zip';
 import { unreadBecauseText } from '@/lib/ui/error-text';
 import type { Capture } from '@/lib/store/capture-schema';
@@ -46,12 +47,36 @@ describe('export → import round trip (JSON schema version 1)', () => {
     expect(json.schemaVersion).toBe(1);
 
     const store = createCaptureStore(openCaptureDb('roundtrip'));
-    // a and c are invoices; b failed: a capture, not an invoice.
-    expect(await importZip(zip, store)).toEqual({ ok: true, added: 3, invoices: 2, skipped: 0 });
+    // a and c are one invoice (same code and number): counted once, as the totals count it; b
+    // failed: a capture, not an invoice.
+    expect(await importZip(zip, store)).toEqual({ ok: true, added: 3, invoices: 1, duplicates: 1, failed: 1, skipped: 0 });
     for (const original of captures) expect(await store.get(original.id)).toEqual(original);
     expect(new Uint8Array(await (await store.image('a'))!.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
     expect(await store.image('c')).toBeUndefined();
-    expect(await importZip(zip, store)).toEqual({ ok: true, added: 0, invoices: 0, skipped: 3 });
+    expect(await importZip(zip, store)).toEqual({ ok: true, added: 0, invoices: 0, duplicates: 0, failed: 0, skipped: 3 });
+  });
+
+  it('says its invoices as the totals count them: a duplicate apart, of a capture imported or of one already here', async () => {
+    const other = { code: '144031060038', number: '35050291', amount: '￥50.00', location: '深圳市' };
+    const captures = [
+      capture('first'),
+      capture('again', { createdAt: Date.UTC(2026, 10, 20, 9, 0) }), // the same invoice, captured later
+      capture('other', { result: other }),
+      capture('failed', { status: 'failed', result: undefined, error: { code: 'AIS.0104', message: 'not an invoice', retryable: false } }),
+    ];
+    const { zip } = await exportZip(captures, async () => undefined, wordsOf('en'));
+    const store = createCaptureStore(openCaptureDb('import-counts'));
+    const result = await importZip(zip, store);
+    expect(result).toEqual({ ok: true, added: 4, invoices: 2, duplicates: 1, failed: 1, skipped: 0 });
+    // The notice agrees with the totals line under it ("Invoices: 2").
+    expect(importedNotice(result as Extract<typeof result, { ok: true }>, wordsOf('en'))).toBe('Imported captures: 4 (invoices: 2, duplicates not counted: 1, failed: 1) · already here: 0.');
+    expect(importedNotice(result as Extract<typeof result, { ok: true }>, wordsOf('zh_CN'))).toBe('已导入 4 条记录（发票 2 张，重复不计 1 张，失败 1 条），0 条已存在。');
+
+    // A batch already holding the earlier capture of an invoice: the one imported is its duplicate.
+    const here = createCaptureStore(openCaptureDb('import-counts-here'));
+    await here.add(capture('first'));
+    const { zip: later } = await exportZip([capture('again', { createdAt: Date.UTC(2026, 10, 20, 9, 0) })], async () => undefined, wordsOf('en'));
+    expect(await importZip(later, here)).toEqual({ ok: true, added: 1, invoices: 0, duplicates: 1, failed: 0, skipped: 0 });
   });
 
   it('refuses a ZIP that is not an export, and one from a newer version', async () => {
@@ -102,7 +127,7 @@ describe('import: sizes bounded, nothing starts by itself', () => {
     const running = capture('r', { status: 'running', result: undefined, hasImage: false, progress: { stage: 'recognizing' } });
     const file = await zipOf({ 'invoices.json': JSON.stringify({ schemaVersion: 1, captures: [queued, running].map((c) => ({ ...c, imageFile: null })) }) });
     const store = createCaptureStore(openCaptureDb('queued-import'));
-    expect(await importZip(file, store)).toEqual({ ok: true, added: 2, invoices: 0, skipped: 0 });
+    expect(await importZip(file, store)).toEqual({ ok: true, added: 2, invoices: 0, duplicates: 0, failed: 2, skipped: 0 });
     for (const id of ['q', 'r']) {
       const stored = await store.get(id);
       expect(stored).toMatchObject({ status: 'failed', error: { code: 'LOCAL.IMPORTED_UNREAD', retryable: false } });
@@ -115,7 +140,7 @@ describe('import: sizes bounded, nothing starts by itself', () => {
     const blocked = capture('h', { status: 'failed', result: undefined, hasImage: false, error: { code: 'LOCAL.HOST_ACCESS', message: 'https://img.example/a.png', retryable: false } });
     const file = await zipOf({ 'invoices.json': JSON.stringify({ schemaVersion: 1, captures: [{ ...blocked, imageFile: null }] }) });
     const store = createCaptureStore(openCaptureDb('host-access-import'));
-    expect(await importZip(file, store)).toEqual({ ok: true, added: 1, invoices: 0, skipped: 0 });
+    expect(await importZip(file, store)).toEqual({ ok: true, added: 1, invoices: 0, duplicates: 0, failed: 1, skipped: 0 });
     expect(await store.get('h')).toMatchObject({ status: 'failed', error: { code: 'LOCAL.IMPORTED_UNREAD', retryable: false } });
     expect(capturesUnblockedBy(await store.withStatus('failed'), ['https://img.example/*'])).toEqual([]);
   });
