@@ -19,7 +19,7 @@ import { benchBatch, benchReviewTable } from '../test/bench/batch';
 import { benchQueue } from '../test/bench/queue';
 import { benchOndeviceChromium, buildBothPipelines } from '../test/bench/ondevice-chromium';
 import { median, report } from '../test/bench/stats';
-import { STAGES } from '../lib/ondevice/stage-clock';
+import { READ_CAUSES, STAGES } from '../lib/ondevice/stage-clock';
 import { startEmulator } from '../test/emulator/server';
 import { launchWithExtension, waitForMenu } from '../test/support/extension';
 import { serveFolder } from '../test/support/static-server';
@@ -47,6 +47,9 @@ if (part('ondevice')) {
     const stages = figures[p].stages;
     if (!stages) continue;
     for (const s of STAGES) report(`ondevice_chromium_${p}_stage_${s.replace('-', '_')}`, stages.ms[s] / count, `ms (${(stages.calls[s] / count).toFixed(1)} calls, ${(stages.items[s] / count).toFixed(1)} items)`);
+    report(`ondevice_chromium_${p}_detections`, stages.calls['det-run'] / count, `runs (${figures[p].clocks.map((k) => k.calls['det-run']).join(' ')})`);
+    // Lines recognised per invoice by why, and each invoice's count (seed order), to compare with Node's.
+    for (const c of READ_CAUSES) report(`ondevice_chromium_${p}_reads_${c.replace(/-/g, '_')}`, stages.reads[c] / count, `lines (${figures[p].clocks.map((k) => k.reads[c]).join(' ')})`);
   }
   report('ondevice_chromium_invoices', count, 'invoices');
   report('ondevice_chromium_fast_vs_baseline_median', median(figures.fast.latenciesMs) / median(figures.baseline.latenciesMs), 'x');

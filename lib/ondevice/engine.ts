@@ -148,6 +148,7 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
       if (Math.abs(vote - 0.5) >= 0.3) return vote > 0.5;
     }
     const few = sample.slice(0, 4);
+    stageClock.read('orientation', 2 * few.length);
     const up = await recognizeLines(recS, few.map((r) => cropLine(img, r)), dict, recOpt);
     const down = await recognizeLines(recS, few.map((r) => cropLine(img, flip(r))), dict, recOpt);
     const mean = (rs: { confidence: number }[]) => rs.reduce((s, r) => s + r.confidence, 0) / rs.length;
@@ -177,10 +178,12 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
    * reading kept: a red-printed number alone turns blank without its red and keeps its first reading
    * (`skipInkless` knows that beforehand and saves the second inference).
    */
-  async function readLine(line: LineCrop, skipInkless: boolean, sealFreeBelow = Infinity, sealFreeAllAbove = Infinity): Promise<RecResult> {
+  async function readLine(line: LineCrop, skipInkless: boolean, why: 'first' | 'reread', sealFreeBelow = Infinity, sealFreeAllAbove = Infinity): Promise<RecResult> {
     const [rec] = await recognizeLines(recS, [line.crop], dict, recOpt);
+    stageClock.read(why);
     if (!line.withoutRed || (skipInkless && line.redOnly)) return rec!;
     if (!sealFreeReadingNeeded(rec!, sealFreeBelow, sealFreeAllAbove)) return rec!;
+    stageClock.read(why === 'first' ? 'seal-free' : 'reread-seal-free');
     const [clean] = await recognizeLines(recS, [line.withoutRed], dict, recOpt);
     return clean!.text.trim() && clean!.confidence > rec!.confidence ? clean! : rec!;
   }
@@ -213,7 +216,7 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
         const line = first?.[i] ?? cutLine(img, ordered[i]!.rect, skipInkless, options.redRemoval);
         if (!first) stageClock.add('crop', cut);
         const { rect } = line;
-        const rec = await readLine(line, skipInkless, options.sealFreeBelow, options.sealFreeAllAbove);
+        const rec = await readLine(line, skipInkless, 'first', options.sealFreeBelow, options.sealFreeAllAbove);
         read += 1;
         const text = rec.text.trim();
         if (!text || rec.confidence < minConf) continue;
@@ -234,7 +237,7 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
     },
     async readLines(img: RgbaImage, rects: RotatedRect[]) {
       const out: RecResult[] = [];
-      for (const rect of rects) out.push(await readLine(cutLine(img, rect, true), true));
+      for (const rect of rects) out.push(await readLine(cutLine(img, rect, true), true, 'reread'));
       return out;
     },
     async release() {

@@ -29,6 +29,8 @@ export interface PipelineFigures {
   firstMs: number;
   /** The engine's stage clock in the offscreen document, summed over the measured invoices. */
   stages?: StageTotals;
+  /** Per measured invoice, in seed order: its own stage clock (lines recognised by why among it). */
+  clocks: StageTotals[];
 }
 
 /**
@@ -72,7 +74,7 @@ export async function benchOndeviceChromium(dirs: Record<Pipeline, string>, coun
       await waitForMenu(ext.worker);
       await (await ext.browser.newPage()).goto(`${site.url}/page.html`);
     }
-    const figures: Record<Pipeline, PipelineFigures> = { baseline: { latenciesMs: [], allFourRight: 0, firstMs: 0 }, fast: { latenciesMs: [], allFourRight: 0, firstMs: 0 } };
+    const figures: Record<Pipeline, PipelineFigures> = { baseline: { latenciesMs: [], allFourRight: 0, firstMs: 0, clocks: [] }, fast: { latenciesMs: [], allFourRight: 0, firstMs: 0, clocks: [] } };
     for (let i = 0; i < specs.length; i++) {
       // Alternate which build goes first, so neither always meets a machine the other just warmed.
       for (const p of i % 2 ? [...pipelines].reverse() : pipelines) {
@@ -85,9 +87,15 @@ export async function benchOndeviceChromium(dirs: Record<Pipeline, string>, coun
         }
         figures[p].latenciesMs.push(ms);
         if (allFourRight(sample.results[0], specs[i]!.truth)) figures[p].allFourRight += 1;
+        // This invoice's clock, read after its time was taken, then added to the run's.
+        const clock = await stageClock(launched[p]!, 'snapshot');
+        await stageClock(launched[p]!, 'reset');
+        if (clock) {
+          figures[p].clocks.push(clock);
+          figures[p].stages = figures[p].stages ? addTotals(figures[p].stages, clock) : clock;
+        }
       }
     }
-    for (const p of pipelines) figures[p].stages = (await stageClock(launched[p]!, 'snapshot')) ?? undefined;
     return figures;
   } finally {
     for (const ext of Object.values(launched)) await ext.browser.close();
@@ -110,6 +118,12 @@ async function stageClock(ext: LoadedExtension, what: 'reset' | 'snapshot'): Pro
     }
     return clock.snapshot();
   }, what);
+}
+
+/** Two clocks' totals, stage by stage and cause by cause. */
+function addTotals(a: StageTotals, b: StageTotals): StageTotals {
+  const sum = <K extends string>(x: Record<K, number>, y: Record<K, number>) => Object.fromEntries(Object.keys(x).map((k) => [k, x[k as K] + y[k as K]])) as Record<K, number>;
+  return { ms: sum(a.ms, b.ms), calls: sum(a.calls, b.calls), items: sum(a.items, b.items), reads: sum(a.reads, b.reads) };
 }
 
 function allFourRight(stored: Partial<Record<(typeof FIELDS)[number], string>> | undefined, truth: Truth): boolean {
