@@ -7,7 +7,7 @@ import { resolvePlace } from '@/lib/invoice/location';
 import { QUOTA_INVOICE_FIELDS } from '@/lib/recognize/contract';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type CaptureStatus, type ProviderId, type WaitReason } from '@/lib/store/capture-schema';
-import { statusWords } from '@/lib/ui/capture-status';
+import { providerHasRead, statusWords } from '@/lib/ui/capture-status';
 import { duplicateShortWords, duplicateWords, type DuplicateMark } from '@/lib/ui/duplicate-words';
 import { standing, stillToEnter } from '@/lib/invoice/hand-entry';
 import { AllowHostButton } from './AllowHostButton';
@@ -243,8 +243,12 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
           <button type="button" class="delete" onClick={() => actions.onDelete(capture.id)}>{t('delete')}</button>
         </div>
         <p class="meta-line">
-          <span class="provider" data-provider={capture.provider}>{t('readBy', t(PROVIDER_LABEL[capture.provider]))}</span>
-          {' · '}
+          {providerHasRead(capture) && (
+            <>
+              <span class="provider" data-provider={capture.provider}>{t('readBy', t(PROVIDER_LABEL[capture.provider]))}</span>
+              {' · '}
+            </>
+          )}
           <span class="source" title={sourceLabel(capture)}>{sourceLabel(capture)}</span>
         </p>
       </div>

@@ -2,7 +2,12 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 
 interface Props {
-  onUrl: (url: string) => void;
+  /**
+   * Called straight from the submit (a user gesture: the popup asks for the URL's host in it).
+   * Resolves whether the URL was taken; a refused one stays in the box to be corrected (trial 5:
+   * a pasted link refused left the box empty, the input lost).
+   */
+  onUrl: (url: string) => Promise<boolean>;
   onFiles: (files: File[]) => void;
 }
 
@@ -14,8 +19,12 @@ export function CaptureInput({ onUrl, onFiles }: Props) {
       class="capture-input"
       onSubmit={(e) => {
         e.preventDefault();
-        if (url.trim()) onUrl(url.trim());
-        setUrl('');
+        const submitted = url.trim();
+        if (!submitted) return;
+        void onUrl(submitted).then((taken) => {
+          // Emptied only when taken, and only if nothing else was typed meanwhile.
+          if (taken) setUrl((now) => (now.trim() === submitted ? '' : now));
+        });
       }}
     >
       <label class="sr-only" for="image-url">{t('popupUrlLabel')}</label>

@@ -71,7 +71,8 @@ interface Props extends CaptureActions {
   noticeId: number;
   /** Shown after a fill: Undo puts the page's previous values back. */
   onUndo: (() => void) | null;
-  onUrl: (url: string) => void;
+  /** Resolves whether the URL was taken: the box keeps what was typed when it was refused. */
+  onUrl: (url: string) => Promise<boolean>;
   onFiles: (files: File[]) => void;
   /** Files, or else the text (a link), dropped on the popup. */
   onDrop: (files: File[], text: string) => void;

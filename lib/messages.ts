@@ -7,9 +7,12 @@ import type { FieldMappingRecord } from './store/field-mappings';
 import type { FillReport, UndoReport } from './autofill/report';
 import type { CardActionReply, CardView, CardRequestSchema } from './card/schema';
 
+/** The longest URL the worker takes (characters); data: URLs go as files (lib/ui/intake.ts fileFromDataUrl). */
+export const RECOGNIZE_URL_MAX = 8192;
+
 /** Payload schemas: the background validates every message against these before acting. */
 export const RecognizeUrlSchema = z.object({
-  url: z.string().trim().min(1).max(8192),
+  url: z.string().trim().min(1).max(RECOGNIZE_URL_MAX),
   /**
    * The popup is asking the user for the URL's host as it sends this (its prompt may close the
    * popup): the capture waits for the answer (`hostAnswered`) instead of failing LOCAL.HOST_ACCESS.

@@ -11,7 +11,7 @@ import { notifyCapturesChanged } from '@/lib/store/changes';
 import { useCaptureCount, useCaptures } from '@/lib/ui/use-captures';
 import type { ProviderId } from '@/lib/store/capture-schema';
 import { fillNotice, undoNotice } from '@/lib/ui/fill-notice';
-import { intakeFiles, intakeProblemText, linkFromText } from '@/lib/ui/intake';
+import { dataUrlProblemText, fileFromDataUrl, intakeFiles, intakeProblemText, linkFromText } from '@/lib/ui/intake';
 import { readFileAsDataUrl } from '@/lib/util/read-file';
 import { huaweiConfigured } from '@/lib/ui/huawei-ready';
 import { hostPattern, requestHostAccess } from '@/lib/platform';
@@ -49,27 +49,41 @@ function App() {
   // the answer told here (yes or no) starts it, and unanswered it goes after HOST_ANSWER_WAIT_MS
   // (lib/recognize/host-answer.ts), as LOCAL.HOST_ACCESS with "Allow reading images from <host>"
   // in its row when not granted. No gesture to ask on (a dropped link): refused at once, the same.
-  const submitUrl = async (url: string) => {
+  // A data: URL is no link to read but the image itself: decoded here and taken as a file is.
+  // Resolves whether it was taken (the URL box keeps what was typed when it was not).
+  const submitUrl = async (url: string, kind: 'paste' | 'drop' = 'paste'): Promise<boolean> => {
+    if (/^data:/i.test(url.trim())) return submitDataUrl(url, kind);
     const asking = hostPattern(url) !== undefined;
     const sent = sendMessage('recognizeUrl', { url, askingHost: asking });
     const answered = asking ? requestHostAccess(browser, url) : undefined;
     const reply = await sent;
     report(reply);
-    if (!answered || !reply.ok) return;
-    await answered;
-    await sendMessage('hostAnswered', { id: reply.id });
+    if (reply.ok && answered) void answered.then(() => sendMessage('hostAnswered', { id: reply.id }));
+    return reply.ok;
   };
+  // A data: URL (trial 5: a 144 KB invoice pasted as one was refused with zod's words, the box
+  // emptied): its bytes as a file, through the same intake and checks as a picked file.
+  async function submitDataUrl(url: string, kind: 'paste' | 'drop'): Promise<boolean> {
+    const file = fileFromDataUrl(url, t('dataUrlFileName'));
+    if (!file) {
+      setNotice(t('dataUrlBroken'));
+      return false;
+    }
+    return submitFiles([file], kind, dataUrlProblemText);
+  }
   // Every file refused among several is named, in one notice kept to the end: a later file taken
   // must not clear an earlier one's refusal (a new user's trial picked 8 and saw 6 rows, no word why).
-  async function submitFiles(files: File[], kind: 'file' | 'paste' | 'drop') {
+  // Resolves whether every file was taken.
+  async function submitFiles(files: File[], kind: 'file' | 'paste' | 'drop', problemText = intakeProblemText): Promise<boolean> {
     const refused: string[] = [];
     for await (const item of intakeFiles(files)) {
       const words = 'problem' in item
-        ? intakeProblemText(item)
+        ? problemText(item)
         : replyText(await sendMessage('recognizeFile', { name: item.name, kind: item.fromPdf ? 'pdf' : kind, dataUrl: await readFileAsDataUrl(item.blob) }));
       if (words) refused.push(words);
     }
     setNotice(refused.length > 0 ? refused.join(' ') : null);
+    return refused.length === 0;
   }
   // Ctrl/Cmd+V anywhere in the popup (outside the URL field): images and PDFs, or an image link.
   useEffect(() => {
@@ -104,7 +118,7 @@ function App() {
       onDrop={(files, text) => {
         const link = linkFromText(text);
         if (files.length > 0) void submitFiles(files, 'drop');
-        else if (link) void submitUrl(link);
+        else if (link) void submitUrl(link, 'drop');
       }}
       onFiles={(files) => submitFiles(files, 'file')}
       onCopy={async (value) => {

@@ -92,15 +92,17 @@ export async function resolveClickedImage(srcUrl: string, fetchFn: FetchLike, pa
 
 /**
  * A URL the worker reads by itself, with no page to help: one typed, pasted or dropped into the
- * popup, or any capture read again (Retry, Allow). The worker's fetch (fetchImage), except that a
- * fetch with no answer for a host `canReach` says is not granted fails with LOCAL.HOST_ACCESS
- * (message: the URL), so the row offers "Allow reading images from <host>" (issue 11) instead of
- * a download failure that asks whether the user is logged in.
+ * popup, or any capture read again (Retry, Allow). An http(s) URL whose host `canReach` says is not
+ * granted fails with LOCAL.HOST_ACCESS (message: the URL) BEFORE any request, so the row offers
+ * "Allow reading images from <host>" (issue 11) and nothing reaches a site the user has not allowed
+ * or has just denied (trial 5 saw `GET /mail/invoice.png` reach it after Cancel, with the site's
+ * cookies at stake). Otherwise the worker's fetch (fetchImage); data: URLs are no network request.
+ * Page-assisted reads of a right-clicked image (activeTab, in-page fetch, screenshot) are
+ * resolveClickedImage's, not this.
  */
 export async function fetchUrlImage(url: string, fetchFn: FetchLike, canReach: (url: string) => Promise<boolean>): Promise<FetchedImage> {
-  const fetched = await fetchImage(fetchFn, url);
-  if (fetched.ok || !(await notGranted(url, fetched.error, canReach))) return fetched;
-  return { ok: false, error: hostAccessError(url) };
+  if (/^https?:/i.test(url) && !(await canReach(url))) return { ok: false, error: hostAccessError(url) };
+  return fetchImage(fetchFn, url);
 }
 
 /** LOCAL.HOST_ACCESS for `url`: not retried by itself; Allow asks for the host, then retries. */

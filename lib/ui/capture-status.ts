@@ -48,3 +48,16 @@ export function statusWords(capture: Capture, found: number, of: number): string
   if (wait) return t(WAIT_LABEL[wait]);
   return progressWords(capture) ?? t(STATUS_LABEL[capture.status]);
 }
+
+/**
+ * Whether a recognizer has had this capture's image, so the row may say "Read by: <provider>":
+ * it has a result, or its image was handed on (running now, or a read that failed or waits to be
+ * tried again). Not for a capture still waiting for the user's answer about a host, one whose
+ * image could not be fetched (LOCAL.HOST_ACCESS: nothing was read) or one queued and not yet
+ * started (trial 5 saw "Read by: On-device" beside "Waiting for your answer…").
+ */
+export function providerHasRead(capture: Pick<Capture, 'result' | 'hasImage' | 'attempts' | 'status' | 'error'>): boolean {
+  if (capture.result) return true;
+  if (!capture.hasImage || capture.attempts === 0) return false;
+  return capture.status !== 'queued' || capture.error !== undefined;
+}

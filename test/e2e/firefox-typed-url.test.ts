@@ -46,6 +46,9 @@ describe('a URL typed into the popup for a host not granted (Firefox)', () => {
     await page.$eval('form.capture-input', (form) => (form as HTMLFormElement).requestSubmit());
     const shown = await waitForNewSettled(page, known, READ_MS);
     expect(shown).toMatchObject({ status: 'failed', errorCode: 'LOCAL.HOST_ACCESS', errorText: en.error_LOCAL_HOST_ACCESS!.message });
+    // Decided before any request (trial 5): nothing reached the site the user never allowed.
+    const hits = () => sites.requests.filter((r) => r === `GET ${host} /invoices/invoice-5.png`).length;
+    expect(hits()).toBe(0);
     const [id] = await captureIds(page);
     const allow = `article.capture[data-capture-id="${id}"] button.allow-host`;
     expect(await page.$eval(allow, (b) => b.textContent)).toBe(`Allow reading images from ${host}`);
@@ -53,5 +56,6 @@ describe('a URL typed into the popup for a host not granted (Firefox)', () => {
     await page.click(allow);
     await page.waitForSelector(`article.capture[data-capture-id="${id}"][data-status="done"]`, { timeout: READ_MS });
     expect((await readPopup(page))[0]).toMatchObject({ status: 'done', fields: truth['invoice-5.png'] });
+    expect(hits()).toBe(1); // the read after Allow
   });
 });

@@ -34,6 +34,19 @@ afterAll(async () => {
   await emulator?.close();
 });
 
+/** Puts `text` on the clipboard and pastes it into the URL box with Ctrl+V (the browser's own paste), then presses Enter. */
+async function pasteIntoUrlBoxAndEnter(text: string): Promise<void> {
+  await popup.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await popup.click('#image-url', { count: 3 }); // focus it, and select what is there (replaced by the paste)
+  await popup.keyboard.down('Control');
+  await popup.keyboard.press('KeyV');
+  await popup.keyboard.up('Control');
+  await popup.waitForFunction((t) => (document.querySelector('#image-url') as HTMLInputElement).value === t, { polling: 100, timeout: 10_000 }, text);
+  await popup.keyboard.press('Enter');
+}
+
+const urlBox = () => popup.$eval('#image-url', (i) => (i as HTMLInputElement).value);
+
 describe('popup intake', () => {
   it('Ctrl+V pastes an image from the clipboard', async () => {
     const before = await cardCount(popup);
@@ -71,6 +84,34 @@ describe('popup intake', () => {
     const byName = Object.fromEntries(shown.map((c) => [c.image, c]));
     expect(byName['expenses.pdf (1/2)']).toMatchObject({ status: 'done', fields: truth['invoice-1.png'] });
     expect(byName['expenses.pdf (2/2)']).toMatchObject({ status: 'done', fields: truth['invoice-4.png'] });
+  });
+
+  // Trial 5: a 144 KB invoice pasted as a data: URL was refused with zod's words and the box emptied.
+  it('an invoice pasted into the URL box as a data: link of over 100 KB is taken as a file is, and read', async () => {
+    const before = await cardCount(popup);
+    const url = `data:image/png;base64,${invoice('invoice-5.png').toString('base64')}`;
+    expect(url.length).toBeGreaterThan(100_000);
+    await pasteIntoUrlBoxAndEnter(url);
+    const [shown] = await waitForSettled(popup, 1, 60_000, before + 1);
+    expect(shown).toMatchObject({ status: 'done', image: en.dataUrlFileName!.message, fields: truth['invoice-5.png'] });
+    expect(await cardCount(popup)).toBe(before + 1);
+    await popup.waitForFunction(() => (document.querySelector('#image-url') as HTMLInputElement).value === '', { polling: 100, timeout: 5_000 });
+  });
+
+  it.each([
+    ['cut short (its base64 broken)', () => `data:image/png;base64,${invoice('invoice-1.png').toString('base64').slice(0, 5_001)}`, () => en.dataUrlBroken!.message],
+    ['no image (text)', () => `data:text/plain;base64,${Buffer.from('invoice 144031900111 No. 12345678').toString('base64')}`, () => en.dataUrlNotImage!.message.replace('$1', en.fileHolds_text!.message)],
+    ['a web page', () => `data:text/html,${encodeURIComponent('<!doctype html><html><body>Sign in</body></html>')}`, () => en.dataUrlNotImage!.message.replace('$1', en.fileHolds_html!.message)],
+    // Not a data: URL, but the same box: the schema's refusal in the user's words, not zod's.
+    ['an https link too long to send', () => `https://img.example.cn/i.png?k=${'a'.repeat(9_000)}`, () => en.urlTooLong!.message],
+  ])('a URL-box entry that is %s is refused in words saying what to do, adds nothing, and stays in the box', async (_name, make, words) => {
+    const before = await cardCount(popup);
+    const url = make();
+    await pasteIntoUrlBoxAndEnter(url);
+    await popup.waitForFunction((text) => document.querySelector('.notice')?.textContent?.startsWith(text), { polling: 100, timeout: 30_000 }, words());
+    expect(await popup.$eval('.notice', (n) => n.textContent)).not.toMatch(/expected|malformed|Too big/i);
+    expect(await cardCount(popup)).toBe(before);
+    expect(await urlBox()).toBe(url);
   });
 
   it('a password-protected PDF is explained, and adds nothing', async () => {

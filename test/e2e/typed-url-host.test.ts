@@ -43,6 +43,12 @@ afterAll(async () => {
   await xvfb?.close();
 });
 
+/** How many requests for `url` (its host and path) reached the test sites. */
+const hits = (url: string) => {
+  const { host, pathname, search } = new URL(url);
+  return sites.requests.filter((r) => r === `GET ${host} ${pathname}${search}`).length;
+};
+
 const allowed = (url: string) => popup.evaluate((u) => chrome.permissions.contains({ origins: [`${new URL(u).protocol}//${new URL(u).hostname}/*`] }), url);
 
 /**
@@ -126,6 +132,8 @@ describe('a URL typed into the popup for a host not granted (fresh install)', ()
     expect(await submitWithoutGesture(url)).toBe(false);
     const shown = await waitForNewSettled(popup, known, READ_MS);
     expect(shown).toMatchObject({ status: 'failed', errorCode: 'LOCAL.HOST_ACCESS', errorText: en.error_LOCAL_HOST_ACCESS!.message });
+    // Decided before any request (trial 5): nothing reached the site the user never allowed.
+    expect(hits(url)).toBe(0);
     const [id] = await captureIds(popup);
     const allow = `article.capture[data-capture-id="${id}"] button.allow-host`;
     expect(await popup.$eval(allow, (b) => b.textContent)).toBe(`Allow reading images from ${host}`);
@@ -135,6 +143,7 @@ describe('a URL typed into the popup for a host not granted (fresh install)', ()
     await answerAllow();
     await popup.waitForSelector(`article.capture[data-capture-id="${id}"][data-status="done"]`, { timeout: READ_MS });
     expect((await readPopup(popup))[0]).toMatchObject({ status: 'done', fields: truth['invoice-5.png'] });
+    expect(hits(url)).toBe(1); // the read after Allow
     expect(await popup.$(allow)).toBeNull();
     expect(await allowed(url)).toBe(true);
   });
@@ -179,5 +188,28 @@ describe('a URL typed into the popup for a host not granted (fresh install)', ()
     expect(await allowed(url)).toBe(true);
     expect((await captureIds(popup)).filter((c) => !known.includes(c))).toEqual([id]);
     expect(await storedAttempts(popup, id)).toBe(2); // the run that found no access, then the one after the yes
+  });
+
+  // Trial 5: after Cancel in the prompt the site still received GET …/invoice.png from the worker.
+  it('denied in the prompt: LOCAL.HOST_ACCESS, and not one request reaches the site; no "Read by" before a read', async () => {
+    const url = `http://deny.localhost:${new URL(sites.other).port}/invoices/invoice-2.png`;
+    expect(await allowed(url)).toBe(false);
+    const known = await captureIds(popup);
+    await popup.bringToFront();
+    await typeUrlAndEnter(url);
+    await popup.waitForFunction(() => !document.hasFocus(), { polling: 50, timeout: 15_000 }); // the prompt is up
+    // The row, stored before the prompt, waiting for the answer.
+    await popup.waitForFunction((ids) => !ids.includes(document.querySelector('article.capture')?.getAttribute('data-capture-id') ?? ''), { polling: 50, timeout: 10_000 }, known);
+    const [id] = (await captureIds(popup)).filter((c) => !known.includes(c));
+    const row = `article.capture[data-capture-id="${id}"]`;
+    // Waiting for the answer: nothing was read, so no engine is named.
+    expect(await popup.$eval(row, (r) => r.getAttribute('data-status'))).toBe('queued');
+    expect(await popup.$(`${row} .provider`)).toBeNull();
+    await new Promise((r) => setTimeout(r, 1_000));
+    await pressKeys(xvfb.display, 'Return'); // Cancel, the prompt's default button
+    expect(await waitForNewSettled(popup, known, READ_MS)).toMatchObject({ status: 'failed', errorCode: 'LOCAL.HOST_ACCESS' });
+    expect(await allowed(url)).toBe(false);
+    expect(await popup.$(`${row} .provider`)).toBeNull();
+    expect(hits(url)).toBe(0);
   });
 });

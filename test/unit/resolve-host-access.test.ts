@@ -39,25 +39,45 @@ describe('an image whose host is not granted (issue 11)', () => {
 });
 
 describe('a URL the worker reads alone (typed, pasted or dropped into the popup; any retry)', () => {
-  it('not granted and no answer (the prompt could not be shown): LOCAL.HOST_ACCESS naming the URL, not a download failure', async () => {
+  /** A fetch that records every URL it is asked for, answering `respond`. */
+  const recording = (respond: FetchLike) => {
+    const sent: string[] = [];
+    const fetchFn: FetchLike = async (input, init) => (sent.push(String(input)), respond(input, init));
+    return { sent, fetchFn };
+  };
+
+  it.each([
+    ['a site that would refuse (no CORS)', refused],
+    ['a site that would answer with the image (CORS open)', answers(200, PNG)],
+    ['a site that would answer 404', answers(404, 'gone')],
+  ] as const)('not granted (denied, or never asked): LOCAL.HOST_ACCESS naming the URL, and no request at all — %s', async (_name, respond) => {
     const asked: string[] = [];
-    const got = await fetchUrlImage(URL_, refused, async (url) => (asked.push(url), false));
+    const { sent, fetchFn } = recording(respond);
+    const got = await fetchUrlImage(URL_, fetchFn, async (url) => (asked.push(url), false));
     expect(got).toEqual({ ok: false, error: { code: LocalCode.hostAccess, message: URL_, retryable: false } });
     expect(asked).toEqual([URL_]);
+    expect(sent).toEqual([]);
   });
 
   it.each([
-    ['granted, yet unreachable: a network failure', refused, true, LocalCode.imageFetch],
-    ['not granted, but the site answered 404', answers(404, 'gone'), false, LocalCode.imageGone],
-    ['not granted, but the site answered a login page', answers(200, '<!doctype html><html>'), false, LocalCode.notImage],
-  ] as const)('%s', async (_name, fetchFn, granted, code) => {
-    expect(await fetchUrlImage(URL_, fetchFn, async () => granted)).toMatchObject({ ok: false, error: { code } });
+    ['unreachable: a network failure', refused, LocalCode.imageFetch],
+    ['the site answered 404', answers(404, 'gone'), LocalCode.imageGone],
+    ['the site answered a login page', answers(200, '<!doctype html><html>'), LocalCode.notImage],
+  ] as const)('granted, %s', async (_name, respond, code) => {
+    const { sent, fetchFn } = recording(respond);
+    expect(await fetchUrlImage(URL_, fetchFn, async () => true)).toMatchObject({ ok: false, error: { code } });
+    expect(sent).toEqual([URL_]);
   });
 
-  it('a readable image never asks; a data: URL has no host to ask for', async () => {
+  it('granted (after Allow): the image is read', async () => {
+    const { sent, fetchFn } = recording(answers(200, PNG));
+    expect(await fetchUrlImage(URL_, fetchFn, async () => true)).toMatchObject({ ok: true });
+    expect(sent).toEqual([URL_]);
+  });
+
+  it('a data: URL has no host to ask for', async () => {
     let asked = false;
     const canReach = async () => ((asked = true), false);
-    expect(await fetchUrlImage(URL_, answers(200, PNG), canReach)).toMatchObject({ ok: true });
     expect(await fetchUrlImage('data:text/plain,hello', refused, canReach)).toMatchObject({ ok: false, error: { code: LocalCode.imageFetch } });
     expect(asked).toBe(false);
   });

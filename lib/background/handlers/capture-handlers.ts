@@ -1,7 +1,8 @@
 import { imageFromBytes } from '../../capture/fetch-image';
 import { errorMessageKey } from '../../ui/error-words';
 import { base64ToBytes } from '../../image/base64';
-import { CaptureIdSchema, CorrectFieldSchema, onMessage, RecognizeFileSchema, RecognizeUrlSchema, RereadSchema, type Reply } from '../../messages';
+import { CaptureIdSchema, CorrectFieldSchema, onMessage, RECOGNIZE_URL_MAX, RecognizeFileSchema, RecognizeUrlSchema, RereadSchema, type Reply } from '../../messages';
+import type { MessageKey } from '../../i18n';
 import { invalid, refused, trustFor, type HandlerDeps } from './guard';
 
 function dataUrlBytes(dataUrl: string): Uint8Array | null {
@@ -14,6 +15,17 @@ function dataUrlBytes(dataUrl: string): Uint8Array | null {
   }
 }
 
+/**
+ * A URL the message schema refused, in words for the URL box rather than the schema's own
+ * ("Too big: expected string to have <=8192 characters", shown to a trial user): too long to read
+ * as a link (save the image and pick the file), else not an image URL.
+ */
+function urlRefused(data: unknown): { ok: false; messageKey: MessageKey } {
+  const url = (data as { url?: unknown } | null)?.url;
+  const tooLong = typeof url === 'string' && url.trim().length > RECOGNIZE_URL_MAX;
+  return { ok: false, messageKey: tooLong ? 'urlTooLong' : 'error_url_invalid' };
+}
+
 /** Capturing and managing invoices: URLs, files, retry, re-read, correct, delete. */
 export function registerCaptureHandlers(deps: HandlerDeps): void {
   const trusted = trustFor(deps);
@@ -21,7 +33,7 @@ export function registerCaptureHandlers(deps: HandlerDeps): void {
   onMessage('recognizeUrl', async ({ data, sender }): Promise<Reply<{ id: string }>> => {
     if (!trusted(sender)) return refused;
     const parsed = RecognizeUrlSchema.safeParse(data);
-    if (!parsed.success) return invalid(parsed.error);
+    if (!parsed.success) return urlRefused(data);
     const url = parsed.data.url;
     if (!/^(https?|data):/i.test(url) || !URL.canParse(url)) return { ok: false, messageKey: 'error_url_invalid', detail: url.slice(0, 200) };
     // Asked for as this arrives (the popup's prompt): stored now, it waits for the answer. The

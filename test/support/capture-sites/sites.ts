@@ -15,6 +15,8 @@ export interface CaptureSites {
    */
   other: string;
   close(): Promise<void>;
+  /** Every request either site received, in order: `GET localhost:PORT /invoices/invoice-1.png` (method, Host header, path and query). */
+  requests: string[];
   /** Generated variants by /img/ file name: invoice-4.{webp,gif,svg}, big.jpg, tiny.png, invoice-1.thumb.png. */
   formats: Record<string, Buffer>;
 }
@@ -171,7 +173,13 @@ export async function startCaptureSites(): Promise<CaptureSites> {
     invoices: new Map(INVOICE_NAMES.map((n, i) => [n, bytes[i]])),
     cases: new Map(CASE_NAMES.map((n, i) => [n, cases[i]!])),
   };
-  const servers = (['main', 'other'] as const).map((role) => createServer((req, res) => handle(role, c, req, res)));
+  const requests: string[] = [];
+  const servers = (['main', 'other'] as const).map((role) =>
+    createServer((req, res) => {
+      requests.push(`${req.method} ${req.headers.host} ${req.url}`);
+      handle(role, c, req, res);
+    }),
+  );
   const [mainPort, otherPort] = await Promise.all(servers.map(listen));
   c.main = `http://127.0.0.1:${mainPort}`;
   c.other = `http://localhost:${otherPort}`;
@@ -179,6 +187,7 @@ export async function startCaptureSites(): Promise<CaptureSites> {
     main: c.main,
     other: c.other,
     formats: Object.fromEntries(FORMAT_NAMES.map((n) => [n, formats[n]])),
+    requests,
     close: async () => {
       await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
         s.closeAllConnections();
