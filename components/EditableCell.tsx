@@ -59,6 +59,7 @@ export function EditableCell({ field, label, value, onCorrect, onCancel, counted
         aria-describedby={problem ? errorId : undefined}
         class="cell"
         data-field={field}
+        title={shown || undefined}
         value={draft ?? shown}
         onChange={(e) => void commit(e.currentTarget.value)}
         onKeyDown={(e) => {

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { pure } from './pure';
 import { AllowHostButton } from './AllowHostButton';
 import { EditableCell } from './EditableCell';
@@ -11,6 +12,8 @@ import { placeFromCode } from '@/lib/invoice/groups';
 import { formatDateTime, t } from '@/lib/i18n';
 import { duplicateWords, type DuplicateMark } from '@/lib/ui/duplicate-words';
 import { PhotoPart } from './PhotoPart';
+import { CodeWords } from './CodeWords';
+import { sourceShown } from '@/lib/ui/source-words';
 import { effectiveFields, type Capture, type InvoiceFieldName } from '@/lib/store/capture-schema';
 
 /** Table order: code and number first, as invoices are filed. */
@@ -73,6 +76,7 @@ export const ReviewRow = pure(function ReviewRow({ capture, check, current, acti
   // The amount this row adds to the totals: a counted invoice's (not a duplicate left out).
   const counted = invoice && (duplicate?.counted ?? true);
   const fromCode = placeFromCode(fields, check);
+  const source = sourceShown(capture.source);
   return (
     <tr
       data-capture-id={capture.id}
@@ -116,7 +120,7 @@ export const ReviewRow = pure(function ReviewRow({ capture, check, current, acti
       })}
       <td class="flags">
         {stands === 'failed' && capture.error && (
-          <span class="failure" data-error-code={capture.error.code} data-document-kind={capture.error.documentKind}>{t('failedBecause', errorText(capture.error))} <code>{capture.error.code}</code></span>
+          <span class="failure" data-error-code={capture.error.code} data-document-kind={capture.error.documentKind}><CodeWords text={t('failedBecause', errorText(capture.error))} /> <code><CodeWords text={capture.error.code} /></code></span>
         )}
         {toEnter.length > 0 && (
           <span class="to-enter" data-to-enter={toEnter.join(' ')}>{toEnterWords(toEnter)}</span>
@@ -127,7 +131,7 @@ export const ReviewRow = pure(function ReviewRow({ capture, check, current, acti
           <small class="rereading">{t('enteredRereading')}</small>
         )}
         {stands === 'entered' && capture.error && (
-          <small class="entered" data-error-code={capture.error.code} title={errorText(capture.error)}>{t('enteredFailedCode', capture.error.code)}</small>
+          <small class="entered" data-error-code={capture.error.code} title={errorText(capture.error)}><CodeWords text={t('enteredFailedCode', capture.error.code)} /></small>
         )}
         {stands !== 'entered' && <AllowHostButton capture={capture} onAllowHost={actions.allowHost} look="link" />}
         {invoice &&
@@ -141,7 +145,15 @@ export const ReviewRow = pure(function ReviewRow({ capture, check, current, acti
       </td>
       <td class="meta">
         <small>{formatDateTime(capture.createdAt)}</small>
-        <small class="source">{capture.source.pageUrl ?? capture.source.fileName ?? ''}</small>
+        <small class="source" title={source?.title}>
+          {/* A URL may wrap after its slashes: host on one line, file name on the next. */}
+          {(source?.text ?? '').split(/(?<=\/)/).map((piece, i) => (
+            <Fragment key={i}>
+              {i > 0 && <wbr />}
+              {piece}
+            </Fragment>
+          ))}
+        </small>
         <PhotoPart part={capture.photo} />
       </td>
       <td class="row-actions">

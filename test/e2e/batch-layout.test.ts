@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openExtensionPage, type LoadedExtension } from '../support/extension';
+import { placeholderFits } from '../support/ui';
 
 const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
 
@@ -143,5 +144,66 @@ describe('the batch page holds still', () => {
     await page.waitForFunction(() => !document.querySelector('.glance-more'), { polling: 50, timeout: 5_000 });
     await page.$eval('.glance-groups', (b) => b.scrollTo({ top: 0 }));
     await page.waitForSelector('.glance-more', { timeout: 5_000 });
+  });
+  it('cuts no words: the search placeholder, a long place, an error code only after its dots; a URL row names its host and file', async () => {
+    const url = 'https://fp.example.com/scans/2026/invoice-7.png';
+    await page.evaluate(async (imageUrl) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('quota-invoice-capture');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const tx = db.transaction('captures', 'readwrite');
+      const at = Date.UTC(2026, 10, 25, 8, 0);
+      const base = { createdAt: at, updatedAt: at, provider: 'ondevice', hasImage: false, normalized: true, attempts: 1 };
+      tx.objectStore('captures').put({ ...base, id: 'long-place', source: { kind: 'url', imageUrl }, status: 'done', result: { code: '165011960038', number: '35050290', amount: '￥10.00', location: '新疆维吾尔自治区乌鲁木齐市', confidence: { code: 0.99, number: 0.99, amount: 0.99, location: 0.99 } } });
+      tx.objectStore('captures').put({ ...base, id: 'unread', createdAt: at + 1, updatedAt: at + 1, source: { kind: 'url', imageUrl }, status: 'failed', error: { code: 'LOCAL.IMPORTED_UNREAD', message: 'imported unread', retryable: true, unreadBecause: { code: 'LOCAL.HOST_ACCESS', message: 'Site not allowed yet' } } });
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    }, url);
+    await page.reload();
+    await page.waitForSelector('tr[data-capture-id="unread"] .failure');
+    // The place box shows its place whole while edited, and no column moves for it.
+    const columns = () => page.$$eval('.review-table thead th', (ths) => ths.map((th) => th.getBoundingClientRect().toJSON()));
+    const before = await columns();
+    await page.focus('tr[data-capture-id="long-place"] .cell[data-field="location"]');
+    expect(await columns()).toEqual(before);
+    const seen = await page.evaluate(() => {
+      const place = document.querySelector<HTMLInputElement>('tr[data-capture-id="long-place"] .cell[data-field="location"]')!;
+      // Each piece of a code between its <wbr>s is one text node drawn on one line: no mid-word break.
+      const codes = Array.from(document.querySelectorAll('tr[data-capture-id="unread"] td.flags .code-word'));
+      const splitPieces = codes.flatMap((c) =>
+        Array.from(c.childNodes)
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .filter((n) => {
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            return new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size > 1;
+          })
+          .map((n) => n.textContent),
+      );
+      const source = document.querySelector<HTMLElement>('tr[data-capture-id="long-place"] td.meta .source')!;
+      return {
+        place: { fits: place.scrollWidth <= place.clientWidth, title: place.title },
+        codes: codes.map((c) => c.innerHTML),
+        splitPieces,
+        flagsWrap: getComputedStyle(document.querySelector('td.flags')!).overflowWrap,
+        source: { text: source.textContent, title: source.title, cut: source.scrollWidth > source.clientWidth },
+      };
+    });
+    expect(await placeholderFits(page, '.batch-tools input[type="search"]')).toMatchObject({ text: en.batchSearch!.message, fits: true });
+    expect(seen.place).toEqual({ fits: true, title: '新疆维吾尔自治区乌鲁木齐市' });
+    // The failure's words name both codes; the <wbr> stand after dots and underscores only.
+    expect(seen.codes).toEqual(expect.arrayContaining(['LOCAL.<wbr>HOST_<wbr>ACCESS', 'LOCAL.<wbr>IMPORTED_<wbr>UNREAD']));
+    for (const html of seen.codes) expect(html.split('<wbr>').slice(0, -1).every((piece) => /[._]$/.test(piece))).toBe(true);
+    expect(seen.splitPieces).toEqual([]);
+    expect(seen.flagsWrap).toBe('anywhere');
+    expect(seen.source).toEqual({ text: 'fp.example.com/…/invoice-7.png', title: url, cut: false });
+    // And still every Retry and Delete in view at 1400 px.
+    const cut = await page.evaluate(() => {
+      const right = document.querySelector('.review-list')!.getBoundingClientRect().right;
+      return Array.from(document.querySelectorAll('td.row-actions button')).filter((b) => b.getBoundingClientRect().right > right + 0.5).length;
+    });
+    expect(cut).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { launchWithExtension, openExtensionPage, type LoadedExtension } from '../support/extension';
-import { configureThroughOptions } from '../support/ui';
+import { configureThroughOptions, placeholderFits } from '../support/ui';
 
 declare const chrome: WxtBrowser;
 
@@ -252,6 +252,8 @@ describe('the popup with duplicates, failures and a hand entry (a new user\'s wo
     expect(rows.map((r) => r.id)).toEqual(['bad-11', 'bad-10', 'bad-09', 'bad-08', 'bad-07', 'bad-06']);
     expect(rows.flatMap((r) => r.faults)).toEqual([]);
     expect(rows[5]!.bottom).toBeLessThanOrEqual(600);
+    // The URL box's placeholder whole beside Recognize and Choose image files (it was cut in Firefox).
+    expect(await placeholderFits(popup, '#image-url')).toMatchObject({ text: wordsIn(bundle, 'popupUrlPlaceholder'), fits: true });
     // Here the newest open would push the sixth row out of the popup: it stays closed (with 25
     // plain rows above, it opens: the first test).
     expect(await popup.$eval('[data-capture-id="bad-11"] .capture-details', (d) => d.hasAttribute('hidden'))).toBe(true);

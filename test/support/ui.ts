@@ -150,3 +150,20 @@ export function storedAttempts(page: Page, id: string): Promise<number> {
     id,
   );
 }
+
+/**
+ * Whether a text box's placeholder fits inside it: its width drawn in the box's own font (canvas
+ * measureText, px) against the room inside the box (clientWidth less its padding, px). A cut
+ * placeholder ("Paste an image UR") is not in scrollWidth, so it is measured.
+ */
+export function placeholderFits(page: Page, selector: string): Promise<{ text: string; width: number; room: number; fits: boolean }> {
+  return page.$eval(selector, (box) => {
+    const input = box as HTMLInputElement;
+    const style = getComputedStyle(input);
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const width = ctx.measureText(input.placeholder).width;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return { text: input.placeholder, width, room, fits: width <= room };
+  });
+}
