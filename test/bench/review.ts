@@ -8,7 +8,7 @@ import { REVIEW_THRESHOLD } from '../../lib/invoice/review';
 type Field = 'code' | 'number' | 'amount' | 'location';
 
 /**
- * Why the product would put `field` of this read to review, or null when it would show it settled:
+ * Every reason (`, `-joined) the product would put `field` of this read to review, or null when it would show it settled:
  * - `confidence 0.xx`: the field's own confidence (0–1; a missing one counts as 0) is below
  *   REVIEW_THRESHOLD (lib/invoice/review.ts); the engine's doubt marks (markedForReview) land here.
  * - the product's checks of the capture (lib/invoice/checks.ts checkBatch, alone in its batch):
@@ -19,10 +19,12 @@ type Field = 'code' | 'number' | 'amount' | 'location';
  */
 export function reviewReason(result: QuotaInvoiceResult, field: Field): string | null {
   const confidence = result.confidence?.[field] ?? 0;
-  if (confidence < REVIEW_THRESHOLD) return `confidence ${confidence.toFixed(2)}`;
   const { code, number, amount, location } = result;
   const check = checkBatch([{ id: 'read', fields: { code, number, amount, location } }], gbt2260(), REVIEW_THRESHOLD).get('read');
-  const flags = (check?.flags ?? []).filter((f: CheckId) => f !== 'duplicate' && f !== 'needs-review');
-  return flags.length ? flags.join(' ') : null;
+  const reasons = [
+    ...(confidence < REVIEW_THRESHOLD ? [`confidence ${confidence.toFixed(2)}`] : []),
+    ...(check?.flags ?? []).filter((f: CheckId) => f !== 'duplicate' && f !== 'needs-review'),
+  ];
+  return reasons.length ? reasons.join(', ') : null;
 }
 
