@@ -4,9 +4,9 @@ import type { OtherKind } from '../../lib/invoice/kind';
 import type { OcrEngine } from '../../lib/ondevice/engine';
 import type { Pipeline } from '../../lib/ondevice/pipeline';
 import { readQuotaInvoice } from '../../lib/ondevice/read-invoice';
-import { REVIEW_THRESHOLD } from '../../lib/invoice/review';
 import { decodeImage, nodeEngine } from '../support/ondevice-node';
 import type { Truth } from '../synth/spec';
+import { reviewReason } from './review';
 import { median } from './stats';
 
 export const FIELDS = ['code', 'number', 'amount', 'location'] as const;
@@ -23,9 +23,9 @@ export interface AccuracyReport {
   failures: { seed: number; field: string; expected: string; got: string | undefined }[];
   /** Quota invoices refused as another kind of paper: seed → the kind named (or `unknown`). */
   refusedAs: { seed: number; kind: string }[];
-  /** Code and number fields read with confidence below REVIEW_THRESHOLD (the capture goes to review). */
+  /** Code and number fields the product would put to review (test/bench/review.ts reviewReason). */
   markedForReview: number;
-  /** Code and number fields read wrong at or above REVIEW_THRESHOLD: the worst outcome, wanted 0. */
+  /** Code and number fields read wrong and shown settled (reviewReason null): the worst outcome, wanted 0. */
   silentlyWrong: number;
 }
 
@@ -70,7 +70,7 @@ export async function measureAccuracy(samples: { seed: number; image: Uint8Array
     if (all) report.correct.all += 1;
     for (const field of ['code', 'number'] as const) {
       if (result[field] === undefined) continue;
-      const marked = (result.confidence?.[field] ?? 0) < REVIEW_THRESHOLD;
+      const marked = reviewReason(result, field) !== null;
       if (marked) report.markedForReview += 1;
       else if (result[field] !== truth[field]) report.silentlyWrong += 1;
     }

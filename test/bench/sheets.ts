@@ -6,6 +6,7 @@ import { cropRegion, findInvoicesInFull } from '../../lib/ondevice/sheet-crop';
 import { decodeImage, nodeEngine } from '../support/ondevice-node';
 import type { Truth } from '../synth/spec';
 import { FIELDS } from './accuracy';
+import { reviewReason } from './review';
 
 export interface SheetSample {
   seed: number;
@@ -28,6 +29,10 @@ export interface SheetsReport {
   findMs: number[];
   readMsPerInvoice: number[];
   misses: string[];
+  /** Values read wrong (any of the four fields) that the product would show settled (reviewReason null): wanted 0. */
+  silentlyWrong: string[];
+  /** Values read wrong that the product puts to review, with why. */
+  wrongButReviewed: string[];
 }
 
 /** Is the point inside the slip (its rotated rectangle)? */
@@ -42,7 +47,7 @@ function inside(slip: SheetSample['invoices'][number], x: number, y: number): bo
 /** Finds and reads every sheet with the Node engine; a slip counts as found once one region (and only one) lies on it. */
 export async function measureSheets(samples: SheetSample[], threads: number): Promise<SheetsReport> {
   const engine = await nodeEngine(threads);
-  const report: SheetsReport = { sheets: samples.length, invoices: 0, found: 0, read: 0, extra: 0, ordered: 0, findMs: [], readMsPerInvoice: [], misses: [] };
+  const report: SheetsReport = { sheets: samples.length, invoices: 0, found: 0, read: 0, extra: 0, ordered: 0, findMs: [], readMsPerInvoice: [], misses: [], silentlyWrong: [], wrongButReviewed: [] };
   for (const sample of samples) {
     report.invoices += sample.invoices.length;
     const img = decodeImage(sample.image);
@@ -71,6 +76,13 @@ export async function measureSheets(samples: SheetSample[], threads: number): Pr
       const wrong = FIELDS.filter((f) => result[f] !== slip[f]);
       if (wrong.length === 0) report.read += 1;
       else report.misses.push(`sheet ${sample.seed} slip ${i + 1}: ${outcome.ok ? wrong.map((f) => `${f} ${result[f] ?? '(nothing)'} ≠ ${slip[f]}`).join(', ') : `refused ${outcome.error.code} ${outcome.error.documentKind ?? ''}`}`);
+      for (const f of wrong) {
+        if (result[f] === undefined) continue; // nothing read: a missing field, never settled
+        const why = reviewReason(result, f);
+        const line = `sheet ${sample.seed} slip ${i + 1} ${f}: read ${result[f]}, truth ${slip[f]}`;
+        if (why === null) report.silentlyWrong.push(line);
+        else report.wrongButReviewed.push(`${line} (review: ${why})`);
+      }
     }
   }
   return report;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sealFreeReadingNeeded } from '@/lib/ondevice/engine';
-import { SEAL_FREE_BELOW } from '@/lib/ondevice/read-invoice';
+import { SEAL_FREE_BELOW, takeMissingFields } from '@/lib/ondevice/read-invoice';
+import { REVIEW_THRESHOLD } from '@/lib/invoice/review';
 import { FIRST_READING_FLOOR } from '@/lib/ondevice/confirm-fields';
 
 /** A reading whose characters all have probability `p`, except those listed in `weak` (index → probability). */
@@ -32,5 +33,33 @@ describe('when a seal-red line is read a second time without its red (the fast p
   it('as before issue 10 when both rules are off: every red line is read both ways', () => {
     expect(sealFreeReadingNeeded(reading('发票号码22733305', 1), Infinity, Infinity)).toBe(true);
     expect(sealFreeReadingNeeded(reading('发票专用章', 1), Infinity, Infinity)).toBe(true);
+  });
+});
+
+describe('a code or number taken from the seal-free reading (never re-read)', () => {
+  const box: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], [100, 0], [100, 20], [0, 20]];
+  const line = (r: ReturnType<typeof reading>) => ({ ...r, box });
+  const second = (code: string, r: ReturnType<typeof reading>) => ({
+    result: { code, amount: '￥5.00', confidence: { code: r.confidence, amount: 0.95 } },
+    conclusive: true,
+    sources: { code: 0 },
+  });
+
+  it('goes to review when a digit of it is under the floor (held-out sheet 100028 slip 9: 0 read as 9, line at 0.97)', () => {
+    const r = reading('发票代码251011975921', 0.99, { 8: 0.87, 15: 0.86 });
+    const result: Parameters<typeof takeMissingFields>[0] = { number: '56878014', confidence: { number: 0.997 } };
+    takeMissingFields(result, second('251011975921', r), [line(r)]);
+    expect(result.code).toBe('251011975921');
+    expect(result.confidence?.code).toBeLessThan(REVIEW_THRESHOLD);
+    expect(result.confidence?.amount).toBe(0.95);
+  });
+
+  it('keeps its confidence when every digit is at the floor, and never replaces a field already read', () => {
+    const r = reading('发票代码251011075921', FIRST_READING_FLOOR);
+    const result: Parameters<typeof takeMissingFields>[0] = { amount: '￥10.00', confidence: { amount: 0.99 } };
+    takeMissingFields(result, second('251011075921', r), [line(r)]);
+    expect(result.confidence?.code).toBe(r.confidence);
+    expect(result.confidence?.code).toBeGreaterThanOrEqual(REVIEW_THRESHOLD);
+    expect(result.amount).toBe('￥10.00');
   });
 });
