@@ -1,4 +1,5 @@
 import { t, type MessageKey } from '../i18n';
+import { dataUrlBytes } from '../image/data-url';
 import { MIME_OF, sniffFormat, type SniffedFormat } from '../image/sniff';
 
 /** pdf.js (400 kB) is loaded only when a PDF arrives, not with every popup. */
@@ -31,33 +32,16 @@ export function dataUrlProblemText(item: IntakeProblem): string {
   return item.problem === 'fileNotImage' ? t('dataUrlNotImage', t(HOLDS[item.holds])) : t(item.problem, item.name);
 }
 
-/** Standard base64 (RFC 4648 §4) with its padding; whitespace is removed before the check. */
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2,3})?$/;
-
 /**
  * A `data:` URL (RFC 2397) decoded into a File named `name`, to be taken the way a picked file is
  * (intakeFiles: the bytes are sniffed, the worker fits and checks the image), so a data: link of
  * any size the file path takes works: it never travels as a URL (RecognizeUrlSchema caps those at
  * 8,192 characters). The File's type is the URL's media type; the bytes decide what it is. Null
- * when it is no data: URL, or its base64 is not valid (a link cut short when copied).
+ * when it is no data: URL, or its base64 is not valid (a link cut short when copied): dataUrlBytes.
  */
 export function fileFromDataUrl(url: string, name: string): File | null {
-  const match = /^data:([^,]*?)(;base64)?,(.*)$/is.exec(url.trim());
-  if (!match) return null;
-  const type = match[1]!.split(';')[0]!.trim().toLowerCase();
-  let bytes: Uint8Array;
-  if (match[2]) {
-    const base64 = match[3]!.replace(/\s+/g, '');
-    if (!BASE64.test(base64)) return null;
-    bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  } else {
-    try {
-      bytes = new TextEncoder().encode(decodeURIComponent(match[3]!));
-    } catch {
-      return null;
-    }
-  }
-  return new File([bytes as BlobPart], name, { type });
+  const decoded = dataUrlBytes(url);
+  return decoded ? new File([decoded.bytes as BlobPart], name, { type: decoded.mediaType }) : null;
 }
 
 /** The format of a file by its first bytes (a name or type saying `.png` proves nothing). */

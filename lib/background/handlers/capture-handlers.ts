@@ -1,19 +1,9 @@
 import { imageFromBytes } from '../../capture/fetch-image';
 import { errorMessageKey } from '../../ui/error-words';
-import { base64ToBytes } from '../../image/base64';
+import { dataUrlBytes } from '../../image/data-url';
 import { CaptureIdSchema, CorrectFieldSchema, onMessage, RECOGNIZE_URL_MAX, RecognizeFileSchema, RecognizeUrlSchema, RereadSchema, type Reply } from '../../messages';
 import type { MessageKey } from '../../i18n';
 import { invalid, refused, trustFor, type HandlerDeps } from './guard';
-
-function dataUrlBytes(dataUrl: string): Uint8Array | null {
-  const match = /^data:[^,]*?(;base64)?,(.*)$/s.exec(dataUrl);
-  if (!match) return null;
-  try {
-    return match[1] ? base64ToBytes(match[2]!) : new TextEncoder().encode(decodeURIComponent(match[2]!));
-  } catch {
-    return null;
-  }
-}
 
 /**
  * A URL the message schema refused, in words for the URL box rather than the schema's own
@@ -55,7 +45,7 @@ export function registerCaptureHandlers(deps: HandlerDeps): void {
     if (!trusted(sender)) return refused;
     const parsed = RecognizeFileSchema.safeParse(data);
     if (!parsed.success) return invalid(parsed.error);
-    const bytes = dataUrlBytes(parsed.data.dataUrl);
+    const bytes = dataUrlBytes(parsed.data.dataUrl)?.bytes;
     const image = bytes ? imageFromBytes(bytes, parsed.data.name) : null;
     if (!image?.ok) return { ok: false, messageKey: 'fileNotImageBrief', detail: image ? image.error.message : parsed.data.name };
     return { ok: true, id: await deps.service.captureBlob({ kind: parsed.data.kind, fileName: parsed.data.name }, image.blob) };
