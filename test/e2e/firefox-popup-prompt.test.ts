@@ -24,7 +24,7 @@ import type { WxtBrowser } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCaptureSites, type CaptureSites } from '../support/capture-sites/sites';
 import { launchFirefoxWithExtension, openFirefoxExtensionPage, type LoadedFirefoxExtension } from '../support/firefox';
-import { captureIds, readPopup, storedAttempts } from '../support/ui';
+import { captureIds, readPopup } from '../support/ui';
 import { clickAt, startXvfb, type VirtualDisplay } from '../support/xvfb';
 
 /** The extension's global, inside page.evaluate() callbacks on its pages (Firefox's MV2 build). */
