@@ -41,6 +41,9 @@ function lookup(key: string, substitutions?: string | string[]): string {
   return message.replace(/\$(\$|\d)/g, (_, d: string) => (d === '$' ? '$' : subs[Number(d) - 1] ?? ''));
 }
 
+/** A message key looked up with substitutions: the UI's words (`t`) or an export's language (tests give their own). */
+export type Translate = (key: MessageKey, substitutions?: string | string[]) => string;
+
 /** Every user-facing string goes through here (zh_CN and en; the browser's language or the Settings choice). */
 export function t(key: MessageKey, substitutions?: string | string[]): string {
   return lookup(key, substitutions) || key;

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../i18n';
+import type { MessageKey, Translate } from '../i18n';
 import { fenToYuanText } from '../invoice/amount';
 import type { CheckId, CheckResult } from '../invoice/checks';
 import { placeFromCode } from '../invoice/groups';
@@ -20,7 +20,7 @@ export interface ExportRecord {
 }
 
 /** The UI's words (lib/i18n's `t`), passed in so the export follows the UI language and tests can give their own. */
-export type Translate = (key: MessageKey, substitutions?: string | string[]) => string;
+export type { Translate } from '../i18n';
 
 /**
  * How a column is written: `id` (invoice code/number: text in every export, never a number),

@@ -2,7 +2,7 @@ import type { DocumentKind, RecognitionError } from '@/lib/recognize/contract';
 import { errorMessageKey } from './error-words';
 import { fitInside, MAX_SIDE, MIN_SIDE } from '@/lib/image/limits';
 import { displayCode, LocalCode } from '@/lib/recognize/errors';
-import { t, tDynamic, type MessageKey } from '@/lib/i18n';
+import { t, tDynamic, type MessageKey, type Translate } from '@/lib/i18n';
 import type { Reply } from '@/lib/messages';
 
 /** How each recognized other kind is named inside "This looks like …, not a quota invoice". */
@@ -32,23 +32,20 @@ function sizeText({ code, imageSize }: Pick<RecognitionError, 'code' | 'imageSiz
   return t('imageTooNarrowSized', [size, String(MAX_SIDE), String(Math.min(fitted.width, fitted.height)), String(MIN_SIDE)]);
 }
 
-/** A message key looked up with substitutions: the UI's (t) or an export's language. */
-export type Words = (key: MessageKey, substitutions?: string | string[]) => string;
-
 /**
  * For a capture imported unread (LOCAL.IMPORTED_UNREAD) that kept why it was not read where it
  * came from (`unreadBecause`, lib/export/import.ts): "Not read on the machine it came from: Site
  * not allowed yet (LOCAL.HOST_ACCESS). Press Retry to read it now." — that reason's short words
  * and code. Undefined for any other error, or one imported before the reason was kept.
  */
-export function unreadBecauseText(error: Pick<RecognitionError, 'code' | 'unreadBecause'>, words: Words = t): string | undefined {
+export function unreadBecauseText(error: Pick<RecognitionError, 'code' | 'unreadBecause'>, words: Translate = t): string | undefined {
   const before = error.unreadBecause;
   if (error.code !== LocalCode.importedUnread || !before) return undefined;
   return words('importedUnreadBecause', [wordsFor(words, shortMessageKey(before.code)), displayCode(before)]);
 }
 
 /** A computed key's words (`error_<code>`, `errorShort_<code>`), or the generic words when that key has none. */
-export function wordsFor(words: Words, key: string): string {
+export function wordsFor(words: Translate, key: string): string {
   try {
     return words(key as MessageKey) || words('error_unknown');
   } catch {
