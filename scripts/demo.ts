@@ -17,7 +17,8 @@ import { parseArgs } from 'node:util';
 import { startEmulator } from '../test/emulator/server';
 import { clickRecognize, launchWithExtension, openExtensionPage, waitForMenu } from '../test/support/extension';
 import { serveFolder } from '../test/support/static-server';
-import { configureThroughOptions, waitForSettled } from '../test/support/ui';
+import { TimeoutError, type Page } from 'puppeteer';
+import { configureThroughOptions, readPopup, waitForSettled, type ShownCapture } from '../test/support/ui';
 import { copyReadmeScreens, saveScreens } from './demo-screens';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -48,6 +49,31 @@ const page = await ext.browser.newPage();
 await page.goto(`${site.url}/pages/invoices.html`);
 console.log(`${emulator ? `Huawei-compatible emulator: ${emulator.url}` : 'provider: on-device (the default, no account)'}   sample page: ${page.url()}`);
 
+/** How long the headless demo waits for all its reads (ms): a first read loads the models, and a busy machine is slow. */
+const DEMO_WAIT_MS = 10 * 60_000;
+
+/**
+ * Waits until the popup's newest `count` captures are done or failed, printing how many are
+ * settled every 30 s so a slow machine shows progress instead of a silent wait. After
+ * DEMO_WAIT_MS it returns what the popup shows then (the caller names the captures not read)
+ * instead of throwing Puppeteer's TimeoutError.
+ */
+async function waitForReads(popup: Page, count: number): Promise<ShownCapture[]> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      return await waitForSettled(popup, count, 30_000);
+    } catch (error) {
+      if (!(error instanceof TimeoutError)) throw error;
+      const now = await readPopup(popup);
+      const settled = now.slice(0, count).filter((c) => c.status === 'done' || c.status === 'failed').length;
+      const seconds = Math.round((Date.now() - started) / 1000);
+      console.log(`still reading: ${settled} of ${count} invoices read after ${seconds} s`);
+      if (Date.now() - started >= DEMO_WAIT_MS) return now;
+    }
+  }
+}
+
 async function shutdown(): Promise<void> {
   await ext.browser.close();
   await site.close();
@@ -62,15 +88,15 @@ if (!headless) {
   for (const src of images) await clickRecognize(ext.worker, page, src);
   const popup = await openExtensionPage(ext, 'popup.html');
   await popup.setViewport({ width: 420, height: 1400 });
-  const shown = await waitForSettled(popup, images.length, 60_000 + images.length * 10_000);
+  const shown = await waitForReads(popup, images.length);
   const rows = images.map((src) => {
     const c = shown.find((s) => s.image === src);
     const name = src.split('/').pop()!;
     if (!c) return `${name}  MISSING: no capture in the popup`;
     const f = c.fields;
-    return c.status === 'done'
-      ? `${name}  code=${f.code}  number=${f.number}  amount=${f.amount}  location=${f.location}`
-      : `${name}  FAILED ${c.errorCode}: ${c.errorText}`;
+    if (c.status === 'done') return `${name}  code=${f.code}  number=${f.number}  amount=${f.amount}  location=${f.location}`;
+    if (c.status === 'failed') return `${name}  FAILED ${c.errorCode}: ${c.errorText}`;
+    return `${name}  NOT READ after ${DEMO_WAIT_MS / 60_000} min (still ${c.status}; is the machine very busy?)`;
   });
   console.log(rows.join('\n'));
   mkdirSync(join(ROOT, 'demo-output'), { recursive: true });
