@@ -12,6 +12,7 @@ import { formatMonth, t, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type InvoiceFieldName } from '@/lib/store/capture-schema';
 import { captureKeys, filterViews, indexViews, isOpen, monthsOf, NO_FILTER, parseDay, type ReviewFilter, type StatusFilter } from '@/lib/ui/review-filter';
 import { useAfterPaint } from '@/lib/ui/use-after-paint';
+import { firstScreenRows, rowsToDraw } from '@/lib/ui/first-screen';
 import { useKept, usePerItem } from '@/lib/ui/use-kept';
 import type { CaptureView } from '@/lib/ui/use-captures';
 import { useImageUrls } from '@/lib/ui/use-image-urls';
@@ -125,6 +126,10 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
   const setPage = (n: number) => setPaging({ page: n, filter, sort });
   const pageNow = Math.min(page, pages - 1);
   const rows = shown.slice(pageNow * PAGE_SIZE, (pageNow + 1) * PAGE_SIZE);
+  // The render that brings the data draws a screenful; the page's other rows follow once it is
+  // painted (lib/ui/first-screen.ts). True from then on, while there are captures.
+  const painted = useAfterPaint(views.length > 0, false);
+  const drawn = rowsToDraw(rows, painted, firstScreenRows(window.innerHeight));
   const currentAt = current === null ? -1 : shown.findIndex((v) => v.capture.id === current);
   const currentView = currentAt < 0 ? undefined : shown[currentAt];
   // The first row takes the Tab stop until one on this page is chosen (a roving tabindex).
@@ -349,7 +354,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
               </tr>
             </thead>
             <tbody>
-              {rows.map(({ capture }) => (
+              {drawn.map(({ capture }) => (
                 <ReviewRow
                   key={capture.id}
                   capture={capture}
