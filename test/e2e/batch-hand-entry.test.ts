@@ -112,8 +112,11 @@ describe('a refused capture entered by hand', () => {
     await batch.click('button.export-all');
     await batch.waitForSelector(`${row('ten')} .cell-problem`);
     await batch.waitForSelector('.notice.export-stopped', { timeout: 5_000 });
+    // 'ten-again' has the same code and number: the row is told apart by its capture time, as its
+    // Captured column shows it.
+    const capturedAt = (id: string) => batch.$eval(`${row(id)} td.meta small`, (e) => e.textContent);
     expect(await batch.$eval('.notice.export-stopped', (e) => e.textContent)).toBe(
-      'Not exported: an edit is not saved, row 144031060038 35050201, Amount “1,00.00”. Fix it, or press Escape in that box to keep ￥10.00, then export again.',
+      `Not exported: an edit is not saved, row 144031060038 35050201 captured ${await capturedAt('ten')}, Amount “1,00.00”. Fix it, or press Escape in that box to keep ￥10.00, then export again.`,
     );
     expect(await batch.evaluate(() => (document.activeElement?.matches('input[data-field="amount"]') ? document.activeElement.closest('tr')?.getAttribute('data-capture-id') : null))).toBe('ten');
     // The box keeps what was typed, to be fixed; beside the refusal, the amount the totals count.
@@ -125,6 +128,19 @@ describe('a refused capture entered by hand', () => {
     // An export writes its ZIP within a second or two here (the next test's takes that long).
     await new Promise((r) => setTimeout(r, 3_000));
     expect(readdirSync(ext.downloads).filter((f) => f.endsWith('.zip'))).toEqual([]);
+    // A second amount that does not read, on the row above: the stop names that one (table order)
+    // and says how many there are.
+    const twinCell = `${row('ten-again')} input[data-field="amount"]`;
+    await batch.click(twinCell, { count: 3 });
+    await batch.keyboard.type('2,00.00');
+    await batch.click('button.export-all');
+    await batch.waitForFunction(() => document.querySelector('.batch-totals .totals-unsaved')?.getAttribute('data-unsaved') === '2', { polling: 100, timeout: 5_000 });
+    await batch.waitForFunction((at) => document.querySelector('.notice.export-stopped')?.textContent?.includes(at), { polling: 100, timeout: 5_000 }, `captured ${await capturedAt('ten-again')},`);
+    expect(await batch.$eval('.notice.export-stopped', (e) => e.textContent)).toBe(
+      `Not exported: an edit is not saved, row 144031060038 35050201 captured ${await capturedAt('ten-again')}, Amount “2,00.00”. Fix it, or press Escape in that box to keep ￥10.00, then export again. 2 edits in all are not saved; the cursor is on the first.`,
+    );
+    expect(await batch.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-capture-id'))).toBe('ten-again');
+    await batch.keyboard.press('Escape');
     // Escape gives the saved value back: nothing is unsaved any more, and the totals say nothing of it.
     await batch.focus(cell);
     await batch.keyboard.press('Escape');
