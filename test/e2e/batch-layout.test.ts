@@ -177,7 +177,7 @@ describe('the batch page holds still', () => {
     await page.$eval('.glance-groups', (b) => b.scrollTo({ top: 0 }));
     await page.waitForSelector('.glance-more[data-more]', { timeout: 5_000 });
   });
-  it('cuts no words: the search placeholder, a long place, an error code only after its dots; a URL row names its host and file', async () => {
+  it('cuts no words: the search placeholder, a long place (said whole under its box), an error code only after its dots; a URL row names its host and file', async () => {
     const url = 'https://fp.example.com/scans/2026/invoice-7.png';
     await page.evaluate(async (imageUrl) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -195,6 +195,14 @@ describe('the batch page holds still', () => {
     }, url);
     await page.reload();
     await page.waitForSelector('tr[data-capture-id="unread"] .failure');
+    // Not focused, the place the box cuts is said whole under it, within its column (issue 13: it
+    // could be read only by focusing the box or hovering it); a short place is not said twice.
+    const whole = await page.$eval('tr[data-capture-id="long-place"] td:has(.cell[data-field="location"])', (td) => {
+      const line = td.querySelector<HTMLElement>('.place-whole');
+      return line && { text: line.textContent, shown: line.getClientRects().length > 0 && line.scrollWidth <= line.clientWidth, within: line.getBoundingClientRect().right <= td.getBoundingClientRect().right };
+    });
+    expect(whole).toEqual({ text: '新疆维吾尔自治区乌鲁木齐市', shown: true, within: true });
+    expect(await page.$$eval('tr[data-capture-id^="c-"] .place-whole', (lines) => lines.length)).toBe(0);
     // The place box shows its place whole while edited, and no column moves for it.
     const columns = () => page.$$eval('.review-table thead th', (ths) => ths.map((th) => th.getBoundingClientRect().toJSON()));
     const before = await columns();
