@@ -33,14 +33,14 @@ export function rowName(capture: Named, batch: readonly Named[], words: Translat
  * exported: an edit is not saved, row 144031060038 35050290, Amount “1,00.00”. Fix it, or press
  * Escape in that box to keep ￥50.00, then export again." `edit` is the first such cell (table
  * order), the one the focus goes to; its row is named by rowName among `batch`. The value kept is
- * the one the export would carry (an amount as the totals count it). `unsaved` (how many cells in
- * all hold a refused value) above 1 adds how many there are. Issue: trial 5, a clerk who typed
+ * the one the export would carry (an amount as the totals count it). With `unsaved` (how many
+ * cells in all hold a refused value) above 1 the words say how many, and name the first. Issue: trial 5, a clerk who typed
  * 1,00.00 for 100.00 exported the ￥50.00 kept, and nothing said so.
  */
 export function exportStoppedWords(edit: UnsavedEdit, capture: Named, batch: readonly Named[], unsaved: number, words: Translate): string {
   const fields = effectiveFields(capture);
   const kept = (edit.field === 'amount' ? displayAmount(fields.amount) : fields[edit.field]) ?? '';
   const said = [rowName(capture, batch, words), words(FIELD_LABEL[edit.field]), edit.typed];
-  const first = kept === '' ? words('exportStoppedUnsavedEmpty', said) : words('exportStoppedUnsaved', [...said, kept]);
-  return unsaved > 1 ? `${first} ${words('exportStoppedUnsavedMore', String(unsaved))}` : first;
+  if (unsaved > 1) return kept === '' ? words('exportStoppedUnsavedManyEmpty', [...said, String(unsaved)]) : words('exportStoppedUnsavedMany', [...said, kept, String(unsaved)]);
+  return kept === '' ? words('exportStoppedUnsavedEmpty', said) : words('exportStoppedUnsaved', [...said, kept]);
 }

@@ -137,7 +137,7 @@ describe('a refused capture entered by hand', () => {
     await batch.waitForFunction(() => document.querySelector('.batch-totals .totals-unsaved')?.getAttribute('data-unsaved') === '2', { polling: 100, timeout: 5_000 });
     await batch.waitForFunction((at) => document.querySelector('.notice.export-stopped')?.textContent?.includes(at), { polling: 100, timeout: 5_000 }, `captured ${await capturedAt('ten-again')},`);
     expect(await batch.$eval('.notice.export-stopped', (e) => e.textContent)).toBe(
-      `Not exported: an edit is not saved, row 144031060038 35050201 captured ${await capturedAt('ten-again')}, Amount “2,00.00”. Fix it, or press Escape in that box to keep ￥10.00, then export again. 2 edits in all are not saved; the cursor is on the first.`,
+      `Not exported: 2 edits are not saved; the first is row 144031060038 35050201 captured ${await capturedAt('ten-again')}, Amount “2,00.00”. Fix them, or press Escape in a box to keep its saved value (￥10.00 in that one), then export again.`,
     );
     expect(await batch.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-capture-id'))).toBe('ten-again');
     await batch.keyboard.press('Escape');

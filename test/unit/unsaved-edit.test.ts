@@ -42,16 +42,20 @@ describe('the words that stop an export while an edit is not saved', () => {
     const batch = [first, twin, read({ ...invoice, number: '1' }, undefined, 'other')];
     expect(rowName(first, batch, wordsOf('en'))).toBe(`144031060038 35050290 captured ${formatDateTime(at)}`);
     expect(rowName(twin, batch, wordsOf('en'))).toBe(`144031060038 35050290 captured ${formatDateTime(later)}`);
-    expect(rowName(twin, batch, wordsOf('zh_CN'))).toBe(`144031060038 35050290（采集于 ${formatDateTime(later)}）`);
+    expect(rowName(twin, batch, wordsOf('zh_CN'))).toBe(`${formatDateTime(later)} 采集的 144031060038 35050290`);
     // Without its twin the pair is enough.
     expect(rowName(first, [first, batch[2]!], wordsOf('en'))).toBe('144031060038 35050290');
     expect(exportStoppedWords({ id: 'twin', field: 'amount', typed: '1,00.00' }, twin, batch, 1, wordsOf('en'))).toContain(`row 144031060038 35050290 captured ${formatDateTime(later)}, Amount “1,00.00”.`);
   });
 
-  it('says how many cells are unsaved when more than one', () => {
+  it('says how many cells are unsaved when more than one, and names the first', () => {
     const capture = read(invoice);
-    const one = exportStoppedWords({ id: 'a', field: 'amount', typed: '1,00.00' }, capture, [capture], 1, wordsOf('en'));
-    expect(exportStoppedWords({ id: 'a', field: 'amount', typed: '1,00.00' }, capture, [capture], 3, wordsOf('en'))).toBe(`${one} 3 edits in all are not saved; the cursor is on the first.`);
-    expect(exportStoppedWords({ id: 'a', field: 'amount', typed: '1,00.00' }, capture, [capture], 2, wordsOf('zh_CN'))).toMatch(/然后再导出。 共有 2 处修改未保存，光标已在第一处。$/);
+    expect(exportStoppedWords({ id: 'a', field: 'amount', typed: '1,00.00' }, capture, [capture], 3, wordsOf('en'))).toBe(
+      'Not exported: 3 edits are not saved; the first is row 144031060038 35050290, Amount “1,00.00”. Fix them, or press Escape in a box to keep its saved value (￥50.00 in that one), then export again.',
+    );
+    expect(exportStoppedWords({ id: 'a', field: 'amount', typed: '1,00.00' }, capture, [capture], 2, wordsOf('zh_CN'))).toBe(
+      '未导出：有 2 处修改未保存，第一处在 144031060038 35050290 一行，金额“1,00.00”。请改正，或在各框内按 Esc 保留原值（该处为 ￥50.00），然后再导出。',
+    );
+    expect(exportStoppedWords({ id: 'a', field: 'amount', typed: 'x' }, read(undefined), [], 2, wordsOf('en'))).toMatch(/^Not exported: 2 edits are not saved; the first is row .+, Amount “x”\. .+\(that one stays empty\), then export again\.$/);
   });
 });
