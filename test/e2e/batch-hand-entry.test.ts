@@ -233,4 +233,32 @@ describe('a refused capture entered by hand', () => {
     expect(seen.every((s) => s.startsWith('entered 3000'))).toBe(true);
     expect(await counted()).toEqual(['2', '3000']);
   });
+
+  it('the popup says a hand entry is being read again while it waits or runs, still counting its typed values', async () => {
+    // A hand entry queued to be read again, its next try 10 minutes away (as after a dropped
+    // connection), straight into the store: it stays queued while the popup is looked at.
+    await batch.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('quota-invoice-capture');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const tx = db.transaction('captures', 'readwrite');
+      const at = Date.UTC(2026, 10, 20, 7, 0);
+      tx.objectStore('captures').put({
+        id: 'rereading', createdAt: at, updatedAt: at, status: 'queued', provider: 'ondevice', hasImage: false, normalized: true, attempts: 1, source: { kind: 'file', fileName: 'rereading.png' },
+        error: { code: 'AIS.0104', message: 'not a quota invoice', retryable: false },
+        corrections: { code: '144031060077', number: '35050277', amount: '￥5.00', location: '深圳市' },
+        job: { retries: 1, interruptions: 0, notBefore: Date.now() + 600_000, wait: 'network' },
+      });
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    });
+    const popup = await openExtensionPage(ext, 'popup.html');
+    await popup.waitForSelector('[data-capture-id="rereading"]');
+    const card = await popup.$eval('[data-capture-id="rereading"]', (e) => ({ status: e.getAttribute('data-status'), words: e.querySelector('.status')?.textContent, amount: e.querySelector('.amount')?.textContent, icon: e.querySelector('.status-icon')?.className }));
+    // It said "Entered by hand", as if nothing were happening to it.
+    expect(card).toEqual({ status: 'entered', words: 'Being read again; the typed values count meanwhile', amount: '￥5.00', icon: 'status-icon queued' });
+    await popup.close();
+  });
 });
