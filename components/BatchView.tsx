@@ -12,6 +12,7 @@ import { formatMonth, t, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type InvoiceFieldName } from '@/lib/store/capture-schema';
 import { captureKeys, filterViews, indexViews, isOpen, monthsOf, NO_FILTER, parseDay, type ReviewFilter, type StatusFilter } from '@/lib/ui/review-filter';
 import { useAfterPaint } from '@/lib/ui/use-after-paint';
+import { firstScreenRows, rowsToDraw } from '@/lib/ui/first-screen';
 import { useKept, usePerItem } from '@/lib/ui/use-kept';
 import type { CaptureView } from '@/lib/ui/use-captures';
 import { useImageUrls } from '@/lib/ui/use-image-urls';
@@ -70,7 +71,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
   const [unsaved, setUnsaved] = useState<ReadonlyMap<string, UnsavedEdit>>(new Map());
   /** Why the last Export did not go ahead, said while the unsaved edits are still those it met. */
   const [stopped, setStopped] = useState<{ words: string; for: ReadonlyMap<string, UnsavedEdit> } | null>(null);
-  /** The row shown in the image pane and moved by the arrow keys. */
+  /** The row the clerk chose (click, focus, arrow keys): shown in the image pane. */
   const [current, setCurrent] = useState<string | null>(null);
   /** The field Enter edits (← → move it). */
   const [field, setField] = useState<InvoiceFieldName>('code');
@@ -125,10 +126,21 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
   const setPage = (n: number) => setPaging({ page: n, filter, sort });
   const pageNow = Math.min(page, pages - 1);
   const rows = shown.slice(pageNow * PAGE_SIZE, (pageNow + 1) * PAGE_SIZE);
-  const currentAt = current === null ? -1 : shown.findIndex((v) => v.capture.id === current);
+  // The render that brings the data draws a screenful; the page's other rows follow once it is
+  // painted (lib/ui/first-screen.ts). True from then on, while there are captures.
+  const painted = useAfterPaint(views.length > 0, false);
+  const drawn = rowsToDraw(rows, painted, firstScreenRows(window.innerHeight));
+  const chosenAt = current === null ? -1 : shown.findIndex((v) => v.capture.id === current);
+  // Until the clerk chooses a row (or when the one chosen is filtered out), the page's first row is
+  // the one beside the picture: the page opens on a picture to check the first row against, and a
+  // search for a number shows that invoice at once, where the pane stood empty with a blank zoom
+  // figure (issue 13). It is marked as the chosen row, so which row the picture is of is never in
+  // doubt, and the arrow keys go on from it.
+  const currentAt = chosenAt >= 0 ? chosenAt : rows.length > 0 ? pageNow * PAGE_SIZE : -1;
   const currentView = currentAt < 0 ? undefined : shown[currentAt];
-  // The first row takes the Tab stop until one on this page is chosen (a roving tabindex).
-  const tabStopId = rows.some((r) => r.capture.id === current) ? current : rows[0]?.capture.id;
+  const currentId = currentView?.capture.id ?? null;
+  // The chosen row takes the Tab stop when it is on this page, else the first row (a roving tabindex).
+  const tabStopId = rows.some((r) => r.capture.id === currentId) ? currentId : rows[0]?.capture.id;
   // The picture shown, and the rows above and below it ready for the next arrow key.
   const pictures = useImageUrls(readImage, [currentAt - 1, currentAt, currentAt + 1].flatMap((i) => (currentAt >= 0 && shown[i] ? [shown[i].capture] : [])));
 
@@ -220,7 +232,8 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
 
   /**
    * Exports `captures` unless a cell holds a refused edit: then nothing is exported, the notice
-   * names the first such cell (table order) and what to do, and the focus goes to it. Exporting
+   * names the first such cell (table order; its row told apart from a duplicate's) and what to do,
+   * and how many there are when more than one, and the focus goes to it. Exporting
    * meanwhile would ship the value kept (￥50.00 where the clerk typed 1,00.00 meaning 100.00)
    * without a word (trial 5).
    */
@@ -234,7 +247,8 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
     const at = new Map(shown.map((v, i) => [v.capture.id, i]));
     const first = edits.sort((a, b) => (at.get(a.id) ?? Infinity) - (at.get(b.id) ?? Infinity) || FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field))[0]!;
     const capture = views.find((v) => v.capture.id === first.id)?.capture;
-    setStopped({ words: capture ? exportStoppedWords(first, capture, t) : t('totalsUnsaved', String(unsaved.size)), for: unsaved });
+    const batch = views.map((v) => v.capture);
+    setStopped({ words: capture ? exportStoppedWords(first, capture, batch, unsaved.size, t) : t('totalsUnsaved', String(unsaved.size)), for: unsaved });
     edit(first.id, first.field);
   };
   const stoppedWords = stopped?.for === unsaved ? stopped.words : null;
@@ -349,13 +363,13 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
               </tr>
             </thead>
             <tbody>
-              {rows.map(({ capture }) => (
+              {drawn.map(({ capture }) => (
                 <ReviewRow
                   key={capture.id}
                   capture={capture}
                   check={checks.get(capture.id)}
-                  current={capture.id === current}
-                  activeField={capture.id === current ? field : null}
+                  current={capture.id === currentId}
+                  activeField={capture.id === currentId ? field : null}
                   tabStop={capture.id === tabStopId}
                   selected={selected.has(capture.id)}
                   duplicate={duplicates.get(capture.id) ?? null}

@@ -7,7 +7,7 @@ import { resolvePlace } from '@/lib/invoice/location';
 import { QUOTA_INVOICE_FIELDS } from '@/lib/recognize/contract';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type CaptureStatus, type ProviderId, type WaitReason } from '@/lib/store/capture-schema';
-import { providerHasRead, statusWords } from '@/lib/ui/capture-status';
+import { isRereadingEntry, providerHasRead, statusWords } from '@/lib/ui/capture-status';
 import { duplicateShortWords, duplicateWords, type DuplicateMark } from '@/lib/ui/duplicate-words';
 import { standing, stillToEnter } from '@/lib/invoice/hand-entry';
 import { AllowHostButton } from './AllowHostButton';
@@ -116,7 +116,8 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
   const wait = capture.status === 'queued' ? capture.job?.wait : undefined;
   const low = capture.status === 'done' ? lowConfidence(capture) : [];
   const needsReview = missing.length > 0 || low.length > 0;
-  const icon: Icon = invoice ? (needsReview ? 'review' : 'done') : capture.status;
+  // A hand entry being read again shows the read's own icon (queued, running), as its words say.
+  const icon: Icon = isRereadingEntry(capture) ? capture.status as 'queued' | 'running' : invoice ? (needsReview ? 'review' : 'done') : capture.status;
   const amount = invoice ? displayAmount(fields.amount) : '';
   const placeName = fields.location || place?.derivedCity?.name;
   const ids = [fields.code, fields.number].filter(Boolean).join(' · ');

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { pure } from './pure';
 import { formatAmount } from '@/lib/invoice/amount';
 import type { GroupTotals } from '@/lib/invoice/groups';
@@ -68,9 +68,11 @@ export const MonthGlance = pure(function MonthGlance({ groups }: Props) {
           {groups && <GroupTable groups={groups.byMonth} caption="glanceByMonth" keyLabel="glanceMonth" kind="month" />}
           {groups && <GroupTable groups={groups.byCity} caption="glanceByCity" keyLabel="glanceCity" kind="city" />}
         </div>
-        {/* Over the box's foot, not in it: the box keeps its height (the table below never moves).
-            A visual cue only (the rows themselves are all in the DOM for a screen reader). */}
-        {more && <p class="glance-more" aria-hidden="true">{t('glanceMoreBelow')}</p>}
+        {/* Under the box, on a line of its own that is always there (empty while nothing is hidden):
+            over the box's foot it covered the last row shown (issue 13, zh_CN), and a line coming
+            and going would move the table below. A visual cue only (the rows themselves are all
+            in the DOM for a screen reader). */}
+        <p class="glance-more" aria-hidden="true" data-more={more || undefined}>{more ? t('glanceMoreBelow') : ''}</p>
       </div>
     </section>
   );
@@ -79,11 +81,13 @@ export const MonthGlance = pure(function MonthGlance({ groups }: Props) {
 /**
  * Whether the box holds rows below what it shows: a fixed-height box cut its last city in half
  * with no sign of more (issue 13's trial: Chromium draws no scroll bar until one scrolls).
- * Checked when the groups change, on scroll and on resize.
+ * Checked when the groups change (after the paint: read in a layout effect, the box's height
+ * forced the whole page's layout inside the render that brings 5,000 captures; the line it
+ * fills is always there, so a frame's wait moves nothing), on scroll and on resize.
  */
 function useMoreBelow(box: { current: HTMLElement | null }, groups: unknown): boolean {
   const [more, setMore] = useState(false);
-  useLayoutEffect(() => {
+  useEffect(() => {
     const el = box.current;
     if (!el) return;
     const check = () => setMore(el.scrollHeight - el.scrollTop - el.clientHeight > 1);

@@ -4,6 +4,8 @@ import { AllowHostButton } from './AllowHostButton';
 import { EditableCell } from './EditableCell';
 import { errorText } from '@/lib/ui/error-text';
 import { FIELD_LABEL } from '@/lib/ui/field-labels';
+import { isRereadingEntry } from '@/lib/ui/capture-status';
+import { cutInPlaceBox } from '@/lib/ui/place-box';
 import { toEnterWords } from '@/lib/ui/hand-entry-words';
 import { checkWord } from '@/lib/export/columns';
 import type { CheckResult } from '@/lib/invoice/checks';
@@ -111,6 +113,10 @@ export const ReviewRow = pure(function ReviewRow({ capture, check, current, acti
               onUnsaved={(ff, typed) => actions.unsaved(capture.id, ff, typed)}
             />
             {missing && invoice && <small class="cell-missing">{t('fieldMissing')}</small>}
+            {/* A place the box cuts, whole under it, readable without focusing or hovering the box
+                (issue 13); the box keeps editing as before. Hidden from screen readers: the box's
+                value already says it. */}
+            {f === 'location' && cutInPlaceBox(fields.location) && <small class="place-whole" aria-hidden="true">{fields.location}</small>}
             {f === 'location' && fromCode && <small class="derived" data-derived-city={fromCode}>{t('derivedFromCode', fromCode)}</small>}
             {capture.corrections?.[f] !== undefined && (
               <small class="original">{capture.result?.[f] === undefined ? t('typedByHand') : t('recognizedAs', capture.result[f])}</small>
@@ -127,7 +133,7 @@ export const ReviewRow = pure(function ReviewRow({ capture, check, current, acti
         )}
         {/* Counted now: said as a badge; why the reading failed stays one line (its words on hover). */}
         {stands === 'entered' && <span class="flag entered-badge">{t('statusEntered')}</span>}
-        {stands === 'entered' && (capture.status === 'queued' || capture.status === 'running') && (
+        {isRereadingEntry(capture) && (
           <small class="rereading">{t('enteredRereading')}</small>
         )}
         {stands === 'entered' && capture.error && (

@@ -139,6 +139,7 @@ if (part('review')) {
 const REVIEW = Number(process.env.BENCH_REVIEW ?? 5000);
 const review = await benchReviewTable(REVIEW);
 report(`batch_review_${REVIEW}_first_render`, review.firstRenderMs, 'ms');
+report(`batch_review_${REVIEW}_page_settled`, review.pageSettledMs, 'ms');
 report(`batch_review_${REVIEW}_filter`, review.filterMs, 'ms');
 report(`batch_review_${REVIEW}_clear_filter`, review.clearFilterMs, 'ms');
 report(`batch_review_${REVIEW}_sort_by_amount`, review.sortMs, 'ms');

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BatchView } from '@/components/BatchView';
 import { checksFor } from '@/lib/invoice/capture-checks';
@@ -39,6 +39,15 @@ function App() {
   // Once per change of the data (not per render): the checks of 5,000 captures take tens of ms.
   const views = useMemo(() => (captures ?? []).map((capture) => ({ capture })), [captures]);
   const checks = useMemo(() => checksFor(captures ?? []), [captures]);
+  // Setting the toolbar icon draws both icon sets in this page (a second's work on a busy
+  // machine): once the table's first screen is drawn, when the page is idle, not before it (an
+  // idle moment while IndexedDB read the captures used to take it, in the first screen's time).
+  const loaded = captures !== null;
+  useEffect(() => {
+    if (!loaded) return;
+    const idle = requestIdleCallback(() => followToolbarScheme(), { timeout: 3000 });
+    return () => cancelIdleCallback(idle);
+  }, [loaded]);
   const [notice, setNoticeText] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<{ capture: Capture; image?: Blob }[] | null>(null);
   const setNotice = (text: string | null, undo: typeof deleted = null) => {
@@ -111,7 +120,3 @@ void applyUiLanguage(document).then(() => {
   document.title = t('batchTitle');
   render(<App />, document.getElementById('app')!);
 });
-
-// Setting the toolbar icon draws both icon sets in this page (a second's work on a busy machine):
-// after the table's first screen, not before it.
-requestIdleCallback(() => followToolbarScheme(), { timeout: 3000 });

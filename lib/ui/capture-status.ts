@@ -38,15 +38,25 @@ export function progressWords(capture: Capture): string | null {
 /**
  * Where a capture stands, in the UI language, as the popup and the in-page card say it: a
  * recognized one with fields missing "Read 3 of 4 fields" (`found` of `of`), a failed one typed in
- * by hand "Entered by hand" (lib/invoice/hand-entry.ts), a waiting one why it waits, a running
+ * by hand "Entered by hand" (lib/invoice/hand-entry.ts), and the same being read again (Retry,
+ * Read again: queued or running) "Being read again; the typed values count meanwhile", as the
+ * batch says it (it still stands as entered: standing()); a waiting one why it waits, a running
  * one its progress, else its status.
  */
 export function statusWords(capture: Capture, found: number, of: number): string {
   if (capture.status === 'done' && found < of) return t('statusPartial', String(found));
-  if (standing(capture) === 'entered') return t('statusEntered');
+  if (standing(capture) === 'entered') return t(isRereadingEntry(capture) ? 'enteredRereading' : 'statusEntered');
   const wait = capture.status === 'queued' ? capture.job?.wait : undefined;
   if (wait) return t(WAIT_LABEL[wait]);
   return progressWords(capture) ?? t(STATUS_LABEL[capture.status]);
+}
+
+/**
+ * Whether a capture typed in by hand is being read again (queued or running after Retry / Read
+ * again): it still stands as entered (lib/invoice/hand-entry.ts standing), its typed values counted.
+ */
+export function isRereadingEntry(capture: Pick<Capture, 'status' | 'corrections'>): boolean {
+  return (capture.status === 'queued' || capture.status === 'running') && standing(capture) === 'entered';
 }
 
 /**

@@ -1,5 +1,4 @@
-import type { Translate } from '@/lib/export/columns';
-import { formatDateTime } from '@/lib/i18n';
+import { formatDateTime, type Translate } from '@/lib/i18n';
 import { displayAmount } from '@/lib/invoice/amount';
 import { effectiveFields, type Capture, type InvoiceFieldName } from '@/lib/store/capture-schema';
 import { FIELD_LABEL } from './field-labels';
@@ -12,18 +11,36 @@ export interface UnsavedEdit {
   typed: string;
 }
 
+type Named = Pick<Capture, 'id' | 'createdAt' | 'result' | 'corrections'>;
+
 /**
- * Why an export did not go ahead while `edit` is not saved, and what to do, e.g. "Not exported:
- * an edit is not saved, row 144031060038 35050290, Amount “1,00.00”. Fix it, or press Escape in
- * that box to keep ￥50.00, then export again." The row is named by its code and number, or by
- * its capture time when it has neither (a failed capture not yet typed in). The value kept is the
- * one the export would carry (an amount as the totals count it). Issue: trial 5, a clerk who
- * typed 1,00.00 for 100.00 exported the ￥50.00 kept, and nothing said so.
+ * The words that name a row of the batch for the clerk to find it: its code and number
+ * ("144031060038 35050290"), as invoices are filed; with its capture time, as the Captured column
+ * shows it, when another capture of `batch` has the same code and number (two captures of one
+ * invoice, which the pair alone does not tell apart: issue 13); its capture time alone when it has
+ * neither (a failed capture not yet typed in).
  */
-export function exportStoppedWords(edit: UnsavedEdit, capture: Pick<Capture, 'createdAt' | 'result' | 'corrections'>, words: Translate): string {
+export function rowName(capture: Named, batch: readonly Named[], words: Translate): string {
+  const { code, number } = effectiveFields(capture);
+  const pair = [code, number].filter(Boolean).join(' ');
+  if (pair === '') return formatDateTime(capture.createdAt);
+  const shared = batch.some((other) => other.id !== capture.id && effectiveFields(other).code === code && effectiveFields(other).number === number);
+  return shared ? words('rowNameCapturedAt', [pair, formatDateTime(capture.createdAt)]) : pair;
+}
+
+/**
+ * Why an export did not go ahead while cells hold refused values, and what to do, e.g. "Not
+ * exported: an edit is not saved, row 144031060038 35050290, Amount “1,00.00”. Fix it, or press
+ * Escape in that box to keep ￥50.00, then export again." `edit` is the first such cell (table
+ * order), the one the focus goes to; its row is named by rowName among `batch`. The value kept is
+ * the one the export would carry (an amount as the totals count it). With `unsaved` (how many
+ * cells in all hold a refused value) above 1 the words say how many, and name the first. Issue: trial 5, a clerk who typed
+ * 1,00.00 for 100.00 exported the ￥50.00 kept, and nothing said so.
+ */
+export function exportStoppedWords(edit: UnsavedEdit, capture: Named, batch: readonly Named[], unsaved: number, words: Translate): string {
   const fields = effectiveFields(capture);
-  const row = [fields.code, fields.number].filter(Boolean).join(' ') || formatDateTime(capture.createdAt);
   const kept = (edit.field === 'amount' ? displayAmount(fields.amount) : fields[edit.field]) ?? '';
-  const said = [row, words(FIELD_LABEL[edit.field]), edit.typed];
+  const said = [rowName(capture, batch, words), words(FIELD_LABEL[edit.field]), edit.typed];
+  if (unsaved > 1) return kept === '' ? words('exportStoppedUnsavedManyEmpty', [...said, String(unsaved)]) : words('exportStoppedUnsavedMany', [...said, kept, String(unsaved)]);
   return kept === '' ? words('exportStoppedUnsavedEmpty', said) : words('exportStoppedUnsaved', [...said, kept]);
 }

@@ -159,10 +159,13 @@ describe('the batch', () => {
     const batch = await openExtensionPage(suite.ext, 'batch.html');
     await batch.bringToFront();
     await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 3, { polling: 100 });
-    expect(await batch.$('.viewer img')).toBeNull();
     const first = await batch.$eval('tr[data-capture-id]', (r) => r.getAttribute('data-capture-id'));
-    await batch.click('tr[data-capture-id] td.meta');
+    // Before any row is chosen, the first row's picture is there, with its zoom figure, and that
+    // row is marked as the one shown (the pane stood empty, the figure blank, until a click).
     await batch.waitForFunction(() => ((document.querySelector('.viewer img') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0, { polling: 100 });
+    expect(await batch.$eval('tr[aria-current="true"]', (r) => r.getAttribute('data-capture-id'))).toBe(first);
+    expect(await batch.$eval('.viewer .zoom-level', (z) => z.textContent)).toMatch(/^\d+%$/);
+    await batch.click('tr[data-capture-id] td.meta');
     const shown = () => batch.$eval('.viewer img', (img) => ({ src: (img as HTMLImageElement).src, alt: img.getAttribute('alt'), width: (img as HTMLImageElement).naturalWidth }));
     const firstImage = await shown();
     expect(firstImage.src).toMatch(/^blob:/);

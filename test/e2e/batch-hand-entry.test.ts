@@ -112,8 +112,11 @@ describe('a refused capture entered by hand', () => {
     await batch.click('button.export-all');
     await batch.waitForSelector(`${row('ten')} .cell-problem`);
     await batch.waitForSelector('.notice.export-stopped', { timeout: 5_000 });
+    // 'ten-again' has the same code and number: the row is told apart by its capture time, as its
+    // Captured column shows it.
+    const capturedAt = (id: string) => batch.$eval(`${row(id)} td.meta small`, (e) => e.textContent);
     expect(await batch.$eval('.notice.export-stopped', (e) => e.textContent)).toBe(
-      'Not exported: an edit is not saved, row 144031060038 35050201, Amount “1,00.00”. Fix it, or press Escape in that box to keep ￥10.00, then export again.',
+      `Not exported: an edit is not saved, row 144031060038 35050201 captured ${await capturedAt('ten')}, Amount “1,00.00”. Fix it, or press Escape in that box to keep ￥10.00, then export again.`,
     );
     expect(await batch.evaluate(() => (document.activeElement?.matches('input[data-field="amount"]') ? document.activeElement.closest('tr')?.getAttribute('data-capture-id') : null))).toBe('ten');
     // The box keeps what was typed, to be fixed; beside the refusal, the amount the totals count.
@@ -125,6 +128,19 @@ describe('a refused capture entered by hand', () => {
     // An export writes its ZIP within a second or two here (the next test's takes that long).
     await new Promise((r) => setTimeout(r, 3_000));
     expect(readdirSync(ext.downloads).filter((f) => f.endsWith('.zip'))).toEqual([]);
+    // A second amount that does not read, on the row above: the stop names that one (table order)
+    // and says how many there are.
+    const twinCell = `${row('ten-again')} input[data-field="amount"]`;
+    await batch.click(twinCell, { count: 3 });
+    await batch.keyboard.type('2,00.00');
+    await batch.click('button.export-all');
+    await batch.waitForFunction(() => document.querySelector('.batch-totals .totals-unsaved')?.getAttribute('data-unsaved') === '2', { polling: 100, timeout: 5_000 });
+    await batch.waitForFunction((at) => document.querySelector('.notice.export-stopped')?.textContent?.includes(at), { polling: 100, timeout: 5_000 }, `captured ${await capturedAt('ten-again')},`);
+    expect(await batch.$eval('.notice.export-stopped', (e) => e.textContent)).toBe(
+      `Not exported: 2 edits are not saved; the first is row 144031060038 35050201 captured ${await capturedAt('ten-again')}, Amount “2,00.00”. Fix them, or press Escape in a box to keep its saved value (￥10.00 in that one), then export again.`,
+    );
+    expect(await batch.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-capture-id'))).toBe('ten-again');
+    await batch.keyboard.press('Escape');
     // Escape gives the saved value back: nothing is unsaved any more, and the totals say nothing of it.
     await batch.focus(cell);
     await batch.keyboard.press('Escape');
@@ -216,5 +232,33 @@ describe('a refused capture entered by hand', () => {
     const seen = await batch.evaluate(() => (window as unknown as { seen: string[] }).seen);
     expect(seen.every((s) => s.startsWith('entered 3000'))).toBe(true);
     expect(await counted()).toEqual(['2', '3000']);
+  });
+
+  it('the popup says a hand entry is being read again while it waits or runs, still counting its typed values', async () => {
+    // A hand entry queued to be read again, its next try 10 minutes away (as after a dropped
+    // connection), straight into the store: it stays queued while the popup is looked at.
+    await batch.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('quota-invoice-capture');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const tx = db.transaction('captures', 'readwrite');
+      const at = Date.UTC(2026, 10, 20, 7, 0);
+      tx.objectStore('captures').put({
+        id: 'rereading', createdAt: at, updatedAt: at, status: 'queued', provider: 'ondevice', hasImage: false, normalized: true, attempts: 1, source: { kind: 'file', fileName: 'rereading.png' },
+        error: { code: 'AIS.0104', message: 'not a quota invoice', retryable: false },
+        corrections: { code: '144031060077', number: '35050277', amount: '￥5.00', location: '深圳市' },
+        job: { retries: 1, interruptions: 0, notBefore: Date.now() + 600_000, wait: 'network' },
+      });
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    });
+    const popup = await openExtensionPage(ext, 'popup.html');
+    await popup.waitForSelector('[data-capture-id="rereading"]');
+    const card = await popup.$eval('[data-capture-id="rereading"]', (e) => ({ status: e.getAttribute('data-status'), words: e.querySelector('.status')?.textContent, amount: e.querySelector('.amount')?.textContent, icon: e.querySelector('.status-icon')?.className }));
+    // It said "Entered by hand", as if nothing were happening to it.
+    expect(card).toEqual({ status: 'entered', words: 'Being read again; the typed values count meanwhile', amount: '￥5.00', icon: 'status-icon queued' });
+    await popup.close();
   });
 });
