@@ -342,8 +342,17 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
         </div>
         <div class="tools-row">
           <button type="button" class="export-selected" disabled={chosen.length === 0} onClick={() => exportOrStop(chosen)}>{t('batchExportSelected', String(chosen.length))}</button>
-          <button type="submit" class="export-all" disabled={dayRefused} aria-describedby={dayRefused ? 'export-waits-day' : undefined} onClick={() => exportOrStop(shown.map((v) => v.capture))}>{t('batchExportAll', String(shown.length))}</button>
-          {dayRefused && <span class="day-error" id="export-waits-day">{t('batchExportWaitsDay')}</span>}
+          {/* Why it waits: on the button (title), and beside the box left with no day (the day
+              error, on the filters' row: here it wrapped the toolbar). */}
+          <button
+            type="submit"
+            class="export-all"
+            disabled={dayRefused}
+            title={dayRefused ? t('batchExportWaitsDay') : undefined}
+            onClick={() => exportOrStop(shown.map((v) => v.capture))}
+          >
+            {t('batchExportAll', String(shown.length))}
+          </button>
           <button type="button" class="delete-selected" disabled={chosen.length === 0} onClick={() => onDelete(chosen.map((c) => c.id))}>{t('delete')}</button>
           <label class="choice">
             <input type="checkbox" name="clearAfter" checked={clearAfter} onChange={(e) => setClearAfter(e.currentTarget.checked)} />
