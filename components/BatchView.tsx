@@ -8,16 +8,17 @@ import { totalsLine } from '@/lib/export/summary';
 import type { CheckResult } from '@/lib/invoice/checks';
 import { glance } from '@/lib/invoice/groups';
 import { batchTotals } from '@/lib/invoice/totals';
-import { formatMonth, t, type MessageKey } from '@/lib/i18n';
+import { formatMonth, htmlLang, t, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type InvoiceFieldName } from '@/lib/store/capture-schema';
-import { captureKeys, filterViews, indexViews, isOpen, monthsOf, NO_FILTER, parseDay, type ReviewFilter, type StatusFilter } from '@/lib/ui/review-filter';
+import { captureKeys, filterViews, indexViews, isOpen, monthsOf, NO_FILTER, parseDay, dayOrderOf, type ReviewFilter, type StatusFilter } from '@/lib/ui/review-filter';
 import { useAfterPaint } from '@/lib/ui/use-after-paint';
 import { firstScreenRows, rowsToDraw } from '@/lib/ui/first-screen';
 import { useKept, usePerItem } from '@/lib/ui/use-kept';
 import type { CaptureView } from '@/lib/ui/use-captures';
 import { useImageUrls } from '@/lib/ui/use-image-urls';
 import { duplicateMarks } from '@/lib/ui/duplicate-words';
-import { exportStoppedWords, type UnsavedEdit } from '@/lib/ui/unsaved-edit';
+import { exportStoppedWords } from '@/lib/ui/unsaved-edit';
+import { editsByRow, firstEdit, holdEdit, liveEdits, NO_HELD_EDITS, type HeldEdits } from '@/lib/ui/unsaved-edits';
 /**
  * Rows per page. Paging rather than a virtualizer: rows differ in height (a refusal, the original
  * beside a correction, a failure's words), Ctrl+F and screen readers see every row of the page,
@@ -67,11 +68,14 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
   /** A box left (or Enter pressed) with something that is no day: said beside it. */
   const [badDay, setBadDay] = useState({ from: false, to: false });
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  /** Cells holding a refused value (by "id field"): the totals count the value kept, and say so. */
-  const [unsaved, setUnsaved] = useState<ReadonlyMap<string, UnsavedEdit>>(new Map());
+  /**
+   * Cells holding a refused value (by "id field"), kept here, not in the rows: a row paged, sorted
+   * or filtered away keeps its edit (trial 6, M1). The totals count the value kept, and say so.
+   */
+  const [held, setHeld] = useState<HeldEdits>(NO_HELD_EDITS);
   /** Why the last Export did not go ahead, said while the unsaved edits are still those it met. */
-  const [stopped, setStopped] = useState<{ words: string; for: ReadonlyMap<string, UnsavedEdit> } | null>(null);
-  /** The row the clerk chose (click, focus, arrow keys): shown in the image pane. */
+  const [stopped, setStopped] = useState<{ words: string; for: HeldEdits } | null>(null);
+  /** The row the clerk chose (click, focus, arrow keys): shown in the image pane and moved by the arrow keys. */
   const [current, setCurrent] = useState<string | null>(null);
   /** The field Enter edits (← → move it). */
   const [field, setField] = useState<InvoiceFieldName>('code');
@@ -80,6 +84,11 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
   const table = useRef<HTMLTableElement>(null);
   /** Set by a keyboard move: the next render focuses that row. */
   const focusNext = useRef<string | null>(null);
+  /**
+   * Set by an Export stopped on a refused edit (its cell), or a duplicate's link to the original
+   * (its row), when off the page: renders to come bring it into view and focus it.
+   */
+  const editNext = useRef<{ id: string; field?: InvoiceFieldName } | null>(null);
 
   const open = isOpen(filter);
   // Each capture's filter keys and glance item are worked out once per capture object (a change
@@ -102,6 +111,10 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
   const totalsAll = useKept(open, () => batchTotals(views.map((v) => v.capture), checks), [views, checks]);
   const totalsSome = useMemo(() => (open ? null : batchTotals(filtered.map((v) => v.capture), checks)), [open, filtered, checks]);
   const totals = totalsAll ?? totalsSome!;
+  const ids = useMemo(() => new Set(views.map((v) => v.capture.id)), [views]);
+  // A deleted capture's refused edit no longer counts (Undo brings it back with the capture).
+  const unsaved = useMemo(() => liveEdits(held, ids), [held, ids]);
+  const heldByRow = useMemo(() => editsByRow(unsaved), [unsaved]);
   // The month at a glance and the month menu wait for the table to be painted (first screen
   // first); the whole set's glance is kept for when the filter is cleared.
   // Which capture of a duplicate counts, settled over the whole batch (not the filtered rows).
@@ -111,14 +124,23 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
   const groupsSome = useMemo(() => (glanced && glanced !== views ? glance(glanced.map((v) => groupItemOf(v.capture)), checks) : null), [glanced, views, checks, groupItemOf]);
   const groups = groupsAll ?? groupsSome;
   const months = useMemo(() => (readyIndex ? monthsOf(readyIndex) : []), [readyIndex]);
+  // Days are also read the way the Captured column writes them (11/25/26 in en).
+  const dayOrder = useMemo(() => dayOrderOf(htmlLang()), []);
+  /**
+   * A from/to box holds something that is no day: the rows shown are not those the clerk asked
+   * for (the bound is left open), so "Export all shown" waits, saying why, rather than exporting
+   * every row (trial 6, M6: 240 rows went out under a refused day). Waiting, not exporting nothing:
+   * a clerk who meant a day wants it fixed, and an empty ZIP would look like a done job.
+   */
+  const dayRefused = parseDay(typedDays.from, dayOrder) === null || parseDay(typedDays.to, dayOrder) === null;
   const typeDay = (end: 'from' | 'to', typed: string) => {
     setTypedDays((before) => ({ ...before, [end]: typed }));
-    const day = parseDay(typed);
+    const day = parseDay(typed, dayOrder);
     // A day half typed, or no day, bounds nothing (more rows shown, never a guessed bound).
     setFilter((before) => ({ ...before, [end]: day ?? '' }));
     if (day !== null) setBadDay((before) => ({ ...before, [end]: false }));
   };
-  const leaveDay = (end: 'from' | 'to', typed: string) => setBadDay((before) => ({ ...before, [end]: parseDay(typed) === null }));
+  const leaveDay = (end: 'from' | 'to', typed: string) => setBadDay((before) => ({ ...before, [end]: parseDay(typed, dayOrder) === null }));
   const chosen = shown.filter((v) => selected.has(v.capture.id)).map((v) => v.capture);
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
   // Derived rather than reset by an effect: the effect drew every filter and sort twice.
@@ -192,10 +214,11 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
   };
 
   /** The rows' actions: one object for good (rows are memoized), reading the latest state through a ref. */
-  /** Moves to capture `id` when the filter shows it (a duplicate's counted twin). */
+  /** Moves to capture `id` (a duplicate's counted twin), clearing the filter when it hides it. */
   const jumpTo = (id: string) => {
     const at = shown.findIndex((v) => v.capture.id === id);
     if (at >= 0) moveTo(at);
+    else if (ids.has(id)) reveal({ id });
   };
   const latest = useRef({ onRowKey, onCorrect, onRetry, onAllowHost, onDelete, focusRow, jumpTo });
   latest.current = { onRowKey, onCorrect, onRetry, onAllowHost, onDelete, focusRow, jumpTo };
@@ -213,15 +236,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
         }),
       correct: (id, f, value) => latest.current.onCorrect(id, f, value),
       cancel: (id) => void latest.current.focusRow(id),
-      unsaved: (id, f, typed) =>
-        setUnsaved((before) => {
-          const key = `${id} ${f}`;
-          if (before.get(key)?.typed === (typed ?? undefined)) return before;
-          const next = new Map(before);
-          if (typed !== null) next.set(key, { id, field: f, typed });
-          else next.delete(key);
-          return next;
-        }),
+      unsaved: (id, f, h) => setHeld((before) => holdEdit(before, id, f, h)),
       retry: (id) => latest.current.onRetry(id),
       jump: (id) => latest.current.jumpTo(id),
       allowHost: (id, url) => latest.current.onAllowHost(id, url),
@@ -243,14 +258,49 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
       onExport(captures, clearAfter);
       return;
     }
-    const edits = [...unsaved.values()];
-    const at = new Map(shown.map((v, i) => [v.capture.id, i]));
-    const first = edits.sort((a, b) => (at.get(a.id) ?? Infinity) - (at.get(b.id) ?? Infinity) || FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field))[0]!;
+    // The first in the rows shown; one whose row a filter hides comes after them.
+    const first = firstEdit(unsaved, shown.map((v) => v.capture.id), FIELDS)!;
     const capture = views.find((v) => v.capture.id === first.id)?.capture;
     const batch = views.map((v) => v.capture);
     setStopped({ words: capture ? exportStoppedWords(first, capture, batch, unsaved.size, t) : t('totalsUnsaved', String(unsaved.size)), for: unsaved });
-    edit(first.id, first.field);
+    reveal(first);
   };
+  /**
+   * Brings the row `target.id` into view and focuses it (its cell `target.field` when given): the
+   * row chosen, its page shown, and the filter cleared when it hides the row (a clerk must see the
+   * cell to fix it; the filter is one click to set again). The focus comes once the page holding
+   * the row is drawn (the effect below).
+   */
+  const reveal = (target: { id: string; field?: InvoiceFieldName }) => {
+    setCurrent(target.id);
+    if (!shown.some((v) => v.capture.id === target.id)) {
+      setFilter(NO_FILTER);
+      setTypedDays({ from: '', to: '' });
+      setBadDay({ from: false, to: false });
+    }
+    editNext.current = target;
+    revealStep();
+  };
+  /** One step of reveal: go to the page of the row, or, once it is drawn, focus the cell. */
+  const revealStep = () => {
+    const target = editNext.current;
+    if (!target) return;
+    const at = shown.findIndex((v) => v.capture.id === target.id);
+    if (at < 0) {
+      // Not shown yet (the filter is being cleared); given up once nothing hides it any more.
+      if (filter === NO_FILTER) editNext.current = null;
+      return;
+    }
+    const onPage = Math.floor(at / PAGE_SIZE);
+    if (onPage !== pageNow) {
+      setPage(onPage);
+      return;
+    }
+    editNext.current = null;
+    if (target.field) edit(target.id, target.field);
+    else focusRow(target.id);
+  };
+  useEffect(revealStep);
   const stoppedWords = stopped?.for === unsaved ? stopped.words : null;
 
   return (
@@ -306,7 +356,17 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
         </div>
         <div class="tools-row">
           <button type="button" class="export-selected" disabled={chosen.length === 0} onClick={() => exportOrStop(chosen)}>{t('batchExportSelected', String(chosen.length))}</button>
-          <button type="submit" class="export-all" onClick={() => exportOrStop(shown.map((v) => v.capture))}>{t('batchExportAll', String(shown.length))}</button>
+          {/* Why it waits: on the button (title), and beside the box left with no day (the day
+              error, on the filters' row: here it wrapped the toolbar). */}
+          <button
+            type="submit"
+            class="export-all"
+            disabled={dayRefused}
+            title={dayRefused ? t('batchExportWaitsDay') : undefined}
+            onClick={() => exportOrStop(shown.map((v) => v.capture))}
+          >
+            {t('batchExportAll', String(shown.length))}
+          </button>
           <button type="button" class="delete-selected" disabled={chosen.length === 0} onClick={() => onDelete(chosen.map((c) => c.id))}>{t('delete')}</button>
           <label class="choice">
             <input type="checkbox" name="clearAfter" checked={clearAfter} onChange={(e) => setClearAfter(e.currentTarget.checked)} />
@@ -373,6 +433,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
                   tabStop={capture.id === tabStopId}
                   selected={selected.has(capture.id)}
                   duplicate={duplicates.get(capture.id) ?? null}
+                  held={heldByRow.get(capture.id)}
                   actions={rowActions}
                 />
               ))}

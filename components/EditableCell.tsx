@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { displayAmount } from '@/lib/invoice/amount';
 import { checkCorrection } from '@/lib/invoice/correction';
@@ -15,8 +15,13 @@ interface Props {
   onCancel?: () => void;
   /** The saved value is in the totals (an amount of a counted invoice): a refusal says so. */
   counted?: boolean;
-  /** A refused value stays in the box (what was typed) or is gone (null: saved, cancelled, the row left the page). */
-  onUnsaved?: (field: InvoiceFieldName, typed: string | null) => void;
+  /**
+   * The refused value this cell holds, kept by the page (lib/ui/unsaved-edits.ts) so that it
+   * outlives the row leaving the page: what was typed and why it was refused.
+   */
+  held?: { typed: string; problem: string } | undefined;
+  /** The cell now holds a refused value, or none (null: saved, or cancelled with Escape). */
+  onHeld: (field: InvoiceFieldName, held: { typed: string; problem: string } | null) => void;
 }
 
 /**
@@ -27,30 +32,26 @@ interface Props {
  * box while the total still counted ￥0.50), and the table is told, so its totals line says that
  * an edit is not saved.
  */
-export function EditableCell({ field, label, value, onCorrect, onCancel, counted = false, onUnsaved }: Props) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+export function EditableCell({ field, label, value, onCorrect, onCancel, counted = false, held, onHeld }: Props) {
   const errorId = useId();
+  const draft = held?.typed ?? null;
+  const problem = held?.problem ?? null;
+  // Told to the page in the change event itself: typing a value and clicking Export at once must
+  // find it counted as unsaved when the click comes.
   const commit = async (text: string) => {
     const checked = checkCorrection(field, text);
     if (!checked.ok) {
-      setDraft(text);
-      setProblem(t(checked.messageKey, checked.text));
+      onHeld(field, { typed: text, problem: t(checked.messageKey, checked.text) });
       return;
     }
     const refused = await onCorrect(field, text);
-    setDraft(refused === null ? null : text);
-    setProblem(refused);
+    onHeld(field, refused === null ? null : { typed: text, problem: refused });
   };
   const shown = (field === 'amount' ? displayAmount(value) : value) ?? '';
-  // A layout effect, run with the render (a plain effect waits for the next frame): typing a value
-  // and clicking Export at once must find it counted as unsaved when the click comes.
-  useLayoutEffect(() => {
-    if (draft === null) return;
-    onUnsaved?.(field, draft);
-    return () => onUnsaved?.(field, null);
-  }, [draft, field]);
   const kept = shown === '' ? t('cellKeptEmpty') : t(counted ? 'cellKeptCounted' : 'cellKept', shown);
+  // An amount's box is as wide as its value (batch.css): cut, "￥1,000,000,0" reads as another
+  // figure (trial 6, M4). Counted in character cells: a full-width sign (￥) takes two.
+  const boxStyle = field === 'amount' ? { '--chars': String([...(draft ?? shown)].reduce((n, ch) => n + (ch >= '\u2e80' ? 2 : 1), 0)) } : undefined;
   return (
     <>
       <input
@@ -60,6 +61,7 @@ export function EditableCell({ field, label, value, onCorrect, onCancel, counted
         class="cell"
         data-field={field}
         title={shown || undefined}
+        style={boxStyle}
         value={draft ?? shown}
         onChange={(e) => void commit(e.currentTarget.value)}
         onKeyDown={(e) => {
@@ -69,8 +71,7 @@ export function EditableCell({ field, label, value, onCorrect, onCancel, counted
           e.preventDefault();
           e.stopPropagation();
           e.currentTarget.value = shown;
-          setDraft(null);
-          setProblem(null);
+          onHeld(field, null);
           onCancel?.();
         }}
       />

@@ -13,6 +13,7 @@ import { standing, stillToEnter } from '@/lib/invoice/hand-entry';
 import { placeFromCode } from '@/lib/invoice/groups';
 import { formatDateTime, t } from '@/lib/i18n';
 import { duplicateWords, type DuplicateMark } from '@/lib/ui/duplicate-words';
+import type { HeldEdit } from '@/lib/ui/unsaved-edits';
 import { PhotoPart } from './PhotoPart';
 import { CodeWords } from './CodeWords';
 import { sourceShown } from '@/lib/ui/source-words';
@@ -37,10 +38,11 @@ export interface RowActions {
   /** Escape in a cell: the focus goes back to the row. */
   cancel(id: string): void;
   /**
-   * A cell holds a refused value (`typed`, not saved) or no longer does (null): the totals line
-   * says how many, and Export stops while there are some.
+   * A cell holds a refused value (what was typed and why it was refused; not saved) or no longer
+   * does (null): the page keeps it while the row is off the page, the totals line says how many,
+   * and Export stops while there are some.
    */
-  unsaved(id: string, field: InvoiceFieldName, typed: string | null): void;
+  unsaved(id: string, field: InvoiceFieldName, held: { typed: string; problem: string } | null): void;
   retry(id: string): void;
   /** "Duplicate of …": shows the capture counted in this one's place. */
   jump(id: string): void;
@@ -61,6 +63,8 @@ interface Props {
   selected: boolean;
   /** Set on a duplicate: whether it is the one counted, and if not which one is (lib/ui/duplicate-words.ts). */
   duplicate: DuplicateMark | null;
+  /** The refused values the page keeps for this row's cells (undefined: none). */
+  held: Partial<Record<InvoiceFieldName, HeldEdit>> | undefined;
   actions: RowActions;
 }
 
@@ -68,7 +72,7 @@ interface Props {
  * One capture of the review table. Memoized: an arrow-key step re-renders the row left and the row
  * reached, not the page of 100 (keeps a step within a frame with 5,000 captures).
  */
-export const ReviewRow = pure(function ReviewRow({ capture, check, current, activeField, tabStop, selected, duplicate, actions }: Props) {
+export const ReviewRow = pure(function ReviewRow({ capture, check, current, activeField, tabStop, selected, duplicate, held, actions }: Props) {
   const fields = effectiveFields(capture);
   // A failed capture typed in by hand stands as an invoice ("entered"): the contract's
   // data-status says so, as its words do; the failure itself stays in the record and below.
@@ -110,7 +114,8 @@ export const ReviewRow = pure(function ReviewRow({ capture, check, current, acti
               counted={f === 'amount' && counted}
               onCorrect={(ff, value) => actions.correct(capture.id, ff, value)}
               onCancel={() => actions.cancel(capture.id)}
-              onUnsaved={(ff, typed) => actions.unsaved(capture.id, ff, typed)}
+              held={held?.[f]}
+              onHeld={(ff, h) => actions.unsaved(capture.id, ff, h)}
             />
             {missing && invoice && <small class="cell-missing">{t('fieldMissing')}</small>}
             {/* A place the box cuts, whole under it, readable without focusing or hovering the box

@@ -17,6 +17,11 @@ export interface ExportRecord {
   counted: boolean;
   /** For a duplicate left out: the id of the capture counted in its place (lib/invoice/totals.ts countedTwin). */
   countedInstead: string | null;
+  /**
+   * That capture as a clerk finds it: its image file in the ZIP ("images/2026-11-30_…png"), or
+   * its capture time (local, to the second) when it has no image (trial 6: the column held an id).
+   */
+  countedInsteadName: string | null;
 }
 
 /** The UI's words (lib/i18n's `t`), passed in so the export follows the UI language and tests can give their own. */
@@ -81,7 +86,7 @@ export const COLUMNS: Column[] = [
   { key: 'code_region', header: 'colCodeRegion', kind: 'text', value: (r) => r.check.codeRegion },
   { key: 'status', header: 'colStatus', kind: 'text', value: (r, w) => w(STANDING_WORD[standing(r.capture)]) },
   { key: 'entered_by_hand', header: 'colEnteredByHand', kind: 'text', value: (r, w) => w(standing(r.capture) === 'entered' ? 'yes' : 'no') },
-  { key: 'duplicate_of', header: 'colDuplicateOf', kind: 'text', value: (r) => r.countedInstead },
+  { key: 'duplicate_of', header: 'colDuplicateOf', kind: 'text', value: (r) => r.countedInsteadName },
   { key: 'checks', header: 'colChecks', kind: 'text', value: (r, w) => r.check.flags.map((f) => checkWord(f, w)).join('; ') },
   { key: 'missing', header: 'colMissing', kind: 'text', value: (r, w) => r.check.missing.map((f) => w(FIELD_WORD[f])).join('; ') },
   {

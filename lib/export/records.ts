@@ -11,10 +11,21 @@ export const EXPORT_SCHEMA_VERSION = 1;
 
 /**
  * One capture as every export file writes it: its checks, whether the totals count it and, for a
- * duplicate left out, the capture counted instead (`counted` from countedCaptures over the export).
+ * duplicate left out, the capture counted instead (`counted` from countedCaptures over the export),
+ * by id and by `nameOf` (how a clerk finds a capture of the export: its image file, or its capture
+ * time; duplicateName).
  */
-export function exportRecord(capture: Capture, checks: Map<string, CheckResult>, counted: Set<string>, imageFile: string | null): ExportRecord {
-  return { capture, check: checks.get(capture.id)!, imageFile, counted: counted.has(capture.id), countedInstead: countedTwin(capture.id, checks, counted) ?? null };
+export function exportRecord(capture: Capture, checks: Map<string, CheckResult>, counted: Set<string>, imageFile: string | null, nameOf: (id: string) => string | null = () => null): ExportRecord {
+  const countedInstead = countedTwin(capture.id, checks, counted) ?? null;
+  return { capture, check: checks.get(capture.id)!, imageFile, counted: counted.has(capture.id), countedInstead, countedInsteadName: countedInstead === null ? null : nameOf(countedInstead) };
+}
+
+/**
+ * A capture of an export as a clerk finds it: its image file in the ZIP, else its capture time,
+ * local, to the second ("2026-11-30 23:03:41"): a minute alone is shared by several captures.
+ */
+export function duplicateName(capture: Pick<Capture, 'createdAt'>, imageFile: string | null): string {
+  return imageFile ?? localDateTime(new Date(capture.createdAt));
 }
 
 /** 2026-11-26 09:30:05 in local time: a form Excel and WPS read as a date and time. */
@@ -54,13 +65,14 @@ export function invoicesJson(records: ExportRecord[], exportedAt: number): strin
     {
       schemaVersion: EXPORT_SCHEMA_VERSION,
       exportedAt: new Date(exportedAt).toISOString(),
-      captures: records.map(({ capture, check, imageFile, counted, countedInstead }) => ({
+      captures: records.map(({ capture, check, imageFile, counted, countedInstead, countedInsteadName }) => ({
         ...capture,
         // Derived, for readers of the file; an import reads the capture's own fields and derives them again.
         standing: standing(capture),
         enteredByHand: standing(capture) === 'entered',
         counted,
         countedInstead,
+        countedInsteadName,
         checks: check.flags,
         duplicateOf: check.duplicateOf,
         amountYuan: yuanCell(check.fen) ?? null,

@@ -5,7 +5,7 @@ import { batchTotals, countedCaptures, type BatchTotals } from '../invoice/total
 import { effectiveFields, type Capture } from '../store/capture-schema';
 import type { ExportRecord, Translate } from './columns';
 import { imageFileNamer } from './naming';
-import { exportRecord, invoicesCsv, invoicesJson } from './records';
+import { duplicateName, exportRecord, invoicesCsv, invoicesJson } from './records';
 import { summaryText } from './summary';
 import { invoicesXlsx } from './xlsx';
 
@@ -25,15 +25,28 @@ export async function exportZip(
   const checks = checksFor(captures);
   const name = imageFileNamer();
   const zip = new ZipWriter(new BlobWriter('application/zip'), { level: 0, useWebWorkers: false });
-  const records: ExportRecord[] = [];
   const counted = countedCaptures(captures, checks);
+  // Names are given to the counted captures first: of two images of one invoice, the counted one
+  // gets the plain name and the duplicate left out the suffix (trial 6: it was the other way).
+  const planned = new Map<string, string>();
+  for (const capture of [...captures].sort((a, b) => Number(counted.has(b.id)) - Number(counted.has(a.id)))) {
+    if (!capture.hasImage) continue;
+    const fields = effectiveFields(capture);
+    planned.set(capture.id, `images/${name({ createdAt: capture.createdAt, code: fields.code, number: fields.number, imageType: capture.imageType })}`);
+  }
+  const files = new Map<string, string | null>();
   for (const capture of captures) {
     const blob = capture.hasImage ? await image(capture.id) : undefined;
-    const fields = effectiveFields(capture);
-    const imageFile = blob ? `images/${name({ createdAt: capture.createdAt, code: fields.code, number: fields.number, imageType: capture.imageType })}` : null;
+    const imageFile = blob ? (planned.get(capture.id) ?? null) : null;
     if (blob && imageFile) await zip.add(imageFile, new BlobReader(blob), { lastModDate: new Date(capture.createdAt) });
-    records.push(exportRecord(capture, checks, counted, imageFile));
+    files.set(capture.id, imageFile);
   }
+  const byId = new Map(captures.map((c) => [c.id, c]));
+  const nameOf = (id: string) => {
+    const capture = byId.get(id);
+    return capture ? duplicateName(capture, files.get(id) ?? null) : null;
+  };
+  const records: ExportRecord[] = captures.map((capture) => exportRecord(capture, checks, counted, files.get(capture.id) ?? null, nameOf));
   await zip.add('invoices.csv', new TextReader(invoicesCsv(records, words)), { level: 6 });
   await zip.add('invoices.xlsx', new Uint8ArrayReader(await invoicesXlsx(records, words)), { level: 0 });
   await zip.add('invoices.json', new TextReader(invoicesJson(records, now)), { level: 6 });

@@ -1,16 +1,26 @@
-import { formatApiAmount, parseAmount, type AmountProblem } from './amount';
+import { DENOMINATIONS_FEN, formatApiAmount, parseAmount, type AmountProblem, type Fen } from './amount';
 import { toHalfWidth } from './normalize';
 
 export type CorrectionField = 'code' | 'number' | 'amount' | 'location';
 
 /** A user's correction as it will be stored, or why it is refused (an i18n key and the text typed). */
-export type CorrectionCheck = { ok: true; value: string } | { ok: false; messageKey: `amountProblem_${AmountProblem | 'zero'}`; text: string };
+export type CorrectionCheck = { ok: true; value: string } | { ok: false; messageKey: `amountProblem_${AmountProblem | 'zero' | 'aboveQuota'}`; text: string };
+
+/**
+ * The largest amount a correction may hold: ￥100,000.00 (10,000,000 fen), ten times the largest
+ * denomination printed (￥10,000, DENOMINATIONS_FEN). Quota invoices are printed in fixed
+ * denominations, so a value far above every one of them is a slip of the keyboard (trial 6 typed
+ * 1000000000 and the totals became ￥1,000,030,930.00), not an invoice; between the largest
+ * denomination and this bound a value is taken and flagged "unusual amount" for review.
+ */
+export const MAX_CORRECTION_FEN: Fen = 10 * DENOMINATIONS_FEN[DENOMINATIONS_FEN.length - 1];
 
 /**
  * Reads a correction the way the rest of the product reads values: an amount through the one
  * amount parser and stored as Huawei writes it ("伍拾元" → "￥50.00"), so a total can never meet
  * text it cannot read; codes and numbers typed with a Chinese IME lose their full width and
- * spaces ("０３３０ １２" → "033012"). Empty means "back to the recognized value".
+ * spaces ("０３３０ １２" → "033012"). Empty means "back to the recognized value". An amount of
+ * zero or above MAX_CORRECTION_FEN is refused (the words say why and what to do).
  */
 export function checkCorrection(field: CorrectionField, text: string): CorrectionCheck {
   const trimmed = text.trim();
@@ -20,6 +30,7 @@ export function checkCorrection(field: CorrectionField, text: string): Correctio
     if (!parsed.ok) return { ok: false, messageKey: `amountProblem_${parsed.problem}`, text: trimmed };
     // No quota invoice is worth nothing (the smallest is 伍角): a zero is a slip, not a value.
     if (parsed.fen === 0) return { ok: false, messageKey: 'amountProblem_zero', text: trimmed };
+    if (parsed.fen > MAX_CORRECTION_FEN) return { ok: false, messageKey: 'amountProblem_aboveQuota', text: trimmed };
     return { ok: true, value: formatApiAmount(parsed.fen) };
   }
   if (field === 'code' || field === 'number') return { ok: true, value: toHalfWidth(trimmed).replace(/\s+/g, '') };

@@ -1,4 +1,4 @@
-import { formatDateTime, t } from '../i18n';
+import { formatDateTimeSeconds, t } from '../i18n';
 import type { CheckResult } from '../invoice/checks';
 import { countedCaptures, countedTwin, type TotalsItem } from '../invoice/totals';
 
@@ -29,10 +29,13 @@ export function duplicateMarks(items: TotalsItem[], checks: Map<string, CheckRes
   return marks;
 }
 
-/** "Duplicate — this one is counted", "Duplicate of the capture of 11/30/26, 2:56 PM — not counted", or "Duplicate — not counted". */
+/**
+ * "Duplicate — this one is counted", "Duplicate of the capture of 11/30/26, 2:56:07 PM — not
+ * counted" (to the second: several captures share a minute), or "Duplicate — not counted".
+ */
 export function duplicateWords(mark: DuplicateMark): string {
   if (mark.counted) return t('duplicateCounted');
-  return mark.twin ? t('duplicateOf', formatDateTime(mark.twin.createdAt)) : t('duplicateNotCounted');
+  return mark.twin ? t('duplicateOf', formatDateTimeSeconds(mark.twin.createdAt)) : t('duplicateNotCounted');
 }
 
 /**

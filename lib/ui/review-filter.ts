@@ -87,22 +87,46 @@ export function monthsOf(index: IndexedView[]): string[] {
   return [...months].sort().reverse();
 }
 
+/** The order of year, month and day in a language's short dates ("11/25/26" in en: month, day, year). */
+export type DayOrder = readonly ('year' | 'month' | 'day')[];
+
+/**
+ * The order in which `locale` writes a short date, as the review table's Captured column writes it
+ * (Intl.DateTimeFormat, dateStyle short): en → month, day, year; zh-CN → year, month, day.
+ */
+export function dayOrderOf(locale: string): DayOrder {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' })
+    .formatToParts(Date.UTC(2026, 10, 25))
+    .flatMap((part) => (part.type === 'year' || part.type === 'month' || part.type === 'day' ? [part.type] : []));
+}
+
+/** yyyy-mm-dd for a real day, else null. */
+function isoDay(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /**
  * A day typed by the clerk, as "yyyy-mm-dd", or null when it is no real day. Takes year first,
  * the way both Chinese and ISO write it: 2026-11-05, 2026/11/5, 2026.11.5, 2026年11月5日, 20261105,
- * in half- or full-width characters.
- * '' (nothing typed) is '' (open-ended).
+ * in half- or full-width characters; and, given `order` (dayOrderOf the table's language), the
+ * day the way the table shows it: 11/25/26 or 11/25/2026 in en (a two-digit year is 20yy: the
+ * table writes the capture's year so, and no capture predates 2000). Any other order is refused,
+ * never guessed (05.11.2026 is 5 November to some readers and 11 May to others).
+ * '' (nothing typed) is '' (open-ended). Issue 13 (trial 6, M6): "11/25/26" copied from the table was refused.
  */
-export function parseDay(typed: string): string | null {
+export function parseDay(typed: string, order: DayOrder = ['year', 'month', 'day']): string | null {
   // Full-width digits and separators as a Chinese input method types them (２０２６－１１－３０).
   const s = toHalfWidth(typed).trim();
   if (s === '') return '';
   const m = /^(\d{4})(?:[-/.年\s]\s*(\d{1,2})[-/.月\s]\s*(\d{1,2})日?|(\d{2})(\d{2}))$/.exec(s);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2] ?? m[4]);
-  const day = Number(m[3] ?? m[5]);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (m) return isoDay(Number(m[1]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5]));
+  // The table's own order, year last (en's month/day/year).
+  if (order[2] !== 'year') return null;
+  const shown = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{2}|\d{4})$/.exec(s);
+  if (!shown) return null;
+  const parts: Record<string, number> = { [order[0]!]: Number(shown[1]), [order[1]!]: Number(shown[3]), year: Number(shown[4]) };
+  const year = shown[4]!.length === 2 ? 2000 + parts.year! : parts.year!;
+  return isoDay(year, parts.month!, parts.day!);
 }

@@ -127,8 +127,21 @@ describe('the batch', () => {
     await batch.type('input[name="from"]', '2099-02-30');
     await batch.keyboard.press('Tab');
     expect(await batch.$eval('input[name="from"]', (i) => i.getAttribute('aria-invalid'))).toBe('true');
-    expect(await batch.$eval('.day-error', (e) => e.textContent)).toBe('Not a day: write year, month, day, e.g. 2026-11-05.');
+    expect(await batch.$eval('.day-error', (e) => e.textContent)).toBe('Not a day: type 11/5/26 or 2026-11-05. Export waits.');
     expect(await batch.$$eval('tr[data-capture-id]', (rows) => rows.length)).toBe(3);
+    // Every row is shown while the day is refused, so "Export all shown" waits, saying why (trial 6:
+    // one press exported all 240 rows).
+    expect(await batch.$eval('button.export-all', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    expect(await batch.$eval('button.export-all', (b) => b.getAttribute('title'))).toBe('Export all shown waits: a Captured from/until box holds no day. Fix it or clear it.');
+    // A day typed the way the Captured column writes it (11/25/26 in en) is a day (trial 6: refused).
+    const tomorrow = new Intl.DateTimeFormat('en', { dateStyle: 'short' }).format(Date.now() + 86_400_000);
+    await batch.click('input[name="from"]', { count: 3 });
+    await batch.type('input[name="from"]', tomorrow);
+    await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 0, { polling: 100 });
+    expect(await batch.$eval('button.export-all', (b) => (b as HTMLButtonElement).disabled)).toBe(false);
+    await batch.click('input[name="from"]', { count: 3 });
+    await batch.keyboard.press('Backspace');
+    await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 3, { polling: 100 });
     await batch.click('input[name="from"]', { count: 3 }); // select what was typed, to type over it
     await batch.type('input[name="from"]', '2099-01-01'); // a day after every capture
     await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 0, { polling: 100 });

@@ -7,7 +7,10 @@ import type { Page } from 'puppeteer';
 import type { Capture } from '@/lib/store/capture-schema';
 import { openExtensionPage, type LoadedExtension } from './extension';
 
-/** Opens batch.html, imports `captures` (no images) through its Import box, and resolves once every row is shown. */
+/** The review table's rows per page (components/BatchView.tsx PAGE_SIZE; that module needs a browser to load). */
+const PAGE_SIZE = 100;
+
+/** Opens batch.html, imports `captures` (no images) through its Import box, and resolves once every row of the first page is shown. */
 export async function openBatchWith(ext: LoadedExtension, captures: Capture[]): Promise<Page> {
   const zip = new ZipWriter(new BlobWriter('application/zip'));
   await zip.add('invoices.json', new TextReader(JSON.stringify({ schemaVersion: 1, captures: captures.map((c) => ({ ...c, imageFile: null })) })));
@@ -16,6 +19,6 @@ export async function openBatchWith(ext: LoadedExtension, captures: Capture[]): 
   const batch = await openExtensionPage(ext, 'batch.html');
   await batch.bringToFront();
   await (await batch.$('input[name="import"]'))!.uploadFile(file);
-  await batch.waitForFunction((n) => document.querySelectorAll('tr[data-capture-id]').length === n, { polling: 100, timeout: 30_000 }, captures.length);
+  await batch.waitForFunction((n) => document.querySelectorAll('tr[data-capture-id]').length === n, { polling: 100, timeout: 30_000 }, Math.min(captures.length, PAGE_SIZE));
   return batch;
 }

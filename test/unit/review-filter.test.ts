@@ -4,7 +4,7 @@ import { checksFor } from '@/lib/invoice/capture-checks';
 import { glance } from '@/lib/invoice/groups';
 import { batchTotals } from '@/lib/invoice/totals';
 import { effectiveFields, type Capture } from '@/lib/store/capture-schema';
-import { filterViews, indexViews, monthsOf, NO_FILTER, parseDay } from '@/lib/ui/review-filter';
+import { dayOrderOf, filterViews, indexViews, monthsOf, NO_FILTER, parseDay } from '@/lib/ui/review-filter';
 
 /** Local-time milliseconds of a day (the filter compares local days, as the clerk's calendar). */
 const at = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h).getTime();
@@ -64,6 +64,31 @@ describe('a day typed into the from/to boxes', () => {
     ['2026-11', null],
     ['2026-11-0', null],
   ])('%j → %j', (typed, day) => expect(parseDay(typed)).toBe(day));
+
+  // Trial 6 (M6): the en table shows 11/29/26, and the filter refused 11/25/26.
+  it('the order the table writes a short date in: en month/day/year, zh-CN year/month/day', () => {
+    expect(dayOrderOf('en')).toEqual(['month', 'day', 'year']);
+    expect(dayOrderOf('zh-CN')).toEqual(['year', 'month', 'day']);
+  });
+
+  it.each([
+    ['11/25/26', '2026-11-25'],
+    ['11/25/2026', '2026-11-25'],
+    ['1/5/26', '2026-01-05'],
+    ['１１/２５/２６', '2026-11-25'],
+    ['2026-11-25', '2026-11-25'], // year first is still read
+    ['2/30/26', null],
+    ['25/11/26', null], // no 25th month: refused, not read day first
+    ['25.11.2026', null],
+    ['11/25-26', null],
+    ['11/25', null],
+  ])('in en, as the table writes it: %j → %j', (typed, day) => expect(parseDay(typed, dayOrderOf('en'))).toBe(day));
+
+  it('every day the en table writes reads back as that day', () =>
+    fc.assert(fc.property(fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }), (d) => {
+      const shown = new Intl.DateTimeFormat('en', { dateStyle: 'short', timeZone: 'UTC' }).format(d);
+      expect(parseDay(shown, dayOrderOf('en'))).toBe(d.toISOString().slice(0, 10));
+    })));
 
   it('every real day written yyyy-mm-dd reads back as itself', () =>
     fc.assert(fc.property(fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }), (d) => {
