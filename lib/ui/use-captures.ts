@@ -4,6 +4,7 @@ import type { CaptureStore } from '../store/captures';
 import { onCapturesChanged } from '../store/changes';
 import { applyChanged } from './capture-list';
 import { useImageUrls } from './use-image-urls';
+import { captureMarks, type CaptureMarks } from './capture-marks';
 
 export interface CaptureView {
   capture: Capture;
@@ -78,4 +79,14 @@ export function useCaptureCount(store: CaptureStore): number | null {
     };
   }, [store]);
   return count;
+}
+
+/**
+ * The batch's checks and duplicate marks over every stored capture (lib/ui/capture-marks.ts), kept
+ * current like the list; null until the whole set is read. The popup lists only the newest few but
+ * must mark a duplicate of any capture, as the batch and the totals do.
+ */
+export function useCaptureMarks(store: CaptureStore): CaptureMarks | null {
+  const all = useCaptureList(store, Number.MAX_SAFE_INTEGER);
+  return useMemo(() => (all ? captureMarks(all) : null), [all]);
 }
