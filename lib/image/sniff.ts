@@ -55,3 +55,11 @@ export const MIME_OF: Partial<Record<SniffedFormat, string>> = {
   jpeg: 'image/jpeg', png: 'image/png', bmp: 'image/bmp', tiff: 'image/tiff', gif: 'image/gif',
   webp: 'image/webp', avif: 'image/avif', heic: 'image/heic', ico: 'image/x-icon', svg: 'image/svg+xml',
 };
+
+/** What bytes that are no image hold instead, for the words of LOCAL.NOT_IMAGE (a format MIME_OF lacks). */
+export type NotImageHolds = 'html' | 'json' | 'text' | 'empty' | 'unknown';
+
+/** The sniffed format as NotImageHolds: a page, JSON, text or nothing as such, any other format `unknown`. */
+export function notImageHolds(format: SniffedFormat): NotImageHolds {
+  return format === 'html' || format === 'json' || format === 'text' || format === 'empty' ? format : 'unknown';
+}
