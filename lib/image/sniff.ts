@@ -15,6 +15,9 @@ function sniffText(bytes: Uint8Array): SniffedFormat {
   const head = new TextDecoder().decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
   if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg'))) return 'svg';
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<head') || head.startsWith('<body') || head.startsWith('<!--')) return 'html';
+  // A page that opens with another tag (a login page starting with <meta>, <title> or <script>) is
+  // still a web page: the words for it ask "are you logged in?", those for text do not (trial 6).
+  if (head.startsWith('<') && /<(html|head|body|meta|title|script|link|style|div|form)[\s>/]/.test(head)) return 'html';
   if (head.startsWith('{') || head.startsWith('[')) return 'json';
   return isPlainText(bytes.subarray(0, 512)) ? 'text' : 'unknown';
 }
