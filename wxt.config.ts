@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import preact from '@preact/preset-vite';
@@ -27,6 +27,22 @@ export function ondeviceAssets(): { src: string; dest: string }[] {
     { src: ortFile(ORT_MJS), dest: `ort/${ORT_MJS}` },
     ...Object.entries(models).map(([name, src]) => ({ src, dest: `models/${name}` })),
   ];
+}
+
+/**
+ * The packaged models' size in bytes (det, rec and cls .onnx, what lib/ondevice/browser-engine.ts
+ * reads), built in as __QIC_MODEL_BYTES__: extension URLs send no Content-Length, and without a
+ * total the loading words could say only "Loading the reader… 4.7 MB" (trial 6). 0 when the models
+ * cannot be made here (the words then give the bytes alone).
+ */
+function modelBytes(): number {
+  try {
+    return Object.entries(ensureModels(modelVariant()))
+      .filter(([name]) => name.endsWith('.onnx'))
+      .reduce((sum, [, src]) => sum + statSync(src).size, 0);
+  } catch {
+    return 0;
+  }
 }
 
 const pdfjsDir = dirname(require.resolve('pdfjs-dist/package.json'));
@@ -74,7 +90,7 @@ export default defineConfig({
     plugins: [preact()],
     // The on-device engine's pipeline (lib/ondevice/pipeline.ts): `QIC_PIPELINE=baseline` builds the
     // engine as it was before issue 10, which `npm run bench` measures beside the default (`fast`).
-    define: { __QIC_PIPELINE__: JSON.stringify(process.env.QIC_PIPELINE ?? '') },
+    define: { __QIC_PIPELINE__: JSON.stringify(process.env.QIC_PIPELINE ?? ''), __QIC_MODEL_BYTES__: JSON.stringify(modelBytes()) },
     // 'onnxruntime-web/wasm' would otherwise resolve to a bundle that makes Vite copy a second
     // 14 MB wasm into assets/; this condition selects the build that loads it from wasmPaths.
     resolve: { conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions] },

@@ -9,6 +9,8 @@ import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type CaptureStatus, type ProviderId, type WaitReason } from '@/lib/store/capture-schema';
 import { isRereadingEntry, providerHasRead, statusWords } from '@/lib/ui/capture-status';
 import { duplicateShortWords, duplicateWords, type DuplicateMark } from '@/lib/ui/duplicate-words';
+import { reviewFlags, reviewReasons } from '@/lib/ui/capture-marks';
+import type { CheckResult } from '@/lib/invoice/checks';
 import { standing, stillToEnter } from '@/lib/invoice/hand-entry';
 import { AllowHostButton } from './AllowHostButton';
 import { ClockNotice } from './ClockNotice';
@@ -72,8 +74,9 @@ function statusLabel(capture: Capture, missing: string[]): string {
   return statusWords(capture, QUOTA_INVOICE_FIELDS.length - missing.length, QUOTA_INVOICE_FIELDS.length);
 }
 
-type Icon = 'done' | 'review' | 'failed' | 'queued' | 'running';
-const ICON: Record<Icon, string> = { done: '✓', review: '!', failed: '✕', queued: '…', running: '◌' };
+type Icon = 'done' | 'review' | 'duplicate' | 'checking' | 'failed' | 'queued' | 'running';
+/** `checking`: an invoice whose checks over the whole store are not read yet: no ✓ before they are. */
+const ICON: Record<Icon, string> = { done: '✓', review: '!', duplicate: '⧉', checking: '', failed: '✕', queued: '…', running: '◌' };
 
 /** Low-confidence fields: only those are worth showing a figure for. */
 function lowConfidence(capture: Capture): string[] {
@@ -94,6 +97,14 @@ interface CardProps extends CaptureActions {
   canReread?: (provider: ProviderId) => boolean;
   /** Set on a duplicate: whether it is the one counted, and if not which one is (lib/ui/duplicate-words.ts). */
   duplicate?: DuplicateMark;
+  /**
+   * The batch's checks of this capture, settled over every stored capture (lib/ui/capture-marks.ts):
+   * any flag but `duplicate` (unusual amount, region ≠ location, low confidence, a missing field…)
+   * shows "To review", with the reasons in the details.
+   */
+  check?: CheckResult;
+  /** Whether `check` and `duplicate` are known (false while the whole store is being read). */
+  checked?: boolean;
 }
 
 /**
@@ -102,7 +113,7 @@ interface CardProps extends CaptureActions {
  * (data-capture-id, data-status, data-field with data-value, .status, .error…) is kept; collapsed
  * details stay in the DOM, hidden, so tools still read every field.
  */
-export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread = () => true, duplicate, ...actions }: CardProps) {
+export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread = () => true, duplicate, check, checked = true, ...actions }: CardProps) {
   const [userOpen, setUserOpen] = useState<boolean | null>(null);
   // A failed capture typed in by hand in the batch stands as an invoice (lib/invoice/hand-entry.ts).
   const stands = standing(capture);
@@ -115,9 +126,14 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
   const place = invoice ? resolvePlace(fields, gbt2260()) : null;
   const wait = capture.status === 'queued' ? capture.job?.wait : undefined;
   const low = capture.status === 'done' ? lowConfidence(capture) : [];
-  const needsReview = missing.length > 0 || low.length > 0;
+  // The batch's own checks (one rule: lib/invoice/checks.ts), not a popup's copy of some of them.
+  const flags = invoice ? reviewFlags(check) : [];
+  const needsReview = flags.length > 0;
+  const notCounted = duplicate !== undefined && !duplicate.counted;
   // A hand entry being read again shows the read's own icon (queued, running), as its words say.
-  const icon: Icon = isRereadingEntry(capture) ? capture.status as 'queued' | 'running' : invoice ? (needsReview ? 'review' : 'done') : capture.status;
+  const icon: Icon = isRereadingEntry(capture)
+    ? (capture.status as 'queued' | 'running')
+    : invoice ? (!checked ? 'checking' : notCounted ? 'duplicate' : needsReview ? 'review' : 'done') : capture.status;
   const amount = invoice ? displayAmount(fields.amount) : '';
   const placeName = fields.location || place?.derivedCity?.name;
   const ids = [fields.code, fields.number].filter(Boolean).join(' · ');
@@ -140,7 +156,8 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
       data-status={stands}
       data-duplicate={duplicate ? (duplicate.counted ? 'counted' : 'not-counted') : undefined}
       data-wait={wait}
-      data-review={missing.length > 0 ? 'missing' : low.length > 0 ? 'confidence' : undefined}
+      data-review={!needsReview ? undefined : missing.length > 0 ? 'missing' : low.length > 0 ? 'confidence' : 'checks'}
+      data-flags={flags.join(' ') || undefined}
     >
       <div class="capture-row" onClick={(e) => (e.target as HTMLElement).closest('button') === null && toggle()}>
         {thumbnail ? <img class="thumb" src={thumbnail} alt="" title={imageTitle(capture)} /> : <div class="thumb empty" title={imageTitle(capture)} />}
@@ -149,7 +166,7 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
             {amount && <span class="amount">{amount}</span>}
             {/* The words stay for screen readers and tools; a plain "Recognized" is said by the icon. */}
             <span class={`${missing.length > 0 ? 'status partial' : 'status'}${doneStatus && amount ? ' sr-only' : ''}`}>{statusLabel(capture, missing)}</span>
-            {needsReview && capture.status === 'done' && <span class="review-badge">{t('needsReview')}</span>}
+            {needsReview && <span class="review-badge" title={reviewReasons(check).join(' · ')}>{t('needsReview')}</span>}
             {/* Short, on one line; which capture counts instead is the title, and opens with the row. */}
             {duplicate && <span class="duplicate-badge" data-duplicate-of={duplicate.twin?.id} title={duplicateWords(duplicate)}>{duplicateShortWords(duplicate)}</span>}
             <PhotoPart part={capture.photo} />
@@ -196,6 +213,11 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
           </div>
         )}
         {duplicate && <p class="duplicate-note">{duplicateWords(duplicate)}</p>}
+        {needsReview && (
+          <p class="review-note" data-flags={flags.join(' ')}>
+            {t('popupReviewWhy', reviewReasons(check).join(' · '))}
+          </p>
+        )}
         {stands === 'entered' && error && (
           <p class="entered-note" data-error-code={error.code}>
             {t('enteredAfterFailure', errorText(error))} <code>{displayCode(error)}</code>
@@ -227,7 +249,7 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
         {capture.clockOffsetMs !== undefined && capture.clockOffsetMs !== 0 && capture.provider === 'huawei' && <ClockNotice offsetMs={capture.clockOffsetMs} />}
         <div class="detail-actions">
           {capture.status === 'done' && result && (
-            <button type="button" class="fill primary" onClick={() => actions.onFill(capture.id)}>{t('fillPage')}</button>
+            <button type="button" class={notCounted ? 'fill' : 'fill primary'} onClick={() => actions.onFill(capture.id)}>{t('fillPage')}</button>
           )}
           {invoice && (result || stands === 'entered') && (
             <button type="button" class="copy-all" onClick={copyAll}>{t('copyAll')}</button>

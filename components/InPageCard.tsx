@@ -21,6 +21,12 @@ export function InPageCard({ view, words, notice, busy, collapsed, onExpand, onC
       <section class="qic-card qic-collapsed" aria-labelledby="qic-title" data-capture-id={view.captureId} data-status={view.state}>
         <button type="button" class="qic-chip" aria-expanded="false" title={words.expand} onClick={onExpand}>
           <span id="qic-title" class="qic-chip-title">{words.title}</span>
+          {/* A duplicate or a check is not hidden behind the chip: its mark, the words in the title. */}
+          {done && (view.duplicate || view.review) && (
+            <span class="qic-chip-warning" title={[view.duplicate?.words, view.review].filter(Boolean).join(' — ')} data-duplicate={view.duplicate ? (view.duplicate.counted ? 'counted' : 'not-counted') : undefined}>
+              !
+            </span>
+          )}
           <span class={`qic-chip-state ${view.state}`}>
             {view.state === 'working' && <span class="qic-spinner" aria-hidden="true" />}
             {done && amount ? amount : view.statusText}
@@ -48,6 +54,13 @@ export function InPageCard({ view, words, notice, busy, collapsed, onExpand, onC
         {view.state === 'working' && <span class="qic-spinner" aria-hidden="true" />}
         {view.statusText}
       </p>
+      {/* Said above the fields and Fill: Fill stays possible, the clerk decides with these words in view. */}
+      {done && view.duplicate && (
+        <p class={view.duplicate.counted ? 'qic-warning counted' : 'qic-warning'} data-duplicate={view.duplicate.counted ? 'counted' : 'not-counted'}>
+          {view.duplicate.words}
+        </p>
+      )}
+      {done && view.review && <p class="qic-warning review" data-review="checks">{view.review}</p>}
       {view.error && (
         <p class="qic-error" data-error-code={view.error.code}>
           {view.error.words} <code>{view.error.code}</code>

@@ -1,7 +1,6 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { checksFor } from '@/lib/invoice/capture-checks';
-import { duplicateMarks } from '@/lib/ui/duplicate-words';
+import type { CaptureMarks } from '@/lib/ui/capture-marks';
 import type { CaptureView } from '@/lib/ui/use-captures';
 import type { ProviderId } from '@/lib/store/capture-schema';
 import { CaptureCard, type CaptureActions } from './CaptureCard';
@@ -63,6 +62,11 @@ function useOpenNewest(list: { current: HTMLElement | null }, views: CaptureView
 
 interface Props extends CaptureActions {
   views: CaptureView[] | null;
+  /**
+   * The batch's checks and duplicate marks over every stored capture (lib/ui/capture-marks.ts),
+   * null while they are being read: a row is then neither ✓ nor marked.
+   */
+  marks: CaptureMarks | null;
   /** How many captures there are in all (the batch page lists them); null while unknown. */
   total: number | null;
   /** "Read again with …" is offered only for an engine that can run (Huawei Cloud needs its keys). */
@@ -81,17 +85,10 @@ interface Props extends CaptureActions {
   onOpenBatch: () => void;
 }
 
-export function Popup({ views, total, canReread, notice, noticeId, onUndo, onUrl, onFiles, onDrop, onOpenSettings, onTeach, onOpenBatch, ...actions }: Props) {
+export function Popup({ views, marks, total, canReread, notice, noticeId, onUndo, onUrl, onFiles, onDrop, onOpenSettings, onTeach, onOpenBatch, ...actions }: Props) {
   const [dragging, setDragging] = useState(false);
   const list = useRef<HTMLElement>(null);
   const openNewest = useOpenNewest(list, views);
-  // Duplicates marked by the batch's rule (lib/invoice/totals.ts countedCaptures), among the
-  // captures listed here (the newest few: the same invoice captured twice is usually captured
-  // close together; the batch settles the whole set).
-  const duplicates = useMemo(() => {
-    const captures = views?.map((v) => v.capture) ?? [];
-    return duplicateMarks(captures, checksFor(captures));
-  }, [views]);
   return (
     <main
       class={dragging ? 'popup dragging' : 'popup'}
@@ -126,7 +123,7 @@ export function Popup({ views, total, canReread, notice, noticeId, onUndo, onUrl
       <KeysRefused views={views} onOpenSettings={onOpenSettings} />
       <section class="captures" ref={list} aria-label={t('popupListLabel')} onKeyDown={moveFocus}>
         {views?.map((view, i) => (
-          <CaptureCard key={view.capture.id} capture={view.capture} thumbnail={view.thumbnail} defaultOpen={i === 0 && openNewest} canReread={canReread} duplicate={duplicates.get(view.capture.id)} {...actions} />
+          <CaptureCard key={view.capture.id} capture={view.capture} thumbnail={view.thumbnail} defaultOpen={i === 0 && openNewest} canReread={canReread} checked={marks !== null} check={marks?.checks.get(view.capture.id)} duplicate={marks?.duplicates.get(view.capture.id)} {...actions} />
         ))}
       </section>
       {views && total !== null && total > views.length && (

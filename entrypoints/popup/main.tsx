@@ -8,7 +8,7 @@ import { followToolbarScheme } from '@/lib/ui/toolbar-icon';
 import { sendMessage, type Reply } from '@/lib/messages';
 import { createCaptureStore } from '@/lib/store/captures';
 import { notifyCapturesChanged } from '@/lib/store/changes';
-import { useCaptureCount, useCaptures } from '@/lib/ui/use-captures';
+import { useCaptureCount, useCaptureMarks, useCaptures } from '@/lib/ui/use-captures';
 import type { ProviderId } from '@/lib/store/capture-schema';
 import { fillNotice, undoNotice } from '@/lib/ui/fill-notice';
 import { dataUrlProblemText, fileFromDataUrl, intakeFiles, intakeProblemText, linkFromText } from '@/lib/ui/intake';
@@ -24,6 +24,8 @@ function App() {
   const store = useMemo(() => createCaptureStore(), []);
   const views = useCaptures(store, RECENT);
   const total = useCaptureCount(store);
+  // Duplicates and checks over the whole store, as the batch decides them (not among the 20 listed).
+  const marks = useCaptureMarks(store);
   // Huawei Cloud is offered for a second read only when it can run (keys saved or it is the engine).
   const [huaweiReady, setHuaweiReady] = useState(false);
   useEffect(() => {
@@ -102,6 +104,7 @@ function App() {
   return (
     <Popup
       views={views}
+      marks={marks}
       total={total}
       canReread={(provider: ProviderId) => provider !== 'huawei' || huaweiReady}
       onCopyAll={async (text) => {

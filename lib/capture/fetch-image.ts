@@ -1,6 +1,6 @@
 import { LocalCode, recognitionError, type RecognitionError } from '../recognize/errors';
 import { fetchOrError, isResponse, type FetchLike } from '../huawei/http';
-import { MIME_OF, sniffFormat } from '../image/sniff';
+import { MIME_OF, notImageHolds, sniffFormat } from '../image/sniff';
 
 export type FetchedImage = { ok: true; blob: Blob } | { ok: false; error: RecognitionError };
 
@@ -10,7 +10,7 @@ export function imageFromBytes(bytes: Uint8Array, origin: string): FetchedImage 
   const mime = MIME_OF[format];
   if (!mime) {
     const what = format === 'html' ? 'a web page' : format === 'empty' ? 'nothing' : `${format} data`;
-    return { ok: false, error: recognitionError(LocalCode.notImage, `${origin} returned ${what}, not an image`) };
+    return { ok: false, error: recognitionError(LocalCode.notImage, `${origin} returned ${what}, not an image`, { holds: notImageHolds(format) }) };
   }
   return { ok: true, blob: new Blob([bytes as BlobPart], { type: mime }) };
 }

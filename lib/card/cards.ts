@@ -3,9 +3,11 @@ import type { createTabFiller } from '../autofill/fill-tab';
 import { fillValues } from '../autofill/values';
 import { t } from '../i18n';
 import { onMessage, sendMessage } from '../messages';
-import { effectiveFields } from '../store/capture-schema';
+import { effectiveFields, type Capture } from '../store/capture-schema';
 import type { CaptureStore } from '../store/captures';
 import { onCapturesChanged } from '../store/changes';
+import { isInvoice } from '../invoice/hand-entry';
+import { captureMarks } from '../ui/capture-marks';
 import { fillNotice, undoNotice } from '../ui/fill-notice';
 import { CardRequestSchema, type CardActionReply, type CardInit } from './schema';
 import { cardSessions, type CardSender } from './sessions';
@@ -17,7 +19,7 @@ type CardScope = { __qicCard?: { open(init: unknown): boolean } };
 
 export interface CardDeps {
   browser: WxtBrowser;
-  store: Pick<CaptureStore, 'get'>;
+  store: Pick<CaptureStore, 'get' | 'recent'>;
   tabFiller: Pick<ReturnType<typeof createTabFiller>, 'fill' | 'undo'>;
   runtimeId: string;
   extensionOrigin: string;
@@ -52,17 +54,27 @@ const refusedReply = (): CardActionReply => ({ ok: false, notice: t('error_forbi
 export function createCards(deps: CardDeps): Cards {
   const { browser, store } = deps;
 
+  /**
+   * The card's view with the batch's duplicate mark and checks, settled over every stored capture
+   * (a second claim of a month-old invoice is the case to catch). Read only once the capture is an
+   * invoice: progress ticks while it is read cost one record, not the whole store.
+   */
+  async function viewOf(capture: Capture) {
+    return cardView(capture, isInvoice(capture) ? captureMarks(await store.recent(Number.MAX_SAFE_INTEGER)) : undefined);
+  }
+
   async function push(captureId: string): Promise<void> {
     const sessions = await cardSessions.forCapture(captureId);
     if (sessions.length === 0) return;
     const capture = await store.get(captureId);
+    const view = capture && (await viewOf(capture));
     for (const s of sessions) {
-      if (!capture) {
+      if (!view) {
         await cardSessions.remove(s.token);
         continue;
       }
       // A page that navigated away (or a frame that is gone) drops its card.
-      await sendMessage('cardUpdate', cardView(capture), { tabId: s.tabId, frameId: s.frameId }).catch(() => cardSessions.remove(s.token));
+      await sendMessage('cardUpdate', view, { tabId: s.tabId, frameId: s.frameId }).catch(() => cardSessions.remove(s.token));
     }
   }
 
@@ -76,7 +88,7 @@ export function createCards(deps: CardDeps): Cards {
       const capture = await store.get(captureId);
       if (!capture) return false;
       const token = `${crypto.randomUUID()}${crypto.randomUUID()}`.replace(/-/g, '');
-      const init: CardInit = { token, srcUrl: srcUrl?.startsWith('data:') ? undefined : srcUrl, words: cardWords(), view: cardView(capture) };
+      const init: CardInit = { token, srcUrl: srcUrl?.startsWith('data:') ? undefined : srcUrl, words: cardWords(), view: await viewOf(capture) };
       const target = { tabId, frameIds: [frameId] };
       try {
         await browser.scripting.executeScript({ target, files: ['/card.js'] });

@@ -44,6 +44,14 @@ export const CardViewSchema = z.object({
   fields: z.array(CardFieldSchema).max(4),
   // Absent rather than null: scripting.executeScript's arguments lose nulls on the way (Chromium).
   copyAll: CopyAllSchema.optional(),
+  /**
+   * Another capture of the same invoice, in words ("Already captured at 11/30/26, 2:56 PM — not
+   * counted twice"), decided as the batch decides it over every stored capture; absent when none.
+   * Fill stays possible: the words are there so the clerk does not claim the invoice twice.
+   */
+  duplicate: z.object({ words: Text, counted: z.boolean() }).optional(),
+  /** The batch's checks that put this invoice on the to-review list, in words ("To review: unusual amount"). */
+  review: Text.optional(),
   /** A failure in words, with the code as the service spelled it (AIS.0104, LOCAL.FETCH…). */
   error: z.object({ words: Text, code: z.string().max(100) }).optional(),
 });

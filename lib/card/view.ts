@@ -1,6 +1,6 @@
 import { errorText } from '../ui/error-text';
 import { FIELD_LABEL } from '../ui/field-labels';
-import { t, tDynamic, type MessageKey } from '../i18n';
+import { formatDateTime, t, tDynamic, type MessageKey } from '../i18n';
 import { errorMessageKey } from '../ui/error-words';
 import { amountFen, displayAmount, fenToYuanText } from '../invoice/amount';
 import { gbt2260 } from '../invoice/gbt2260';
@@ -9,6 +9,8 @@ import { resolvePlace } from '../invoice/location';
 import { displayCode } from '../recognize/errors';
 import { effectiveFields, type Capture, type WaitReason } from '../store/capture-schema';
 import { statusWords } from '../ui/capture-status';
+import { reviewReasons, type CaptureMarks } from '../ui/capture-marks';
+import { duplicateWords, type DuplicateMark } from '../ui/duplicate-words';
 import { copyAllRow } from './copy-all';
 import type { CardField, CardView } from './schema';
 
@@ -20,8 +22,11 @@ const ORDER = ['code', 'number', 'amount', 'location'] as const;
  * number, amount ("￥1,000.00", copied as "1000.00") and place, each with what Copy puts on the
  * clipboard, and the Copy all row (lib/card/copy-all.ts); or the failure's words and code.
  * Only the four fields, progress and error words leave the worker: no setting, no secret, no URL.
+ * `marks` (lib/ui/capture-marks.ts captureMarks over every stored capture) add what the batch says
+ * of a read invoice: another capture of it ("Already captured at … — not counted twice") and the
+ * checks that put it on the to-review list; without them the card says neither.
  */
-export function cardView(capture: Capture): CardView {
+export function cardView(capture: Capture, marks?: CaptureMarks): CardView {
   // A failed capture typed in by hand in the batch is an invoice like a recognized one (lib/invoice/hand-entry.ts).
   const done = isInvoice(capture);
   const values = done ? effectiveFields(capture) : {};
@@ -43,6 +48,8 @@ export function cardView(capture: Capture): CardView {
     ((!done && capture.status === 'failed') || keys) && capture.error
       ? { words: keys ? tDynamic(errorMessageKey(capture.error.code)) : errorText(capture.error), code: displayCode(capture.error) }
       : undefined;
+  const duplicate = done ? marks?.duplicates.get(capture.id) : undefined;
+  const reasons = done ? reviewReasons(marks?.checks.get(capture.id)) : [];
   return {
     captureId: capture.id,
     updatedAt: capture.updatedAt,
@@ -52,5 +59,12 @@ export function cardView(capture: Capture): CardView {
     fields,
     copyAll: done && found > 0 ? copyAllRow(values) : undefined,
     error,
+    duplicate: duplicate && { words: cardDuplicateWords(duplicate), counted: duplicate.counted },
+    review: reasons.length > 0 ? t('popupReviewWhy', reasons.join(' · ')) : undefined,
   };
+}
+
+/** A capture left out: when the counted one was captured; a counted one: the batch's words. */
+function cardDuplicateWords(mark: DuplicateMark): string {
+  return !mark.counted && mark.twin ? t('cardAlreadyCaptured', formatDateTime(mark.twin.createdAt)) : duplicateWords(mark);
 }

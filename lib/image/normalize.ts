@@ -3,7 +3,7 @@ import { imageComplete } from './complete';
 import { jpegOrientation } from './exif';
 import { fitsBase64Budget, MIN_SIDE } from './limits';
 import { JPEG_QUALITIES, planImage, SHRINK_STEP } from './plan';
-import { MIME_OF, sniffFormat, type SniffedFormat } from './sniff';
+import { MIME_OF, notImageHolds, sniffFormat, type SniffedFormat } from './sniff';
 
 export interface NormalizedImage {
   blob: Blob;
@@ -61,7 +61,7 @@ export async function normalizeImage(input: Blob, deps: NormalizeDeps = {}): Pro
   const bytes = new Uint8Array(await input.arrayBuffer());
   const format = sniffFormat(bytes);
   const mime = MIME_OF[format];
-  if (!mime) return { ok: false, error: recognitionError(LocalCode.notImage, `the data is ${format === 'html' ? 'a web page' : format}, not an image`) };
+  if (!mime) return { ok: false, error: recognitionError(LocalCode.notImage, `the data is ${format === 'html' ? 'a web page' : format}, not an image`, { holds: notImageHolds(format) }) };
   const typed = input.type === mime ? input : new Blob([bytes as BlobPart], { type: mime });
   let drawable: Blob = typed;
   if (format === 'svg') {

@@ -15,6 +15,9 @@ function sniffText(bytes: Uint8Array): SniffedFormat {
   const head = new TextDecoder().decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
   if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg'))) return 'svg';
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<head') || head.startsWith('<body') || head.startsWith('<!--')) return 'html';
+  // A page that opens with another tag (a login page starting with <meta>, <title> or <script>) is
+  // still a web page: the words for it ask "are you logged in?", those for text do not (trial 6).
+  if (head.startsWith('<') && /<(html|head|body|meta|title|script|link|style|div|form)[\s>/]/.test(head)) return 'html';
   if (head.startsWith('{') || head.startsWith('[')) return 'json';
   return isPlainText(bytes.subarray(0, 512)) ? 'text' : 'unknown';
 }
@@ -55,3 +58,11 @@ export const MIME_OF: Partial<Record<SniffedFormat, string>> = {
   jpeg: 'image/jpeg', png: 'image/png', bmp: 'image/bmp', tiff: 'image/tiff', gif: 'image/gif',
   webp: 'image/webp', avif: 'image/avif', heic: 'image/heic', ico: 'image/x-icon', svg: 'image/svg+xml',
 };
+
+/** What bytes that are no image hold instead, for the words of LOCAL.NOT_IMAGE (a format MIME_OF lacks). */
+export type NotImageHolds = 'html' | 'json' | 'text' | 'empty' | 'unknown';
+
+/** The sniffed format as NotImageHolds: a page, JSON, text or nothing as such, any other format `unknown`. */
+export function notImageHolds(format: SniffedFormat): NotImageHolds {
+  return format === 'html' || format === 'json' || format === 'text' || format === 'empty' ? format : 'unknown';
+}

@@ -8,6 +8,7 @@ import type { RgbaImage } from './image';
 import { scaleFieldBoxes } from './field-boxes';
 import { builtPipeline } from './pipeline';
 import { readQuotaInvoice } from './read-invoice';
+import { modelTotal } from './model-total';
 
 /** Packaged with the extension by wxt.config.ts: nothing is fetched from the network. */
 const MODEL_FILES = { det: 'models/det.onnx', rec: 'models/rec.onnx', cls: 'models/cls.onnx' } as const;
@@ -22,7 +23,7 @@ const url = (path: string) => browser.runtime.getURL(`/${path}` as '/');
 /** Reads the model files, reporting the share of bytes read so far. */
 async function readModels(progress: (p: Progress) => void): Promise<Record<keyof typeof MODEL_FILES, Uint8Array>> {
   const responses = await Promise.all(Object.values(MODEL_FILES).map((file) => fetch(url(file))));
-  const total = responses.reduce((sum, r) => sum + Number(r.headers.get('Content-Length') ?? 0), 0);
+  const total = modelTotal(responses.map((r) => r.headers.get('Content-Length')));
   let loaded = 0;
   const read = async (response: Response): Promise<Uint8Array> => {
     const chunks: Uint8Array[] = [];

@@ -90,6 +90,11 @@ export const RecognitionErrorSchema = z.object({
   documentKind: DocumentKindSchema.optional(),
   /** The server's `Retry-After`, ms from when the answer came (throttling, 429/503). */
   retryAfterMs: z.number().nonnegative().optional(),
+  /**
+   * With LOCAL.NOT_IMAGE: what the bytes hold instead, sniffed from their first bytes (a web page,
+   * plain text…), so the words do not call a text file "a web page — are you logged in?" (trial 6).
+   */
+  holds: z.enum(['html', 'json', 'text', 'empty', 'unknown']).optional(),
   /** With LOCAL.IMAGE_TOO_SMALL / LOCAL.IMAGE_TOO_NARROW: the image's decoded size, px (the words name it). */
   imageSize: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
   /**

@@ -61,6 +61,7 @@ export function recognitionError(
     throttled?: boolean;
     documentKind?: DocumentKind;
     imageSize?: { width: number; height: number };
+    holds?: RecognitionError['holds'];
     unreadBecause?: Pick<RecognitionError, 'code' | 'sentCode' | 'message'>;
   } = {},
 ): RecognitionError {

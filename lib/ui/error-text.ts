@@ -4,6 +4,7 @@ import { fitInside, MAX_SIDE, MIN_SIDE } from '@/lib/image/limits';
 import { displayCode, LocalCode } from '@/lib/recognize/errors';
 import { t, tDynamic, type MessageKey, type Translate } from '@/lib/i18n';
 import type { Reply } from '@/lib/messages';
+import { HOLDS } from './intake';
 
 /** How each recognized other kind is named inside "This looks like …, not a quota invoice". */
 const KIND_LABEL: Record<Exclude<DocumentKind, 'unknown'>, MessageKey> = {
@@ -58,9 +59,12 @@ export function wordsFor(words: Translate, key: string): string {
  * one (AIS.0104 with `documentKind`), the image's size against the limits when that was the
  * reason, why an imported capture was not read where it came from, else the code's own message.
  */
-export function errorText(error: Pick<RecognitionError, 'code' | 'documentKind' | 'imageSize' | 'unreadBecause'>): string {
+export function errorText(error: Pick<RecognitionError, 'code' | 'documentKind' | 'imageSize' | 'unreadBecause' | 'holds'>): string {
   const kind = error.documentKind;
   if (kind && kind !== 'unknown') return t('notQuotaInvoice', t(KIND_LABEL[kind]));
+  // A web page is what a logged-out mail link gives (the code's own words say so); anything else
+  // (a text file named .png) is said as what it is, not "are you logged in?" (trial 6).
+  if (error.code === LocalCode.notImage && error.holds && error.holds !== 'html') return t('notImageHolds', t(HOLDS[error.holds]));
   return sizeText(error) ?? unreadBecauseText(error) ?? tDynamic(errorMessageKey(error.code));
 }
 
@@ -69,9 +73,10 @@ export function errorText(error: Pick<RecognitionError, 'code' | 'documentKind' 
  * "Not a quota invoice: a taxi receipt", "Image deleted or moved". The full words (errorText)
  * stay in the row's details. Every known code has its own (`errorShort_<code>`).
  */
-export function errorShortText(error: Pick<RecognitionError, 'code' | 'documentKind' | 'unreadBecause'>): string {
+export function errorShortText(error: Pick<RecognitionError, 'code' | 'documentKind' | 'unreadBecause' | 'holds'>): string {
   const kind = error.documentKind;
   if (kind && kind !== 'unknown') return t('notQuotaInvoiceShort', t(KIND_LABEL[kind]));
+  if (error.code === LocalCode.notImage && error.holds && error.holds !== 'html') return t('notImageHoldsShort', t(HOLDS[error.holds]));
   if (error.code === LocalCode.importedUnread && error.unreadBecause) return t('importedUnreadBecauseShort', wordsFor(t, shortMessageKey(error.unreadBecause.code)));
   return tDynamic(shortMessageKey(error.code));
 }

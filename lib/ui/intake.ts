@@ -1,17 +1,18 @@
 import { t, type MessageKey } from '../i18n';
 import { dataUrlBytes } from '../image/data-url';
-import { MIME_OF, sniffFormat, type SniffedFormat } from '../image/sniff';
+import { MIME_OF, sniffFormat, type NotImageHolds, type SniffedFormat } from '../image/sniff';
 
 /** pdf.js (400 kB) is loaded only when a PDF arrives, not with every popup. */
 const pdfPages = () => import('../capture/pdf-pages');
 
 /** What a file that is no image holds instead, as sniffed from its first bytes (no MIME_OF entry). */
-type NotImage = 'html' | 'json' | 'text' | 'empty' | 'unknown';
+type NotImage = NotImageHolds;
 
 export type IntakeProblem = { name: string; problem: 'pdfPassword' | 'pdfInvalid' } | { name: string; problem: 'fileNotImage'; holds: NotImage };
 export type IntakeItem = { name: string; blob: Blob; fromPdf: boolean } | IntakeProblem;
 
-const HOLDS: Record<NotImage, MessageKey> = {
+/** "it holds plain text", "it is a web page"…: what a file, a link or a data: URL holds instead of an image. */
+export const HOLDS: Record<NotImage, MessageKey> = {
   html: 'fileHolds_html',
   json: 'fileHolds_json',
   text: 'fileHolds_text',

@@ -166,6 +166,85 @@ describe('the popup as a compact list', () => {
     await options.waitForFunction(() => chrome.storage.local.get('provider').then((s) => s.provider === 'ondevice'), { polling: 100, timeout: 10_000 });
     await options.close();
   });
+
+  it('marks a repeat of an invoice it does not list (decided over the whole store, as the batch does) and shows the batch\'s checks', async () => {
+    // seed-00 is the oldest, far below the 20 listed; 'again' repeats it, 'odd' has an unusual
+    // amount and a code of another region (trial 6, M2 and M3: both showed a green ✓ and Fill).
+    const later = (i: number) => Date.UTC(2026, 10, 21, 9, i);
+    const base = (id: string, i: number) => ({ id, createdAt: later(i), updatedAt: later(i), provider: 'ondevice', hasImage: true, normalized: true, attempts: 1, source: { kind: 'context-menu', pageUrl: 'https://mail.example/inbox', imageUrl: `https://mail.example/att/${id}` } });
+    const sure = { code: 0.99, number: 0.99, amount: 0.99, location: 0.99 };
+    await putCaptures(popup, [
+      { ...base('odd', 0), status: 'done', result: { code: '144031069999', number: '35059999', amount: '￥88.00', location: '北京市', confidence: sure } },
+      { ...base('again', 1), status: 'done', result: { code: '144031061000', number: '35050210', amount: '￥10.00', location: '深圳市', confidence: sure } },
+    ]);
+    await popup.reload();
+    await popup.waitForSelector('article[data-capture-id="again"][data-duplicate="not-counted"]', { timeout: 30_000 });
+    const again = await popup.$eval('article[data-capture-id="again"]', (row) => ({
+      icon: row.querySelector('.status-icon')!.className,
+      badge: row.querySelector('.duplicate-badge')?.textContent,
+      note: row.querySelector('.duplicate-note')?.textContent,
+      fillPrimary: row.querySelector('button.fill')!.classList.contains('primary'),
+    }));
+    expect(again.icon).not.toContain('done');
+    expect(again.badge).toBe(words('duplicateShortNotCounted'));
+    expect(again.note).toBe(words('duplicateOf', new Intl.DateTimeFormat('en', { dateStyle: 'short', timeStyle: 'short' }).format(Date.UTC(2026, 10, 20, 8, 0))));
+    expect(again.fillPrimary).toBe(false);
+    const odd = await popup.$eval('article[data-capture-id="odd"]', (row) => ({
+      review: row.getAttribute('data-review'),
+      flags: row.getAttribute('data-flags'),
+      icon: row.querySelector('.status-icon')!.className,
+      badge: row.querySelector('.review-badge')?.textContent,
+      why: row.querySelector('.review-note')?.textContent,
+    }));
+    expect(odd).toEqual({
+      review: 'checks',
+      flags: 'region-mismatch unusual-amount',
+      icon: 'status-icon review',
+      badge: words('needsReview'),
+      why: words('popupReviewWhy', `${words('check_region_mismatch')} · ${words('check_unusual_amount')}`),
+    });
+  });
+
+  it('reaches "Choose image files…" with Tab, with a visible focus ring', async () => {
+    await popup.focus('#image-url');
+    await popup.keyboard.press('Tab'); // Recognize
+    await popup.keyboard.press('Tab');
+    const reached = await popup.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      const label = el?.closest('label');
+      return { type: el?.type, label: label?.textContent, outline: label ? getComputedStyle(label).outlineStyle : null, width: label ? label.getBoundingClientRect().width : 0 };
+    });
+    expect(reached.type).toBe('file');
+    expect(reached.label).toBe(words('popupPickFiles'));
+    expect(reached.outline).not.toBe('none');
+    expect(reached.width).toBeGreaterThan(0);
+  });
+});
+
+describe('the batch page\'s ZIP import by keyboard', () => {
+  let ext: LoadedExtension;
+  afterAll(async () => {
+    await ext?.browser.close();
+  });
+
+  it('reaches "Import a ZIP…" with Tab from Export, with a visible focus ring', async () => {
+    ext = await launchWithExtension();
+    const batch = await openExtensionPage(ext, 'batch.html');
+    await batch.waitForSelector('button.export-all');
+    await batch.focus('button.export-all');
+    let reached = false;
+    for (let i = 0; i < 4 && !reached; i++) {
+      await batch.keyboard.press('Tab');
+      reached = await batch.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name === 'import');
+    }
+    expect(reached).toBe(true);
+    const label = await batch.evaluate(() => {
+      const l = document.activeElement!.closest('label')!;
+      return { text: l.textContent, outline: getComputedStyle(l).outlineStyle };
+    });
+    expect(label.text).toBe(words('batchImport'));
+    expect(label.outline).not.toBe('none');
+  });
 });
 
 /**

@@ -5,7 +5,8 @@ import { useUiLanguage, type UiLanguage } from '@/lib/i18n';
 import { MAX_SIDE, MIN_SIDE } from '@/lib/image/limits';
 import { planImage } from '@/lib/image/plan';
 import { LocalCode, recognitionError } from '@/lib/recognize/errors';
-import { errorText } from '@/lib/ui/error-text';
+import { errorShortText, errorText } from '@/lib/ui/error-text';
+import { imageFromBytes } from '@/lib/capture/fetch-image';
 import { intakeFiles, intakeProblemText, type IntakeItem } from '@/lib/ui/intake';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -67,5 +68,40 @@ describe('a file that is no image, picked or dropped in the popup: refused at in
   it('a real image goes on to the worker', async () => {
     const [item] = await intake('invoice-1.png', new Uint8Array(readFileSync(join(FIXTURES, 'invoices', 'invoice-1.png'))));
     expect(item).toMatchObject({ name: 'invoice-1.png', fromPdf: false });
+  });
+});
+
+describe('a link whose bytes are no image says what they are (trial 6: a text file named .png was "a web page — are you logged in?")', () => {
+  it.each([
+    ['en', 'notes', 'This is not an image: it holds plain text. Check that the link or file is the invoice’s picture itself, and capture that.', 'Not an image: it holds plain text'],
+    ['zh_CN', 'notes', '这不是图片：里面是纯文本。请确认链接或文件就是发票本身的图片，再重新识别。', '不是图片：里面是纯文本'],
+  ] as const)('%s', (language, _name, words, short) => {
+    useUiLanguage(language as UiLanguage);
+    const fetched = imageFromBytes(new TextEncoder().encode('Lunch with the client, 3 people\nTaxi back\n'), 'http://127.0.0.1/bad-files/notes.png');
+    expect(fetched.ok).toBe(false);
+    const error = (fetched as { ok: false; error: Parameters<typeof errorText>[0] }).error;
+    expect(error).toMatchObject({ code: LocalCode.notImage, holds: 'text' });
+    expect(errorText(error)).toBe(words);
+    expect(errorShortText(error)).toBe(short);
+  });
+
+  it('a web page keeps the logged-out words (what a mail link gives when the session ended)', () => {
+    useUiLanguage('en');
+    const fetched = imageFromBytes(new TextEncoder().encode('<!doctype html><html><body>Log in</body></html>'), 'https://mail.example');
+    const error = (fetched as { ok: false; error: Parameters<typeof errorText>[0] }).error;
+    expect(error.holds).toBe('html');
+    expect(errorText(error)).toMatch(/^This link returned a web page, not an image — are you logged in\?/);
+  });
+});
+
+describe('other paper is refused as not counted, with no hint to type it in (trial 6: "…or enter this one by hand" would count a taxi receipt)', () => {
+  it.each([
+    ['en', /^This looks like a taxi receipt, not a quota invoice, so it is not read and not counted in the totals\./, /by hand/],
+    ['zh_CN', /不是定额发票，因此不识别，也不计入合计/, /手工|手动/],
+  ] as const)('%s', (language, says, never) => {
+    useUiLanguage(language as UiLanguage);
+    const words = errorText(recognitionError('AIS.0104', 'The image is not a quota invoice: it looks like a taxi receipt (taxi-receipt).', { documentKind: 'taxi-receipt' }));
+    expect(words).toMatch(says);
+    expect(words).not.toMatch(never);
   });
 });

@@ -20,6 +20,10 @@ describe('sniffFormat: the real format from magic bytes', () => {
     ['svg', bytes('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>')],
     ['html', bytes('\uFEFF  <!DOCTYPE html><html><body>请登录</body></html>')],
     ['html', bytes('<html><head><title>Login</title>')],
+    // A login page opening with another tag is still a page (its words ask "are you logged in?").
+    ['html', bytes('<meta charset="utf-8"><title>Sign in</title><form action="/login">')],
+    ['html', bytes('<script>location.href="/login"</script>')],
+    ['text', bytes('<3 lunch receipts, see attached')],
     ['json', bytes('{"error":"unauthorized"}')],
     ['empty', bytes()],
     ['unknown', bytes([0xff, 0xd8])], // truncated JPEG magic
