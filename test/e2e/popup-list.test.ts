@@ -187,7 +187,7 @@ describe('the popup as a compact list', () => {
     }));
     expect(again.icon).not.toContain('done');
     expect(again.badge).toBe(words('duplicateShortNotCounted'));
-    expect(again.note).toBe(words('duplicateOf', new Intl.DateTimeFormat('en', { dateStyle: 'short', timeStyle: 'short' }).format(Date.UTC(2026, 10, 20, 8, 0))));
+    expect(again.note).toBe(words('duplicateOf', new Intl.DateTimeFormat('en', { dateStyle: 'short', timeStyle: 'medium' }).format(Date.UTC(2026, 10, 20, 8, 0))));
     expect(again.fillPrimary).toBe(false);
     const odd = await popup.$eval('article[data-capture-id="odd"]', (row) => ({
       review: row.getAttribute('data-review'),
