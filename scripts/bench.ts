@@ -47,6 +47,11 @@ if (part('ondevice')) {
     const stages = figures[p].stages;
     if (!stages) continue;
     for (const s of STAGES) report(`ondevice_chromium_${p}_stage_${s.replace('-', '_')}`, stages.ms[s] / count, `ms (${(stages.calls[s] / count).toFixed(1)} calls, ${(stages.items[s] / count).toFixed(1)} items)`);
+    // The engine's own time per invoice (its stages summed) and the rest of click-to-stored (the
+    // worker, messages, image decoding, storage), which both builds share.
+    const engineMs = figures[p].clocks.map((k) => STAGES.reduce((sum, s) => sum + k.ms[s], 0));
+    report(`ondevice_chromium_${p}_engine_median`, median(engineMs), `ms (${engineMs.map((ms) => Math.round(ms)).join(' ')})`);
+    report(`ondevice_chromium_${p}_outside_engine_median`, median(figures[p].latenciesMs.map((ms, i) => ms - (engineMs[i] ?? 0))), `ms (click to stored: ${figures[p].latenciesMs.join(' ')})`);
     report(`ondevice_chromium_${p}_detections`, stages.calls['det-run'] / count, `runs (${figures[p].clocks.map((k) => k.calls['det-run']).join(' ')})`);
     // Lines recognised per invoice by why, and each invoice's count (seed order), to compare with Node's.
     for (const c of READ_CAUSES) report(`ondevice_chromium_${p}_reads_${c.replace(/-/g, '_')}`, stages.reads[c] / count, `lines (${figures[p].clocks.map((k) => k.reads[c]).join(' ')})`);

@@ -24,13 +24,15 @@ export interface StoredSample {
 /**
  * Clicks "Recognize quota invoice" for `urls` at once (the real listeners, in the worker) and
  * waits, inside the worker, until each capture is stored as done or failed; times come from the
- * worker clock. Whichever provider the extension is set to reads them.
+ * worker clock. Whichever provider the extension is set to reads them. `pollMs`: how often the
+ * store is looked at; latencies come from each record's `updatedAt`, so it changes only how much
+ * the looking itself takes from the worker (every 2 ms by default).
  */
-export async function clickAndWaitStored(ext: LoadedExtension, pageUrl: string, urls: string[]): Promise<StoredSample> {
+export async function clickAndWaitStored(ext: LoadedExtension, pageUrl: string, urls: string[], pollMs = 2): Promise<StoredSample> {
   const result = await ext.worker.evaluate(
     // No named inner functions here: tsx/esbuild would wrap them in a __name() helper that does
     // not exist in the worker, where this callback is serialized and run.
-    async (srcUrls, page) => {
+    async (srcUrls, page, every) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open('quota-invoice-capture');
         open.onsuccess = () => resolve(open.result);
@@ -60,11 +62,12 @@ export async function clickAndWaitStored(ext: LoadedExtension, pageUrl: string, 
             failed: done.filter((c) => c.status === 'failed').length,
           };
         }
-        await new Promise((r) => setTimeout(r, 2));
+        await new Promise((r) => setTimeout(r, every));
       }
     },
     urls,
     pageUrl,
+    pollMs,
   );
   return { latenciesMs: result.latencies, results: result.results, failed: result.failed, wallMs: result.wall };
 }

@@ -1,34 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { createImage } from '@/lib/ondevice/image';
-import { cutLine, fieldsFirst, type LineCrop } from '@/lib/ondevice/line-priority';
+import { LONG_LINE, cutLine, fieldsFirst, type LineCrop } from '@/lib/ondevice/line-priority';
 
-/** A line of the given height (px) at the given place in reading order. */
-function line(name: string, h: number, redOnly = false): LineCrop & { name: string } {
-  return { name, rect: { cx: 0, cy: 0, w: 10 * h, h, angle: 0 }, crop: createImage(1, 1), redOnly };
+/** A line of the given height (px) and length (× its height) at the given place in reading order. */
+function line(name: string, h: number, redOnly = false, aspect = 10): LineCrop & { name: string } {
+  return { name, rect: { cx: 0, cy: 0, w: aspect * h, h, angle: 0 }, crop: createImage(1, 1), redOnly };
 }
 
 describe('lines that can hold a field are read first', () => {
-  it('dark print of ordinary height, then red-only print, then small print; reading order within each', () => {
+  it('long or large dark print and long red-only print, then short dark print, then red-only print, then small print; reading order within each', () => {
     const lines = [
       line('seal legend', 12),
       line('title', 40),
-      line('red number', 38, true),
-      line('seal words', 36, true),
-      line('code with its label', 36),
+      line('stamp 发票联', 38, false, 2.5),
+      line('red number', 38, true, 4),
+      line('seal words', 36, true, 3),
+      line('code with its label', 36, false, 6),
       line('English sub-label', 14),
-      line('amount in capitals', 120),
+      line('amount in capitals', 120, false, 2.5),
+      line('amount in figures', 38, false, 3),
       line('footer', 20),
     ];
     expect(fieldsFirst(lines).map((l) => l.name)).toEqual([
       'title',
+      'red number',
       'code with its label',
       'amount in capitals',
-      'red number',
+      'stamp 发票联',
+      'amount in figures',
       'seal words',
       'seal legend',
       'English sub-label',
       'footer',
     ]);
+  });
+
+  it('a line LONG_LINE times as long as it is tall counts as long, a little shorter does not', () => {
+    const lines = [line('short', 36, false, LONG_LINE - 0.1), line('long', 36, false, LONG_LINE), line('c', 36), line('d', 36)];
+    expect(fieldsFirst(lines).map((l) => l.name)).toEqual(['long', 'c', 'd', 'short']);
   });
 
   it('keeps every line (nothing is skipped) and an empty page stays empty', () => {
