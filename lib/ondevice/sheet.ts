@@ -195,9 +195,10 @@ function fillHoles(mask: Uint8Array, w: number, h: number): Uint8Array {
 
 /**
  * The papers of a mask. A component that is not one slip's shape (slips that touch at an edge or
- * a corner) is eroded step by step until it falls apart into slip-shaped parts, each grown back by
- * the same amount; one that never does (slips laid edge to edge) is cut along a straight seam when
- * each side is as large as a slip, or else kept whole (better one capture too few than a slip cut).
+ * a corner) is eroded step by step until it falls apart into slip-shaped parts, each grown back
+ * through its own paper (splitByErosion); one that never does (slips laid edge to edge) is cut
+ * along a straight seam when each side is as large as a slip, or else kept whole (better one
+ * capture too few than a slip cut).
  */
 function separate(mask: Uint8Array, level: Float32Array, w: number, h: number): RotatedRect[] {
   const minArea = MIN_SHARE_OF_IMAGE * w * h;
