@@ -62,6 +62,16 @@ describe('findInvoices on sheets the generator showed it failing', { timeout: 30
     for (const r of regions) expect([Math.min(r.w, r.h), Math.max(r.w, r.h)].map((v) => Math.abs(v / 150 - 1) < 0.1 || Math.abs(v / 270 - 1) < 0.1)).toEqual([true, true]);
   });
 
+  it('separates slips turned towards each other that touch at one corner, each region its own slip', () => {
+    // Training sheet 22: a V of desk between two portrait slips touching at their bottom corners
+    // was cut by a straight line 100 px inside the left one (331 | 650 px for 417 | 438 px slips).
+    const slips = [slip(100, 160, 150, 270, -2.2), slip(256, 160, 150, 270, 0.8), slip(460, 160, 150, 270, 2)];
+    const img = desk(580, 320, [150, 105, 65], slips.map((rect) => ({ rect, face: WHITE })));
+    const regions = findInvoices(img);
+    expect(oneRegionEach(regions, slips)).toEqual([1, 1, 1]);
+    for (const r of regions) expect([Math.min(r.w, r.h) / 150, Math.max(r.w, r.h) / 270].map((k) => Math.abs(k - 1) < 0.1)).toEqual([true, true]);
+  });
+
   it('never cuts one slip in two along a dark row of text', () => {
     const slips = [slip(170, 120, 300, 160, 1), slip(520, 130, 300, 160, -2)];
     const img = desk(700, 260, [150, 105, 65], slips.map((rect) => ({ rect, face: WHITE })));
