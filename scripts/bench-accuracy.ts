@@ -92,9 +92,11 @@ for (const field of FIELDS) report(`accuracy_${field}`, pct(result.correct[field
 report('accuracy_all_four', pct(result.correct.all, result.count), '%');
 report('rotated', rotated.count, 'count');
 report('rotated_all_four', pct(rotated.correct.all, rotated.count), '%');
-// Code and number fields of the upright and turned invoices together.
-report('ids_marked_for_review', result.markedForReview + rotated.markedForReview, 'count');
-report('ids_silently_wrong', result.silentlyWrong + rotated.silentlyWrong, 'count');
+// Code, number and amount of every invoice read (upright, turned, seal over the code) together:
+// the seal-over-code set is where a wrong digit is likeliest, so it is counted too.
+report('money_fields_marked_for_review', result.markedForReview + rotated.markedForReview + sealReport.markedForReview, 'count');
+report('money_fields_silently_wrong', result.silentlyWrong + rotated.silentlyWrong + sealReport.silentlyWrong, 'count');
+report('seal_over_code_silently_wrong', sealReport.silentlyWrong, 'count');
 report('seal_over_code', sealReport.count, 'count');
 report('seal_over_code_all_four', pct(sealReport.correct.all, sealReport.count), '%');
 report('seal_over_code_code', pct(sealReport.correct.code, sealReport.count), '%');

@@ -23,9 +23,9 @@ export interface AccuracyReport {
   failures: { seed: number; field: string; expected: string; got: string | undefined }[];
   /** Quota invoices refused as another kind of paper: seed → the kind named (or `unknown`). */
   refusedAs: { seed: number; kind: string }[];
-  /** Code and number fields the product would put to review (test/bench/review.ts reviewReason). */
+  /** Code, number and amount fields the product would put to review (test/bench/review.ts reviewReason). */
   markedForReview: number;
-  /** Code and number fields read wrong and shown settled (reviewReason null): the worst outcome, wanted 0. */
+  /** Code, number and amount fields read wrong and shown settled (reviewReason null): the worst outcome, wanted 0. */
   silentlyWrong: number;
 }
 
@@ -68,7 +68,8 @@ export async function measureAccuracy(samples: { seed: number; image: Uint8Array
       }
     }
     if (all) report.correct.all += 1;
-    for (const field of ['code', 'number'] as const) {
+    // The money fields: an identifier or an amount shown settled and wrong is the worst bug.
+    for (const field of ['code', 'number', 'amount'] as const) {
       if (result[field] === undefined) continue;
       const marked = reviewReason(result, field) !== null;
       if (marked) report.markedForReview += 1;
