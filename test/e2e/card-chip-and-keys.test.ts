@@ -86,6 +86,79 @@ describe('the in-page card without room, and with refused keys', () => {
     await mail.close();
   });
 
+  it('outlines the clicked picture while the card is open, following scroll, letting clicks through, gone with the card', { timeout: 180_000 }, async () => {
+    const { emulator, site, ext } = suite;
+    // A new user's trial at 1400 px (issue 13): the card for invoice-5 lay in the free space right
+    // of the grid, beside invoice-6, and nothing said which picture it spoke of. Refused keys stop
+    // the reading at once; the outline is there from the card's first draw.
+    await (await configureThroughOptions(ext, { endpoint: emulator.url, ak, sk: `${sk}x` })).close();
+    const page = await ext.browser.newPage();
+    await page.setViewport({ width: 1400, height: 900 });
+    await page.goto(`${site.url}/pages/invoices.html`);
+    await page.waitForFunction(() => Array.from(document.images).every((i) => i.complete && i.naturalWidth > 0), { polling: 100 });
+    await rightClickRecognize(ext, page, '#invoice-5');
+    await page.waitForFunction((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('.qic-card')?.getAttribute('data-status') === 'keys', { polling: 100, timeout: 60_000 }, CARD);
+    /** The outline's box and the pictures' boxes, CSS px of the viewport, read in one go. */
+    const boxes = () =>
+      page.evaluate((tag) => {
+        const outline = document.querySelector(tag)?.shadowRoot?.querySelector('.qic-source');
+        const box = (e: Element) => e.getBoundingClientRect().toJSON() as DOMRect;
+        return {
+          outline: outline && getComputedStyle(outline).display !== 'none' ? box(outline) : null,
+          pictures: Object.fromEntries(Array.from(document.images).map((i) => [i.id, box(i)])),
+        };
+      }, CARD);
+    /** The outline lies round `id` (within its 3 px ring) and over no other picture. */
+    const expectRound = async (id: string) => {
+      const { outline, pictures } = await boxes();
+      const picture = pictures[id]!;
+      expect(outline).not.toBeNull();
+      const gaps = [picture.left - outline!.left, picture.top - outline!.top, outline!.right - picture.right, outline!.bottom - picture.bottom];
+      for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(0);
+      for (const gap of gaps) expect(gap).toBeLessThanOrEqual(4);
+      const over = Object.entries(pictures)
+        .filter(([other, r]) => other !== id && outline!.left < r.right && outline!.right > r.left && outline!.top < r.bottom && outline!.bottom > r.top)
+        .map(([other]) => other);
+      expect(over).toEqual([]);
+    };
+    await expectRound('invoice-5');
+    // The card still covers no picture, and the outline takes no click: the picture is under the pointer.
+    expect(await coveredImages(page)).toEqual([]);
+    const hit = await page.$eval('#invoice-5', (i) => {
+      const r = i.getBoundingClientRect();
+      return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.id;
+    });
+    expect(hit).toBe('invoice-5');
+    expect(await cardViolations(page)).toEqual([]);
+
+    // Scrolled (the test lengthens the page), the outline follows its picture.
+    const before = (await boxes()).pictures['invoice-5']!.top;
+    await page.evaluate(() => {
+      document.body.style.paddingBottom = '2000px';
+      window.scrollBy(0, 150);
+    });
+    await page.waitForFunction((tag, top) => {
+      const outline = document.querySelector(tag)?.shadowRoot?.querySelector('.qic-source');
+      return outline !== null && outline !== undefined && Math.abs(outline.getBoundingClientRect().top - (top - 150 - 3)) < 1;
+    }, { polling: 100, timeout: 10_000 }, CARD, before);
+    await expectRound('invoice-5');
+    // A narrower window (two columns) moves the picture: the outline follows on resize.
+    const wide = (await boxes()).pictures['invoice-5']!;
+    await page.setViewport({ width: 700, height: 700 });
+    await page.waitForFunction((tag) => {
+      const outline = document.querySelector(tag)?.shadowRoot?.querySelector('.qic-source')?.getBoundingClientRect();
+      const picture = document.getElementById('invoice-5')!.getBoundingClientRect();
+      return outline !== undefined && Math.abs(outline.left - (picture.left - 3)) < 1 && Math.abs(outline.top - (picture.top - 3)) < 1;
+    }, { polling: 100, timeout: 10_000 }, CARD);
+    const narrow = (await boxes()).pictures['invoice-5']!;
+    expect([narrow.left, narrow.top]).not.toEqual([wide.left, wide.top]);
+    await expectRound('invoice-5');
+
+    await page.keyboard.press('Escape');
+    await page.waitForFunction((tag) => document.querySelector(tag) === null, { polling: 100 }, CARD);
+    await page.close();
+  });
+
   it('with keys Huawei refused, stops on the refusal in words with a button that opens Settings (no endless spinner)', { timeout: 180_000 }, async () => {
     const { emulator, site, ext } = suite;
     const options = await configureThroughOptions(ext, { endpoint: emulator.url, ak, sk: `${sk}x` });
