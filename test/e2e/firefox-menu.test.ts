@@ -68,6 +68,15 @@ describe("Firefox's context menu (a real right-click, the item chosen in the nat
     // Shown text: the amount as ￥5.00 (what the popup shows too); data-value: what Copy copies (5.00).
     expect(Object.fromEntries(Object.entries(card!.fields).map(([k, [text]]) => [k, text]))).toEqual(expected);
     expect(card!.fields.amount?.[1]).toBe(expected.amount!.replace('￥', ''));
+    // The clicked picture is outlined from the card's shadow root (issue 13): its ring lies round
+    // #invoice-4, its 3 px width out from each side, in Firefox too.
+    const ring = await page.evaluate((tag) => {
+      const outline = document.querySelector(tag)!.shadowRoot!.querySelector('.qic-source');
+      const o = outline && getComputedStyle(outline).display !== 'none' ? outline.getBoundingClientRect() : null;
+      const r = document.getElementById('invoice-4')!.getBoundingClientRect();
+      return o && [r.left - o.left, r.top - o.top, o.right - r.right, o.bottom - r.bottom].map((gap) => Math.round(gap));
+    }, CARD);
+    expect(ring).toEqual([3, 3, 3, 3]);
 
     // The same capture, in the popup: the clicked image's URL (the menu's srcUrl) and its fields.
     await popup.bringToFront();
