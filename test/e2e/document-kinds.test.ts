@@ -27,7 +27,7 @@ describe('other paper and turned invoices, on-device', () => {
     await clickRecognize(suite.ext.worker, page, `${suite.site.url}/kinds/taxi-receipt.jpg`);
     const [card] = await waitForSettled(popup, 1, 90_000);
     expect(card).toMatchObject({ status: 'failed', errorCode: 'AIS.0104' });
-    expect(card!.errorText).toMatch(/^This looks like a taxi receipt, not a quota invoice\./);
+    expect(card!.errorText).toMatch(/^This looks like a taxi receipt, not a quota invoice, so it is not read and not counted in the totals\./);
     const kind = await popup.$eval('article.capture .error', (e) => e.getAttribute('data-document-kind'));
     expect(kind).toBe(truth['taxi-receipt.jpg'].kind);
   });
@@ -53,7 +53,7 @@ describe('other paper and turned invoices, on-device', () => {
       await clickRecognize(suite.ext.worker, page, `${suite.site.url}/kinds/taxi-receipt.jpg?via=emulator`);
       const [card] = await waitForSettled(popup, 1, 90_000, before + 1);
       expect(card).toMatchObject({ status: 'failed', errorCode: 'AIS.0104' });
-      expect(card!.errorText).toMatch(/^This looks like a taxi receipt, not a quota invoice\./);
+      expect(card!.errorText).toMatch(/^This looks like a taxi receipt, not a quota invoice, so it is not read and not counted in the totals\./);
       expect(emulator.stats.ocrRequests).toBeGreaterThan(0);
     } finally {
       await emulator.close();
