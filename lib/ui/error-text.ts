@@ -55,6 +55,15 @@ export function wordsFor(words: Translate, key: string): string {
 }
 
 /**
+ * What a LOCAL.NOT_IMAGE holds instead of an image ("plain text"), in the UI language, or null.
+ * A web page is what a logged-out mail link gives, and the code's own words say so ("are you
+ * logged in?"); anything else (a text file named .png) is said as what it is (trial 6).
+ */
+function heldInstead(error: Pick<RecognitionError, 'code' | 'holds'>): string | null {
+  return error.code === LocalCode.notImage && error.holds && error.holds !== 'html' ? t(HOLDS[error.holds]) : null;
+}
+
+/**
  * The words explaining a failed capture: the kind of paper it looks like when the recognizer told
  * one (AIS.0104 with `documentKind`), the image's size against the limits when that was the
  * reason, why an imported capture was not read where it came from, else the code's own message.
@@ -62,9 +71,8 @@ export function wordsFor(words: Translate, key: string): string {
 export function errorText(error: Pick<RecognitionError, 'code' | 'documentKind' | 'imageSize' | 'unreadBecause' | 'holds'>): string {
   const kind = error.documentKind;
   if (kind && kind !== 'unknown') return t('notQuotaInvoice', t(KIND_LABEL[kind]));
-  // A web page is what a logged-out mail link gives (the code's own words say so); anything else
-  // (a text file named .png) is said as what it is, not "are you logged in?" (trial 6).
-  if (error.code === LocalCode.notImage && error.holds && error.holds !== 'html') return t('notImageHolds', t(HOLDS[error.holds]));
+  const holds = heldInstead(error);
+  if (holds) return t('notImageHolds', holds);
   return sizeText(error) ?? unreadBecauseText(error) ?? tDynamic(errorMessageKey(error.code));
 }
 
@@ -76,7 +84,8 @@ export function errorText(error: Pick<RecognitionError, 'code' | 'documentKind' 
 export function errorShortText(error: Pick<RecognitionError, 'code' | 'documentKind' | 'unreadBecause' | 'holds'>): string {
   const kind = error.documentKind;
   if (kind && kind !== 'unknown') return t('notQuotaInvoiceShort', t(KIND_LABEL[kind]));
-  if (error.code === LocalCode.notImage && error.holds && error.holds !== 'html') return t('notImageHoldsShort', t(HOLDS[error.holds]));
+  const holds = heldInstead(error);
+  if (holds) return t('notImageHoldsShort', holds);
   if (error.code === LocalCode.importedUnread && error.unreadBecause) return t('importedUnreadBecauseShort', wordsFor(t, shortMessageKey(error.unreadBecause.code)));
   return tDynamic(shortMessageKey(error.code));
 }
