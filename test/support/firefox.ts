@@ -68,8 +68,18 @@ export async function openFirefoxExtensionPage(ext: LoadedFirefoxExtension, path
   const page = await ext.browser.newPage();
   const url = `${ext.origin}/${path}`;
   void page.goto(url, { timeout: 20_000 }).catch(() => {}); // settles by timeout; the wait below decides
-  await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { polling: 100, timeout: 30_000 }, url);
-  return page;
+  // While the tab swaps from about:blank to the extension's process, an evaluate can land in a
+  // realm that is going away and BiDi answers with a protocol error ("right-hand side of 'in'
+  // should be an object, got null") instead of a value: that means "not there yet", so ask again.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const arrived = await page
+      .evaluate((u) => location.href === u && document.readyState === 'complete', url)
+      .catch(() => false);
+    if (arrived) return page;
+    if (Date.now() > deadline) throw new Error(`Firefox did not open ${url} within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /**
