@@ -25,7 +25,7 @@ const checksums: Checksums = { source: {}, float16: {}, onnxruntime: { [ORT_WASM
 for (const file of [...MODELS.map((m) => m.source), DICT.source]) checksums.source[file] = sha256(readFileSync(join(SOURCE_DIR, file)));
 for (const model of MODELS) {
   const source = readFileSync(join(SOURCE_DIR, model.source));
-  const { bytes, report } = makeEncoded(source, model.plan);
+  const { bytes, report } = makeEncoded(source, model.plan, model.head);
   checksums.float16[model.name] = sha256(bytes);
   const stem = model.name.replace('.onnx', '');
   console.log(`${stem}_float32_size: ${(source.length / 1e6).toFixed(2)} MB`);

@@ -2,6 +2,7 @@ import * as ort from 'onnxruntime-web/wasm';
 import { browser } from 'wxt/browser';
 import type { RecognizeOutcome } from '../recognize/contract';
 import type { Progress } from '../store/capture-schema';
+import { sniffFormat } from '../image/sniff';
 import { decompressBrotli } from './brotli';
 import { createEngine, type OcrEngine } from './engine';
 import type { RgbaImage } from './image';
@@ -89,8 +90,13 @@ export async function decodeBlob(blob: Blob): Promise<{ pixels: RgbaImage; width
   const height = Math.max(1, Math.round(bitmap.height * scale));
   const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d', { willReadFrequently: true })!;
-  context.fillStyle = '#fff'; // transparent PNGs read as on white paper
-  context.fillRect(0, 0, width, height);
+  // Transparent PNGs (WebP, GIF…) read as on white paper; a JPEG has no alpha, and filling a
+  // 2560 px canvas first cost ~40 ms a capture in the offscreen document (issue 10's profile).
+  // The bytes say which, not the label (a server may call a PNG image/jpeg).
+  if (sniffFormat(new Uint8Array(await blob.slice(0, 16).arrayBuffer())) !== 'jpeg') {
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, width, height);
+  }
   context.drawImage(bitmap, 0, 0, width, height);
   bitmap.close();
   return { pixels: context.getImageData(0, 0, width, height), ...size };

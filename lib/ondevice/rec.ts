@@ -1,5 +1,6 @@
 // Text-line recognition with the PP-OCRv4 SVTR/CRNN rec model: upright line crops from the
 // original image, height-48 resize, batched inference, CTC greedy decoding.
+import type * as Ort from 'onnxruntime-web';
 import type { Model } from './runtime';
 import { type RgbaImage, cropRotatedRect, resize } from './image';
 import { REC_NORM, writeChw } from './tensor';
@@ -77,45 +78,85 @@ export async function recognizeLines(
     const feeds = { [model.session.inputNames[0]!]: new model.Tensor('float32', input, [ids.length, 3, REC_HEIGHT, tw]) };
     stageClock.add('rec-prep', prep, ids.length);
     const ran = performance.now();
-    const out = (await model.session.run(feeds))[model.session.outputNames[0]];
+    const outputs = await model.session.run(feeds);
     stageClock.add('rec-run', ran, ids.length);
     const decoding = performance.now();
-    const [n, steps, classes] = out.dims;
-    if (classes !== dict.length) {
-      throw new Error(`rec model has ${classes} classes but the dictionary gives ${dict.length} (blank + keys + space)`);
-    }
-    const probs = out.data as Float32Array;
-    for (let b = 0; b < n; b++) results[ids[b]] = ctcGreedy(probs, b * steps * classes, steps, classes, dict);
-    out.dispose?.();
+    const steps = bestPerStep(outputs, model.session.outputNames, dict.length);
+    for (let b = 0; b < ids.length; b++) results[ids[b]] = ctcCollapse(steps.classes, steps.probs, b * steps.steps, steps.steps, dict);
+    for (const name of model.session.outputNames) outputs[name]?.dispose?.();
     stageClock.add('rec-ctc', decoding, ids.length);
   }
   return results;
 }
 
+/** The recognizer's arg-max outputs (scripts/models/ctc-head.ts adds them to the packaged model). */
+export const CTC_CLASS_OUTPUT = 'ctc_class';
+export const CTC_PROB_OUTPUT = 'ctc_prob';
+
+/** Each time step's most probable class and its probability, `steps` per batch row. */
+interface StepBests {
+  classes: ArrayLike<number | bigint>;
+  probs: ArrayLike<number>;
+  steps: number;
+}
+
 /**
- * CTC greedy decoding: arg-max per time step, drop blanks (class 0) and repeats of the
- * previous step. Confidence = mean of the kept steps' max probabilities (PaddleOCR's); each kept
- * step's own max probability is kept too (`charConfidences`): one blurred digit hides in the mean.
+ * The best class per time step, from either form of the recognizer: the packaged model answers it
+ * itself (`ctc_class` [N, T] int64 = ArgMax over classes, `ctc_prob` [N, T] float32 = ReduceMax:
+ * 2 × T values instead of T × 6625, which Chromium copied out of the WASM heap and collected as
+ * garbage for every line), the package's float32 model (QIC_MODELS=float32, the bench's baseline)
+ * gives the softmax [N, T, classes] and the arg-max is taken here. Throws when the classes are not
+ * the dictionary's (blank + keys + space).
  */
-export function ctcGreedy(p: Float32Array, offset: number, steps: number, classes: number, dict: string[]): RecResult {
+function bestPerStep(outputs: Record<string, Ort.Tensor>, names: readonly string[], classes: number): StepBests {
+  const cls = outputs[CTC_CLASS_OUTPUT];
+  const prob = outputs[CTC_PROB_OUTPUT];
+  if (cls && prob) return { classes: cls.data as BigInt64Array, probs: prob.data as Float32Array, steps: cls.dims[1]! };
+  const out = outputs[names[0]!]!;
+  const [n, steps, outClasses] = out.dims as [number, number, number];
+  if (outClasses !== classes) {
+    throw new Error(`rec model has ${outClasses} classes but the dictionary gives ${classes} (blank + keys + space)`);
+  }
+  const p = out.data as Float32Array;
+  const best = new Int32Array(n * steps);
+  const bestP = new Float32Array(n * steps);
+  for (let row = 0; row < n * steps; row++) {
+    const at = row * classes;
+    let c = 0;
+    let pc = p[at]!;
+    for (let k = 1; k < classes; k++) {
+      if (p[at + k]! > pc) {
+        pc = p[at + k]!;
+        c = k;
+      }
+    }
+    best[row] = c;
+    bestP[row] = pc;
+  }
+  return { classes: best, probs: bestP, steps };
+}
+
+/**
+ * CTC greedy decoding of one line: arg-max per time step (the first of equal maxima, as ONNX ArgMax
+ * and PaddleOCR's numpy argmax take), blanks (class 0) and repeats of the previous step dropped.
+ * Confidence = mean of the kept steps' max probabilities (PaddleOCR's); each kept step's own max
+ * probability is kept too (`charConfidences`): one blurred digit hides in the mean. `classes` and
+ * `probs` hold each step's best class and its probability from `offset` on, `steps` of them.
+ */
+export function ctcCollapse(classes: ArrayLike<number | bigint>, probs: ArrayLike<number>, offset: number, steps: number, dict: string[]): RecResult {
   let text = '';
   const charConfidences: number[] = [];
   let sum = 0;
   let kept = 0;
   let prev = -1;
   for (let t = 0; t < steps; t++) {
-    const row = offset + t * classes;
-    let best = 0;
-    let bestP = p[row];
-    for (let c = 1; c < classes; c++) {
-      if (p[row + c] > bestP) {
-        bestP = p[row + c];
-        best = c;
-      }
-    }
+    const best = Number(classes[offset + t]);
+    const bestP = probs[offset + t]!;
     if (best !== 0 && best !== prev) {
-      text += dict[best];
-      for (let k = 0; k < dict[best].length; k++) charConfidences.push(bestP);
+      const ch = dict[best];
+      if (ch === undefined) throw new Error(`rec model gave class ${best}, beyond the dictionary's ${dict.length}`);
+      text += ch;
+      for (let k = 0; k < ch.length; k++) charConfidences.push(bestP);
       sum += bestP;
       kept++;
     }

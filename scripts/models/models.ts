@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import onnxProto from 'onnx-proto';
 import { z } from 'zod';
+import { addCtcArgmaxHead } from './ctc-head';
 import { type EncodeReport, type Encoding, type EncodingPlan, encodeWeights } from './quantize';
 
 const { onnx } = onnxProto;
@@ -47,6 +48,8 @@ export interface ModelSpec {
   /** The package's file it is made from. */
   source: string;
   plan: PlanSpec;
+  /** `ctc-argmax`: the recognizer's best class and probability per step made in the graph (ctc-head.ts). */
+  head?: 'ctc-argmax';
 }
 
 /**
@@ -58,7 +61,7 @@ export interface ModelSpec {
  */
 export const MODELS: readonly ModelSpec[] = [
   { name: 'det.onnx', source: 'ch_PP-OCRv4_det_infer.onnx', plan: { default: 'float16' } },
-  { name: 'rec.onnx', source: 'ch_PP-OCRv4_rec_infer.onnx', plan: { default: 'float16' } },
+  { name: 'rec.onnx', source: 'ch_PP-OCRv4_rec_infer.onnx', plan: { default: 'float16' }, head: 'ctc-argmax' },
   { name: 'cls.onnx', source: 'ch_ppocr_mobile_v2.0_cls_infer.onnx', plan: { default: 'float16' } },
 ];
 export const DICT = { name: 'ppocr_keys_v1.txt', source: 'ppocr_keys_v1.txt' } as const;
@@ -119,7 +122,7 @@ export function ensureModels(variant: ModelVariant = modelVariant(), checksums: 
     const path = join(places.cacheDir, model.name);
     files[model.name] = path;
     if (existsSync(path) && sha256(readFileSync(path)) === checksums.float16[model.name]) continue;
-    const { bytes } = makeEncoded(readFileSync(verifiedSource(places.sourceDir, model.source, checksums)), model.plan);
+    const { bytes } = makeEncoded(readFileSync(verifiedSource(places.sourceDir, model.source, checksums)), model.plan, model.head);
     expectChecksum(`float16 ${model.name}`, bytes, checksums.float16[model.name]);
     mkdirSync(places.cacheDir, { recursive: true });
     // Written aside and renamed: builds and test workers may make the same file at once.
@@ -138,10 +141,14 @@ export function planOf(spec: PlanSpec): EncodingPlan {
   };
 }
 
-/** Decodes an ONNX model, encodes its weights as `plan` says (quantize.ts) and encodes it again. */
-export function makeEncoded(source: Uint8Array, plan: PlanSpec): { bytes: Uint8Array; report: EncodeReport } {
+/**
+ * Decodes an ONNX model, encodes its weights as `plan` says (quantize.ts), adds `head` (ctc-head.ts)
+ * when given, and encodes it again.
+ */
+export function makeEncoded(source: Uint8Array, plan: PlanSpec, head?: ModelSpec['head']): { bytes: Uint8Array; report: EncodeReport } {
   const model = onnx.ModelProto.decode(source);
   const report = encodeWeights(model, planOf(plan));
+  if (head === 'ctc-argmax') addCtcArgmaxHead(model);
   return { bytes: onnx.ModelProto.encode(model).finish(), report };
 }
 
