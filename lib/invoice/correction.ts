@@ -27,13 +27,16 @@ export const MAX_CORRECTION_FEN: Fen = DENOMINATIONS_FEN[DENOMINATIONS_FEN.lengt
  * holding anything but digits once widths and spaces are gone is refused (`identifierNotDigits`):
  * 发票代码 and 发票号码 are digits only, and a letter O typed for 0 looks like it in the table's
  * monospace while its check only said "not 12 digits" (trial 7). Never turned into a digit: a guess
- * at an identifier is worse than a question.
+ * at an identifier is worse than a question. A typed amount may start at its point (".5" → "￥0.50").
  */
 export function checkCorrection(field: CorrectionField, text: string): CorrectionCheck {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, value: '' };
   if (field === 'amount') {
-    const parsed = parseAmount(trimmed);
+    // A clerk types ".5" for 伍角 (five jiao), as a calculator takes it: a point with nothing
+    // before it means 0 yuan. Only here, where a person typed it: in an OCR reading a lost leading
+    // digit would look the same, and parseAmount never takes it there.
+    const parsed = parseAmount(trimmed.replace(/^([¥￥]?\s*)([.。])(?=\d)/u, '$10$2'));
     if (!parsed.ok) return { ok: false, messageKey: `amountProblem_${parsed.problem}`, text: trimmed };
     // No quota invoice is worth nothing (the smallest is 伍角): a zero is a slip, not a value.
     if (parsed.fen === 0) return { ok: false, messageKey: 'amountProblem_zero', text: trimmed };

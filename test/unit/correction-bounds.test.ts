@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DENOMINATIONS_FEN, displayAmount, formatApiAmount } from '@/lib/invoice/amount';
+import { DENOMINATIONS_FEN, displayAmount, formatApiAmount, parseAmount } from '@/lib/invoice/amount';
 import { checkCorrection, MAX_CORRECTION_FEN } from '@/lib/invoice/correction';
 import { wordsOf } from '../support/words';
 
@@ -59,5 +59,22 @@ describe('a code or number correction that is not all digits', () => {
     ['number', '02290604', '02290604'],
   ] as const)('%s %s (full width, spaces) is taken as %s', (field, typed, stored) => {
     expect(checkCorrection(field, typed)).toEqual({ ok: true, value: stored });
+  });
+});
+
+describe('an amount typed from its point', () => {
+  it('".5" is 伍角 as a calculator takes it, with or without the yuan sign or a full-width point', () => {
+    for (const typed of ['.5', '.50', '￥.5', '¥ .5', '。5']) expect(checkCorrection('amount', typed)).toEqual({ ok: true, value: '￥0.50' });
+    expect(checkCorrection('amount', '.05')).toEqual({ ok: true, value: '￥0.05' });
+  });
+
+  it('a point alone, three decimals after it, or a point in the middle of words are still refused', () => {
+    expect(checkCorrection('amount', '.')).toMatchObject({ ok: false });
+    expect(checkCorrection('amount', '.505')).toMatchObject({ ok: false, messageKey: 'amountProblem_tooManyDecimals' });
+    expect(checkCorrection('amount', 'a.5')).toMatchObject({ ok: false });
+  });
+
+  it('an OCR reading is not helped the same way: parseAmount still refuses a figure that starts at its point', () => {
+    expect(parseAmount('.5').ok).toBe(false);
   });
 });
