@@ -92,7 +92,8 @@ export function InPageCard({ view, words, notice, busy, collapsed, onExpand, onC
       )}
       {done && view.copyAll && (
         <div class="qic-actions">
-          <button type="button" class="qic-fill primary" disabled={busy} onClick={onFill}>{words.fill}</button>
+          {/* A repeat of an invoice already captured keeps Fill (the clerk may mean it) but not as the main action, as in the popup. */}
+          <button type="button" class={view.duplicate && !view.duplicate.counted ? 'qic-fill' : 'qic-fill primary'} disabled={busy} onClick={onFill}>{words.fill}</button>
           <button type="button" class="qic-copy-all" onClick={() => onCopy(view.copyAll!.text, 'row', view.copyAll!.html)}>{words.copyAll}</button>
           {notice?.canUndo && <button type="button" class="qic-undo" disabled={busy} onClick={onUndo}>{words.undo}</button>}
         </div>

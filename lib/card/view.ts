@@ -1,6 +1,6 @@
 import { errorText } from '../ui/error-text';
 import { FIELD_LABEL } from '../ui/field-labels';
-import { formatDateTime, t, tDynamic, type MessageKey } from '../i18n';
+import { formatDateTimeSeconds, t, tDynamic, type MessageKey } from '../i18n';
 import { errorMessageKey } from '../ui/error-words';
 import { amountFen, displayAmount, fenToYuanText } from '../invoice/amount';
 import { gbt2260 } from '../invoice/gbt2260';
@@ -66,5 +66,5 @@ export function cardView(capture: Capture, marks?: CaptureMarks): CardView {
 
 /** A capture left out: when the counted one was captured; a counted one: the batch's words. */
 function cardDuplicateWords(mark: DuplicateMark): string {
-  return !mark.counted && mark.twin ? t('cardAlreadyCaptured', formatDateTime(mark.twin.createdAt)) : duplicateWords(mark);
+  return !mark.counted && mark.twin ? t('cardAlreadyCaptured', formatDateTimeSeconds(mark.twin.createdAt)) : duplicateWords(mark);
 }

@@ -1,4 +1,4 @@
-import { formatDateTime, type Translate } from '@/lib/i18n';
+import { formatDateTime, formatDateTimeSeconds, type Translate } from '@/lib/i18n';
 import { displayAmount } from '@/lib/invoice/amount';
 import { effectiveFields, type Capture, type InvoiceFieldName } from '@/lib/store/capture-schema';
 import { FIELD_LABEL } from './field-labels';
@@ -15,17 +15,18 @@ type Named = Pick<Capture, 'id' | 'createdAt' | 'result' | 'corrections'>;
 
 /**
  * The words that name a row of the batch for the clerk to find it: its code and number
- * ("144031060038 35050290"), as invoices are filed; with its capture time, as the Captured column
- * shows it, when another capture of `batch` has the same code and number (two captures of one
- * invoice, which the pair alone does not tell apart: issue 13); its capture time alone when it has
- * neither (a failed capture not yet typed in).
+ * ("144031060038 35050290"), as invoices are filed; with its capture time to the second when another
+ * capture of `batch` has the same code and number (two captures of one invoice, which the pair alone
+ * does not tell apart, and which a minute may not either: the duplicate pointers of the batch, the
+ * popup and the card give seconds too); its capture time alone when it has neither (a failed capture
+ * not yet typed in).
  */
 export function rowName(capture: Named, batch: readonly Named[], words: Translate): string {
   const { code, number } = effectiveFields(capture);
   const pair = [code, number].filter(Boolean).join(' ');
   if (pair === '') return formatDateTime(capture.createdAt);
   const shared = batch.some((other) => other.id !== capture.id && effectiveFields(other).code === code && effectiveFields(other).number === number);
-  return shared ? words('rowNameCapturedAt', [pair, formatDateTime(capture.createdAt)]) : pair;
+  return shared ? words('rowNameCapturedAt', [pair, formatDateTimeSeconds(capture.createdAt)]) : pair;
 }
 
 /**

@@ -223,10 +223,11 @@ describe('the in-page card', () => {
         const root = document.querySelector(tag)!.shadowRoot!;
         const w = root.querySelector('[data-duplicate]');
         // The full card says it in words above Fill; the chip (no room beside the picture) shows its mark.
-        return w && { kind: w.getAttribute('data-duplicate'), text: w.classList.contains('qic-warning') ? w.textContent : w.getAttribute('title'), fill: root.querySelector('.qic-fill') !== null || root.querySelector('.qic-collapsed') !== null };
+        return w && { kind: w.getAttribute('data-duplicate'), text: w.classList.contains('qic-warning') ? w.textContent : w.getAttribute('title'), fill: root.querySelector('.qic-fill') !== null || root.querySelector('.qic-collapsed') !== null, fillIsMain: root.querySelector('.qic-fill.primary') !== null };
       }, CARD);
       if (n === 2) {
-        expect(warning).toMatchObject({ kind: 'not-counted', fill: true });
+        // Fill stays, but not as the main action under "Already captured" (as in the popup).
+        expect(warning).toMatchObject({ kind: 'not-counted', fill: true, fillIsMain: false });
         expect(warning!.text).toMatch(new RegExp(`^${en.cardAlreadyCaptured!.message.replace('$1', '.+')}$`));
       } else {
         expect(warning).toBeNull();

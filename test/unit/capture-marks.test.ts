@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cardView } from '@/lib/card/view';
-import { formatDateTime, useUiLanguage } from '@/lib/i18n';
+import { formatDateTimeSeconds, useUiLanguage } from '@/lib/i18n';
 import type { Capture } from '@/lib/store/capture-schema';
 import { createCaptureStore } from '@/lib/store/captures';
 import { openCaptureDb } from '@/lib/store/db';
@@ -79,7 +79,7 @@ describe('the batch\'s marks over the whole store (popup and in-page card)', () 
     const all = pile();
     const view = cardView(all[0]!, captureMarks(all));
     expect(view.state).toBe('done');
-    expect(view.duplicate).toEqual({ counted: false, words: words('cardAlreadyCaptured', formatDateTime(START)) });
+    expect(view.duplicate).toEqual({ counted: false, words: words('cardAlreadyCaptured', formatDateTimeSeconds(START)) });
     expect(view.duplicate!.words).toMatch(/^Already captured at .+ — not counted twice$/);
     expect(view.copyAll).toBeDefined();
     // Without the marks (or for the one counted) it says no such thing.

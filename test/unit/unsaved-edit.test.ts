@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, useUiLanguage } from '@/lib/i18n';
+import { formatDateTime, formatDateTimeSeconds, useUiLanguage } from '@/lib/i18n';
 import type { Capture } from '@/lib/store/capture-schema';
 import { exportStoppedWords, rowName } from '@/lib/ui/unsaved-edit';
 import { wordsOf } from '../support/words';
@@ -33,19 +33,21 @@ describe('the words that stop an export while an edit is not saved', () => {
     );
   });
 
-  it('tells two captures of one invoice apart by their capture time (the pair alone names both)', () => {
+  it('tells two captures of one invoice apart by their capture time to the second (the pair alone names both)', () => {
     useUiLanguage('en');
-    const later = at + 3 * 60_000;
+    // Captured 20 s apart: within one minute, so only seconds tell them apart.
+    const later = at + 20_000;
     const first = read(invoice, undefined, 'first');
     // The twin's code and number typed in by hand: the row is named by the values the clerk sees.
     const twin = read({ ...invoice, number: '35050299' }, { number: '35050290' }, 'twin', later);
     const batch = [first, twin, read({ ...invoice, number: '1' }, undefined, 'other')];
-    expect(rowName(first, batch, wordsOf('en'))).toBe(`144031060038 35050290 captured ${formatDateTime(at)}`);
-    expect(rowName(twin, batch, wordsOf('en'))).toBe(`144031060038 35050290 captured ${formatDateTime(later)}`);
-    expect(rowName(twin, batch, wordsOf('zh_CN'))).toBe(`${formatDateTime(later)} 采集的 144031060038 35050290`);
+    expect(rowName(first, batch, wordsOf('en'))).toBe(`144031060038 35050290 captured ${formatDateTimeSeconds(at)}`);
+    expect(rowName(twin, batch, wordsOf('en'))).toBe(`144031060038 35050290 captured ${formatDateTimeSeconds(later)}`);
+    expect(rowName(twin, batch, wordsOf('en'))).not.toBe(rowName(first, batch, wordsOf('en')));
+    expect(rowName(twin, batch, wordsOf('zh_CN'))).toBe(`${formatDateTimeSeconds(later)} 采集的 144031060038 35050290`);
     // Without its twin the pair is enough.
     expect(rowName(first, [first, batch[2]!], wordsOf('en'))).toBe('144031060038 35050290');
-    expect(exportStoppedWords({ id: 'twin', field: 'amount', typed: '1,00.00' }, twin, batch, 1, wordsOf('en'))).toContain(`row 144031060038 35050290 captured ${formatDateTime(later)}, Amount “1,00.00”.`);
+    expect(exportStoppedWords({ id: 'twin', field: 'amount', typed: '1,00.00' }, twin, batch, 1, wordsOf('en'))).toContain(`row 144031060038 35050290 captured ${formatDateTimeSeconds(later)}, Amount “1,00.00”.`);
   });
 
   it('says how many cells are unsaved when more than one, and names the first', () => {
