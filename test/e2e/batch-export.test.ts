@@ -118,8 +118,10 @@ describe('the batch', () => {
     // The day boxes speak the page's language (Chromium's own date box spoke the system's: 年/月/日).
     expect(await batch.$eval('input[name="from"]', (i) => (i as HTMLInputElement).placeholder)).toBe('Captured from yyyy-mm-dd');
     // The month menu names the months captured in, in words.
-    const thisMonth = new Date().toLocaleString('en', { month: 'long', year: 'numeric' });
-    await batch.waitForFunction((m) => Array.from(document.querySelectorAll('select[name="month"] option')).some((o) => o.textContent === m), { polling: 100 }, thisMonth);
+    // The captures were taken minutes ago: a run across midnight at a month's end has them in the
+    // month before this one (seen once, 00:00 UTC 1 Dec).
+    const months = [Date.now(), Date.now() - 15 * 60_000].map((at) => new Date(at).toLocaleString('en', { month: 'long', year: 'numeric' }));
+    await batch.waitForFunction((ms) => Array.from(document.querySelectorAll('select[name="month"] option')).some((o) => ms.includes(o.textContent ?? '')), { polling: 100 }, months);
     await batch.select('select[name="month"]', await batch.$eval('select[name="month"] option:nth-child(2)', (o) => (o as HTMLOptionElement).value));
     expect(await batch.$$eval('tr[data-capture-id]', (rows) => rows.length)).toBe(3);
     await batch.select('select[name="month"]', '');
