@@ -29,7 +29,7 @@ function GroupTable({ groups, caption, keyLabel, kind }: { groups: GroupTotals[]
       <tbody>
         {groups.map((g) => (
           <tr key={g.key} data-group={g.key} data-fen={g.totals.fen} data-invoices={g.totals.invoices}>
-            <th scope="row">{g.key || t('glanceUnknownCity')}</th>
+            <th scope="row" title={g.key || t('glanceUnknownCity')}>{g.key || t('glanceUnknownCity')}</th>
             <td class="num">{g.totals.invoices}</td>
             <td class="num">{formatAmount(g.totals.fen)}</td>
             <td class="bar-col">

@@ -143,7 +143,7 @@ describe('the batch page holds still', () => {
         open.onerror = () => reject(open.error);
       });
       const tx = db.transaction('captures', 'readwrite');
-      ['广州市', '南京市', '苏州市', '成都市', '武汉市', '西安市', '青岛市', '厦门市', '长沙市', '郑州市'].forEach((city, i) => {
+      ['广州市', '南京市', '苏州市', '成都市', '武汉市', '西安市', '青岛市', '厦门市', '长沙市', '郑州市', '西藏自治区日喀则市聂拉木县樟木口岸管理委员会'].forEach((city, i) => {
         const at = Date.UTC(2026, 10, 21, 8, i);
         tx.objectStore('captures').put({ id: `city-${i}`, createdAt: at, updatedAt: at, provider: 'ondevice', hasImage: false, normalized: true, attempts: 1, source: { kind: 'file', fileName: `city-${i}.png` }, status: 'done', result: { code: `14403107${1000 + i}`, number: String(36050200 + i), amount: '￥10.00', location: city } });
       });
@@ -169,8 +169,17 @@ describe('the batch page holds still', () => {
     expect(await page.$eval('.glance-more', (h) => h.textContent)).toBe(en.glanceMoreBelow!.message);
     const tableTop = () => page.$eval('table.review-table', (t) => t.getBoundingClientRect().top + window.scrollY);
     const topWithWords = await tableTop();
+    // By city stands beside By month, not wrapped under it where the box showed only its caption
+    // (trial 7, English, a long county name among the cities).
+    expect(await page.evaluate(() => document.querySelector('.glance-city')!.getBoundingClientRect().top - document.querySelector('.glance-month')!.getBoundingClientRect().top)).toBe(0);
     await page.$eval('.glance-groups', (b) => b.scrollTo({ top: b.scrollHeight }));
     await page.waitForFunction(() => !document.querySelector('.glance-more[data-more]'), { polling: 50, timeout: 5_000 });
+    // Scrolled to the end, the column names are still in view at the box's top.
+    expect(await page.evaluate(() => {
+      const box = document.querySelector('.glance-groups')!.getBoundingClientRect();
+      const head = document.querySelector('.glance-city thead th')!.getBoundingClientRect();
+      return head.top >= box.top - 0.5 && head.bottom <= box.bottom;
+    })).toBe(true);
     // The words' line stays, empty: the table below does not move when they go.
     expect(await page.$eval('.glance-more', (h) => h.textContent)).toBe('');
     expect(await tableTop()).toBe(topWithWords);
