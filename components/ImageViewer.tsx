@@ -36,8 +36,15 @@ export function ImageViewer({ src, alt, chosen, region }: Props) {
   const img = useRef<HTMLImageElement>(null);
   const drag = useRef<{ x: number; y: number; left: number; top: number } | null>(null);
   /** Bumped when the picture loads, so the fit percentage is computed from its real size. */
-  const [, setLoads] = useState(0);
+  const [loads, setLoads] = useState(0);
   useEffect(() => setZoom('fit'), [src]);
+  // The chosen field is brought into view when it lies outside the pane: after a zoom (the
+  // picture grows from its top-left corner) or on a tall invoice whose amount sits below the fold.
+  useEffect(() => {
+    const el = pane.current;
+    const frame = el?.querySelector<HTMLElement>('.viewer-frame');
+    if (el && frame && region) revealRegion(el, frame, region);
+  }, [zoom, region, src, loads]);
   /** The scale the picture is drawn at now (fit: whatever fills the pane's width). */
   const current = () => {
     if (zoom !== 'fit') return zoom;
@@ -95,4 +102,23 @@ export function ImageViewer({ src, alt, chosen, region }: Props) {
       </div>
     </aside>
   );
+}
+
+/**
+ * Scrolls `pane` so `region` (drawn over `frame`, the picture's box) is centred in it, unless it is
+ * in view already: a clerk who panned to it keeps the view.
+ */
+function revealRegion(pane: HTMLElement, frame: HTMLElement, region: FieldRegion): void {
+  const sx = frame.clientWidth / region.width;
+  const sy = frame.clientHeight / region.height;
+  // Where the picture's box starts in the pane's scrolled content (its padding).
+  const f = frame.getBoundingClientRect();
+  const p = pane.getBoundingClientRect();
+  const x0 = f.left - p.left + pane.scrollLeft;
+  const y0 = f.top - p.top + pane.scrollTop;
+  const xs = region.quad.map(([x]) => x0 + x * sx);
+  const ys = region.quad.map(([, y]) => y0 + y * sy);
+  const [left, right, top, bottom] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const inView = left >= pane.scrollLeft && right <= pane.scrollLeft + pane.clientWidth && top >= pane.scrollTop && bottom <= pane.scrollTop + pane.clientHeight;
+  if (!inView) pane.scrollTo({ left: (left + right - pane.clientWidth) / 2, top: (top + bottom - pane.clientHeight) / 2 });
 }

@@ -95,6 +95,12 @@ describe('with no account configured, the on-device engine reads invoices', () =
     await batch.waitForSelector('.viewer-region[data-field="amount"]');
     const amount = (await outlineInImagePx(batch))!;
     expectBetween(amount, { left: [330, 370], right: [700, 750], top: [210, 245], bottom: [315, 350] });
+    // Still zoomed in: the pane has scrolled the amount into view (it grew out of it from the top-left).
+    await batch.waitForFunction(() => {
+      const pane = document.querySelector('.viewer-pane')!.getBoundingClientRect();
+      const drawn = document.querySelector('.viewer-region polygon')!.getBoundingClientRect();
+      return drawn.left >= pane.left - 1 && drawn.right <= pane.right + 1 && drawn.top >= pane.top - 1 && drawn.bottom <= pane.bottom + 1;
+    }, { polling: 50, timeout: 5_000 });
     await batch.close();
   });
 });
