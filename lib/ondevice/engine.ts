@@ -10,7 +10,7 @@ import { DEFAULT_REC, type RecOptions, type RecResult, cropLine, parseDict, reco
 import { upsideDownProb } from './cls';
 import { fromTurnedCcw, lineShapes, looksSideways } from './orientation';
 import { type LineCrop, cutLine, fieldsFirst } from './line-priority';
-import type { RedRemoval } from './seal';
+import { type RedRemoval, darkRedKept } from './seal';
 import { stageClock } from './stage-clock';
 
 export interface EngineOptions {
@@ -101,9 +101,11 @@ export interface OcrEngine {
    * Recognition only: each rectangle (image px, text along `w`, as `DetectedLine.box` gives it back
    * through confirm-fields.ts) cut from `img` and read, with the same seal-red second reading as
    * `recognize` with `skipInklessRereads` (a red-printed number's seal-free crop is blank: not read);
-   * no detection, no orientation. For re-reading a few lines already found.
+   * no detection, no orientation. For re-reading a few lines already found. With `darkRedBelow`
+   * (0–1, seal.ts DARK_RED_CUTS) each crop is read once with only its saturated red kept
+   * (`darkRedKept`): a red-printed number under the red seal, without the seal.
    */
-  readLines(img: RgbaImage, rects: RotatedRect[]): Promise<RecResult[]>;
+  readLines(img: RgbaImage, rects: RotatedRect[], darkRedBelow?: number): Promise<RecResult[]>;
   release(): Promise<void>;
 }
 
@@ -235,9 +237,17 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
         ms: { det: t1 - t0, cls: t2 - t1, rec: t3 - t2, total: performance.now() - t0 },
       };
     },
-    async readLines(img: RgbaImage, rects: RotatedRect[]) {
+    async readLines(img: RgbaImage, rects: RotatedRect[], darkRedBelow?: number) {
       const out: RecResult[] = [];
-      for (const rect of rects) out.push(await readLine(cutLine(img, rect, true), true, 'reread'));
+      for (const rect of rects) {
+        if (darkRedBelow === undefined) {
+          out.push(await readLine(cutLine(img, rect, true), true, 'reread'));
+          continue;
+        }
+        const [rec] = await recognizeLines(recS, [darkRedKept(cropLine(img, rect), darkRedBelow)], dict, recOpt);
+        stageClock.read('red-number');
+        out.push(rec!);
+      }
       return out;
     },
     async release() {
