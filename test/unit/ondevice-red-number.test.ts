@@ -79,7 +79,7 @@ describe('readRedNumber settling (recognizer readings given)', () => {
       recognize: () => Promise.reject(new Error('not used')),
       release: () => Promise.resolve(),
       readLines: (_img, rects, cut) => Promise.resolve(rects.map((_, i) => {
-        const text = byCut[cut!]![i]!;
+        const text = byCut[cut!.below]![i]!;
         return { text, confidence: p, charConfidences: Array.from(text, () => p) };
       })),
     };
