@@ -9,7 +9,7 @@ import { REVIEW_THRESHOLD } from '@/lib/invoice/review';
 import type { DetectedLine, OcrEngine } from '@/lib/ondevice/engine';
 import type { RgbaImage } from '@/lib/ondevice/image';
 import { readRedNumber } from '@/lib/ondevice/red-number';
-import { DARK_RED_CUTS, darkRedKept, redShare } from '@/lib/ondevice/seal';
+import { DARK_RED_CUTS, darkRedKept, printBand, redShare } from '@/lib/ondevice/seal';
 import { decodeImage, nodeEngine } from '../support/ondevice-node';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'red-number');
@@ -38,6 +38,27 @@ describe('darkRedKept: the number red kept, the seal red dropped', () => {
     expect(darkShare(darkRedKept(sealLegend, DARK_RED_CUTS[0]))).toBeLessThan(0.001);
     for (const cut of DARK_RED_CUTS) expect(darkShare(darkRedKept(sealLegend, cut))).toBeLessThan(darkShare(darkRedKept(numberLine, cut)) / 4);
     expect(darkShare(darkRedKept(numberLine, DARK_RED_CUTS[0]))).toBeGreaterThan(0.05);
+  });
+});
+
+describe('printBand: the row of print a box spanning two rows is read in', () => {
+  /** 100 × 60 px white, with black rectangles [x0, y0, x1, y1) (px). */
+  function page(...blocks: [number, number, number, number][]): RgbaImage {
+    const data = new Uint8ClampedArray(100 * 60 * 4).fill(255);
+    for (const [x0, y0, x1, y1] of blocks) for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data.fill(0, (y * 100 + x) * 4, (y * 100 + x) * 4 + 3);
+    return { width: 100, height: 60, data };
+  }
+
+  it('keeps the densest band of rows with half its height round it, columns trimmed to the print', () => {
+    // A sparse row above (a seal's ring, 4 px of ink a row) and the number's row below (60 px a row).
+    const band = printBand(page([10, 5, 14, 15], [20, 40, 80, 50]));
+    expect([band.width, band.height]).toEqual([60 + 2 * 5, 10 + 2 * 5]);
+    expect(darkShare(band)).toBeCloseTo((60 * 10) / (70 * 20), 5);
+  });
+
+  it('gives a blank image back as it is', () => {
+    const blank = page();
+    expect(printBand(blank)).toBe(blank);
   });
 });
 
