@@ -123,6 +123,24 @@ describe('readRedNumber settling (recognizer readings given)', () => {
     expect(weak.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
   });
 
+  it('reads a line longer when it gave 6 or 7 digits and no line gave 8 (a digit cut off at its end)', async () => {
+    const asked: number[] = [];
+    const engine: OcrEngine = {
+      recognize: () => Promise.reject(new Error('not used')),
+      release: () => Promise.resolve(),
+      readLines: (_img, rects) => {
+        asked.push(rects[0]!.w);
+        const text = rects[0]!.w > img.width ? '68737362' : '6873736';
+        return Promise.resolve([{ text, confidence: 0.95, charConfidences: Array.from(text, () => 0.95) }]);
+      },
+    };
+    const result: { number?: string; confidence?: Record<string, number> } = {};
+    const taken = await readRedNumber(engine, img, [wholeLine(img, '学务局')], {}, result);
+    expect(taken).toMatchObject({ value: '68737362', confirmed: true });
+    // Once as found, then twice longer by 0.75 × its height at each end.
+    expect(asked).toEqual([img.width, img.width + 1.5 * img.height, img.width + 1.5 * img.height]);
+  });
+
   it('takes no part of the code for the number', async () => {
     const result: { number?: string; code?: string } = { code: '044002059145' };
     const taken = await readRedNumber(engineReading({ [DARK_RED_CUTS[0]]: ['04400205'] }, 0.99), img, [wholeLine(img, '')], {}, result);
