@@ -10,7 +10,7 @@ import { DEFAULT_REC, type RecOptions, type RecResult, cropLine, parseDict, reco
 import { upsideDownProb } from './cls';
 import { fromTurnedCcw, lineShapes, looksSideways } from './orientation';
 import { type LineCrop, cutLine, fieldsFirst } from './line-priority';
-import type { RedRemoval } from './seal';
+import { type RedRemoval, darkRedKept, printBand } from './seal';
 import { stageClock } from './stage-clock';
 
 export interface EngineOptions {
@@ -95,15 +95,26 @@ export interface RecognizeOptions {
   sealFreeAllAbove?: number;
 }
 
+/** How `readLines` reads a red-printed number under the seal (seal.ts). */
+export interface DarkRedReading {
+  /** Saturated red kept: max(G, B) / R below this (0–1, DARK_RED_CUTS). */
+  below: number;
+  /** Only the band of rows holding most of it (a box spanning two printed rows). */
+  band?: boolean;
+}
+
 export interface OcrEngine {
   recognize(img: RgbaImage, options?: RecognizeOptions): Promise<OcrResult>;
   /**
    * Recognition only: each rectangle (image px, text along `w`, as `DetectedLine.box` gives it back
    * through confirm-fields.ts) cut from `img` and read, with the same seal-red second reading as
    * `recognize` with `skipInklessRereads` (a red-printed number's seal-free crop is blank: not read);
-   * no detection, no orientation. For re-reading a few lines already found.
+   * no detection, no orientation. For re-reading a few lines already found. With `darkRed` each
+   * crop is read once with only its saturated red kept (seal.ts `darkRedKept` below `darkRed.below`,
+   * 0–1, DARK_RED_CUTS): a red-printed number under the red seal, without the seal; with
+   * `darkRed.band`, only the band of rows holding most of that red (seal.ts `printBand`).
    */
-  readLines(img: RgbaImage, rects: RotatedRect[]): Promise<RecResult[]>;
+  readLines(img: RgbaImage, rects: RotatedRect[], darkRed?: DarkRedReading): Promise<RecResult[]>;
   release(): Promise<void>;
 }
 
@@ -235,9 +246,18 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
         ms: { det: t1 - t0, cls: t2 - t1, rec: t3 - t2, total: performance.now() - t0 },
       };
     },
-    async readLines(img: RgbaImage, rects: RotatedRect[]) {
+    async readLines(img: RgbaImage, rects: RotatedRect[], darkRed?: DarkRedReading) {
       const out: RecResult[] = [];
-      for (const rect of rects) out.push(await readLine(cutLine(img, rect, true), true, 'reread'));
+      for (const rect of rects) {
+        if (darkRed === undefined) {
+          out.push(await readLine(cutLine(img, rect, true), true, 'reread'));
+          continue;
+        }
+        const kept = darkRedKept(cropLine(img, rect), darkRed.below);
+        const [rec] = await recognizeLines(recS, [darkRed.band ? printBand(kept) : kept], dict, recOpt);
+        stageClock.read('red-number');
+        out.push(rec!);
+      }
       return out;
     },
     async release() {

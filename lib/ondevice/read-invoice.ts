@@ -11,6 +11,7 @@ import { markedForReview } from '../invoice/review';
 import { fieldBoxes } from './field-boxes';
 import type { RgbaImage } from './image';
 import type { Pipeline } from './pipeline';
+import { readRedNumber } from './red-number';
 import { removeRed } from './seal';
 
 /**
@@ -102,6 +103,8 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   // marked for review (its confidence below REVIEW_THRESHOLD), never passed on silently.
   if (fast && ocr !== small) await confirmIdentifiers(engine, image, ocr.lines, sources, result);
   if (!result.code || !result.number || !result.amount) await fillFromSealFreeReading(engine, image, result, places, reading);
+  // A red number under the red seal is lost by both readings above: its line read for dark red only.
+  if (fast && !result.number) await readRedNumber(engine, image, ocr.lines, sources, result);
   const found = (['number', 'code', 'location', 'amount'] as const).filter((f) => result[f] !== undefined);
   if (!result.code && !result.number && found.length < 2) return refuse('unknown');
   // Where each field was read (fields taken from the seal-free second reading have no region).

@@ -9,7 +9,8 @@ describe('the stage clock counts lines recognised by why (issue 10)', () => {
     stageClock.read('first');
     stageClock.read('orientation', 8);
     stageClock.read('reread-seal-free');
-    expect(stageClock.snapshot().reads).toEqual({ orientation: 8, first: 2, 'seal-free': 0, reread: 0, 'reread-seal-free': 1 });
+    stageClock.read('red-number', 2);
+    expect(stageClock.snapshot().reads).toEqual({ orientation: 8, first: 2, 'seal-free': 0, reread: 0, 'reread-seal-free': 1, 'red-number': 2 });
   });
 
   it('starts every cause at zero again after a reset, and a snapshot is a copy', () => {

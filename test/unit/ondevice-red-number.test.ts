@@ -1,0 +1,150 @@
+// A red-printed number under the red supervision seal (red-number.ts, seal.ts darkRedKept). The
+// fixtures are line crops cut by the engine's own detection out of held-out sheet 100006, slip 8
+// (test/synth/sheet.ts, renderSheets): the number 65545253 with the seal's 广东省税务局 across it,
+// and the seal's legend 全国统一发票监制 alone. Before red-number.ts that invoice's number came out missing.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REVIEW_THRESHOLD } from '@/lib/invoice/review';
+import type { DetectedLine, OcrEngine } from '@/lib/ondevice/engine';
+import type { RgbaImage } from '@/lib/ondevice/image';
+import { readRedNumber } from '@/lib/ondevice/red-number';
+import { DARK_RED_CUTS, darkRedKept, printBand, redShare } from '@/lib/ondevice/seal';
+import { decodeImage, nodeEngine } from '../support/ondevice-node';
+
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'red-number');
+const load = (name: string) => decodeImage(new Uint8Array(readFileSync(join(DIR, name))))!;
+const numberLine = load('number-under-seal.png');
+const sealLegend = load('seal-legend.png');
+
+/** Share (0–1) of an image's pixels that are dark (the print darkRedKept leaves). */
+function darkShare(img: RgbaImage): number {
+  let dark = 0;
+  for (let i = 0; i < img.data.length; i += 4) if (img.data[i]! < 128) dark++;
+  return dark / (img.width * img.height);
+}
+
+/** A detected line covering the whole of `img`, read as `text`. */
+function wholeLine(img: RgbaImage, text: string): DetectedLine {
+  const { width: w, height: h } = img;
+  return { text, confidence: 0.79, charConfidences: Array.from(text, () => 0.79), box: [[0, 0], [w, 0], [w, h], [0, h]] };
+}
+
+describe('darkRedKept: the number red kept, the seal red dropped', () => {
+  it('keeps next to nothing of the seal legend and most of the number (both crops are mostly red)', () => {
+    expect(redShare(sealLegend)).toBeGreaterThan(0.15);
+    expect(redShare(numberLine)).toBeGreaterThan(0.3);
+    // First cut: the legend blank; the second, looser one keeps specks of it (1.3 %), far less than the number's 9 %.
+    expect(darkShare(darkRedKept(sealLegend, DARK_RED_CUTS[0]))).toBeLessThan(0.001);
+    for (const cut of DARK_RED_CUTS) expect(darkShare(darkRedKept(sealLegend, cut))).toBeLessThan(darkShare(darkRedKept(numberLine, cut)) / 4);
+    expect(darkShare(darkRedKept(numberLine, DARK_RED_CUTS[0]))).toBeGreaterThan(0.05);
+  });
+});
+
+describe('printBand: the row of print a box spanning two rows is read in', () => {
+  /** 100 × 60 px white, with black rectangles [x0, y0, x1, y1) (px). */
+  function page(...blocks: [number, number, number, number][]): RgbaImage {
+    const data = new Uint8ClampedArray(100 * 60 * 4).fill(255);
+    for (const [x0, y0, x1, y1] of blocks) for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data.fill(0, (y * 100 + x) * 4, (y * 100 + x) * 4 + 3);
+    return { width: 100, height: 60, data };
+  }
+
+  it('keeps the densest band of rows with half its height round it, columns trimmed to the print', () => {
+    // A sparse row above (a seal's ring, 4 px of ink a row) and the number's row below (60 px a row).
+    const band = printBand(page([10, 5, 14, 15], [20, 40, 80, 50]));
+    expect([band.width, band.height]).toEqual([60 + 2 * 5, 10 + 2 * 5]);
+    expect(darkShare(band)).toBeCloseTo((60 * 10) / (70 * 20), 5);
+  });
+
+  it('gives a blank image back as it is', () => {
+    const blank = page();
+    expect(printBand(blank)).toBe(blank);
+  });
+});
+
+describe('readRedNumber with the real recognizer', () => {
+  let engine: OcrEngine;
+  beforeAll(async () => {
+    engine = await nodeEngine();
+  });
+
+  it('the ordinary readings of the line hold no 8-digit number (the fault)', async () => {
+    const box = wholeLine(numberLine, '').box;
+    const [reading] = await engine.readLines(numberLine, [{ cx: box[2][0] / 2, cy: box[2][1] / 2, w: box[2][0], h: box[2][1], angle: 0 }]);
+    expect(reading!.text.replace(/\D/gu, '').length).toBeLessThan(8);
+  });
+
+  it('reads 65545253 from the line with only its dark red kept, and tells whether it was confirmed', async () => {
+    const result: { number?: string; confidence?: Record<string, number> } = {};
+    const sources: Record<string, number> = {};
+    const taken = await readRedNumber(engine, numberLine, [wholeLine(numberLine, '广东多局')], sources, result);
+    expect(result.number).toBe('65545253');
+    expect(sources.number).toBe(0);
+    // Confirmed or not, never settled without both cuts agreeing at DIGIT_FLOOR.
+    if (taken!.confirmed) expect(result.confidence!.number).toBeGreaterThanOrEqual(REVIEW_THRESHOLD);
+    else expect(result.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
+  it('leaves a number already read alone and reads nothing for it', async () => {
+    const result = { number: '12345678' };
+    expect(await readRedNumber(engine, numberLine, [wholeLine(numberLine, '')], {}, result)).toBeUndefined();
+    expect(result.number).toBe('12345678');
+  });
+});
+
+describe('readRedNumber settling (recognizer readings given)', () => {
+  const img: RgbaImage = numberLine;
+  /** An engine whose dark-red readings are given per cut, one per line asked. */
+  function engineReading(byCut: Record<number, string[]>, p: number): OcrEngine {
+    return {
+      recognize: () => Promise.reject(new Error('not used')),
+      release: () => Promise.resolve(),
+      readLines: (_img, rects, cut) => Promise.resolve(rects.map((_, i) => {
+        const text = byCut[cut!.below]![i]!;
+        return { text, confidence: p, charConfidences: Array.from(text, () => p) };
+      })),
+    };
+  }
+
+  it('confirms a number both cuts read alike with every digit clear', async () => {
+    const result: { number?: string; confidence?: Record<string, number> } = {};
+    const taken = await readRedNumber(engineReading({ [DARK_RED_CUTS[0]]: ['65545253'], [DARK_RED_CUTS[1]]: ['65545253'] }, 0.97), img, [wholeLine(img, '广东多局')], {}, result);
+    expect(taken).toMatchObject({ value: '65545253', confirmed: true });
+    expect(result.confidence!.number).toBe(0.97);
+  });
+
+  it('marks for review when the cuts disagree on a digit, or read it weakly', async () => {
+    const disagree: { number?: string; confidence?: Record<string, number> } = {};
+    await readRedNumber(engineReading({ [DARK_RED_CUTS[0]]: ['33616590'], [DARK_RED_CUTS[1]]: ['33616598'] }, 0.97), img, [wholeLine(img, '')], {}, disagree);
+    expect(disagree.number).toBe('33616590');
+    expect(disagree.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
+    const weak: { number?: string; confidence?: Record<string, number> } = {};
+    await readRedNumber(engineReading({ [DARK_RED_CUTS[0]]: ['33616590'], [DARK_RED_CUTS[1]]: ['33616590'] }, 0.8), img, [wholeLine(img, '')], {}, weak);
+    expect(weak.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
+  it('reads a line longer when it gave 6 or 7 digits and no line gave 8 (a digit cut off at its end)', async () => {
+    const asked: number[] = [];
+    const engine: OcrEngine = {
+      recognize: () => Promise.reject(new Error('not used')),
+      release: () => Promise.resolve(),
+      readLines: (_img, rects) => {
+        asked.push(rects[0]!.w);
+        const text = rects[0]!.w > img.width ? '68737362' : '6873736';
+        return Promise.resolve([{ text, confidence: 0.95, charConfidences: Array.from(text, () => 0.95) }]);
+      },
+    };
+    const result: { number?: string; confidence?: Record<string, number> } = {};
+    const taken = await readRedNumber(engine, img, [wholeLine(img, '学务局')], {}, result);
+    expect(taken).toMatchObject({ value: '68737362', confirmed: true });
+    // Once as found, then twice longer by 0.75 × its height at each end.
+    expect(asked).toEqual([img.width, img.width + 1.5 * img.height, img.width + 1.5 * img.height]);
+  });
+
+  it('takes no part of the code for the number', async () => {
+    const result: { number?: string; code?: string } = { code: '044002059145' };
+    const taken = await readRedNumber(engineReading({ [DARK_RED_CUTS[0]]: ['04400205'] }, 0.99), img, [wholeLine(img, '')], {}, result);
+    expect(taken).toBeUndefined();
+    expect(result.number).toBeUndefined();
+  });
+});
