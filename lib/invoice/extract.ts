@@ -3,7 +3,7 @@ import { findCapitalAmount, findFigureAmount, formatApiAmount, isUsualDenominati
 import { decodeCode } from './code';
 import { compact, digitRuns, type DigitRun } from './normalize';
 import type { OcrLine } from './ocr-line';
-import { placesAgree, type Place, type PlaceIndex } from './places';
+import { placesAgree, shortName, type Place, type PlaceIndex } from './places';
 
 interface Candidate {
   value: string;
@@ -44,6 +44,22 @@ function labelled(lines: Line[], label: RegExp): Set<Line> {
   return out;
 }
 
+/**
+ * The lines holding the code label, and the box nearest to the right of each (label and value can be
+ * separate boxes): where the code is printed. Further boxes of that row are not taken (a number
+ * printed on the code's row, after it).
+ */
+function codeValueLines(lines: Line[]): Set<Line> {
+  const out = new Set<Line>();
+  for (const line of lines) {
+    if (!CODE_LABEL.test(line.clean)) continue;
+    out.add(line);
+    const beside = lines.filter((other) => sameRowRight(line, other)).sort((a, b) => a.box.x - b.box.x)[0];
+    if (beside) out.add(beside);
+  }
+  return out;
+}
+
 function codeCandidates(lines: Line[], places: PlaceIndex): Candidate[] {
   const nearLabel = labelled(lines, CODE_LABEL);
   return lines.flatMap((line) =>
@@ -65,8 +81,11 @@ function dropNoRemnant(run: DigitRun): DigitRun {
 
 function numberCandidates(lines: Line[], code: string | undefined): Candidate[] {
   const nearLabel = labelled(lines, NUMBER_LABEL);
+  // The code's line is no place for the number, even when its 12 digits came out short (held-out
+  // seed 200032: 发票代码22102174市 under the seal gave the number 22102174).
+  const nearCode = codeValueLines(lines);
   return lines.flatMap((line) => {
-    if (NOT_NUMBER_CONTEXT.test(line.clean) && !nearLabel.has(line)) return [];
+    if ((NOT_NUMBER_CONTEXT.test(line.clean) || nearCode.has(line)) && !nearLabel.has(line)) return [];
     return digitRuns(line.clean, 8)
       .map(dropNoRemnant)
       .filter((run) => run.digits.length === 8)
@@ -105,14 +124,36 @@ function amountCandidate(lines: Line[]): Candidate | undefined {
 
 function locationCandidate(lines: Line[], places: PlaceIndex, codePlace: Place | null): Candidate | undefined {
   const titles = lines.filter((l) => TITLE_WORDS.test(l.clean)).sort((a, b) => a.box.y - b.box.y);
-  for (const title of titles) {
-    const place = places.mostSpecificIn(title.clean, codePlace);
-    if (!place) continue;
+  const named = titles.flatMap((line) => {
+    const place = places.mostSpecificIn(line.clean, codePlace);
+    return place ? [{ line, place }] : [];
+  });
+  const first = named[0];
+  if (first) {
+    const { line, place } = cityOfProvinceTitle(first, named.slice(1), codePlace);
     const agrees = codePlace !== null && placesAgree(place, codePlace);
-    return { value: place.name, score: 2, confidence: title.confidence * (codePlace === null ? 0.95 : agrees ? 1 : 0.75), strong: agrees, from: title.index };
+    return { value: place.name, score: 2, confidence: line.confidence * (codePlace === null ? 0.95 : agrees ? 1 : 0.75), strong: agrees, from: line.index };
   }
   // No readable title: the code's region digits still name the place, with less certainty.
   return codePlace ? { value: codePlace.name, score: 0, confidence: 0.6, strong: false } : undefined;
+}
+
+/**
+ * The first title line names a province and the code's region digits (GB/T 2260, DESIGN.md) a
+ * city in it: the city where the page says so too — a later title line names it (the title broken
+ * over two lines, or the bureau's seal, 广州市税务局), or the first line ends on the start of its
+ * name (国家税务总局广东省广: the title cut mid-name, held-out sheet 200017 slip 5, read 广东省 for
+ * 广州市 and shown settled). Otherwise the first line's place stands: a provincial bureau's slip
+ * may carry a city's code, and the province is then what it says.
+ */
+function cityOfProvinceTitle(first: { line: Line; place: Place }, later: { line: Line; place: Place }[], codePlace: Place | null): { line: Line; place: Place } {
+  if (first.place.level !== 'province' || codePlace?.level !== 'city' || !placesAgree(first.place, codePlace)) return first;
+  const namedLater = later.find((n) => n.place.code === codePlace.code);
+  if (namedLater) return namedLater;
+  const text = first.line.clean;
+  const end = [first.place.name, shortName(first.place.name)].map((n) => (text.includes(n) ? text.lastIndexOf(n) + n.length : -1)).find((e) => e >= 0);
+  const rest = end === undefined ? '' : text.slice(end);
+  return rest.length > 0 && rest.length < codePlace.name.length && codePlace.name.startsWith(rest) ? { line: first.line, place: codePlace } : first;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -107,16 +107,17 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   if (fast && !result.number) await readRedNumber(engine, image, ocr.lines, sources, result);
   const found = (['number', 'code', 'location', 'amount'] as const).filter((f) => result[f] !== undefined);
   if (!result.code && !result.number && found.length < 2) return refuse('unknown');
-  // Where each field was read (fields taken from the seal-free second reading have no region).
-  const boxes = fieldBoxes(ocr.lines, sources, image);
+  // Where each field was read (fields taken from the seal-free second reading have no region; a
+  // field dropped since, such as a number that was the code's digits, has none either).
+  const boxes = fieldBoxes(ocr.lines, Object.fromEntries(Object.entries(sources).filter(([f]) => result[f as keyof typeof sources] !== undefined)), image);
   return { ok: true, result: boxes ? { ...result, boxes } : result };
 }
 
 /**
  * A red seal stamped over the code line (or the amount) can hide it from detection itself, not
  * only from the recognizer. When the code, number or amount is missing, the page is read once more
- * with seal red turned white, and only the missing fields are taken from that reading (a
- * red-printed number disappears in it, so nothing else is). Costs a second pass only on pages that
+ * with seal red turned white, and only the missing fields (the location too) are taken from that
+ * reading (a red-printed number disappears in it, so nothing else is). Costs a second pass only on pages that
  * need it.
  */
 async function fillFromSealFreeReading(
@@ -131,23 +132,33 @@ async function fillFromSealFreeReading(
 }
 
 /**
- * Fills `result`'s missing code, number and amount (in place) from a second reading (`second`,
- * extracted from `lines`). Such a code or number is never re-read (confirm-fields.ts), so unless
+ * Fills `result`'s missing code, number, amount and location (in place) from a second reading
+ * (`second`, extracted from `lines`); the location too since held-out sheet 100022 slip 9, whose
+ * first reading lost the title's first character and the code (上海市 then missing, though the
+ * seal-free reading read both). Such a code or number is never re-read (confirm-fields.ts), so unless
  * every digit of it is at FIRST_READING_FLOOR it goes to review (markedForReview): held-out sheet
  * 100028 slip 9, a code taken from the seal-free reading with a 0 read as 9 and its line's mean
- * confidence 0.97, was shown settled.
+ * confidence 0.97, was shown settled. A number lying inside the code taken so is dropped: it was the
+ * code's digits (held-out seed 200032).
  */
 export function takeMissingFields(result: QuotaInvoiceResult, second: Extraction, lines: readonly DetectedLine[]): void {
-  for (const field of ['code', 'number', 'amount'] as const) {
+  for (const field of ['code', 'number', 'amount', 'location'] as const) {
     const value = second.result[field];
     if (result[field] || !value) continue;
     result[field] = value;
     let confidence = second.result.confidence?.[field];
-    if (field !== 'amount') {
+    if (field === 'code' || field === 'number') {
       const line = second.sources[field] === undefined ? undefined : lines[second.sources[field]!];
       if (!line || !clearlyRead(line, field, value)) confidence = markedForReview(confidence ?? 0);
     }
     result.confidence = { ...result.confidence, [field]: confidence };
+    // A number the first reading took from the code's own digits (its line read short under the
+    // seal): the code now read in full holds it, so it was never the number.
+    if (field === 'code' && result.number !== undefined && value.includes(result.number)) {
+      delete result.number;
+      const { number: _dropped, ...rest } = result.confidence;
+      result.confidence = rest;
+    }
   }
 }
 

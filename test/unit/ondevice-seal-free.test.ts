@@ -62,4 +62,28 @@ describe('a code or number taken from the seal-free reading (never re-read)', ()
     expect(result.confidence?.code).toBeGreaterThanOrEqual(REVIEW_THRESHOLD);
     expect(result.amount).toBe('￥10.00');
   });
+
+  it('takes the location too when the first reading has none (held-out sheet 100022 slip 9: 海市国家税务局…, no code)', () => {
+    const r = reading('发票代码131000995084', 0.99, { 6: 0.89 });
+    const result: Parameters<typeof takeMissingFields>[0] = { number: '24373733', amount: '￥1.00', confidence: { number: 0.998, amount: 0.949 } };
+    const withPlace = second('131000995084', r);
+    takeMissingFields(result, { ...withPlace, result: { ...withPlace.result, location: '上海市', confidence: { ...withPlace.result.confidence, location: 0.998 } } }, [line(r)]);
+    expect(result.location).toBe('上海市');
+    expect(result.confidence?.location).toBe(0.998);
+    expect(result.code).toBe('131000995084');
+    expect(result.confidence?.code).toBeLessThan(REVIEW_THRESHOLD);
+    // A location already read is kept.
+    const kept: Parameters<typeof takeMissingFields>[0] = { location: '深圳市', confidence: { location: 0.97 } };
+    takeMissingFields(kept, { ...withPlace, result: { ...withPlace.result, location: '上海市' } }, [line(r)]);
+    expect(kept.location).toBe('深圳市');
+  });
+
+  it('drops a number that lies inside the code it brings: the first reading took the code’s digits for it (held-out seed 200032)', () => {
+    const r = reading('发票代码221021745132', FIRST_READING_FLOOR);
+    const result: Parameters<typeof takeMissingFields>[0] = { number: '22102174', confidence: { number: 0.89 } };
+    takeMissingFields(result, second('221021745132', r), [line(r)]);
+    expect(result.code).toBe('221021745132');
+    expect(result.number).toBeUndefined();
+    expect(result.confidence?.number).toBeUndefined();
+  });
 });
