@@ -97,6 +97,7 @@ report('rotated_all_four', pct(rotated.correct.all, rotated.count), '%');
 report('money_fields_marked_for_review', result.markedForReview + rotated.markedForReview + sealReport.markedForReview, 'count');
 report('money_fields_silently_wrong', result.silentlyWrong + rotated.silentlyWrong + sealReport.silentlyWrong, 'count');
 report('seal_over_code_silently_wrong', sealReport.silentlyWrong, 'count');
+report('location_silently_wrong', result.locationSilentlyWrong + rotated.locationSilentlyWrong + sealReport.locationSilentlyWrong, 'count');
 report('seal_over_code', sealReport.count, 'count');
 report('seal_over_code_all_four', pct(sealReport.correct.all, sealReport.count), '%');
 report('seal_over_code_code', pct(sealReport.correct.code, sealReport.count), '%');

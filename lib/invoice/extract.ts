@@ -3,7 +3,8 @@ import { findCapitalAmount, findFigureAmount, formatApiAmount, isUsualDenominati
 import { decodeCode } from './code';
 import { compact, digitRuns, type DigitRun } from './normalize';
 import type { OcrLine } from './ocr-line';
-import { placesAgree, shortName, type Place, type PlaceIndex } from './places';
+import { editDistanceAtMostOne, placesAgree, shortName, type Place, type PlaceIndex } from './places';
+import { markedForReview } from './review';
 
 interface Candidate {
   value: string;
@@ -130,30 +131,43 @@ function locationCandidate(lines: Line[], places: PlaceIndex, codePlace: Place |
   });
   const first = named[0];
   if (first) {
-    const { line, place } = cityOfProvinceTitle(first, named.slice(1), codePlace);
+    const { line, place, doubtful } = cityOfProvinceTitle(first, named.slice(1), codePlace);
     const agrees = codePlace !== null && placesAgree(place, codePlace);
-    return { value: place.name, score: 2, confidence: line.confidence * (codePlace === null ? 0.95 : agrees ? 1 : 0.75), strong: agrees, from: line.index };
+    const confidence = line.confidence * (codePlace === null ? 0.95 : agrees ? 1 : 0.75);
+    return { value: place.name, score: 2, confidence: doubtful ? markedForReview(confidence) : confidence, strong: agrees && !doubtful, from: line.index };
   }
   // No readable title: the code's region digits still name the place, with less certainty.
   return codePlace ? { value: codePlace.name, score: 0, confidence: 0.6, strong: false } : undefined;
 }
 
+/** Words of a title after its place: where the name of a city, if any, has ended. */
+const BUREAU_WORDS = /国家|地方|税务|通用|定额|发票/u;
+
 /**
  * The first title line names a province and the code's region digits (GB/T 2260, DESIGN.md) a
  * city in it: the city where the page says so too — a later title line names it (the title broken
- * over two lines, or the bureau's seal, 广州市税务局), or the first line ends on the start of its
- * name (国家税务总局广东省广: the title cut mid-name, held-out sheet 200017 slip 5, read 广东省 for
- * 广州市 and shown settled). Otherwise the first line's place stands: a provincial bureau's slip
- * may carry a city's code, and the province is then what it says.
+ * over two lines, or the bureau's seal, 广州市税务局), or what stands between the province and the
+ * bureau's words is the city's name cut at the line's end (国家税务总局广东省广: fresh sheet 200017
+ * slip 5) or one character off it (浙江省州市税务局: fresh seed 200066 turned 270°) — both were read
+ * as the province and shown settled. Nothing there (国家税务总局广东省税务局): a provincial bureau's
+ * slip, the province stands even with a city's code. Something there that is no name the code
+ * allows: the province stands, `doubtful`, for the clerk to review.
  */
-function cityOfProvinceTitle(first: { line: Line; place: Place }, later: { line: Line; place: Place }[], codePlace: Place | null): { line: Line; place: Place } {
-  if (first.place.level !== 'province' || codePlace?.level !== 'city' || !placesAgree(first.place, codePlace)) return first;
+function cityOfProvinceTitle(first: { line: Line; place: Place }, later: { line: Line; place: Place }[], codePlace: Place | null): { line: Line; place: Place; doubtful: boolean } {
+  const plain = { ...first, doubtful: false };
+  if (first.place.level !== 'province' || codePlace?.level !== 'city' || !placesAgree(first.place, codePlace)) return plain;
   const namedLater = later.find((n) => n.place.code === codePlace.code);
-  if (namedLater) return namedLater;
+  if (namedLater) return { ...namedLater, doubtful: false };
   const text = first.line.clean;
   const end = [first.place.name, shortName(first.place.name)].map((n) => (text.includes(n) ? text.lastIndexOf(n) + n.length : -1)).find((e) => e >= 0);
   const rest = end === undefined ? '' : text.slice(end);
-  return rest.length > 0 && rest.length < codePlace.name.length && codePlace.name.startsWith(rest) ? { line: first.line, place: codePlace } : first;
+  const stop = rest.search(BUREAU_WORDS);
+  const between = stop < 0 ? rest : rest.slice(0, stop);
+  if (!between) return plain;
+  const city = codePlace.name;
+  const cut = stop < 0 && between.length < city.length && city.startsWith(between);
+  const misread = editDistanceAtMostOne(between, city) || editDistanceAtMostOne(between, shortName(city));
+  return cut || misread ? { line: first.line, place: codePlace, doubtful: false } : { ...plain, doubtful: true };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

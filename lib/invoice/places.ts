@@ -28,7 +28,8 @@ export function shortName(name: string): string {
   return short.length >= 2 ? short : name;
 }
 
-function editDistanceAtMostOne(a: string, b: string): boolean {
+/** At most one character inserted, deleted or changed between `a` and `b` (an OCR slip). */
+export function editDistanceAtMostOne(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;

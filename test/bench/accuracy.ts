@@ -27,6 +27,8 @@ export interface AccuracyReport {
   markedForReview: number;
   /** Code, number and amount fields read wrong and shown settled (reviewReason null): the worst outcome, wanted 0. */
   silentlyWrong: number;
+  /** Locations read wrong and shown settled (not money, but the invoice is filed under the wrong place): wanted 0. */
+  locationSilentlyWrong: number;
 }
 
 /** What an outcome says the paper is: `quota` when read, else the kind AIS.0104 named. */
@@ -49,6 +51,7 @@ export async function measureAccuracy(samples: { seed: number; image: Uint8Array
     refusedAs: [],
     markedForReview: 0,
     silentlyWrong: 0,
+    locationSilentlyWrong: 0,
   };
   for (const { seed, image, truth } of samples) {
     const started = performance.now();
@@ -75,6 +78,7 @@ export async function measureAccuracy(samples: { seed: number; image: Uint8Array
       if (marked) report.markedForReview += 1;
       else if (result[field] !== truth[field]) report.silentlyWrong += 1;
     }
+    if (result.location !== undefined && result.location !== truth.location && reviewReason(result, 'location') === null) report.locationSilentlyWrong += 1;
   }
   report.peakRssMb = process.resourceUsage().maxRSS / 1024;
   return report;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractQuotaInvoice, extractWithEvidence } from '@/lib/invoice/extract';
 import { gbt2260 } from '@/lib/invoice/gbt2260';
 import type { OcrLine } from '@/lib/invoice/ocr-line';
+import { REVIEW_THRESHOLD } from '@/lib/invoice/review';
 
 /** Lines stacked top to bottom; `[text, x]` puts a box to the right on the same row as the last. */
 function lines(...rows: (string | [string, number])[]): OcrLine[] {
@@ -100,11 +101,26 @@ describe('extractQuotaInvoice', () => {
     expect(result.sources.location).toBe(0);
   });
 
+  it('a city one character off between the province and the bureau: the code’s city (fresh seed 200066 turned 270°, as read)', () => {
+    const result = extractQuotaInvoice(lines('No 08436625', '国家税务总局浙江省州市税务局通用定额发票', '废晚务局', '发票联局', '发票代码033011976888', '壹佰圆'), places);
+    expect(result.location).toBe('杭州市');
+    expect(result.confidence!.location!).toBeGreaterThanOrEqual(REVIEW_THRESHOLD);
+    // Something there that is not the code's city: the province, for review.
+    const other = extractQuotaInvoice(lines('国家税务总局浙江省宋米市税务局通用定额发票', '发票代码033011976888'), places);
+    expect(other.location).toBe('浙江省');
+    expect(other.confidence!.location!).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
   it('a province title stays the province when nothing on the page names the code’s city, or the code is the province’s', () => {
     // A provincial bureau's slip with a city's code: the page says the province.
     expect(extractQuotaInvoice(lines('国家税务总局广东省税务局通用定额发票', '发票代码044012150997', '发票号码07436655'), places).location).toBe('广东省');
-    // A line that is not the start of the code's city is no cut name (广东省深 is not 广州市).
-    expect(extractQuotaInvoice(lines('国家税务总局广东省深', '发票代码044012150997'), places).location).toBe('广东省');
+    // A line that is not the start of the code's city is no cut name (广东省深 is not 广州市): the
+    // province, for review, as something stands where a city's name would.
+    const notTheCity = extractQuotaInvoice(lines('国家税务总局广东省深', '发票代码044012150997'), places);
+    expect(notTheCity.location).toBe('广东省');
+    expect(notTheCity.confidence!.location!).toBeLessThan(REVIEW_THRESHOLD);
+    // Nothing between the province and the bureau: settled.
+    expect(extractQuotaInvoice(lines('国家税务总局广东省税务局通用定额发票', '发票代码044012150997'), places).confidence!.location!).toBeGreaterThanOrEqual(REVIEW_THRESHOLD);
     // The code names the province itself: a city in a later line does not override it.
     expect(extractQuotaInvoice(lines('国家税务总局广东省广', '广州市税务局', '发票代码044002150997'), places).location).toBe('广东省');
     // Without a code, a later line's city is not taken over the title's province.
