@@ -54,6 +54,7 @@ export function InPageCard({ view, words, notice, busy, collapsed, onExpand, onC
         {view.state === 'working' && <span class="qic-spinner" aria-hidden="true" />}
         {view.statusText}
       </p>
+      {view.photo && <p class="qic-photo" data-photo-of={view.photo.of}>{view.photo.words}</p>}
       {/* Said above the fields and Fill: Fill stays possible, the clerk decides with these words in view. */}
       {done && view.duplicate && (
         <p class={view.duplicate.counted ? 'qic-warning counted' : 'qic-warning'} data-duplicate={view.duplicate.counted ? 'counted' : 'not-counted'}>

@@ -4,7 +4,7 @@ import { fillValues } from '../autofill/values';
 import { t } from '../i18n';
 import { onMessage, sendMessage } from '../messages';
 import { effectiveFields, type Capture } from '../store/capture-schema';
-import type { CaptureStore } from '../store/captures';
+import { photoPartId, type CaptureStore } from '../store/captures';
 import { onCapturesChanged } from '../store/changes';
 import { isInvoice } from '../invoice/hand-entry';
 import { captureMarks } from '../ui/capture-marks';
@@ -67,6 +67,15 @@ export function createCards(deps: CardDeps): Cards {
     const sessions = await cardSessions.forCapture(captureId);
     if (sessions.length === 0) return;
     const capture = await store.get(captureId);
+    if (!capture) {
+      // A photo of several invoices is replaced by one capture per invoice (lib/recognize/service.ts
+      // splitPhoto): its card follows the first, "1 of N · from one photo"; the rest are in the popup.
+      const first = await store.get(photoPartId(captureId, 0));
+      if (first?.photo?.id === captureId) {
+        for (const s of sessions) await cardSessions.retarget(s.token, first.id);
+        return push(first.id);
+      }
+    }
     const view = capture && (await viewOf(capture));
     for (const s of sessions) {
       if (!view) {

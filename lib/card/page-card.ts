@@ -254,9 +254,13 @@ export function mountCard(win: Window & typeof globalThis, ui: CardUi, init: Car
   root.querySelector<HTMLElement>(collapsed ? '.qic-chip' : '.qic-card')?.focus();
 
   return {
-    captureId: view.captureId,
+    get captureId() {
+      return view.captureId;
+    },
     update(next) {
-      if (next.captureId !== view.captureId || next.updatedAt < view.updatedAt) return;
+      // The photo the card opened on became one capture per invoice: the card goes on with its first.
+      const followsSplit = next.photo?.of === view.captureId;
+      if ((next.captureId !== view.captureId && !followsSplit) || (!followsSplit && next.updatedAt < view.updatedAt)) return;
       view = next;
       draw();
     },

@@ -54,6 +54,11 @@ export const CardViewSchema = z.object({
   review: Text.optional(),
   /** A failure in words, with the code as the service spelled it (AIS.0104, LOCAL.FETCH…). */
   error: z.object({ words: Text, code: z.string().max(100) }).optional(),
+  /**
+   * An invoice cut out of a photo of several: `of`, the photo's capture (a card opened on the photo
+   * follows its first invoice once the photo is split), and "1 of 4 · from one photo".
+   */
+  photo: z.object({ of: z.string().min(1).max(100), words: Text }).optional(),
 });
 export type CardView = z.infer<typeof CardViewSchema>;
 

@@ -46,6 +46,10 @@ export const cardSessions = {
   async remove(token: string): Promise<void> {
     await item.setValue((await read()).filter((s) => s.token !== token));
   },
+  /** The card now shows another capture (a photo's first invoice, once the photo is split). */
+  async retarget(token: string, captureId: string): Promise<void> {
+    await item.setValue((await read()).map((s) => (s.token === token ? { ...s, captureId } : s)));
+  },
   async forCapture(captureId: string): Promise<CardSession[]> {
     return (await read()).filter((s) => s.captureId === captureId);
   },

@@ -61,6 +61,7 @@ export function cardView(capture: Capture, marks?: CaptureMarks): CardView {
     error,
     duplicate: duplicate && { words: cardDuplicateWords(duplicate), counted: duplicate.counted },
     review: reasons.length > 0 ? t('popupReviewWhy', reasons.join(' · ')) : undefined,
+    photo: capture.photo && { of: capture.photo.id, words: t('photoPart', [String(capture.photo.index + 1), String(capture.photo.count)]) },
   };
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { clickRecognize, openExtensionPage } from '../support/extension';
 import { useOnDeviceExtension } from '../support/suite';
 import { waitForSettled } from '../support/ui';
+import { inCard, readCard, waitForCardSettled } from '../support/in-page-card';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 /** Written with the sheet by `npx tsx test/synth/sheet-render.ts --seeds 24 --out test/fixtures/sheets`. */
@@ -26,6 +27,13 @@ describe('a photo of four quota invoices, read on this device', () => {
       const truth = Object.fromEntries(FIELDS.map((f) => [f, String(sheet.invoices[i]![f])]));
       expect(card).toMatchObject({ status: 'done', fields: truth });
     });
+    // The card opened on the photo follows its first invoice, and says there are more: it stayed on
+    // "Recognizing…" for good once the photo's capture made way for the four (trial 8).
+    await waitForCardSettled(page, 30_000);
+    const card = await readCard(page);
+    expect(card?.status).toBe('done');
+    expect([card?.fields.code?.[1], card?.fields.number?.[1]]).toEqual([String(sheet.invoices[0]!.code), String(sheet.invoices[0]!.number)]);
+    expect(await page.$eval(inCard('.qic-photo'), (e) => e.textContent)).toBe('1 of 4 · from one photo');
     const parts = await popup.$$eval('article.capture .photo-part', (els) => els.map((e) => [e.getAttribute('data-photo-index'), e.getAttribute('data-photo-count'), e.textContent]));
     expect(parts).toEqual([1, 2, 3, 4].map((n) => [String(n), '4', `${n} of 4 · from one photo`]));
     // One photo, four crops: each capture has its own image, smaller than the photo.
