@@ -2,7 +2,7 @@
 // browser, find the papers (sheet.ts, pure pixels, no model), cut each out with a canvas.
 import type { RotatedRect } from './geometry';
 import { SHEET_SEARCH_SIDE, findInvoices } from './sheet';
-import { regionInFull } from './sheet-crop';
+import { slipsInFull } from './sheet-crop';
 
 /** JPEG quality of a cut-out invoice: its text must survive a second compression. */
 const CROP_QUALITY = 0.92;
@@ -21,7 +21,7 @@ export async function cutInvoices(image: Blob): Promise<Blob[]> {
     const h = Math.max(1, Math.round(bitmap.height / factor));
     const small = new OffscreenCanvas(w, h).getContext('2d', { willReadFrequently: true })!;
     small.drawImage(bitmap, 0, 0, w, h);
-    const regions = findInvoices(small.getImageData(0, 0, w, h)).map((r) => regionInFull(r, bitmap.width / w));
+    const regions = slipsInFull(findInvoices(small.getImageData(0, 0, w, h)), bitmap.width / w);
     return await Promise.all(regions.map((r) => cut(bitmap, r)));
   } finally {
     bitmap.close();

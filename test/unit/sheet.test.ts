@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { RotatedRect } from '@/lib/ondevice/geometry';
 import { type RgbaImage, createImage } from '@/lib/ondevice/image';
 import { findInvoices, readingOrderOfPapers } from '@/lib/ondevice/sheet';
-import { cropRegion, findInvoicesInFull } from '@/lib/ondevice/sheet-crop';
+import { MIN_SLIP_SIDE, cropRegion, findInvoicesInFull } from '@/lib/ondevice/sheet-crop';
 import { decodeImage } from '../support/ondevice-node';
 
 const WOOD = [150, 105, 65] as const;
@@ -57,6 +57,15 @@ describe('findInvoices: the papers of a photo of several, in reading order', () 
     ['a slip and a scrap far smaller', desk(500, 300, [slip(220, 150, 0, 300, 160), slip(440, 50, 0, 40, 20)])],
   ])('gives nothing to split for %s', (_name, img) => {
     expect(findInvoices(img)).toEqual([]);
+  });
+
+  it('splits only papers large enough to be read: an invoice shrunk to 40 × 24 px is read whole (trial 8: it became two "invoices")', () => {
+    const tiny = decodeImage(new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'cases', 'tiny-invoice-40px.jpg'))))!;
+    expect(findInvoices(tiny).length).toBeGreaterThanOrEqual(2); // light and dark parts look like papers…
+    expect(findInvoicesInFull(tiny)).toEqual([]); // …none of them large enough to hold readable print
+    const papers = [slip(280, 200, 6, 360, 200), slip(280 + 372, 200 + 200, -5, 360, 200)];
+    expect(findInvoicesInFull(desk(1040, 600, papers))).toHaveLength(2);
+    expect(MIN_SLIP_SIDE).toBeGreaterThan(100);
   });
 
   it('crops a region upright at the size it has', () => {
