@@ -24,7 +24,21 @@ export function useUiLanguage(language: UiLanguage | 'auto' | null): void {
 
 /** The language the UI speaks now. */
 export function uiLanguage(): UiLanguage {
-  return chosen ?? (browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh_CN' : 'en');
+  return chosen ?? browserLanguage();
+}
+
+/**
+ * Following the browser: the language of the words chrome.i18n hands out (its pick among the
+ * messages.json files), so dates and numbers are written as the words are. getUILanguage() can
+ * disagree with that pick (trial 8: Chromium started with --lang=zh-CN gave Chinese words and
+ * "en-US", and dates came out as 12/1/26, 5:16 AM inside Chinese sentences); it decides only when
+ * the name reads as neither bundle's.
+ */
+function browserLanguage(): UiLanguage {
+  const name = browser.i18n.getMessage('extName');
+  if (name === zhCN.extName.message) return 'zh_CN';
+  if (name === en.extName.message) return 'en';
+  return browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh_CN' : 'en';
 }
 
 /** The `lang` attribute of a page in that language. */
