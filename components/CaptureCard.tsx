@@ -76,7 +76,17 @@ function statusLabel(capture: Capture, missing: string[]): string {
 
 type Icon = 'done' | 'review' | 'duplicate' | 'checking' | 'failed' | 'queued' | 'running';
 /** `checking`: an invoice whose checks over the whole store are not read yet: no ✓ before they are. */
-const ICON: Record<Icon, string> = { done: '✓', review: '!', duplicate: '⧉', checking: '', failed: '✕', queued: '…', running: '◌' };
+const ICON: Record<Exclude<Icon, 'duplicate'>, string> = { done: '✓', review: '!', checking: '', failed: '✕', queued: '…', running: '◌' };
+/**
+ * Two overlapping sheets, drawn: the character it was (⧉, U+29C9) is in no font of many systems and
+ * showed as an empty box (trial 8, Debian with Noto CJK and DejaVu).
+ */
+const DUPLICATE_ICON = (
+  <svg viewBox="0 0 16 16" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="1.6" focusable="false">
+    <rect x="1.5" y="4.5" width="9" height="9" rx="1.5" />
+    <rect x="5.5" y="1.5" width="9" height="9" rx="1.5" />
+  </svg>
+);
 
 /** Low-confidence fields: only those are worth showing a figure for. */
 function lowConfidence(capture: Capture): string[] {
@@ -187,7 +197,7 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
           </div>
         </div>
         <div class="capture-side">
-          <span class={`status-icon ${icon}`} aria-hidden="true">{ICON[icon]}</span>
+          <span class={`status-icon ${icon}`} aria-hidden="true">{icon === 'duplicate' ? DUPLICATE_ICON : ICON[icon]}</span>
           <button type="button" class="expand" aria-expanded={open} aria-controls={detailsId} aria-label={t('showDetails', amount || summary || statusLabel(capture, missing))} onClick={toggle}>
             <span class="chevron" aria-hidden="true">›</span>
           </button>
