@@ -6,7 +6,7 @@ import { standing, type Standing } from '../invoice/hand-entry';
 import { displayCode } from '../recognize/errors';
 import { effectiveFields, type Capture } from '../store/capture-schema';
 import { errorMessageKey } from '../ui/error-words';
-import { unreadBecauseText, wordsFor } from '../ui/error-text';
+import { notQuotaText, unreadBecauseText, wordsFor } from '../ui/error-text';
 
 /** One capture as exported: the same facts in the CSV row, the XLSX row and the JSON record. */
 export interface ExportRecord {
@@ -93,7 +93,7 @@ export const COLUMNS: Column[] = [
     key: 'error',
     header: 'colError',
     kind: 'text',
-    value: (r, w) => (r.capture.error ? `${displayCode(r.capture.error)} ${unreadBecauseText(r.capture.error, w) ?? wordsFor(w, errorMessageKey(r.capture.error.code))}` : undefined),
+    value: (r, w) => (r.capture.error ? `${displayCode(r.capture.error)} ${unreadBecauseText(r.capture.error, w) ?? notQuotaText(r.capture.error, w) ?? wordsFor(w, errorMessageKey(r.capture.error.code))}` : undefined),
   },
   { key: 'edited_fields', header: 'colEdited', kind: 'text', value: (r, w) => Object.keys(r.capture.corrections ?? {}).map((f) => w(FIELD_WORD[f as keyof typeof FIELD_WORD])).join('; ') },
   { key: 'confidence_code', header: 'colConfidenceCode', kind: 'ratio', value: confidence('code') },

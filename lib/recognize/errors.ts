@@ -83,8 +83,25 @@ export function recognitionError(
  */
 export function notQuotaMessage(kind: DocumentKind): string {
   const base = 'The image is not a quota invoice or the image quality is poor.';
-  return kind === 'unknown' ? base : `The image is not a quota invoice: it looks like a ${kind.replace('-', ' ')} (${kind}).`;
+  return kind === 'unknown' ? base : `The image is not a quota invoice: it looks like ${KIND_IN_WORDS[kind]} (${kind}).`;
 }
+
+/**
+ * Each kind in the API's English, with its article (the wire's words; the UI names kinds in its own
+ * language from `documentKind`). Written out: "a air itinerary" and "a vat special" were what the
+ * kind's id gave (trial 8).
+ */
+const KIND_IN_WORDS: Record<Exclude<DocumentKind, 'unknown'>, string> = {
+  'taxi-receipt': 'a taxi receipt',
+  'train-ticket': 'a train ticket',
+  'air-itinerary': 'an air itinerary',
+  'vat-special': 'a VAT special invoice',
+  'vat-ordinary': 'a VAT ordinary invoice',
+  'e-invoice': 'an e-invoice',
+  'machine-printed': 'a machine-printed general invoice',
+  'vehicle-sales': 'a vehicle sales invoice',
+  'toll-parking': 'a toll or parking receipt',
+};
 
 /**
  * The kind named by `notQuotaMessage` in a server's `error_msg`, or undefined when the message

@@ -64,13 +64,23 @@ function heldInstead(error: Pick<RecognitionError, 'code' | 'holds'>): string | 
 }
 
 /**
+ * "This looks like a taxi receipt, not a quota invoice" in `words`' language, when the recognizer
+ * named the kind (AIS.0104 with `documentKind`); undefined otherwise. The export's reason column
+ * says it too (trial 8: its CSV and XLSX gave only AIS.0104's generic words).
+ */
+export function notQuotaText(error: Pick<RecognitionError, 'documentKind'>, words: Translate = t): string | undefined {
+  const kind = error.documentKind;
+  return kind && kind !== 'unknown' ? words('notQuotaInvoice', words(KIND_LABEL[kind])) : undefined;
+}
+
+/**
  * The words explaining a failed capture: the kind of paper it looks like when the recognizer told
  * one (AIS.0104 with `documentKind`), the image's size against the limits when that was the
  * reason, why an imported capture was not read where it came from, else the code's own message.
  */
 export function errorText(error: Pick<RecognitionError, 'code' | 'documentKind' | 'imageSize' | 'unreadBecause' | 'holds'>): string {
-  const kind = error.documentKind;
-  if (kind && kind !== 'unknown') return t('notQuotaInvoice', t(KIND_LABEL[kind]));
+  const kind = notQuotaText(error);
+  if (kind) return kind;
   const holds = heldInstead(error);
   if (holds) return t('notImageHolds', holds);
   return sizeText(error) ?? unreadBecauseText(error) ?? tDynamic(errorMessageKey(error.code));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalCode, huaweiError, isRetryable, renewsToken } from '@/lib/huawei/errors';
 import { displayCode, documentKindInMessage, notQuotaMessage, recognitionError } from '@/lib/recognize/errors';
+import { DocumentKindSchema } from '@/lib/recognize/contract';
 import { errorMessageKey, KNOWN_CODES } from '@/lib/ui/error-words';
 import { shortMessageKey } from '@/lib/ui/error-text';
 
@@ -116,6 +117,15 @@ describe('the kind of paper across the wire (AIS.0104)', () => {
   ])('names no kind for %s', (_, message) => {
     expect(documentKindInMessage(message)).toBeUndefined();
     expect(huaweiError('AIS.0104', message, { status: 400 }).documentKind).toBeUndefined();
+  });
+
+  it('says each kind in plain English with its article (trial 8: "a air itinerary")', () => {
+    expect(notQuotaMessage('air-itinerary')).toBe('The image is not a quota invoice: it looks like an air itinerary (air-itinerary).');
+    expect(notQuotaMessage('vat-special')).toBe('The image is not a quota invoice: it looks like a VAT special invoice (vat-special).');
+    for (const kind of DocumentKindSchema.options.filter((k) => k !== 'unknown')) {
+      expect(notQuotaMessage(kind)).not.toMatch(/ a [aeiou]/i);
+      expect(documentKindInMessage(notQuotaMessage(kind))).toBe(kind);
+    }
   });
 
   it('only AIS.0104 carries a kind', () => {

@@ -7,6 +7,8 @@ import { countedCaptures } from '@/lib/invoice/totals';
 import { placeFromCode } from '@/lib/invoice/groups';
 import { effectiveFields, type Capture } from '@/lib/store/capture-schema';
 import { wordsOf } from '../support/words';
+import en from '@/public/_locales/en/messages.json';
+import zh from '@/public/_locales/zh_CN/messages.json';
 
 const at = new Date(2026, 10, 20, 9, 30, 5).getTime();
 const done = (id: string, code: string, number: string, amount: string, location = '深圳市'): Capture => ({
@@ -44,6 +46,14 @@ describe('invoices.csv', () => {
     // In Chinese, a failure's reason is in Chinese words beside its code.
     const zhRows = invoicesCsv(records(), wordsOf('zh_CN')).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(zhRows[4]).toMatch(/AIS\.0104 [^A-Za-z]*[\u4e00-\u9fff]/);
+  });
+
+  it('names the kind of paper a refusal saw, as the card and batch do (trial 8: only AIS.0104\'s generic words)', () => {
+    const taxi: Capture = { id: 'taxi', createdAt: at, updatedAt: at, status: 'failed', source: { kind: 'file', fileName: 't.png' }, provider: 'ondevice', hasImage: false, normalized: true, attempts: 1, error: { code: 'AIS.0104', message: 'it looks like a taxi receipt', retryable: false, documentKind: 'taxi-receipt' } };
+    const rows = invoicesCsv([exportRecord(taxi, checksFor([taxi]), new Set(), null)], wordsOf('en')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(rows[1]).toContain(`AIS.0104 ${en.notQuotaInvoice!.message.replace('$1', en.kind_taxi_receipt!.message)}`);
+    const zhRows = invoicesCsv([exportRecord(taxi, checksFor([taxi]), new Set(), null)], wordsOf('zh_CN')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(zhRows[1]).toContain(zh.kind_taxi_receipt!.message);
   });
 });
 
