@@ -260,7 +260,7 @@ export function mountCard(win: Window & typeof globalThis, ui: CardUi, init: Car
     update(next) {
       // The photo the card opened on became one capture per invoice: the card goes on with its first.
       const followsSplit = next.photo?.of === view.captureId;
-      if ((next.captureId !== view.captureId && !followsSplit) || (!followsSplit && next.updatedAt < view.updatedAt)) return;
+      if (!followsSplit && (next.captureId !== view.captureId || next.updatedAt < view.updatedAt)) return;
       view = next;
       draw();
     },

@@ -34,29 +34,18 @@ function best(candidates: Candidate[]): Candidate | undefined {
   return candidates.sort((a, b) => b.score - a.score || b.confidence - a.confidence)[0];
 }
 
-/** Lines holding a label, plus the lines beside them (label and value can be separate boxes). */
-function labelled(lines: Line[], label: RegExp): Set<Line> {
+/**
+ * Lines holding a label, plus the lines beside them (label and value can be separate boxes): every
+ * box to the right on the label's row, or with `beside: 'nearest'` only the first of them.
+ */
+function labelled(lines: Line[], label: RegExp, beside: 'all' | 'nearest' = 'all'): Set<Line> {
   const out = new Set<Line>();
   for (const line of lines) {
     if (!label.test(line.clean)) continue;
     out.add(line);
-    lines.filter((other) => sameRowRight(line, other)).forEach((other) => out.add(other));
-  }
-  return out;
-}
-
-/**
- * The lines holding the code label, and the box nearest to the right of each (label and value can be
- * separate boxes): where the code is printed. Further boxes of that row are not taken (a number
- * printed on the code's row, after it).
- */
-function codeValueLines(lines: Line[]): Set<Line> {
-  const out = new Set<Line>();
-  for (const line of lines) {
-    if (!CODE_LABEL.test(line.clean)) continue;
-    out.add(line);
-    const beside = lines.filter((other) => sameRowRight(line, other)).sort((a, b) => a.box.x - b.box.x)[0];
-    if (beside) out.add(beside);
+    const right = lines.filter((other) => sameRowRight(line, other));
+    const taken = beside === 'all' ? right : right.sort((a, b) => a.box.x - b.box.x).slice(0, 1);
+    taken.forEach((other) => out.add(other));
   }
   return out;
 }
@@ -83,8 +72,9 @@ function dropNoRemnant(run: DigitRun): DigitRun {
 function numberCandidates(lines: Line[], code: string | undefined): Candidate[] {
   const nearLabel = labelled(lines, NUMBER_LABEL);
   // The code's line is no place for the number, even when its 12 digits came out short (held-out
-  // seed 200032: 发票代码22102174市 under the seal gave the number 22102174).
-  const nearCode = codeValueLines(lines);
+  // seed 200032: 发票代码22102174市 under the seal gave the number 22102174); nor the box beside a bare
+  // code label, but further boxes of its row may be (a number printed after the code).
+  const nearCode = labelled(lines, CODE_LABEL, 'nearest');
   return lines.flatMap((line) => {
     if ((NOT_NUMBER_CONTEXT.test(line.clean) || nearCode.has(line)) && !nearLabel.has(line)) return [];
     return digitRuns(line.clean, 8)
@@ -125,13 +115,10 @@ function amountCandidate(lines: Line[]): Candidate | undefined {
 
 function locationCandidate(lines: Line[], places: PlaceIndex, codePlace: Place | null): Candidate | undefined {
   const titles = lines.filter((l) => TITLE_WORDS.test(l.clean)).sort((a, b) => a.box.y - b.box.y);
-  const named = titles.flatMap((line) => {
-    const place = places.mostSpecificIn(line.clean, codePlace);
-    return place ? [{ line, place }] : [];
-  });
-  const first = named[0];
-  if (first) {
-    const { line, place, doubtful } = cityOfProvinceTitle(first, named.slice(1), codePlace);
+  for (const [i, title] of titles.entries()) {
+    const found = places.mostSpecificIn(title.clean, codePlace);
+    if (!found) continue;
+    const { line, place, doubtful } = cityOfProvinceTitle({ line: title, place: found }, titles.slice(i + 1), places, codePlace);
     const agrees = codePlace !== null && placesAgree(place, codePlace);
     const confidence = line.confidence * (codePlace === null ? 0.95 : agrees ? 1 : 0.75);
     return { value: place.name, score: 2, confidence: doubtful ? markedForReview(confidence) : confidence, strong: agrees && !doubtful, from: line.index };
@@ -153,11 +140,12 @@ const BUREAU_WORDS = /国家|地方|税务|通用|定额|发票/u;
  * slip, the province stands even with a city's code. Something there that is no name the code
  * allows: the province stands, `doubtful`, for the clerk to review.
  */
-function cityOfProvinceTitle(first: { line: Line; place: Place }, later: { line: Line; place: Place }[], codePlace: Place | null): { line: Line; place: Place; doubtful: boolean } {
+function cityOfProvinceTitle(first: { line: Line; place: Place }, later: Line[], places: PlaceIndex, codePlace: Place | null): { line: Line; place: Place; doubtful: boolean } {
   const plain = { ...first, doubtful: false };
   if (first.place.level !== 'province' || codePlace?.level !== 'city' || !placesAgree(first.place, codePlace)) return plain;
-  const namedLater = later.find((n) => n.place.code === codePlace.code);
-  if (namedLater) return { ...namedLater, doubtful: false };
+  // Later title lines are looked at only here: extraction runs after every line read.
+  const namedLater = later.find((l) => places.mostSpecificIn(l.clean, codePlace)?.code === codePlace.code);
+  if (namedLater) return { line: namedLater, place: codePlace, doubtful: false };
   const text = first.line.clean;
   const end = [first.place.name, shortName(first.place.name)].map((n) => (text.includes(n) ? text.lastIndexOf(n) + n.length : -1)).find((e) => e >= 0);
   const rest = end === undefined ? '' : text.slice(end);
