@@ -74,9 +74,10 @@ const rotated = await measureAccuracy(sample(turned, count), threads, pipeline);
 const sealReport = await measureAccuracy(sample(sealed, count + turned.length), threads, pipeline);
 const refusals = await measureNegatives(others.map((o, i) => ({ seed: o.seed, kind: o.kind, image: new Uint8Array(otherImages[i]!) })), await nodeEngine(threads), pipeline);
 
-for (const miss of result.failures) console.error(`miss seed ${miss.seed} ${miss.field}: expected ${miss.expected}, got ${miss.got ?? '(nothing)'}`);
-for (const miss of sealReport.failures) console.error(`miss seal over code seed ${miss.seed} ${miss.field}: expected ${miss.expected}, got ${miss.got ?? '(nothing)'}`);
-for (const miss of rotated.failures) console.error(`miss turned ${turns[miss.seed % 3]}° seed ${miss.seed} ${miss.field}: expected ${miss.expected}, got ${miss.got ?? '(nothing)'}`);
+const got = (miss: (typeof result.failures)[number]) => `expected ${miss.expected}, got ${miss.got ?? '(nothing)'}${miss.settled ? ', shown settled' : ''}`;
+for (const miss of result.failures) console.error(`miss seed ${miss.seed} ${miss.field}: ${got(miss)}`);
+for (const miss of sealReport.failures) console.error(`miss seal over code seed ${miss.seed} ${miss.field}: ${got(miss)}`);
+for (const miss of rotated.failures) console.error(`miss turned ${turns[miss.seed % 3]}° seed ${miss.seed} ${miss.field}: ${got(miss)}`);
 // Kind confusion for misses: quota invoices refused as something, other paper read or misnamed.
 for (const r of [...result.refusedAs, ...rotated.refusedAs]) console.error(`kind miss seed ${r.seed}: quota invoice refused as ${r.kind}`);
 for (const m of refusals.misses) console.error(`kind miss seed ${m.seed}: ${m.kind} ${m.got === 'quota' ? 'accepted as a quota invoice' : `named ${m.got}`}`);

@@ -12,6 +12,8 @@ import type { RgbaImage } from './image';
 /** The identifiers confirmed, and their digit counts. */
 export const IDENTIFIER_DIGITS = { code: 12, number: 8 } as const;
 export type Identifier = keyof typeof IDENTIFIER_DIGITS;
+/** The identifiers, code first. */
+export const IDENTIFIERS = Object.keys(IDENTIFIER_DIGITS) as Identifier[];
 
 /**
  * Line heights (× the line's own height) at which a line is re-read; the margin taken off across
@@ -23,6 +25,14 @@ export type Identifier = keyof typeof IDENTIFIER_DIGITS;
  * none silently wrong (`npx tsx scripts/bench-accuracy.ts --count 40 --held-out --negatives 0`).
  */
 export const REREAD_HEIGHTS = [0.7] as const;
+
+/**
+ * When no re-read agrees with the first reading (one against one, or the re-read lost a digit),
+ * the line is read once more at this height to break the tie: the digit-by-digit pooling
+ * (fuseDigits) then has three readings. Seed 200133: the first reading's code 033022193402 (its 2 at
+ * 0.79) against the re-read's 033072193402 (its 7 at 0.98); seed 200135, the other way round.
+ */
+export const TIEBREAK_HEIGHT = 0.85;
 
 /**
  * Every re-read's weakest digit of the identifier must have at least this probability (0–1) for
@@ -76,53 +86,112 @@ export function rectOfBox(box: DetectedLine['box']): RotatedRect {
   };
 }
 
-/** The rectangles a line is re-read at (REREAD_HEIGHTS), same centre and angle, image px. */
-export function rereadRects(rect: RotatedRect): RotatedRect[] {
-  return REREAD_HEIGHTS.map((k) => ({ ...rect, w: Math.max(1, rect.w - (1 - k) * rect.h), h: rect.h * k }));
+/** The rectangle a line is re-read at, `k` × its height (REREAD_HEIGHTS), same centre and angle, image px. */
+export function rereadRect(rect: RotatedRect, k: number): RotatedRect {
+  return { ...rect, w: Math.max(1, rect.w - (1 - k) * rect.h), h: rect.h * k };
 }
+
+/** The rectangles a line is re-read at (REREAD_HEIGHTS). */
+export function rereadRects(rect: RotatedRect): RotatedRect[] {
+  return REREAD_HEIGHTS.map((k) => rereadRect(rect, k));
+}
+
+/** One reading of an identifier: its digits and each one's probability (0–1, aligned with `value`). */
+export interface DigitReading {
+  value: string;
+  digits: readonly number[];
+}
+
+/** An identifier found in a reading: its digits, each digit's probability and the lowest of them. */
+export interface FoundIdentifier extends DigitReading {
+  weakest: number;
+}
+
+/**
+ * Every reading of the page's code and number made so far (a reading of the page, a re-read),
+ * kept across passes: a pass that has to settle a doubted identifier pools them all (fuseDigits).
+ */
+export type IdentifierReadings = Partial<Record<Identifier, DigitReading[]>>;
 
 /**
  * The identifier a reading holds: its run of exactly `digits` digits (look-alike letters read as
  * digits, as the extractor does; a "No" whose N was lost leaves an o before a number, dropped),
- * preferring `expected` when the line holds several, with the lowest probability among its
- * characters (`weakest`, 0–1); undefined when no run has that length (a digit lost or doubled: the
+ * preferring `expected` when the line holds several, with each digit's probability and the lowest
+ * of them (`weakest`, 0–1); undefined when no run has that length (a digit lost or doubled: the
  * reading says nothing either way).
  */
-export function identifierIn(reading: LineReading, digits: number, expected?: string): { value: string; weakest: number } | undefined {
+export function identifierIn(reading: LineReading, digits: number, expected?: string): FoundIdentifier | undefined {
   // The text without spaces (as the extractor's compact()), each character with its probability.
   const kept = Array.from(toHalfWidth(reading.text), (c, i) => ({ c, p: reading.charConfidences[i] ?? reading.confidence })).filter(({ c }) => !/\s/u.test(c));
   const clean = kept.map(({ c }) => c).join('');
   const found = digitRuns(clean, digits).map((r) => {
     const start = r.digits.length === digits + 1 && /^[oO]/.test(r.raw) ? r.start + 1 : r.start;
-    return { value: r.digits.slice(start - r.start), weakest: Math.min(...kept.slice(start, r.end).map(({ p }) => p)) };
+    const probs = kept.slice(start, r.end).map(({ p }) => p);
+    return { value: r.digits.slice(start - r.start), digits: probs, weakest: Math.min(...probs) };
   });
-  const exact = found.filter((f) => f.value.length === digits);
+  const exact = found.filter((f) => f.value.length === digits && f.digits.length === digits);
   return exact.find((f) => f.value === expected) ?? exact[0];
 }
 
 /**
- * The rule. `first`: the identifier as the page's reading gave it (value and confidence 0–1);
- * `rereads`: the same line read again. Confirmed (confidence kept) when every re-read that holds an
- * identifier of that length agrees, at least one does, and each of those read every digit with at
- * least DIGIT_FLOOR. Otherwise the value with the most readings (the first reading counts as one; a
- * tie keeps the first reading) is kept, its confidence brought below REVIEW_THRESHOLD so the
- * capture goes to review: a wrong code or number must never pass unmarked.
+ * An earlier pass's reading of an identifier is pooled with this one's only when it differs from
+ * it in at most this many places: a misread of the same digits differs in one or two, another run
+ * of digits (the seal's tax number, a phone number taken by a poorer reading) in most.
  */
-export function settleIdentifier(field: Identifier, first: { value: string; confidence: number }, rereads: readonly LineReading[]): SettledIdentifier {
-  const digits = IDENTIFIER_DIGITS[field];
-  const votes = new Map<string, { count: number; confidence: number; weakest: number }>([[first.value, { count: 1, confidence: first.confidence, weakest: 1 }]]);
-  let voted = 0;
-  for (const reading of rereads) {
-    const found = identifierIn(reading, digits, first.value);
-    if (found === undefined) continue;
-    voted += 1;
-    const v = votes.get(found.value) ?? { count: 0, confidence: 0, weakest: 1 };
-    votes.set(found.value, { count: v.count + 1, confidence: Math.max(v.confidence, reading.confidence), weakest: Math.min(v.weakest, found.weakest) });
-  }
-  if (votes.size === 1 && voted > 0 && votes.get(first.value)!.weakest >= DIGIT_FLOOR) return { value: first.value, confidence: first.confidence, confirmed: true };
-  let best = first.value;
-  for (const [value, v] of votes) if (v.count > votes.get(best)!.count) best = value;
-  return { value: best, confidence: markedForReview(votes.get(best)!.confidence), confirmed: false };
+export const POOLED_DIFFERENCE = 2;
+
+/** In how many places two strings of one length differ. */
+function differingDigits(a: string, b: string): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) n++;
+  return n;
+}
+
+/**
+ * The rule. `first`: the identifier as the page's reading gave it (value, confidence 0–1 and, when
+ * known, each digit's probability); `rereads`: the same line read again. Confirmed (confidence kept)
+ * when every re-read that holds an identifier of that length agrees, at least one does, and each of
+ * those read every digit with at least DIGIT_FLOOR. Otherwise the readings are pooled digit by digit
+ * (fuseDigits) and the value so read is kept, its confidence brought below REVIEW_THRESHOLD so the
+ * capture goes to review: a wrong code or number must never pass unmarked, and the one shown for
+ * review should be the likeliest.
+ */
+export function settleIdentifier(
+  field: Identifier,
+  first: { value: string; confidence: number; digits?: readonly number[] },
+  rereads: readonly LineReading[],
+  earlier: readonly DigitReading[] = [],
+): SettledIdentifier {
+  const length = IDENTIFIER_DIGITS[field];
+  const found = rereads.flatMap((reading) => {
+    const id = identifierIn(reading, length, first.value);
+    return id ? [{ ...id, confidence: reading.confidence }] : [];
+  });
+  if (found.length > 0 && found.every((f) => f.value === first.value && f.weakest >= DIGIT_FLOOR)) return { value: first.value, confidence: first.confidence, confirmed: true };
+  const firstDigits = first.digits?.length === first.value.length ? first.digits : Array.from(first.value, () => first.confidence);
+  const same = earlier.filter((r) => r.value.length === first.value.length && differingDigits(r.value, first.value) <= POOLED_DIFFERENCE);
+  const value = fuseDigits([{ value: first.value, digits: firstDigits }, ...found, ...same]);
+  const confidence = Math.max(first.confidence, ...found.map((f) => f.confidence));
+  return { value, confidence: markedForReview(confidence), confirmed: false };
+}
+
+/**
+ * Readings of one identifier (same length, each digit with its probability 0–1) pooled digit by
+ * digit: at each place the digit whose readings' probabilities sum highest, a tie going to the
+ * earlier reading. A digit misread in one reading is outvoted where the others read it surely
+ * (seed 200135: the number's 5 read as 3 at 0.85 by the seal-free reading, as 5 at 0.99 by its
+ * re-read); two readings that agree outvote a third. Readings of another length are skipped.
+ */
+export function fuseDigits(readings: readonly DigitReading[]): string {
+  const length = readings[0]?.value.length ?? 0;
+  const same = readings.filter((r) => r.value.length === length);
+  return Array.from({ length }, (_, at) => {
+    const sums = new Map<string, number>();
+    for (const r of same) sums.set(r.value[at]!, (sums.get(r.value[at]!) ?? 0) + r.digits[at]!);
+    let best = same[0]!.value[at]!;
+    for (const [digit, sum] of sums) if (sum > sums.get(best)!) best = digit;
+    return best;
+  }).join('');
 }
 
 /**
@@ -130,8 +199,11 @@ export function settleIdentifier(field: Identifier, first: { value: string; conf
  * `lines`, as extractWithEvidence gives them) out of `image` (the image the lines were found in, at
  * its own resolution), recognition only, and settles each (settleIdentifier), changing `result` in
  * place. An identifier whose first reading already has every digit at FIRST_READING_FLOOR or above
- * is confirmed as it stands, without a re-read. Costs one line recognition (two under seal red) per
- * identifier re-read. Returns the identifiers that were not confirmed.
+ * is confirmed as it stands, without a re-read; with `breakTies`, one no re-read agrees with is
+ * read once more (TIEBREAK_HEIGHT). `pool`, when given, lends a doubted identifier the
+ * readings earlier passes made of it and keeps this pass's for later ones. Costs one line
+ * recognition (two under seal red) per identifier re-read, one more per tie. Returns the identifiers that were not
+ * confirmed.
  */
 export async function confirmIdentifiers(
   engine: OcrEngine,
@@ -139,21 +211,70 @@ export async function confirmIdentifiers(
   lines: readonly DetectedLine[],
   sources: Partial<Record<QuotaInvoiceField, number>>,
   result: QuotaInvoiceResult,
+  { pool = {}, breakTies = true }: { pool?: IdentifierReadings; breakTies?: boolean } = {},
 ): Promise<Identifier[]> {
-  const fields = (Object.keys(IDENTIFIER_DIGITS) as Identifier[]).filter(
-    (f) => result[f] !== undefined && sources[f] !== undefined && !clearlyRead(lines[sources[f]!]!, f, result[f]!),
-  );
+  const read = IDENTIFIERS.filter((f) => result[f] !== undefined && sources[f] !== undefined);
+  const firsts = new Map(read.map((f) => [f, identifierIn(lines[sources[f]!]!, IDENTIFIER_DIGITS[f], result[f])] as const));
+  const fields = read.filter((f) => !clearlyRead(lines[sources[f]!]!, f, result[f]!));
   const rects = fields.flatMap((f) => rereadRects(rectOfBox(lines[sources[f]!]!.box)));
   const readings = rects.length ? await engine.readLines(image, rects) : [];
+  const rereads = new Map(fields.map((f, i) => [f, readings.slice(i * REREAD_HEIGHTS.length, (i + 1) * REREAD_HEIGHTS.length)]));
+  // No re-read agreeing with the first reading: one more, to break the tie.
+  const tied = fields.filter((f) => breakTies && !rereads.get(f)!.some((r) => identifierIn(r, IDENTIFIER_DIGITS[f], result[f])?.value === result[f]));
+  const tiebreaks = tied.length ? await engine.readLines(image, tied.map((f) => rereadRect(rectOfBox(lines[sources[f]!]!.box), TIEBREAK_HEIGHT))) : [];
+  tied.forEach((f, i) => rereads.get(f)!.push(tiebreaks[i]!));
   const doubtful: Identifier[] = [];
-  fields.forEach((field, i) => {
-    const first = { value: result[field]!, confidence: result.confidence?.[field] ?? 0 };
-    const settled = settleIdentifier(field, first, readings.slice(i * REREAD_HEIGHTS.length, (i + 1) * REREAD_HEIGHTS.length));
+  for (const field of fields) {
+    const first = { value: result[field]!, confidence: result.confidence?.[field] ?? 0, digits: firsts.get(field)?.digits };
+    const settled = settleIdentifier(field, first, rereads.get(field)!, pool[field]);
+    const found = rereads.get(field)!.flatMap((r) => identifierIn(r, IDENTIFIER_DIGITS[field], first.value) ?? []);
+    pool[field] = [...(pool[field] ?? []), ...found];
     result[field] = settled.value;
     result.confidence = { ...result.confidence, [field]: settled.confidence };
     if (!settled.confirmed) doubtful.push(field);
-  });
+  }
+  for (const [field, first] of firsts) if (first) pool[field] = [...(pool[field] ?? []), first];
   return doubtful;
+}
+
+/**
+ * Line heights (× the line's own height) at which a line that nearly holds a missing identifier is
+ * read again (readMissingIdentifier): the re-read's, the tie-break's and the box as found.
+ */
+export const NEAR_MISS_HEIGHTS = [REREAD_HEIGHTS[0], TIEBREAK_HEIGHT, 1] as const;
+
+/**
+ * A page's reading without a code: a line whose digits came out one or two too few or too many
+ * (`near`: a run of 10, 11 or 13 digits, look-alike letters read as digits) is read again at
+ * NEAR_MISS_HEIGHTS, and the readings holding 12 digits are pooled digit by digit (fuseDigits).
+ * Seed 200114: its seal-free reading 发票代码23502165140k (a k for the 8) read again as the box was
+ * found gives 235021651408. What comes of it was never read as a whole by the page's reading, so it
+ * always goes to review. `lines`: the page's reading of `image`; `skip`: lines that are no place for
+ * it (the number's). Costs three line recognitions for each such line, only on a page with no code.
+ * Returns the code and its confidence (0–1, below REVIEW_THRESHOLD), or undefined.
+ */
+export async function readMissingCode(
+  engine: OcrEngine,
+  image: RgbaImage,
+  lines: readonly DetectedLine[],
+  skip: readonly number[] = [],
+): Promise<{ value: string; confidence: number; from: number } | undefined> {
+  const length = IDENTIFIER_DIGITS.code;
+  const near = lines.flatMap((line, from) => {
+    if (skip.includes(from)) return [];
+    const runs = digitRuns(toHalfWidth(line.text).replace(/\s/gu, ''), length - 2).map((r) => r.digits.length);
+    return runs.some((n) => n !== length && Math.abs(n - length) <= 1) || (runs.includes(length - 2) && /代码/u.test(line.text)) ? [from] : [];
+  });
+  for (const from of near) {
+    const rect = rectOfBox(lines[from]!.box);
+    const readings = await engine.readLines(image, NEAR_MISS_HEIGHTS.map((k) => rereadRect(rect, k)));
+    const found = readings.flatMap((r) => {
+      const id = identifierIn(r, length);
+      return id ? [{ ...id, confidence: r.confidence }] : [];
+    });
+    if (found.length) return { value: fuseDigits(found), confidence: markedForReview(Math.max(...found.map((f) => f.confidence))), from };
+  }
+  return undefined;
 }
 
 /** The first reading of `line` holds `value` as `field` with every digit at FIRST_READING_FLOOR or above. */

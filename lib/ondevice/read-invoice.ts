@@ -6,8 +6,8 @@ import { classifyDocument } from '../invoice/kind';
 import type { OcrLine } from '../invoice/ocr-line';
 import type { PlaceIndex } from '../invoice/places';
 import type { DetectedLine, OcrEngine, OcrPage, OcrResult, RecognizeOptions } from './engine';
-import { FIRST_READING_FLOOR, type Identifier, clearlyRead, confirmIdentifiers } from './confirm-fields';
-import { markedForReview } from '../invoice/review';
+import { FIRST_READING_FLOOR, IDENTIFIERS, type Identifier, type IdentifierReadings, clearlyRead, confirmIdentifiers, readMissingCode } from './confirm-fields';
+import { REVIEW_THRESHOLD, markedForReview } from '../invoice/review';
 import { fieldBoxes } from './field-boxes';
 import type { RgbaImage } from './image';
 import type { Pipeline } from './pipeline';
@@ -94,17 +94,20 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   // 100012 turned 180°: 8→0 in the number), upright or turned alike.
   const fast = options.pipeline !== 'baseline';
   const small = fast ? await engine.recognize(image, { enough, ...reading, detSide: FAST_DET_SIDE }) : undefined;
-  const smallSettled = small && allFourRead(small, places) ? await settledReading(engine, image, small, places) : undefined;
+  // Every reading of the code and the number, pooled where one has to be settled in doubt.
+  const pool: IdentifierReadings = {};
+  const smallSettled = small && allFourRead(small, places) ? await settledReading(engine, image, small, places, pool) : undefined;
   const ocr = smallSettled?.doubtful.length === 0 ? small! : await engine.recognize(image, { enough, ...reading });
   const kind = classifyDocument(ocr.lines.map((l) => l.text)).kind;
   if (kind !== 'quota') return refuse(kind);
   const { result, sources } = ocr === small ? smallSettled! : extractWithEvidence(uprightLines(ocr.lines, ocr), places);
   // The full-size reading's code and number are confirmed the same way; a disagreement there is
   // marked for review (its confidence below REVIEW_THRESHOLD), never passed on silently.
-  if (fast && ocr !== small) await confirmIdentifiers(engine, image, ocr.lines, sources, result);
-  if (!result.code || !result.number || !result.amount) await fillFromSealFreeReading(engine, image, result, places, reading);
-  // A red number under the red seal is lost by both readings above: its line read for dark red only.
-  if (fast && !result.number) await readRedNumber(engine, image, ocr.lines, sources, result);
+  if (fast && ocr !== small) await confirmIdentifiers(engine, image, ocr.lines, sources, result, { pool });
+  const doubted = !result.code || !result.number || !result.amount ? await fillFromSealFreeReading(engine, image, result, places, reading, fast ? pool : undefined) : [];
+  // A red number under the red seal is lost by both readings above (the seal-free one keeps, at
+  // most, a ghost of it): its line read for dark red only.
+  if (fast && (!result.number || doubted.includes('number'))) await readRedNumber(engine, image, ocr.lines, sources, result, doubted.includes('number'));
   const found = (['number', 'code', 'location', 'amount'] as const).filter((f) => result[f] !== undefined);
   if (!result.code && !result.number && found.length < 2) return refuse('unknown');
   // Where each field was read (fields taken from the seal-free second reading have no region; a
@@ -118,7 +121,9 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
  * only from the recognizer. When the code, number or amount is missing, the page is read once more
  * with seal red turned white, and only the missing fields (the location too) are taken from that
  * reading (a red-printed number disappears in it, so nothing else is). Costs a second pass only on pages that
- * need it.
+ * need it, and a re-read of each code or number it brings (with `pool`, the fast pipeline's
+ * readings so far); with `pool`, a code still missing is looked for in the lines that nearly hold
+ * one (readMissingCode). Returns the identifiers it brought that go to review.
  */
 async function fillFromSealFreeReading(
   engine: OcrEngine,
@@ -126,9 +131,28 @@ async function fillFromSealFreeReading(
   result: QuotaInvoiceResult,
   places: PlaceIndex,
   reading: Omit<RecognizeOptions, 'enough'>,
-): Promise<void> {
-  const again = await engine.recognize(removeRed(image, reading.redRemoval), reading);
-  takeMissingFields(result, extractWithEvidence(uprightLines(again.lines, again), places), again.lines);
+  pool: IdentifierReadings | undefined,
+): Promise<Identifier[]> {
+  const sealFree = removeRed(image, reading.redRemoval);
+  const again = await engine.recognize(sealFree, reading);
+  const second = extractWithEvidence(uprightLines(again.lines, again), places);
+  // A code or number this reading brings is re-read on the seal-free image (confirm-fields.ts) so
+  // that, doubted, it is shown as its readings pooled digit by digit say; it is never confirmed so:
+  // the red taken away takes the same strokes from every reading of the line (seed 200156: its
+  // code's 3 under the seal read as 9 by the reading and its re-read alike, each digit at 0.98).
+  const brought = IDENTIFIERS.filter((f) => result[f] === undefined && second.result[f] !== undefined && second.sources[f] !== undefined);
+  const sources = Object.fromEntries(brought.map((f) => [f, second.sources[f]!]));
+  if (pool && brought.length) await confirmIdentifiers(engine, sealFree, again.lines, sources, second.result, { pool });
+  takeMissingFields(result, second, again.lines);
+  if (pool && result.code === undefined) {
+    const skip = second.sources.number === undefined ? [] : [second.sources.number];
+    const code = await readMissingCode(engine, sealFree, again.lines, skip);
+    if (code && !(result.number !== undefined && code.value.includes(result.number))) {
+      result.code = code.value;
+      result.confidence = { ...result.confidence, code: code.confidence };
+    }
+  }
+  return brought.filter((f) => result[f] !== undefined && result[f] === second.result[f] && (result.confidence?.[f] ?? 0) < REVIEW_THRESHOLD);
 }
 
 /**
@@ -163,9 +187,16 @@ export function takeMissingFields(result: QuotaInvoiceResult, second: Extraction
 }
 
 /** A reading's fields, its code and number settled by a re-read of their lines (confirm-fields.ts). */
-async function settledReading(engine: OcrEngine, image: RgbaImage, ocr: OcrResult, places: PlaceIndex): Promise<Extraction & { doubtful: Identifier[] }> {
+async function settledReading(
+  engine: OcrEngine,
+  image: RgbaImage,
+  ocr: OcrResult,
+  places: PlaceIndex,
+  pool: IdentifierReadings,
+): Promise<Extraction & { doubtful: Identifier[] }> {
   const extraction = extractWithEvidence(uprightLines(ocr.lines, ocr), places);
-  const doubtful = await confirmIdentifiers(engine, image, ocr.lines, extraction.sources, extraction.result);
+  // A tie here sends the page to the full-size pass anyway: not broken.
+  const doubtful = await confirmIdentifiers(engine, image, ocr.lines, extraction.sources, extraction.result, { pool, breakTies: false });
   return { ...extraction, doubtful };
 }
 

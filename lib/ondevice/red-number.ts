@@ -7,7 +7,7 @@
 import type { QuotaInvoiceField, QuotaInvoiceResult } from '../recognize/contract';
 import { toHalfWidth } from '../invoice/normalize';
 import { markedForReview } from '../invoice/review';
-import { DIGIT_FLOOR, IDENTIFIER_DIGITS, identifierIn, rectOfBox, settleIdentifier } from './confirm-fields';
+import { DIGIT_FLOOR, type FoundIdentifier, IDENTIFIER_DIGITS, identifierIn, rectOfBox, settleIdentifier } from './confirm-fields';
 import type { DetectedLine, OcrEngine } from './engine';
 import type { RgbaImage } from './image';
 import { SEAL_RED_SHARE } from './line-priority';
@@ -34,6 +34,32 @@ const CUT_OFF_WIDEN = 0.75;
 /** A run of 6 or 7 digits, and no run of 8 (in a compacted reading). */
 const DIGITS_CUT_OFF = /^(?!.*\d{8}).*\d{6,7}/u;
 
+/**
+ * A dark-red reading's digit run one too long whose end digit is at most this probability (0–1)
+ * while every other is at DIGIT_FLOOR or above took a speck of the seal's ring or the label's edge
+ * for a digit (seed 200098: 803886833, its first 8 at 0.48, the rest at 0.99 and above, for
+ * 03886833): that end is dropped.
+ */
+const SPECK_AT_END = 0.6;
+
+/**
+ * The number a dark-red reading holds (identifierIn), or, when it has none, a run of nine whose one
+ * weak end (SPECK_AT_END) is dropped; undefined when neither.
+ */
+export function numberInDarkRed(reading: RecResult): FoundIdentifier | undefined {
+  const digits = IDENTIFIER_DIGITS.number;
+  const found = identifierIn(reading, digits);
+  if (found) return found;
+  const long = identifierIn(reading, digits + 1);
+  if (!long) return undefined;
+  const [head, tail] = [long.digits[0]!, long.digits[digits]!];
+  const keep = head <= SPECK_AT_END && tail >= DIGIT_FLOOR ? 1 : tail <= SPECK_AT_END && head >= DIGIT_FLOOR ? 0 : undefined;
+  if (keep === undefined) return undefined;
+  const kept = long.digits.slice(keep, keep + digits);
+  if (Math.min(...kept) < DIGIT_FLOOR) return undefined;
+  return { value: long.value.slice(keep, keep + digits), digits: kept, weakest: Math.min(...kept) };
+}
+
 /** A reading's text in half-width characters without spaces. */
 const compactDigits = (text: string) => toHalfWidth(text).replace(/\s/gu, '');
 
@@ -49,8 +75,10 @@ export interface RedNumber {
 
 /**
  * Looks for the number in `lines` (the page's reading of `image`, image px) when `result` has
- * none: every line with seal red (SEAL_RED_SHARE) but the code's (`sources.code`) is read with only
- * its saturated red kept below DARK_RED_CUTS[0]; each line that gives 8 digits (not part of the code)
+ * none, or only a `doubted` one (the seal-free reading's, not confirmed: a red number under the
+ * seal leaves a ghost in it, seed 200098's 85683177 for 03886833, which a number found here
+ * replaces): every line with seal red (SEAL_RED_SHARE) but the code's (`sources.code`) is read with only
+ * its saturated red kept below DARK_RED_CUTS[0]; each line that gives 8 digits (numberInDarkRed; not part of the code)
  * is read again below DARK_RED_CUTS[1], and settled (settleIdentifier, the first reading's weakest
  * digit at DIGIT_FLOOR too). Confirmed only when one line gives it and it is settled; otherwise the
  * most confident is kept and marked for review (markedForReview). Changes `result` and `sources` in
@@ -64,8 +92,9 @@ export async function readRedNumber(
   lines: readonly DetectedLine[],
   sources: Partial<Record<QuotaInvoiceField, number>>,
   result: QuotaInvoiceResult,
+  doubted = false,
 ): Promise<RedNumber | undefined> {
-  if (result.number !== undefined) return undefined;
+  if (result.number !== undefined && !doubted) return undefined;
   const digits = IDENTIFIER_DIGITS.number;
   const red = lines.flatMap((line, from) => (from !== sources.code && redShare(cropLine(image, rectOfBox(line.box))) >= SEAL_RED_SHARE ? [from] : []));
   if (!red.length) return undefined;
@@ -80,7 +109,7 @@ export async function readRedNumber(
     const firsts: RecResult[] = [];
     for (const k of from) firsts.push(await reading(k, DARK_RED_CUTS[0], widen));
     const found = from.flatMap((k, i) => {
-      const id = identifierIn(firsts[i]!, digits);
+      const id = numberInDarkRed(firsts[i]!);
       return id && !(result.code ?? '').includes(id.value) ? [{ from: k, id, confidence: firsts[i]!.confidence }] : [];
     });
     return { firsts, found };
@@ -94,7 +123,7 @@ export async function readRedNumber(
   const seconds: RecResult[] = [];
   for (const f of found) seconds.push(await reading(f.from, DARK_RED_CUTS[1], widen));
   const settled = found.map((f, k) => {
-    const s = settleIdentifier('number', { value: f.id.value, confidence: f.confidence }, [seconds[k]!]);
+    const s = settleIdentifier('number', { value: f.id.value, confidence: f.confidence, digits: f.id.digits }, [seconds[k]!]);
     return { from: f.from, value: s.value, confidence: s.confidence, confirmed: s.confirmed && f.id.weakest >= DIGIT_FLOOR };
   });
   const best = settled.reduce((a, b) => (b.confidence > a.confidence ? b : a));

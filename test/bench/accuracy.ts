@@ -20,7 +20,8 @@ export interface AccuracyReport {
   /** Decoding the JPEG in Node (pure JS); the browser decodes natively, outside the engine. */
   decodeMs: number[];
   peakRssMb: number;
-  failures: { seed: number; field: string; expected: string; got: string | undefined }[];
+  /** `settled`: the wrong value was shown without a mark for review. */
+  failures: { seed: number; field: string; expected: string; got: string | undefined; settled: boolean }[];
   /** Quota invoices refused as another kind of paper: seed → the kind named (or `unknown`). */
   refusedAs: { seed: number; kind: string }[];
   /** Code, number and amount fields the product would put to review (test/bench/review.ts reviewReason). */
@@ -67,7 +68,7 @@ export async function measureAccuracy(samples: { seed: number; image: Uint8Array
       if (result[field] === truth[field]) report.correct[field] += 1;
       else {
         all = false;
-        report.failures.push({ seed, field, expected: truth[field], got: result[field] });
+        report.failures.push({ seed, field, expected: truth[field], got: result[field], settled: result[field] !== undefined && reviewReason(result, field) === null });
       }
     }
     if (all) report.correct.all += 1;

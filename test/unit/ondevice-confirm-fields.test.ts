@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIGIT_FLOOR, FIRST_READING_FLOOR, clearlyRead, confirmIdentifiers, identifierIn, type LineReading, rectOfBox, rereadRects, settleIdentifier } from '@/lib/ondevice/confirm-fields';
+import { DIGIT_FLOOR, FIRST_READING_FLOOR, clearlyRead, confirmIdentifiers, fuseDigits, identifierIn, type LineReading, rectOfBox, rereadRects, settleIdentifier } from '@/lib/ondevice/confirm-fields';
 import type { DetectedLine, OcrEngine } from '@/lib/ondevice/engine';
 import type { RotatedRect } from '@/lib/ondevice/geometry';
 import { rectCorners } from '@/lib/ondevice/geometry';
@@ -15,7 +15,7 @@ describe('the digits a re-read holds', () => {
     const text = '发票代码： １４４０１１４４３ 537';
     // The 5 (index 16 in the raw text, after the label, the colon and the spaces) is the blurred digit.
     const found = identifierIn(reading(text, 0.98, { 16: 0.48, 0: 0.3 }), 12);
-    expect(found).toEqual({ value: '144011443537', weakest: 0.48 });
+    expect(found).toEqual({ value: '144011443537', digits: [...Array(9).fill(0.98), 0.48, 0.98, 0.98], weakest: 0.48 });
   });
 
   it('says nothing when a digit was lost, and drops the o a lost N leaves before a number', () => {
@@ -39,10 +39,37 @@ describe('confirming a code or number by re-reading its line', () => {
     expect(settled.confidence).toBeLessThan(REVIEW_THRESHOLD);
   });
 
-  it('a tie keeps the first reading, marked', () => {
-    const settled = settleIdentifier('code', first, [reading('144011443537'), reading('144011443')]);
-    expect(settled.value).toBe('144011443637');
+  it('one against one: the digit read more surely is kept, marked', () => {
+    // The first reading's 6 at 0.62, the re-read's 5 at 0.97.
+    const weakSix = { ...first, digits: [...Array(9).fill(0.99), 0.62, 0.99, 0.99] };
+    const settled = settleIdentifier('code', weakSix, [reading('144011443537', 0.97), reading('144011443')]);
+    expect(settled.value).toBe('144011443537');
     expect(settled.confidence).toBeLessThan(REVIEW_THRESHOLD);
+    // The other way round, the first reading's 6 stands; an even tie keeps the first reading too.
+    expect(settleIdentifier('code', { ...first, digits: Array(12).fill(0.99) }, [reading('144011443537', 0.7)]).value).toBe('144011443637');
+    expect(settleIdentifier('code', { ...first, confidence: 0.97 }, [reading('144011443537', 0.97)]).value).toBe('144011443637');
+  });
+
+  it('pools an earlier pass’s reading of the same digits, never another run of digits, and never confirms by it', () => {
+    const weakSix = { ...first, digits: [...Array(9).fill(0.99), 0.62, 0.99, 0.99] };
+    const small = { value: '144011443537', digits: Array(12).fill(0.99) };
+    const settled = settleIdentifier('code', weakSix, [reading('144011443')], [small]);
+    expect(settled).toMatchObject({ value: '144011443537', confirmed: false });
+    expect(settled.confidence).toBeLessThan(REVIEW_THRESHOLD);
+    // The seal's tax number read by a poorer pass differs in most places: not pooled.
+    const decoy = { value: '914403007261', digits: Array(12).fill(0.99) };
+    expect(settleIdentifier('code', weakSix, [reading('144011443')], [decoy]).value).toBe('144011443637');
+  });
+
+  it('pools the readings digit by digit: two misreads in different places are both outvoted', () => {
+    // Seed 200135's kind: each reading has one digit wrong, each weakly; together they read it right.
+    const readings = [
+      { value: '03391796', digits: [0.96, 0.85, 0.92, 0.96, 0.61, 0.97, 0.93, 0.97] },
+      { value: '05391796', digits: [0.99, 0.97, 0.99, 0.99, 0.98, 0.99, 0.99, 0.99] },
+      { value: '05397796', digits: [0.99, 0.95, 0.99, 0.99, 0.4, 0.99, 0.99, 0.99] },
+    ];
+    expect(fuseDigits(readings)).toBe('05391796');
+    expect(fuseDigits([readings[0]!, { value: '0539179', digits: Array(7).fill(1) }])).toBe('03391796');
   });
 
   it('marks an agreed value when a re-read read one digit weakly (seed 100035: 6 read as 5 inside a confident line)', () => {

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REVIEW_THRESHOLD } from '@/lib/invoice/review';
 import type { DetectedLine, OcrEngine } from '@/lib/ondevice/engine';
 import type { RgbaImage } from '@/lib/ondevice/image';
-import { readRedNumber } from '@/lib/ondevice/red-number';
+import { numberInDarkRed, readRedNumber } from '@/lib/ondevice/red-number';
 import { DARK_RED_CUTS, darkRedKept, printBand, redShare } from '@/lib/ondevice/seal';
 import { decodeImage, nodeEngine } from '../support/ondevice-node';
 
@@ -16,6 +16,9 @@ const DIR = join(import.meta.dirname, '..', 'fixtures', 'red-number');
 const load = (name: string) => decodeImage(new Uint8Array(readFileSync(join(DIR, name))))!;
 const numberLine = load('number-under-seal.png');
 const sealLegend = load('seal-legend.png');
+// Seed 200098's number line (upright photo): 03886833 in red with the seal's 国家税务局 over its end.
+// The seal-free reading kept a ghost of it, 85683177 at 0.58, which was shown (for review) as the number.
+const ghostLine = load('number-ghost-200098.png');
 
 /** Share (0–1) of an image's pixels that are dark (the print darkRedKept leaves). */
 function darkShare(img: RgbaImage): number {
@@ -85,6 +88,14 @@ describe('readRedNumber with the real recognizer', () => {
     else expect(result.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
   });
 
+  it('replaces the ghost the seal-free reading kept of a red number (seed 200098), marked for review', async () => {
+    const result = { number: '85683177', confidence: { number: 0.575 } };
+    const sources: Record<string, number> = {};
+    await readRedNumber(engine, ghostLine, [wholeLine(ghostLine, '发票号码038868国家税务局')], sources, result, true);
+    expect(result.number).toBe('03886833');
+    expect(result.confidence.number).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
   it('leaves a number already read alone and reads nothing for it', async () => {
     const result = { number: '12345678' };
     expect(await readRedNumber(engine, numberLine, [wholeLine(numberLine, '')], {}, result)).toBeUndefined();
@@ -139,6 +150,16 @@ describe('readRedNumber settling (recognizer readings given)', () => {
     expect(taken).toMatchObject({ value: '68737362', confirmed: true });
     // Once as found, then twice longer by 0.75 × its height at each end.
     expect(asked).toEqual([img.width, img.width + 1.5 * img.height, img.width + 1.5 * img.height]);
+  });
+
+  it('drops a speck read as a ninth digit at either end, never a clear digit', () => {
+    const read = (text: string, probs: number[]) => numberInDarkRed({ text, confidence: 0.9, charConfidences: probs });
+    const clear = Array(8).fill(0.99);
+    expect(read('803886833', [0.48, ...clear])?.value).toBe('03886833');
+    expect(read('038868338', [...clear, 0.5])?.value).toBe('03886833');
+    expect(read('803886833', [0.95, ...clear])).toBeUndefined();
+    expect(read('803886833', [0.48, ...clear.slice(1), 0.7])).toBeUndefined();
+    expect(read('03886833', clear)?.value).toBe('03886833');
   });
 
   it('takes no part of the code for the number', async () => {

@@ -36,7 +36,7 @@ describe('when a seal-red line is read a second time without its red (the fast p
   });
 });
 
-describe('a code or number taken from the seal-free reading (never re-read)', () => {
+describe('a code or number taken from the seal-free reading (never confirmed by a re-read of it)', () => {
   const box: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], [100, 0], [100, 20], [0, 20]];
   const line = (r: ReturnType<typeof reading>) => ({ ...r, box });
   const second = (code: string, r: ReturnType<typeof reading>) => ({
