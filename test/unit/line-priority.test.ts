@@ -66,3 +66,53 @@ describe('cutting a line out of the page', () => {
     expect(cutLine(red, rect, true, 'red-channel').withoutRed?.data[0]).toBeGreaterThan(200);
   });
 });
+
+describe('the footer and heavily red lines are read after the other field-shaped lines', () => {
+  /** A line at `y` down the page, `aspect` × its height long, with `red` of its crop seal red. */
+  const at = (name: string, y: number, aspect: number, red = 0, h = 36): LineCrop & { name: string } => ({
+    name,
+    rect: { cx: 200, cy: y, w: aspect * h, h, angle: 0 },
+    crop: createImage(1, 1),
+    redOnly: false,
+    red,
+  });
+
+  it('title, code and number first; then seal words across print; then 定额发票 under the title; then the footer', () => {
+    const lines = [
+      at('title', 100, 8),
+      at('定额发票', 140, 3),
+      at('seal words', 180, 4, 0.23),
+      at('code', 240, 7),
+      at('number under the seal', 300, 6, 0.11),
+      at('amount in capitals', 400, 2, 0, 120),
+      at('amount in figures', 480, 3),
+      at('issue date', 900, 6),
+      at('printer', 930, 8),
+      at('刮开有奖', 880, 3),
+    ];
+    expect(fieldsFirst(lines).map((l) => l.name)).toEqual([
+      'title',
+      'code',
+      'number under the seal',
+      'amount in capitals',
+      'seal words',
+      '定额发票',
+      'amount in figures',
+      'issue date',
+      'printer',
+      '刮开有奖',
+    ]);
+  });
+
+  it('finds the footer on a page turned upside down or on its side (text direction, not image y)', () => {
+    for (const angle of [Math.PI, Math.PI / 2, -Math.PI / 2]) {
+      const down = (d: number) => ({ cx: -Math.sin(angle) * d, cy: Math.cos(angle) * d });
+      const lines = [
+        { ...at('date', 0, 6), rect: { ...down(900), w: 216, h: 36, angle } },
+        { ...at('title', 0, 8), rect: { ...down(100), w: 288, h: 36, angle } },
+        { ...at('定额发票', 0, 3), rect: { ...down(140), w: 108, h: 36, angle } },
+      ];
+      expect(fieldsFirst(lines).map((l) => l.name)).toEqual(['title', '定额发票', 'date']);
+    }
+  });
+});

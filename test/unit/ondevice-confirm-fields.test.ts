@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIGIT_FLOOR, FIRST_READING_FLOOR, clearlyRead, confirmIdentifiers, fuseDigits, identifierIn, type LineReading, rectOfBox, rereadRects, settleIdentifier } from '@/lib/ondevice/confirm-fields';
+import { DIGIT_FLOOR, FIRST_READING_FLOOR, SPAN_MARGIN, clearlyRead, confirmIdentifiers, digitSpan, fuseDigits, identifierIn, type LineReading, rectOfBox, rereadRects, settleIdentifier } from '@/lib/ondevice/confirm-fields';
 import type { DetectedLine, OcrEngine } from '@/lib/ondevice/engine';
 import type { RotatedRect } from '@/lib/ondevice/geometry';
 import { rectCorners } from '@/lib/ondevice/geometry';
@@ -100,6 +100,60 @@ describe('where a line is re-read', () => {
     expect(tight).toMatchObject({ cx: 100, cy: 50, angle: 0.5 });
     expect(rect.h - tight!.h).toBeCloseTo(rect.w - tight!.w, 6);
     expect(tight!.h).toBeCloseTo(rect.h * 0.7, 6);
+  });
+});
+
+describe('re-reading only the identifier\'s digits', () => {
+  // '发票代码' then 12 digits: the digits' centres from 0.4 to 0.95 of the line.
+  const text = '发票代码144011443637';
+  const positions = [0.05, 0.15, 0.25, 0.35, ...Array.from({ length: 12 }, (_, i) => 0.4 + (i * 0.55) / 11)];
+  const line = { ...reading(text), charPositions: positions };
+
+  it('finds where the identifier stands along its line', () => {
+    const span = digitSpan(line, 12, '144011443637');
+    expect(span?.from).toBeCloseTo(0.4, 6);
+    expect(span?.to).toBeCloseTo(0.95, 6);
+    expect(digitSpan(reading(text), 12, '144011443637')).toBeUndefined(); // no positions: the whole line
+    expect(digitSpan(line, 12, '144011443638')).toBeUndefined(); // not the value read
+  });
+
+  it('cuts the re-read to the digits and SPAN_MARGIN pitches either side, within the whole-line re-read', () => {
+    const rect = { cx: 300, cy: 50, w: 400, h: 40, angle: 0 };
+    const [cut] = rereadRects(rect, digitSpan(line, 12, '144011443637'), 12);
+    const [whole] = rereadRects(rect);
+    const pitch = (0.55 * 400) / 11;
+    const left = 100 + 0.4 * 400 - SPAN_MARGIN * pitch;
+    const right = Math.min(100 + 0.95 * 400 + SPAN_MARGIN * pitch, 300 + whole!.w / 2);
+    expect(cut!.h).toBeCloseTo(whole!.h, 6);
+    expect(cut!.cx - cut!.w / 2).toBeCloseTo(left, 6);
+    expect(cut!.cx + cut!.w / 2).toBeCloseTo(right, 6);
+    expect(cut!.w).toBeLessThan(0.7 * whole!.w);
+  });
+
+  it('follows the line\'s angle, and ignores a span whose pitch is no digit\'s', () => {
+    const rect = { cx: 0, cy: 0, w: 400, h: 40, angle: Math.PI / 2 };
+    const [cut] = rereadRects(rect, { from: 0.5, to: 0.9 }, 12);
+    expect(cut!.cx).toBeCloseTo(0, 6);
+    expect(cut!.cy).toBeGreaterThan(0);
+    const [whole] = rereadRects(rect);
+    expect(rereadRects(rect, { from: 0.5, to: 0.51 }, 12)).toEqual([whole]);
+  });
+
+  it('the small pass re-reads the digits only, the full-size pass the whole line', async () => {
+    const box: DetectedLine['box'] = [[0, 40], [400, 40], [400, 60], [0, 60]];
+    const lines: DetectedLine[] = [{ ...reading(text, 0.97, { 6: 0.7 }), charPositions: positions, box }];
+    const asked: RotatedRect[] = [];
+    const engine = {
+      readLines: async (_img: unknown, rects: RotatedRect[]) => {
+        asked.push(...rects);
+        return rects.map(() => reading('144011443637', 0.99));
+      },
+    } as unknown as OcrEngine;
+    const img = { width: 500, height: 100, data: new Uint8ClampedArray(500 * 100 * 4) };
+    const result = () => ({ code: '144011443637', confidence: { code: 0.95 } });
+    expect(await confirmIdentifiers(engine, img, lines, { code: 0 }, result(), { digitsOnly: true })).toEqual([]);
+    expect(await confirmIdentifiers(engine, img, lines, { code: 0 }, result())).toEqual([]);
+    expect(asked[0]!.w).toBeLessThan(0.7 * asked[1]!.w);
   });
 });
 

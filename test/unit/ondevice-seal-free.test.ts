@@ -26,6 +26,15 @@ describe('when a seal-red line is read a second time without its red (the fast p
     expect(needed(reading('No 44205159', 0.96))).toBe(true);
   });
 
+  it('not when a code\'s or number\'s every digit is at the floor and only its label is troubled', () => {
+    expect(needed(reading('发票号码22733305', 0.999, { 2: 0.6 }))).toBe(false);
+    expect(needed(reading('No 144011443637', 0.999, { 0: 0.5 }))).toBe(false);
+    // a digit under the floor, a run of another length, or a second run with a weak digit: read again
+    expect(needed(reading('发票号码22733305', 0.999, { 2: 0.6, 10: 0.95 }))).toBe(true);
+    expect(needed(reading('发票号码2273330', 0.999, { 2: 0.6 }))).toBe(true);
+    expect(needed(reading('22733305 12', 0.999, { 9: 0.5 }))).toBe(true);
+  });
+
   it('always when the first reading is blank', () => {
     expect(needed({ text: ' ', confidence: 1, charConfidences: [1] })).toBe(true);
   });
