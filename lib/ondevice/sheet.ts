@@ -76,25 +76,39 @@ export function readingOrderOfPapers<T extends RotatedRect>(papers: T[]): T[] {
  */
 function paperMask(img: RgbaImage): { mask: Uint8Array; level: Float32Array } | null {
   const { width: w, height: h, data } = img;
-  const score = new Float32Array(w * h);
-  for (let i = 0, p = 0; p < w * h; p++, i += 4) {
+  const n = w * h;
+  const score = new Float32Array(n);
+  for (let i = 0, p = 0; p < n; p++, i += 4) {
     const r = data[i]!, g = data[i + 1]!, b = data[i + 2]!;
-    score[p] = (r + g + b) / 3 - (Math.max(r, g, b) - Math.min(r, g, b));
+    const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+    const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+    score[p] = (r + g + b) / 3 - (max - min);
   }
   const light = borderPlane(score, w, h);
-  const level = new Float32Array(w * h);
-  const ring: number[] = [];
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const p = y * w + x;
-      const desk = Math.max(1, light(x, y));
+  // One pass gives the levels, their histogram (percentile) and the desk's ring of 3 px.
+  const level = new Float32Array(n);
+  const bins = new Uint32Array(LEVEL_BINS);
+  const ring = new Float64Array(Math.min(n, 6 * (w + h)));
+  let ringCount = 0;
+  for (let y = 0, p = 0; y < h; y++) {
+    const ringRow = y < 3 || y >= h - 3;
+    const cy = light.c * y;
+    for (let x = 0; x < w; x++, p++) {
+      // The plane's light here, a + b·x + c·y (c·y taken once a row).
+      const desk = Math.max(1, light.a + light.b * x + cy);
       level[p] = score[p]! * (light.mean / desk);
-      if (x < 3 || y < 3 || x >= w - 3 || y >= h - 3) ring.push(level[p]!);
+      const v = level[p]!;
+      bins[levelBin(v)]! += 1;
+      if (ringRow || x < 3 || x >= w - 3) ring[ringCount++] = v;
     }
   }
-  const deskLevel = ring.reduce((s, v) => s + v, 0) / ring.length;
-  const deskSpread = Math.sqrt(ring.reduce((s, v) => s + (v - deskLevel) ** 2, 0) / ring.length);
-  const paperLevel = percentile(level, 0.9);
+  let sum = 0;
+  for (let i = 0; i < ringCount; i++) sum += ring[i]!;
+  const deskLevel = sum / ringCount;
+  let squares = 0;
+  for (let i = 0; i < ringCount; i++) squares += (ring[i]! - deskLevel) ** 2;
+  const deskSpread = Math.sqrt(squares / ringCount);
+  const paperLevel = percentile(bins, n, 0.9);
   if (paperLevel - deskLevel < MIN_CONTRAST) return null;
   // Hysteresis: paper is what stands clearly above the desk (half-way to white paper), grown
   // through what stands only a little above it (tinted paper, a printed pattern, a shadow on
@@ -104,49 +118,58 @@ function paperMask(img: RgbaImage): { mask: Uint8Array; level: Float32Array } | 
   return { mask: fillHoles(grow(level, strong, weak, w, h), w, h), level };
 }
 
-/** Pixels above `weak` 4-connected to a pixel above `strong` (hysteresis thresholding). */
+/**
+ * Pixels above `weak` 4-connected to a pixel above `strong` (hysteresis thresholding). The flood
+ * fills here and below keep their stack in an Int32Array (each pixel is pushed once at most, as it
+ * is marked when pushed) and visit the 4-neighbours left, right, up, down.
+ */
 function grow(level: Float32Array, strong: number, weak: number, w: number, h: number): Uint8Array {
-  const mask = new Uint8Array(w * h);
-  const stack: number[] = [];
-  for (let p = 0; p < w * h; p++) {
+  const n = w * h;
+  const mask = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  let top = 0;
+  for (let p = 0; p < n; p++) {
     if (level[p]! > strong) {
       mask[p] = 1;
-      stack.push(p);
+      stack[top++] = p;
     }
   }
-  while (stack.length) {
-    const p = stack.pop()!;
+  while (top > 0) {
+    const p = stack[--top]!;
     const x = p % w;
-    for (const q of [x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, p - w, p + w]) {
-      if (q >= 0 && q < w * h && !mask[q] && level[q]! > weak) {
-        mask[q] = 1;
-        stack.push(q);
-      }
-    }
+    let q = p - 1;
+    if (x > 0 && !mask[q] && level[q]! > weak) (mask[q] = 1), (stack[top++] = q);
+    q = p + 1;
+    if (x < w - 1 && !mask[q] && level[q]! > weak) (mask[q] = 1), (stack[top++] = q);
+    q = p - w;
+    if (q >= 0 && !mask[q] && level[q]! > weak) (mask[q] = 1), (stack[top++] = q);
+    q = p + w;
+    if (q < n && !mask[q] && level[q]! > weak) (mask[q] = 1), (stack[top++] = q);
   }
   return mask;
 }
 
-
-/** Least-squares plane a + b·x + c·y through the image's outer ring of pixels (the desk). */
-function borderPlane(v: Float32Array, w: number, h: number): ((x: number, y: number) => number) & { mean: number } {
-  // Normal equations of [1 x y] for the ring's samples.
-  const m = [0, 0, 0, 0, 0, 0, 0, 0, 0];
-  const rhs = [0, 0, 0];
+/** Least-squares plane a + b·x + c·y through the image's outer ring of pixels (the desk); `mean`: its value at the middle. */
+function borderPlane(v: Float32Array, w: number, h: number): { a: number; b: number; c: number; mean: number } {
+  // Normal equations of [1 x y] for the ring's samples, summed row by row.
+  let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0, sv = 0, sxv = 0, syv = 0;
   const ring = Math.max(2, Math.round(Math.min(w, h) * 0.01));
   for (let y = 0; y < h; y++) {
+    // Rows within the ring are desk all along; the others only at their two ends.
+    const inner = y >= ring && y < h - ring;
     for (let x = 0; x < w; x++) {
-      if (x >= ring && y >= ring && x < w - ring && y < h - ring) continue;
-      const f = [1, x, y];
-      for (let i = 0; i < 3; i++) {
-        rhs[i]! += f[i]! * v[y * w + x]!;
-        for (let j = 0; j < 3; j++) m[3 * i + j]! += f[i]! * f[j]!;
+      if (inner && x >= ring && x < w - ring) {
+        x = w - ring - 1;
+        continue;
       }
+      const value = v[y * w + x]!;
+      n += 1, sx += x, sy += y;
+      sxx += x * x, sxy += x * y, syy += y * y;
+      sv += value, sxv += x * value, syv += y * value;
     }
   }
-  const [a, b, c] = solve3(m, rhs);
-  const fn = (x: number, y: number) => a + b * x + c * y;
-  return Object.assign(fn, { mean: fn(w / 2, h / 2) });
+  const [a, b, c] = solve3([n, sx, sy, sx, sxx, sxy, sy, sxy, syy], [sv, sxv, syv]);
+  return { a, b, c, mean: a + b * (w / 2) + c * (h / 2) };
 }
 
 /** Cramer's rule for a 3×3 system (row-major `m`); a singular one gives the flat mean. */
@@ -158,39 +181,53 @@ function solve3(m: number[], r: number[]): [number, number, number] {
   return [det(col(0)) / d, det(col(1)) / d, det(col(2)) / d];
 }
 
-function percentile(v: Float32Array, q: number): number {
-  // A histogram is enough: the levels are on a 0–255-ish scale.
-  const bins = new Uint32Array(512);
-  for (const x of v) bins[Math.min(511, Math.max(0, Math.round(x)))]! += 1;
+/** Bins of the levels' histogram: a histogram is enough for a percentile, the levels being on a 0–255-ish scale. */
+const LEVEL_BINS = 512;
+
+/**
+ * A level's bin: rounded, clamped to the histogram. Rounded as floor(v + 0.5), which equals
+ * Math.round for every float32 level (all 2³² were checked) and runs faster in V8.
+ */
+function levelBin(v: number): number {
+  return Math.min(LEVEL_BINS - 1, Math.max(0, Math.floor(v + 0.5)));
+}
+
+/** The level (bin) at or below which share `q` of the `count` levels binned in `bins` lie. */
+function percentile(bins: Uint32Array, count: number, q: number): number {
   let acc = 0;
   for (let i = 0; i < bins.length; i++) {
     acc += bins[i]!;
-    if (acc >= q * v.length) return i;
+    if (acc >= q * count) return i;
   }
-  return 511;
+  return LEVEL_BINS - 1;
 }
 
 /** Everything the desk (0 pixels reached from the border) does not reach is paper: text and seals inside a slip are holes. */
 function fillHoles(mask: Uint8Array, w: number, h: number): Uint8Array {
-  const outside = new Uint8Array(w * h);
-  const stack: number[] = [];
-  const push = (p: number) => {
-    if (!mask[p] && !outside[p]) {
-      outside[p] = 1;
-      stack.push(p);
-    }
+  const n = w * h;
+  const outside = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  let top = 0;
+  const border = (p: number) => {
+    if (!mask[p] && !outside[p]) (outside[p] = 1), (stack[top++] = p);
   };
-  for (let x = 0; x < w; x++) push(x), push((h - 1) * w + x);
-  for (let y = 0; y < h; y++) push(y * w), push(y * w + w - 1);
-  while (stack.length) {
-    const p = stack.pop()!;
+  for (let x = 0; x < w; x++) border(x), border((h - 1) * w + x);
+  for (let y = 0; y < h; y++) border(y * w), border(y * w + w - 1);
+  while (top > 0) {
+    const p = stack[--top]!;
     const x = p % w;
-    if (x > 0) push(p - 1);
-    if (x < w - 1) push(p + 1);
-    if (p >= w) push(p - w);
-    if (p < w * (h - 1)) push(p + w);
+    let q = p - 1;
+    if (x > 0 && !mask[q] && !outside[q]) (outside[q] = 1), (stack[top++] = q);
+    q = p + 1;
+    if (x < w - 1 && !mask[q] && !outside[q]) (outside[q] = 1), (stack[top++] = q);
+    q = p - w;
+    if (q >= 0 && !mask[q] && !outside[q]) (outside[q] = 1), (stack[top++] = q);
+    q = p + w;
+    if (q < n && !mask[q] && !outside[q]) (outside[q] = 1), (stack[top++] = q);
   }
-  return outside.map((o) => 1 - o);
+  // Paper is what the desk did not reach.
+  for (let p = 0; p < n; p++) outside[p] = 1 - outside[p]!;
+  return outside;
 }
 
 /**
@@ -269,11 +306,17 @@ function isSlipShaped(c: Component): boolean {
  */
 function splitByErosion(comp: Component, w: number, h: number, minArea: number): RotatedRect[] | null {
   let mask: Uint8Array = new Uint8Array(w * h);
-  for (const p of comp.pixels) mask[p] = 1;
+  let first = w * h, last = 0;
+  for (const p of comp.pixels) {
+    mask[p] = 1;
+    if (p < first) first = p;
+    if (p > last) last = p;
+  }
   const maxSteps = Math.round(Math.min(comp.rect.w, comp.rect.h) * 0.15);
   for (let k = 1; k <= maxSteps; k++) {
-    mask = erode(mask, w, h);
-    const parts = components(mask, w, h, minArea / 2);
+    // Erosion only wears `comp` away, so its pixels' span is all there is to look at.
+    mask = erode(mask, w, h, first, last + 1);
+    const parts = components(mask, w, h, minArea / 2, first, last + 1);
     if (parts.length >= 2 && parts.every(isSlipShapedLoose)) return growBack(parts, comp, k + REGROW_SLACK, w);
     // One slip left once a thin attachment wore away (the paper rim of a neighbour whose printed
     // frame cut it off from its middle, a streak of glare): the slip alone.
@@ -294,28 +337,37 @@ const REGROW_SLACK = 2;
  * pixels, all at once, a pixel going to the part that reaches it first; each part's rectangle.
  */
 function growBack(parts: Component[], comp: Component, steps: number, w: number): RotatedRect[] {
-  // -2: not paper of `comp`; -1: paper not yet reached; i ≥ 0: reached by parts[i].
-  const owner = new Int32Array(comp.pixels.reduce((m, p) => Math.max(m, p), 0) + w + 1).fill(-2);
+  // -2: not paper of `comp`; -1: paper not yet reached; i ≥ 0: reached by parts[i]. One row more
+  // than `comp` spans, so the pixel below any of its pixels can be looked at.
+  let last = 0;
+  for (const p of comp.pixels) if (p > last) last = p;
+  const owner = new Int32Array(last + w + 1).fill(-2);
   for (const p of comp.pixels) owner[p] = -1;
-  let front: number[] = [];
+  // The front of each step, in the order reached (a pixel two parts reach in the same step goes
+  // to the one whose front pixel comes first); no pixel is in a front twice.
+  let front = new Int32Array(comp.pixels.length), next = new Int32Array(comp.pixels.length);
+  let size = 0;
   parts.forEach((part, i) => {
     for (const p of part.pixels) {
       owner[p] = i;
-      front.push(p);
+      front[size++] = p;
     }
   });
-  for (let step = 0; step < steps && front.length; step++) {
-    const next: number[] = [];
-    for (const p of front) {
-      const x = p % w;
-      for (const q of [x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, p - w, p + w]) {
-        if (q >= 0 && owner[q] === -1) {
-          owner[q] = owner[p]!;
-          next.push(q);
-        }
-      }
+  for (let step = 0; step < steps && size > 0; step++) {
+    let reached = 0;
+    for (let k = 0; k < size; k++) {
+      const p = front[k]!, x = p % w, o = owner[p]!;
+      let q = p - 1;
+      if (x > 0 && owner[q] === -1) (owner[q] = o), (next[reached++] = q);
+      q = p + 1;
+      if (x < w - 1 && owner[q] === -1) (owner[q] = o), (next[reached++] = q);
+      q = p - w;
+      if (q >= 0 && owner[q] === -1) (owner[q] = o), (next[reached++] = q);
+      q = p + w;
+      if (owner[q] === -1) (owner[q] = o), (next[reached++] = q);
     }
-    front = next;
+    [front, next] = [next, front];
+    size = reached;
   }
   const pixels: number[][] = parts.map(() => []);
   for (const p of comp.pixels) if (owner[p]! >= 0) pixels[owner[p]!]!.push(p);
@@ -336,40 +388,64 @@ function isSlipShapedLoose(c: Component): boolean {
 }
 
 /** 4-neighbour erosion by one pixel. */
-function erode(mask: Uint8Array, w: number, h: number): Uint8Array {
+function erode(mask: Uint8Array, w: number, h: number, from = 0, to = w * h): Uint8Array {
   const out = new Uint8Array(w * h);
-  for (let y = 1; y < h - 1; y++) {
-    for (let x = 1; x < w - 1; x++) {
-      const p = y * w + x;
+  // Only the rows from `from` to `to` (exclusive) can hold 1s: the mask has none elsewhere.
+  const yEnd = Math.min(h - 1, Math.floor((to - 1) / w) + 1);
+  for (let y = Math.max(1, Math.floor(from / w)); y < yEnd; y++) {
+    for (let x = 1, p = y * w + 1; x < w - 1; x++, p++) {
       out[p] = mask[p]! & mask[p - 1]! & mask[p + 1]! & mask[p - w]! & mask[p + w]!;
     }
   }
   return out;
 }
 
-/** 4-connected components of at least `minArea` pixels, each with its minimum-area rectangle. */
-function components(mask: Uint8Array, w: number, h: number, minArea: number): Component[] {
-  const seen = new Uint8Array(w * h);
+/**
+ * 4-connected components of at least `minArea` pixels, each with its minimum-area rectangle. Only
+ * pixels `from` to `to` (exclusive) are looked at: the caller knows the mask has no 1s elsewhere.
+ * A component's pixels are listed in the order its depth-first fill takes them (growBack and
+ * sheet-cut.ts follow that order).
+ */
+function components(mask: Uint8Array, w: number, h: number, minArea: number, from = 0, to = w * h): Component[] {
+  const n = w * h;
+  const seen = new Uint8Array(n);
   const out: Component[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < w * h; start++) {
+  const stack = new Int32Array(to - from);
+  const pixels = new Int32Array(to - from);
+  // Each row's leftmost and rightmost pixel in the component being filled: all its rectangle
+  // needs (rectOfPixels keeps no more of a row), reset after each component.
+  const rowMin = new Int32Array(h).fill(w);
+  const rowMax = new Int32Array(h).fill(-1);
+  for (let start = from; start < to; start++) {
     if (!mask[start] || seen[start]) continue;
-    const pixels: number[] = [];
+    let top = 0, count = 0, yMin = h, yMax = -1;
     seen[start] = 1;
-    stack.push(start);
-    while (stack.length) {
-      const p = stack.pop()!;
-      pixels.push(p);
-      const x = p % w;
-      for (const q of [x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, p - w, p + w]) {
-        if (q >= 0 && q < w * h && mask[q] && !seen[q]) {
-          seen[q] = 1;
-          stack.push(q);
-        }
-      }
+    stack[top++] = start;
+    while (top > 0) {
+      const p = stack[--top]!;
+      pixels[count++] = p;
+      const y = (p / w) | 0;
+      const x = p - y * w;
+      if (x < rowMin[y]!) rowMin[y] = x;
+      if (x > rowMax[y]!) rowMax[y] = x;
+      if (y < yMin) yMin = y;
+      if (y > yMax) yMax = y;
+      let q = p - 1;
+      if (x > 0 && mask[q] && !seen[q]) (seen[q] = 1), (stack[top++] = q);
+      q = p + 1;
+      if (x < w - 1 && mask[q] && !seen[q]) (seen[q] = 1), (stack[top++] = q);
+      q = p - w;
+      if (q >= 0 && mask[q] && !seen[q]) (seen[q] = 1), (stack[top++] = q);
+      q = p + w;
+      if (q < n && mask[q] && !seen[q]) (seen[q] = 1), (stack[top++] = q);
     }
-    if (pixels.length < minArea) continue;
-    out.push({ rect: rectOfPixels(pixels, w), count: pixels.length, pixels: Int32Array.from(pixels) });
+    if (count >= minArea) {
+      const rowEnds: number[] = [];
+      for (let y = yMin; y <= yMax; y++) if (rowMax[y]! >= 0) rowEnds.push(y * w + rowMin[y]!, y * w + rowMax[y]!);
+      out.push({ rect: rectOfPixels(rowEnds, w), count, pixels: pixels.slice(0, count) });
+    }
+    rowMin.fill(w, yMin, yMax + 1);
+    rowMax.fill(-1, yMin, yMax + 1);
   }
   return out;
 }
