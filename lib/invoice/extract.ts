@@ -169,6 +169,11 @@ export interface Extraction {
    * show on the picture. Absent for a field not read from a line (a place taken from the code).
    */
   sources: Partial<Record<QuotaInvoiceField, number>>;
+  /**
+   * Per field found, whether its evidence is strong (a code beside its label with a known region, a
+   * number beside its label, amounts that agree, a place the code agrees with). Absent: not known.
+   */
+  strong?: Partial<Record<QuotaInvoiceField, boolean>>;
 }
 
 /** Reads the four quota-invoice fields out of OCR lines, and says whether they are settled. */
@@ -183,14 +188,16 @@ export function extractWithEvidence(ocrLines: OcrLine[], places: PlaceIndex): Ex
   const result: QuotaInvoiceResult = {};
   const confidence: NonNullable<QuotaInvoiceResult['confidence']> = {};
   const sources: Extraction['sources'] = {};
+  const strong: NonNullable<Extraction['strong']> = {};
   const found = [['number', number], ['code', code], ['location', location], ['amount', amount]] as const;
   for (const [field, candidate] of found) {
     if (!candidate) continue;
     result[field] = candidate.value;
     confidence[field] = round(candidate.confidence);
     if (candidate.from !== undefined) sources[field] = candidate.from;
+    strong[field] = candidate.strong;
   }
-  return { result: { ...result, confidence }, conclusive: found.every(([, c]) => c?.strong === true), sources };
+  return { result: { ...result, confidence }, conclusive: found.every(([, c]) => c?.strong === true), sources, strong };
 }
 
 /** Reads the four quota-invoice fields out of OCR lines, in the Huawei result shape. */

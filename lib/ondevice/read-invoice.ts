@@ -1,4 +1,4 @@
-import type { DocumentKind, QuotaInvoiceResult, RecognizeOutcome } from '../recognize/contract';
+import type { DocumentKind, QuotaInvoiceField, QuotaInvoiceResult, RecognizeOutcome } from '../recognize/contract';
 import { notQuotaMessage, recognitionError } from '../recognize/errors';
 import { type Extraction, extractWithEvidence } from '../invoice/extract';
 import { gbt2260 } from '../invoice/gbt2260';
@@ -100,11 +100,19 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   const ocr = smallSettled?.doubtful.length === 0 ? small! : await engine.recognize(image, { enough, ...reading });
   const kind = classifyDocument(ocr.lines.map((l) => l.text)).kind;
   if (kind !== 'quota') return refuse(kind);
-  const { result, sources } = ocr === small ? smallSettled! : extractWithEvidence(uprightLines(ocr.lines, ocr), places);
+  const { result, sources, strong } = ocr === small ? smallSettled! : extractWithEvidence(uprightLines(ocr.lines, ocr), places);
   // The full-size reading's code and number are confirmed the same way; a disagreement there is
   // marked for review (its confidence below REVIEW_THRESHOLD), never passed on silently.
   if (fast && ocr !== small) await confirmIdentifiers(engine, image, ocr.lines, sources, result, { pool });
+  // A code in doubt that no label vouches for is set aside while the seal-free reading looks for
+  // the labelled one, and comes back only if that finds none.
+  const setAside = fast ? setAsideWeakCode(result, sources, strong) : undefined;
   const doubted = !result.code || !result.number || !result.amount ? await fillFromSealFreeReading(engine, image, result, places, reading, fast ? pool : undefined) : [];
+  if (setAside && result.code === undefined) {
+    result.code = setAside.value;
+    result.confidence = { ...result.confidence, code: setAside.confidence };
+    if (setAside.from !== undefined) sources.code = setAside.from;
+  }
   // A red number under the red seal is lost by both readings above (the seal-free one keeps, at
   // most, a ghost of it): its line read for dark red only.
   if (fast && (!result.number || doubted.includes('number'))) await readRedNumber(engine, image, ocr.lines, sources, result, doubted.includes('number'));
@@ -114,6 +122,27 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   // field dropped since, such as a number that was the code's digits, has none either).
   const boxes = fieldBoxes(ocr.lines, Object.fromEntries(Object.entries(sources).filter(([f]) => result[f as keyof typeof sources] !== undefined)), image);
   return { ok: true, result: boxes ? { ...result, boxes } : result };
+}
+
+/**
+ * Takes out of `result` (and `sources`) a code that is in doubt (confidence below REVIEW_THRESHOLD)
+ * and not strong (`strong.code`: beside its label, region known): fresh seed 500006's full-size
+ * reading took 120011921547 from a line of small print, the real code line lost under the seal, and
+ * the seal-free reading, which read 发票代码012062157807, was never asked. Returns what it took out.
+ */
+export function setAsideWeakCode(
+  result: QuotaInvoiceResult,
+  sources: Partial<Record<QuotaInvoiceField, number>>,
+  strong: Extraction['strong'],
+): { value: string; confidence: number; from?: number } | undefined {
+  const confidence = result.confidence?.code ?? 0;
+  if (result.code === undefined || strong?.code !== false || confidence >= REVIEW_THRESHOLD) return undefined;
+  const taken = { value: result.code, confidence, from: sources.code };
+  delete result.code;
+  const { code: _code, ...rest } = result.confidence ?? {};
+  result.confidence = rest;
+  delete sources.code;
+  return taken;
 }
 
 /**

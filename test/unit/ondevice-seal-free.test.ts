@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sealFreeReadingNeeded } from '@/lib/ondevice/engine';
-import { SEAL_FREE_BELOW, takeMissingFields } from '@/lib/ondevice/read-invoice';
+import { SEAL_FREE_BELOW, setAsideWeakCode, takeMissingFields } from '@/lib/ondevice/read-invoice';
 import { REVIEW_THRESHOLD } from '@/lib/invoice/review';
 import { FIRST_READING_FLOOR } from '@/lib/ondevice/confirm-fields';
 
@@ -94,5 +94,24 @@ describe('a code or number taken from the seal-free reading (never confirmed by 
     expect(result.code).toBe('221021745132');
     expect(result.number).toBeUndefined();
     expect(result.confidence?.number).toBeUndefined();
+  });
+});
+
+describe('a code in doubt that no label vouches for (fresh seed 500006)', () => {
+  it('is set aside, with its line, while the seal-free reading looks for the labelled one', () => {
+    // The full-size reading took 120011921547 from a line of small print; the code line was under the seal.
+    const result = { code: '120011921547', amount: '￥10.00', confidence: { code: 0.604, amount: 0.995 } };
+    const sources: Record<string, number> = { code: 7, amount: 2 };
+    expect(setAsideWeakCode(result, sources, { code: false, amount: true })).toEqual({ value: '120011921547', confidence: 0.604, from: 7 });
+    expect(result).toEqual({ amount: '￥10.00', confidence: { amount: 0.995 } });
+    expect(sources).toEqual({ amount: 2 });
+  });
+
+  it('stays when its label vouches for it, when it is not in doubt, or when nothing is known of its evidence', () => {
+    for (const [strong, confidence] of [[{ code: true }, 0.6], [{ code: false }, REVIEW_THRESHOLD], [undefined, 0.6]] as const) {
+      const result = { code: '120011921547', confidence: { code: confidence } };
+      expect(setAsideWeakCode(result, { code: 0 }, strong)).toBeUndefined();
+      expect(result.code).toBe('120011921547');
+    }
   });
 });
