@@ -4,7 +4,8 @@
 // An identifier is accepted as read only when the re-reads agree with it; otherwise every reading
 // of it is pooled digit by digit and the result marked for the clerk to review.
 import type { QuotaInvoiceField, QuotaInvoiceResult } from '../recognize/contract';
-import { digitRuns, toHalfWidth } from '../invoice/normalize';
+import { compact, digitRuns, toHalfWidth } from '../invoice/normalize';
+import { putField } from '../invoice/result-fields';
 import { markedForReview } from '../invoice/review';
 import type { DetectedLine, OcrEngine } from './engine';
 import type { RotatedRect } from './geometry';
@@ -177,6 +178,14 @@ function identifierAt(reading: LineReading, digits: number, expected?: string): 
   return exact.find((f) => f.value === expected) ?? exact[0];
 }
 
+/** The identifier each reading holds (identifierIn), with that reading's mean confidence; readings holding none are left out. */
+export function identifiersIn(readings: readonly LineReading[], digits: number, expected?: string): (FoundIdentifier & { confidence: number })[] {
+  return readings.flatMap((reading) => {
+    const id = identifierIn(reading, digits, expected);
+    return id ? [{ ...id, confidence: reading.confidence }] : [];
+  });
+}
+
 /** Where `value` (`digits` long) stands along the line that read it, when the reading says (DigitSpan). */
 export function digitSpan(line: LineReading, digits: number, value: string): DigitSpan | undefined {
   const at = identifierAt(line, digits, value);
@@ -215,11 +224,7 @@ export function settleIdentifier(
   rereads: readonly LineReading[],
   earlier: readonly DigitReading[] = [],
 ): SettledIdentifier {
-  const length = IDENTIFIER_DIGITS[field];
-  const found = rereads.flatMap((reading) => {
-    const id = identifierIn(reading, length, first.value);
-    return id ? [{ ...id, confidence: reading.confidence }] : [];
-  });
+  const found = identifiersIn(rereads, IDENTIFIER_DIGITS[field], first.value);
   if (found.length > 0 && found.every((f) => f.value === first.value && f.weakest >= DIGIT_FLOOR)) return { value: first.value, confidence: first.confidence, confirmed: true };
   const firstDigits = first.digits?.length === first.value.length ? first.digits : Array.from(first.value, () => first.confidence);
   const same = earlier.filter((r) => r.value.length === first.value.length && differingDigits(r.value, first.value) <= POOLED_DIFFERENCE);
@@ -276,17 +281,15 @@ export async function confirmIdentifiers(
   const readings = rects.length ? await engine.readLines(image, rects) : [];
   const rereads = new Map(fields.map((f, i) => [f, readings.slice(i * REREAD_HEIGHTS.length, (i + 1) * REREAD_HEIGHTS.length)]));
   // No re-read agreeing with the first reading: one more, to break the tie.
-  const tied = fields.filter((f) => breakTies && !rereads.get(f)!.some((r) => identifierIn(r, IDENTIFIER_DIGITS[f], result[f])?.value === result[f]));
+  const tied = fields.filter((f) => breakTies && !identifiersIn(rereads.get(f)!, IDENTIFIER_DIGITS[f], result[f]).some((id) => id.value === result[f]));
   const tiebreaks = tied.length ? await engine.readLines(image, tied.map((f) => rereadRect(rectOfBox(lines[sources[f]!]!.box), TIEBREAK_HEIGHT))) : [];
   tied.forEach((f, i) => rereads.get(f)!.push(tiebreaks[i]!));
   const doubtful: Identifier[] = [];
   for (const field of fields) {
     const first = { value: result[field]!, confidence: result.confidence?.[field] ?? 0, digits: firsts.get(field)?.digits };
     const settled = settleIdentifier(field, first, rereads.get(field)!, pool[field]);
-    const found = rereads.get(field)!.flatMap((r) => identifierIn(r, IDENTIFIER_DIGITS[field], first.value) ?? []);
-    pool[field] = [...(pool[field] ?? []), ...found];
-    result[field] = settled.value;
-    result.confidence = { ...result.confidence, [field]: settled.confidence };
+    pool[field] = [...(pool[field] ?? []), ...identifiersIn(rereads.get(field)!, IDENTIFIER_DIGITS[field], first.value)];
+    putField(result, field, settled.value, settled.confidence);
     if (!settled.confirmed) doubtful.push(field);
   }
   for (const [field, first] of firsts) if (first) pool[field] = [...(pool[field] ?? []), first];
@@ -295,7 +298,7 @@ export async function confirmIdentifiers(
 
 /**
  * Line heights (× the line's own height) at which a line that nearly holds a missing identifier is
- * read again (readMissingIdentifier): the re-read's, the tie-break's and the box as found.
+ * read again (readMissingCode): the re-read's, the tie-break's and the box as found.
  */
 export const NEAR_MISS_HEIGHTS = [REREAD_HEIGHTS[0], TIEBREAK_HEIGHT, 1] as const;
 
@@ -318,16 +321,12 @@ export async function readMissingCode(
   const length = IDENTIFIER_DIGITS.code;
   const near = lines.flatMap((line, from) => {
     if (skip.includes(from)) return [];
-    const runs = digitRuns(toHalfWidth(line.text).replace(/\s/gu, ''), length - 2).map((r) => r.digits.length);
+    const runs = digitRuns(compact(line.text), length - 2).map((r) => r.digits.length);
     return runs.some((n) => n !== length && Math.abs(n - length) <= 1) || (runs.includes(length - 2) && /代码/u.test(line.text)) ? [from] : [];
   });
   for (const from of near) {
     const rect = rectOfBox(lines[from]!.box);
-    const readings = await engine.readLines(image, NEAR_MISS_HEIGHTS.map((k) => rereadRect(rect, k)));
-    const found = readings.flatMap((r) => {
-      const id = identifierIn(r, length);
-      return id ? [{ ...id, confidence: r.confidence }] : [];
-    });
+    const found = identifiersIn(await engine.readLines(image, NEAR_MISS_HEIGHTS.map((k) => rereadRect(rect, k))), length);
     if (found.length) return { value: fuseDigits(found), confidence: markedForReview(Math.max(...found.map((f) => f.confidence))), from };
   }
   return undefined;

@@ -7,6 +7,7 @@ import type { OcrLine } from '../invoice/ocr-line';
 import type { PlaceIndex } from '../invoice/places';
 import type { DetectedLine, OcrEngine, OcrPage, OcrResult, RecognizeOptions } from './engine';
 import { FIRST_READING_FLOOR, IDENTIFIERS, type Identifier, type IdentifierReadings, clearlyRead, confirmIdentifiers, readMissingCode } from './confirm-fields';
+import { dropField, putField } from '../invoice/result-fields';
 import { REVIEW_THRESHOLD, markedForReview } from '../invoice/review';
 import { fieldBoxes } from './field-boxes';
 import type { RgbaImage } from './image';
@@ -109,8 +110,7 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   const setAside = fast ? setAsideWeakCode(result, sources, strong) : undefined;
   const doubted = !result.code || !result.number || !result.amount ? await fillFromSealFreeReading(engine, image, result, places, reading, fast ? pool : undefined) : [];
   if (setAside && result.code === undefined) {
-    result.code = setAside.value;
-    result.confidence = { ...result.confidence, code: setAside.confidence };
+    putField(result, 'code', setAside.value, setAside.confidence);
     if (setAside.from !== undefined) sources.code = setAside.from;
   }
   // A red number under the red seal is lost by both readings above (the seal-free one keeps, at
@@ -138,9 +138,7 @@ export function setAsideWeakCode(
   const confidence = result.confidence?.code ?? 0;
   if (result.code === undefined || strong?.code !== false || confidence >= REVIEW_THRESHOLD) return undefined;
   const taken = { value: result.code, confidence, from: sources.code };
-  delete result.code;
-  const { code: _code, ...rest } = result.confidence ?? {};
-  result.confidence = rest;
+  dropField(result, 'code');
   delete sources.code;
   return taken;
 }
@@ -176,10 +174,7 @@ async function fillFromSealFreeReading(
   if (pool && result.code === undefined) {
     const skip = second.sources.number === undefined ? [] : [second.sources.number];
     const code = await readMissingCode(engine, sealFree, again.lines, skip);
-    if (code && !(result.number !== undefined && code.value.includes(result.number))) {
-      result.code = code.value;
-      result.confidence = { ...result.confidence, code: code.confidence };
-    }
+    if (code && !(result.number !== undefined && code.value.includes(result.number))) putField(result, 'code', code.value, code.confidence);
   }
   return brought.filter((f) => result[f] !== undefined && result[f] === second.result[f] && (result.confidence?.[f] ?? 0) < REVIEW_THRESHOLD);
 }
@@ -198,20 +193,15 @@ export function takeMissingFields(result: QuotaInvoiceResult, second: Extraction
   for (const field of ['code', 'number', 'amount', 'location'] as const) {
     const value = second.result[field];
     if (result[field] || !value) continue;
-    result[field] = value;
     let confidence = second.result.confidence?.[field];
     if (field === 'code' || field === 'number') {
       const line = second.sources[field] === undefined ? undefined : lines[second.sources[field]!];
       if (!line || !clearlyRead(line, field, value)) confidence = markedForReview(confidence ?? 0);
     }
-    result.confidence = { ...result.confidence, [field]: confidence };
+    putField(result, field, value, confidence);
     // A number the first reading took from the code's own digits (its line read short under the
     // seal): the code now read in full holds it, so it was never the number.
-    if (field === 'code' && result.number !== undefined && value.includes(result.number)) {
-      delete result.number;
-      const { number: _dropped, ...rest } = result.confidence;
-      result.confidence = rest;
-    }
+    if (field === 'code' && result.number !== undefined && value.includes(result.number)) dropField(result, 'number');
   }
 }
 

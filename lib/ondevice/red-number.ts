@@ -5,7 +5,8 @@
 // number's ink and drops most of the seal's lighter red. Such a reading is new and unproven, so the
 // number it gives is confirmed as strictly as any other (settleIdentifier) or marked for review.
 import type { QuotaInvoiceField, QuotaInvoiceResult } from '../recognize/contract';
-import { toHalfWidth } from '../invoice/normalize';
+import { compact } from '../invoice/normalize';
+import { putField } from '../invoice/result-fields';
 import { markedForReview } from '../invoice/review';
 import { DIGIT_FLOOR, type FoundIdentifier, IDENTIFIER_DIGITS, identifierIn, rectOfBox, settleIdentifier } from './confirm-fields';
 import type { DetectedLine, OcrEngine } from './engine';
@@ -59,9 +60,6 @@ export function numberInDarkRed(reading: RecResult): FoundIdentifier | undefined
   if (Math.min(...kept) < DIGIT_FLOOR) return undefined;
   return { value: long.value.slice(keep, keep + digits), digits: kept, weakest: Math.min(...kept) };
 }
-
-/** A reading's text in half-width characters without spaces. */
-const compactDigits = (text: string) => toHalfWidth(text).replace(/\s/gu, '');
 
 /** A number found in a dark-red reading: its value, confidence (0–1) and the line it came from. */
 export interface RedNumber {
@@ -117,7 +115,7 @@ export async function readRedNumber(
   const plain = await numbersIn(red, 0);
   // None: a digit cut off at the box's end (the seal split the detection)? Those lines read longer.
   const widen = plain.found.length ? 0 : CUT_OFF_WIDEN;
-  const cutOff = red.filter((_, i) => DIGITS_CUT_OFF.test(compactDigits(plain.firsts[i]!.text)));
+  const cutOff = red.filter((_, i) => DIGITS_CUT_OFF.test(compact(plain.firsts[i]!.text)));
   const found = widen ? (await numbersIn(cutOff, widen)).found : plain.found;
   if (!found.length) return undefined;
   const seconds: RecResult[] = [];
@@ -129,8 +127,7 @@ export async function readRedNumber(
   const best = settled.reduce((a, b) => (b.confidence > a.confidence ? b : a));
   const confirmed = best.confirmed && new Set(settled.map((s) => s.value)).size === 1;
   const taken: RedNumber = { ...best, confidence: confirmed ? best.confidence : markedForReview(best.confidence), confirmed };
-  result.number = taken.value;
-  result.confidence = { ...result.confidence, number: taken.confidence };
+  putField(result, 'number', taken.value, taken.confidence);
   sources.number = taken.from;
   return taken;
 }

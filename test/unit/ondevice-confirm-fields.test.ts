@@ -10,6 +10,18 @@ function reading(text: string, p = 0.99, weak: Record<number, number> = {}): Lin
   return { text, confidence: p, charConfidences: Array.from(text, (_, i) => weak[i] ?? p) };
 }
 
+/** An engine that reads every rectangle asked as `text` (each character at 0.99) and keeps the rectangles asked. */
+function recordingEngine(text: string): { engine: OcrEngine; asked: RotatedRect[] } {
+  const asked: RotatedRect[] = [];
+  const engine = {
+    readLines: async (_img: unknown, rects: RotatedRect[]) => {
+      asked.push(...rects);
+      return rects.map(() => reading(text, 0.99));
+    },
+  } as unknown as OcrEngine;
+  return { engine, asked };
+}
+
 describe('the digits a re-read holds', () => {
   it('finds the identifier past its label, spaces and full-width digits, with its weakest digit', () => {
     const text = '发票代码： １４４０１１４４３ 537';
@@ -142,13 +154,7 @@ describe('re-reading only the identifier\'s digits', () => {
   it('the small pass re-reads the digits only, the full-size pass the whole line', async () => {
     const box: DetectedLine['box'] = [[0, 40], [400, 40], [400, 60], [0, 60]];
     const lines: DetectedLine[] = [{ ...reading(text, 0.97, { 6: 0.7 }), charPositions: positions, box }];
-    const asked: RotatedRect[] = [];
-    const engine = {
-      readLines: async (_img: unknown, rects: RotatedRect[]) => {
-        asked.push(...rects);
-        return rects.map(() => reading('144011443637', 0.99));
-      },
-    } as unknown as OcrEngine;
+    const { engine, asked } = recordingEngine('144011443637');
     const img = { width: 500, height: 100, data: new Uint8ClampedArray(500 * 100 * 4) };
     const result = () => ({ code: '144011443637', confidence: { code: 0.95 } });
     expect(await confirmIdentifiers(engine, img, lines, { code: 0 }, result(), { digitsOnly: true })).toEqual([]);
@@ -178,13 +184,7 @@ describe('a first reading clear enough to need no re-read', () => {
       { ...reading('发票代码144011443637', 0.999), box: box(50) },
       { ...reading('发票号码03570280', 0.97, { 6: 0.7 }), box: box(100) },
     ];
-    const asked: RotatedRect[] = [];
-    const engine = {
-      readLines: async (_img: unknown, rects: RotatedRect[]) => {
-        asked.push(...rects);
-        return rects.map(() => reading('发票号码03570280', 0.99));
-      },
-    } as unknown as OcrEngine;
+    const { engine, asked } = recordingEngine('发票号码03570280');
     const result = { code: '144011443637', number: '03570280', confidence: { code: 0.999, number: 0.95 } };
     const doubtful = await confirmIdentifiers(engine, { width: 300, height: 200, data: new Uint8ClampedArray(300 * 200 * 4) }, lines, { code: 0, number: 1 }, result);
     expect(doubtful).toEqual([]);
