@@ -79,7 +79,8 @@ export interface RedNumber {
  * its saturated red kept below DARK_RED_CUTS[0]; each line that gives 8 digits (numberInDarkRed; not part of the code)
  * is read again below DARK_RED_CUTS[1], and settled (settleIdentifier, the first reading's weakest
  * digit at DIGIT_FLOOR too). Confirmed only when one line gives it and it is settled; otherwise the
- * most confident is kept and marked for review (markedForReview). Changes `result` and `sources` in
+ * most confident is kept and marked for review (markedForReview). When no red line gives it, the
+ * stretch beside the number's label is read (readBesideLabel), always for review. Changes `result` and `sources` in
  * place; returns what it took, or undefined. Costs, only on a page without a number, one line
  * recognition per red line, one more per line holding 8 digits, and, when none did, two per line
  * holding 6 or 7 (read longer by CUT_OFF_WIDEN).
@@ -95,7 +96,7 @@ export async function readRedNumber(
   if (result.number !== undefined && !doubted) return undefined;
   const digits = IDENTIFIER_DIGITS.number;
   const red = lines.flatMap((line, from) => (from !== sources.code && redShare(cropLine(image, rectOfBox(line.box))) >= SEAL_RED_SHARE ? [from] : []));
-  if (!red.length) return undefined;
+  if (!red.length) return readBesideLabel(engine, image, lines, sources, result);
   const heights = lines.map((l) => rectOfBox(l.box).h).sort((a, b) => a - b);
   const tall = TWO_ROWS * heights[heights.length >> 1]!;
   // One line at a time: the engine reads one after another anyway.
@@ -117,7 +118,7 @@ export async function readRedNumber(
   const widen = plain.found.length ? 0 : CUT_OFF_WIDEN;
   const cutOff = red.filter((_, i) => DIGITS_CUT_OFF.test(compact(plain.firsts[i]!.text)));
   const found = widen ? (await numbersIn(cutOff, widen)).found : plain.found;
-  if (!found.length) return undefined;
+  if (!found.length) return readBesideLabel(engine, image, lines, sources, result);
   const seconds: RecResult[] = [];
   for (const f of found) seconds.push(await reading(f.from, DARK_RED_CUTS[1], widen));
   const settled = found.map((f, k) => {
@@ -130,4 +131,57 @@ export async function readRedNumber(
   putField(result, 'number', taken.value, taken.confidence);
   sources.number = taken.from;
   return taken;
+}
+
+/**
+ * The number's label at a line's start: 发票号码 (one of its first two characters may be misread,
+ * seed 200103's 发禁号码), 号码, No.
+ */
+const NUMBER_LABEL_FIRST = /^(?:发票|发.|.票)?号码(?:No\.?)?|^No\.?/iu;
+/** The box read from a label's start: its characters at one label height each, then this gap... */
+const BESIDE_GAP = 0.2;
+/** ...then this many label heights (8 digits in a print up to 1.4 × the label's)... */
+const BESIDE_LENGTH = 7;
+/** ...this many label heights tall (the number's print is larger, its baseline may sit lower). */
+const BESIDE_HEIGHT = 2;
+
+/**
+ * When no red line gave the number, the detection lost it under the seal: no box at all (seed
+ * 200083 turned 180°: the red number under the seal's words), or a box that ends where the seal
+ * begins (seed 200032: 发票号码0). A line that begins with the number's label and holds fewer than
+ * 8 digits is read from its start, the label's width and the number's beyond it, for dark red only
+ * (the black label drops out), in the band of rows holding most of it. What it gives was never a
+ * detected line, so it always goes to review. Costs two line recognitions per such label line.
+ */
+async function readBesideLabel(
+  engine: OcrEngine,
+  image: RgbaImage,
+  lines: readonly DetectedLine[],
+  sources: Partial<Record<QuotaInvoiceField, number>>,
+  result: QuotaInvoiceResult,
+): Promise<RedNumber | undefined> {
+  for (let from = 0; from < lines.length; from++) {
+    const text = compact(lines[from]!.text);
+    const label = NUMBER_LABEL_FIRST.exec(text)?.[0];
+    if (!label || /\d{8}/u.test(text)) continue;
+    const line = rectOfBox(lines[from]!.box);
+    const length = (label.length + BESIDE_GAP + BESIDE_LENGTH) * line.h;
+    // From the line's start (its left end along the text) to `length` beyond it.
+    const shift = length / 2 - line.w / 2;
+    const rect = { cx: line.cx + Math.cos(line.angle) * shift, cy: line.cy + Math.sin(line.angle) * shift, w: length, h: BESIDE_HEIGHT * line.h, angle: line.angle };
+    const readings = [];
+    for (const below of DARK_RED_CUTS) readings.push((await engine.readLines(image, [rect], { below, band: true }))[0]!);
+    const found = readings.flatMap((r) => {
+      const id = numberInDarkRed(r);
+      return id && !(result.code ?? '').includes(id.value) ? [{ id, confidence: r.confidence }] : [];
+    });
+    if (!found.length) continue;
+    const first = found[0]!;
+    const s = settleIdentifier('number', { value: first.id.value, confidence: first.confidence, digits: first.id.digits }, readings.slice(1));
+    const taken: RedNumber = { value: s.value, confidence: markedForReview(s.confidence), from, confirmed: false };
+    putField(result, 'number', taken.value, taken.confidence);
+    sources.number = from;
+    return taken;
+  }
+  return undefined;
 }

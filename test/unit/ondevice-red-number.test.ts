@@ -19,6 +19,9 @@ const sealLegend = load('seal-legend.png');
 // Seed 200098's number line (upright photo): 03886833 in red with the seal's 国家税务局 over its end.
 // The seal-free reading kept a ghost of it, 85683177 at 0.58, which was shown (for review) as the number.
 const ghostLine = load('number-ghost-200098.png');
+// Seed 200083 turned 180° (photo crop x40 y800 540×180): the red number 84827016 under the seal's
+// words, which detection gave no box at all; only the label 发票号码 beside it was found.
+const besideLabel = load('number-beside-label-200083.png');
 
 /** Share (0–1) of an image's pixels that are dark (the print darkRedKept leaves). */
 function darkShare(img: RgbaImage): number {
@@ -96,6 +99,18 @@ describe('readRedNumber with the real recognizer', () => {
     expect(result.confidence.number).toBeLessThan(REVIEW_THRESHOLD);
   });
 
+  it('reads the number beside its label when detection lost it under the seal (seed 200083 turned 180°), marked for review', async () => {
+    // The label's box as the full pass found it, upside down (its first corner at the text's start).
+    const label: DetectedLine = { text: '发票号码', confidence: 0.9, charConfidences: [0.9, 0.9, 0.9, 0.9], box: [[495, 104], [349, 107], [348, 66], [494, 63]] };
+    const result: { number?: string; confidence?: Record<string, number> } = {};
+    const sources: Record<string, number> = {};
+    const taken = await readRedNumber(engine, besideLabel, [label], sources, result);
+    expect(result.number).toBe('84827016');
+    expect(taken).toMatchObject({ from: 0, confirmed: false });
+    expect(sources.number).toBe(0);
+    expect(result.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
   it('leaves a number already read alone and reads nothing for it', async () => {
     const result = { number: '12345678' };
     expect(await readRedNumber(engine, numberLine, [wholeLine(numberLine, '')], {}, result)).toBeUndefined();
@@ -105,16 +120,14 @@ describe('readRedNumber with the real recognizer', () => {
 
 describe('readRedNumber settling (recognizer readings given)', () => {
   const img: RgbaImage = numberLine;
+  /** An engine that only reads lines, as `readLines` says. */
+  const linesEngine = (readLines: OcrEngine['readLines']): OcrEngine => ({ recognize: () => Promise.reject(new Error('not used')), release: () => Promise.resolve(), readLines });
   /** An engine whose dark-red readings are given per cut, one per line asked. */
   function engineReading(byCut: Record<number, string[]>, p: number): OcrEngine {
-    return {
-      recognize: () => Promise.reject(new Error('not used')),
-      release: () => Promise.resolve(),
-      readLines: (_img, rects, cut) => Promise.resolve(rects.map((_, i) => {
-        const text = byCut[cut!.below]![i]!;
-        return { text, confidence: p, charConfidences: Array.from(text, () => p) };
-      })),
-    };
+    return linesEngine((_img, rects, cut) => Promise.resolve(rects.map((_, i) => {
+      const text = byCut[cut!.below]![i]!;
+      return { text, confidence: p, charConfidences: Array.from(text, () => p) };
+    })));
   }
 
   it('confirms a number both cuts read alike with every digit clear', async () => {
@@ -136,15 +149,11 @@ describe('readRedNumber settling (recognizer readings given)', () => {
 
   it('reads a line longer when it gave 6 or 7 digits and no line gave 8 (a digit cut off at its end)', async () => {
     const asked: number[] = [];
-    const engine: OcrEngine = {
-      recognize: () => Promise.reject(new Error('not used')),
-      release: () => Promise.resolve(),
-      readLines: (_img, rects) => {
-        asked.push(rects[0]!.w);
-        const text = rects[0]!.w > img.width ? '68737362' : '6873736';
-        return Promise.resolve([{ text, confidence: 0.95, charConfidences: Array.from(text, () => 0.95) }]);
-      },
-    };
+    const engine = linesEngine((_img, rects) => {
+      asked.push(rects[0]!.w);
+      const text = rects[0]!.w > img.width ? '68737362' : '6873736';
+      return Promise.resolve([{ text, confidence: 0.95, charConfidences: Array.from(text, () => 0.95) }]);
+    });
     const result: { number?: string; confidence?: Record<string, number> } = {};
     const taken = await readRedNumber(engine, img, [wholeLine(img, '学务局')], {}, result);
     expect(taken).toMatchObject({ value: '68737362', confirmed: true });
@@ -160,6 +169,22 @@ describe('readRedNumber settling (recognizer readings given)', () => {
     expect(read('803886833', [0.95, ...clear])).toBeUndefined();
     expect(read('803886833', [0.48, ...clear.slice(1), 0.7])).toBeUndefined();
     expect(read('03886833', clear)?.value).toBe('03886833');
+  });
+
+  it('reads beside a number label only (a misread 发票 too), never beside 电话号码 or a line already holding 8 digits', async () => {
+    const white: RgbaImage = { width: 200, height: 60, data: new Uint8ClampedArray(200 * 60 * 4).fill(255) };
+    const at = (text: string, y: number): DetectedLine => ({ text, confidence: 0.9, charConfidences: Array.from(text, () => 0.9), box: [[0, y], [80, y], [80, y + 10], [0, y + 10]] });
+    const asked: number[] = [];
+    const engine = linesEngine((_img, rects) => {
+      asked.push(rects[0]!.cy);
+      return Promise.resolve([{ text: '84827016', confidence: 0.99, charConfidences: Array(8).fill(0.99) }]);
+    });
+    const result: { number?: string; confidence?: Record<string, number> } = {};
+    const taken = await readRedNumber(engine, white, [at('查询电话号码', 0), at('电话号码12', 12), at('发票号码12345678', 24), at('发禁号码0', 36)], {}, result);
+    // Only the last line is read, at both cuts, from its start (label 4 × 10 px + 0.2 × 10 + 7 × 10 long).
+    expect(asked).toEqual([41, 41]);
+    expect(taken).toMatchObject({ value: '84827016', from: 3, confirmed: false });
+    expect(result.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
   });
 
   it('takes no part of the code for the number', async () => {
