@@ -8,7 +8,7 @@ import { compact, digitRuns, toHalfWidth } from '../invoice/normalize';
 import { putField } from '../invoice/result-fields';
 import { markedForReview } from '../invoice/review';
 import type { DetectedLine, OcrEngine } from './engine';
-import type { RotatedRect } from './geometry';
+import { type RotatedRect, spanAlong } from './geometry';
 import type { RgbaImage } from './image';
 
 /** The identifiers confirmed, and their digit counts. */
@@ -129,9 +129,7 @@ export function rereadRects(rect: RotatedRect, span?: DigitSpan, digits = 12): R
     if (!(pitch >= 0.15 * rect.h && pitch <= 1.5 * rect.h)) return whole;
     const u0 = Math.max(-w / 2, -rect.w / 2 + span.from * rect.w - SPAN_MARGIN * pitch);
     const u1 = Math.min(w / 2, -rect.w / 2 + span.to * rect.w + SPAN_MARGIN * pitch);
-    if (u1 - u0 < 1) return whole;
-    const shift = (u0 + u1) / 2;
-    return { ...whole, cx: rect.cx + shift * Math.cos(rect.angle), cy: rect.cy + shift * Math.sin(rect.angle), w: u1 - u0 };
+    return u1 - u0 < 1 ? whole : spanAlong(whole, u0, u1);
   });
 }
 

@@ -94,6 +94,16 @@ export function unclip(r: RotatedRect, ratio: number): RotatedRect {
   return { ...r, w: r.w + 2 * d, h: r.h + 2 * d };
 }
 
+/**
+ * The part of `r` between offsets `u0` and `u1` (px, u0 < u1) along its baseline, measured from its
+ * centre (−w/2 is its start, +w/2 its end), `h` px across (its own height unless given). Offsets
+ * beyond its ends extend it the same way (a rectangle read past a line's end).
+ */
+export function spanAlong(r: RotatedRect, u0: number, u1: number, h = r.h): RotatedRect {
+  const mid = (u0 + u1) / 2;
+  return { cx: r.cx + mid * Math.cos(r.angle), cy: r.cy + mid * Math.sin(r.angle), w: u1 - u0, h, angle: r.angle };
+}
+
 /** Corners in reading order: top-left, top-right, bottom-right, bottom-left (w.r.t. `angle`). */
 export function rectCorners(r: RotatedRect): [Point, Point, Point, Point] {
   const ux = Math.cos(r.angle), uy = Math.sin(r.angle);

@@ -10,6 +10,7 @@ import { putField } from '../invoice/result-fields';
 import { markedForReview } from '../invoice/review';
 import { DIGIT_FLOOR, type FoundIdentifier, IDENTIFIER_DIGITS, identifierIn, rectOfBox, settleIdentifier } from './confirm-fields';
 import type { DetectedLine, OcrEngine } from './engine';
+import { spanAlong } from './geometry';
 import type { RgbaImage } from './image';
 import { SEAL_RED_SHARE } from './line-priority';
 import { type RecResult, cropLine } from './rec';
@@ -167,17 +168,18 @@ async function readBesideLabel(
     const line = rectOfBox(lines[from]!.box);
     const length = (label.length + BESIDE_GAP + BESIDE_LENGTH) * line.h;
     // From the line's start (its left end along the text) to `length` beyond it.
-    const shift = length / 2 - line.w / 2;
-    const rect = { cx: line.cx + Math.cos(line.angle) * shift, cy: line.cy + Math.sin(line.angle) * shift, w: length, h: BESIDE_HEIGHT * line.h, angle: line.angle };
+    const rect = spanAlong(line, -line.w / 2, -line.w / 2 + length, BESIDE_HEIGHT * line.h);
     const readings = [];
     for (const below of DARK_RED_CUTS) readings.push((await engine.readLines(image, [rect], { below, band: true }))[0]!);
-    const found = readings.flatMap((r) => {
+    const found = readings.flatMap((r, at) => {
       const id = numberInDarkRed(r);
-      return id && !(result.code ?? '').includes(id.value) ? [{ id, confidence: r.confidence }] : [];
+      return id && !(result.code ?? '').includes(id.value) ? [{ id, confidence: r.confidence, at }] : [];
     });
     if (!found.length) continue;
     const first = found[0]!;
-    const s = settleIdentifier('number', { value: first.id.value, confidence: first.confidence, digits: first.id.digits }, readings.slice(1));
+    // Settled against the other cut's reading, not against itself (when only the second cut gave 8 digits).
+    const others = readings.filter((_, at) => at !== first.at);
+    const s = settleIdentifier('number', { value: first.id.value, confidence: first.confidence, digits: first.id.digits }, others);
     const taken: RedNumber = { value: s.value, confidence: markedForReview(s.confidence), from, confirmed: false };
     putField(result, 'number', taken.value, taken.confidence);
     sources.number = from;

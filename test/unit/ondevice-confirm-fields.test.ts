@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DIGIT_FLOOR, FIRST_READING_FLOOR, SPAN_MARGIN, clearlyRead, confirmIdentifiers, digitSpan, fuseDigits, identifierIn, type LineReading, rectOfBox, rereadRects, settleIdentifier } from '@/lib/ondevice/confirm-fields';
 import type { DetectedLine, OcrEngine } from '@/lib/ondevice/engine';
 import type { RotatedRect } from '@/lib/ondevice/geometry';
-import { rectCorners } from '@/lib/ondevice/geometry';
+import { rectCorners, spanAlong } from '@/lib/ondevice/geometry';
 import { REVIEW_THRESHOLD } from '@/lib/invoice/review';
 
 /** A reading whose characters all have probability `p`, except those listed in `weak` (index → probability). */
@@ -112,6 +112,20 @@ describe('where a line is re-read', () => {
     expect(tight).toMatchObject({ cx: 100, cy: 50, angle: 0.5 });
     expect(rect.h - tight!.h).toBeCloseTo(rect.w - tight!.w, 6);
     expect(tight!.h).toBeCloseTo(rect.h * 0.7, 6);
+  });
+});
+
+describe('a span along a line', () => {
+  it('starts and ends where asked along the baseline, upside-down lines too', () => {
+    const upright = { cx: 100, cy: 50, w: 200, h: 40, angle: 0 };
+    // From the line's start to 300 px beyond it, twice as tall: [0, 300] along x.
+    expect(spanAlong(upright, -100, 200, 80)).toMatchObject({ cx: 150, cy: 50, w: 300, h: 80, angle: 0 });
+    // Turned 180°: the line's start is its right end, so the same span runs leftwards from x = 200.
+    const turned = spanAlong({ ...upright, angle: Math.PI }, -100, 200);
+    const [start, end] = rectCorners(turned);
+    expect(start[0]).toBeCloseTo(200, 6);
+    expect(end[0]).toBeCloseTo(-100, 6);
+    expect(turned.h).toBe(40);
   });
 });
 
