@@ -4,21 +4,24 @@ import { recognitionError } from '../recognize/errors';
 import { isOwnContext } from '../background/sender';
 import { bytesToBase64 } from '../image/base64';
 import type { Progress } from '../store/capture-schema';
-import { OffscreenIdleSchema, OffscreenProgressSchema, OutcomeSchema } from './protocol';
+import { postImage, type WorkerClients, workerClients } from './image-post';
+import { ImageMissingSchema, OffscreenIdleSchema, OffscreenProgressSchema, OutcomeSchema } from './protocol';
 
 const DOCUMENT = 'offscreen.html';
 
 /**
  * Chrome: the worker has no DOM and cannot run WASM threads, so the on-device engine lives in an
- * offscreen document (one at a time; created on first use, closed when idle).
+ * offscreen document (one at a time; created on first use, closed when idle). `clients`: the
+ * worker's, through which the image is posted to the document as a Blob (image-post.ts).
  */
-export function offscreenClient(browser: WxtBrowser) {
+export function offscreenClient(browser: WxtBrowser, clients: WorkerClients | undefined = workerClients()) {
   const listeners = new Map<string, (p: Progress) => void>();
   /** Settles once the document exists; shared by concurrent callers, forgotten when it is closed. */
   let ready: Promise<void> | undefined;
   let busy = 0;
 
   const origin = browser.runtime.getURL('/');
+  const documentUrl = browser.runtime.getURL(`/${DOCUMENT}` as '/');
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isOwnContext(sender, browser.runtime.id, origin)) return undefined; // only our offscreen document reports
     const progress = OffscreenProgressSchema.safeParse(message);
@@ -36,8 +39,7 @@ export function offscreenClient(browser: WxtBrowser) {
    */
   function ensureDocument(): Promise<void> {
     ready ??= (async () => {
-      const url = browser.runtime.getURL(`/${DOCUMENT}` as '/');
-      const existing = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType], documentUrls: [url] });
+      const existing = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType], documentUrls: [documentUrl] });
       if (existing.length === 0) {
         await browser.offscreen.createDocument({ url: DOCUMENT, reasons: ['WORKERS' as Browser.offscreen.Reason], justification: 'Runs the on-device OCR models (WebAssembly threads)' });
       }
@@ -52,11 +54,11 @@ export function offscreenClient(browser: WxtBrowser) {
    * Sends to the document; "no receiving end" means its script is not listening yet (just created)
    * or the document is gone (closed by the browser): wait a moment, re-check it exists, send again.
    */
-  async function send(message: object): Promise<unknown> {
+  async function send(message: () => object | Promise<object>): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       await ensureDocument();
       try {
-        return await browser.runtime.sendMessage(message);
+        return await browser.runtime.sendMessage(await message());
       } catch (error) {
         if (attempt >= 20 || !/Receiving end does not exist/i.test(String(error))) throw error;
         ready = undefined;
@@ -73,7 +75,10 @@ export function offscreenClient(browser: WxtBrowser) {
       const requestId = crypto.randomUUID();
       listeners.set(requestId, progress);
       try {
-        const answer = await send({ target: 'ondevice-engine', requestId, dataUrl: await toDataUrl(image) });
+        const withDataUrl = async () => ({ target: 'ondevice-engine', requestId, dataUrl: await toDataUrl(image) });
+        // Each try posts the image again: a document created since then never got it.
+        let answer = await send(async () => ((await postImage(clients, documentUrl, requestId, image)) ? { target: 'ondevice-engine', requestId } : withDataUrl()));
+        if (ImageMissingSchema.safeParse(answer).success) answer = await send(withDataUrl);
         const outcome = OutcomeSchema.safeParse(answer);
         return outcome.success ? outcome.data : { ok: false, error: recognitionError('AIS.0105', 'the on-device engine gave no answer') };
       } finally {
@@ -83,7 +88,7 @@ export function offscreenClient(browser: WxtBrowser) {
     },
     /** SVG → PNG in the offscreen document (service workers cannot decode SVG). */
     async rasterizeSvg(svg: Blob): Promise<Blob> {
-      const answer = await send({ target: 'rasterize-svg', dataUrl: await toDataUrl(svg) });
+      const answer = await send(async () => ({ target: 'rasterize-svg', dataUrl: await toDataUrl(svg) }));
       if (typeof answer !== 'string' || !answer.startsWith('data:image/png')) throw new Error('the SVG could not be rasterized');
       return (await fetch(answer)).blob();
     },

@@ -4,12 +4,21 @@ import { isOwnContext } from '../background/sender';
 import { recognizeBlob } from './browser-engine';
 import { rasterizeSvg } from '../image/rasterize-svg';
 import { readFileAsDataUrl } from '../util/read-file';
-import { OffscreenRequestSchema, RasterizeRequestSchema } from './protocol';
+import type { z } from 'zod';
+import type { RecognizeOutcome } from '../recognize/contract';
+import { imageInbox, type WorkerMessages } from './image-post';
+import { type ImageMissingSchema, OffscreenRequestSchema, RasterizeRequestSchema } from './protocol';
 
 /** After this long without work, ask the worker to close the document and free ~0.5 GB. */
 export const IDLE_CLOSE_MS = 3 * 60 * 1000;
 
-export function serveOffscreenEngine(browser: WxtBrowser): void {
+/**
+ * Answers the worker's requests in Chrome's offscreen document: read an invoice (its image posted
+ * as a Blob beforehand, or a data URL), rasterize an SVG. `messages`: the page's
+ * `navigator.serviceWorker`, which the posted images arrive on.
+ */
+export function serveOffscreenEngine(browser: WxtBrowser, messages: WorkerMessages | undefined = globalThis.navigator?.serviceWorker): void {
+  const inbox = imageInbox(messages);
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
   const armIdle = () => {
     clearTimeout(idleTimer);
@@ -31,9 +40,11 @@ export function serveOffscreenEngine(browser: WxtBrowser): void {
     clearTimeout(idleTimer);
     const { requestId, dataUrl } = request.data;
     const progress = (p: unknown) => void browser.runtime.sendMessage({ target: 'ondevice-progress', requestId, progress: p }).catch(() => {});
-    return fetch(dataUrl)
-      .then((r) => r.blob())
-      .then((blob) => recognizeBlob(blob, progress))
+    const read = async (): Promise<RecognizeOutcome | z.infer<typeof ImageMissingSchema>> => {
+      const blob = dataUrl ? await (await fetch(dataUrl)).blob() : await inbox.take(requestId);
+      return blob ? recognizeBlob(blob, progress) : { imageMissing: true };
+    };
+    return read()
       .catch((e: unknown) => ({ ok: false as const, error: recognitionError('AIS.0105', `on-device engine: ${e instanceof Error ? e.message : String(e)}`) }))
       .finally(armIdle);
   });

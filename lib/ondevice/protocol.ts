@@ -4,12 +4,14 @@ import { ProgressSchema } from '../store/capture-schema';
 
 /**
  * Worker ⇄ offscreen document messages. Runtime messages reach every extension page, so each
- * carries a `target`; bytes travel as data URLs (messages are JSON, 64 MiB at most).
+ * carries a `target`. The image to read was posted to the document as a Blob just before
+ * (image-post.ts); only where that way is not there does it travel here as a data URL (runtime
+ * messages are JSON, 64 MiB at most).
  */
 export const OffscreenRequestSchema = z.object({
   target: z.literal('ondevice-engine'),
   requestId: z.string(),
-  dataUrl: z.string().startsWith('data:'),
+  dataUrl: z.string().startsWith('data:').optional(),
 });
 export type OffscreenRequest = z.infer<typeof OffscreenRequestSchema>;
 
@@ -24,6 +26,9 @@ export const RasterizeRequestSchema = z.object({ target: z.literal('rasterize-sv
 
 /** The engine has been idle for a while: the worker may close the document to free its memory. */
 export const OffscreenIdleSchema = z.object({ target: z.literal('ondevice-idle') });
+
+/** The document's answer when the posted image never reached it: the worker sends a data URL. */
+export const ImageMissingSchema = z.object({ imageMissing: z.literal(true) });
 
 export const OutcomeSchema = z.union([
   z.object({ ok: z.literal(true), result: QuotaInvoiceResultSchema, requestId: z.string().optional() }),
