@@ -11,10 +11,11 @@ const CROP_QUALITY = 0.92;
  * The invoices of a photo, each cut out upright (its tilt on the desk removed) as a JPEG, in
  * reading order; `[]` when the image holds one invoice (or no desk to tell papers from). Runs where
  * `createImageBitmap` and `OffscreenCanvas` exist: Chrome's service worker, Firefox's background page.
- * Throws when the image cannot be decoded (the caller then reads it whole).
+ * Throws when the image cannot be decoded (the caller then reads it whole). `decoded`: `image`
+ * already decoded (upright), used instead of decoding it again and left open (the caller's).
  */
-export async function cutInvoices(image: Blob): Promise<Blob[]> {
-  const bitmap = await createImageBitmap(image, { imageOrientation: 'from-image' });
+export async function cutInvoices(image: Blob, decoded?: ImageBitmap): Promise<Blob[]> {
+  const bitmap = decoded ?? (await createImageBitmap(image, { imageOrientation: 'from-image' }));
   try {
     const factor = Math.max(1, Math.max(bitmap.width, bitmap.height) / SHEET_SEARCH_SIDE);
     const w = Math.max(1, Math.round(bitmap.width / factor));
@@ -24,7 +25,7 @@ export async function cutInvoices(image: Blob): Promise<Blob[]> {
     const regions = slipsInFull(findInvoices(small.getImageData(0, 0, w, h)), bitmap.width / w);
     return await Promise.all(regions.map((r) => cut(bitmap, r)));
   } finally {
-    bitmap.close();
+    if (!decoded) bitmap.close();
   }
 }
 

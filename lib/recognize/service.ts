@@ -23,9 +23,10 @@ export interface RecognitionServiceDeps {
   normalize: (image: Blob) => Promise<Normalized>;
   /**
    * The invoices of a photo of several, cut out in reading order (lib/ondevice/sheet-browser.ts);
-   * fewer than two: the image is one invoice and is read whole. Absent: never split.
+   * fewer than two: the image is one invoice and is read whole. Absent: never split. `decoded`:
+   * the image already decoded by `normalize`, when it was (the caller closes it afterwards).
    */
-  cutInvoices?: (image: Blob) => Promise<Blob[]>;
+  cutInvoices?: (image: Blob, decoded?: ImageBitmap) => Promise<Blob[]>;
   /** Called after every change of a capture (badge, open pages). */
   changed: (capture: Capture) => void | Promise<void>;
   newId?: () => string;
@@ -117,7 +118,7 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
    * (the normalized image replaces the captured one), with the capture as it then stands.
    * A failure is stored on the capture.
    */
-  async function apiReadyImage(capture: Capture): Promise<{ image: Blob; capture: Capture } | null> {
+  async function apiReadyImage(capture: Capture): Promise<{ image: Blob; capture: Capture; decoded?: ImageBitmap } | null> {
     const { id } = capture;
     let current = capture;
     let image = await deps.store.image(id);
@@ -142,10 +143,10 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       await save(id, { status: 'failed', error: normalized.error });
       return null;
     }
-    const { blob, sourceFormat, converted, reason } = normalized.image;
+    const { blob, sourceFormat, converted, reason, decoded } = normalized.image;
     const imageInfo = { sourceFormat, sourceBytes: image.size, converted, reason };
     current = converted ? await storeImage(id, blob, { normalized: true, imageInfo }) : await save(id, { normalized: true, imageInfo });
-    return { image: blob, capture: current };
+    return { image: blob, capture: current, decoded };
   }
 
   /**
@@ -162,7 +163,8 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     const job = { retries: 0, interruptions: 0, ...capture.job, wait: undefined, notBefore: undefined };
     const ready = await apiReadyImage(await save(id, { status: 'running', provider, attempts, job, progress: undefined }));
     if (!ready) return;
-    if (await splitPhoto(ready.capture, ready.image)) return;
+    // The decoded image serves the split only: freed before the reading, which needs the memory.
+    if (await splitPhoto(ready.capture, ready.image, ready.decoded).finally(() => ready.decoded?.close())) return;
     let lastStage: string | undefined;
     let lastWritten = 0;
     let progressWrites = Promise.resolve();
@@ -204,9 +206,9 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
    * before it finds the photo's capture `running`, queues it again and splits it the same way.
    * A part is never split again. True when the photo was split.
    */
-  async function splitPhoto(capture: Capture, image: Blob): Promise<boolean> {
+  async function splitPhoto(capture: Capture, image: Blob, decoded?: ImageBitmap): Promise<boolean> {
     if (capture.photo || !deps.cutInvoices) return false;
-    const crops = await deps.cutInvoices(image).catch((e: unknown) => {
+    const crops = await deps.cutInvoices(image, decoded).catch((e: unknown) => {
       console.warn('finding the invoices of a photo failed; it is read whole:', e instanceof Error ? e.message : e);
       return [];
     });

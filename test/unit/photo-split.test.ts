@@ -11,7 +11,7 @@ const crop = (n: number) => new Blob([new Uint8Array([0xff, 0xd8, 0xff, n])], { 
 let dbCount = 0;
 
 /** A worker: the service over a store, reading each crop's last byte as the invoice's number. */
-function worker(store: CaptureStore, cut: (image: Blob) => Promise<Blob[]>, provider: ProviderId = 'huawei') {
+function worker(store: CaptureStore, cut: (image: Blob, decoded?: ImageBitmap) => Promise<Blob[]>, provider: ProviderId = 'huawei', decoded?: () => ImageBitmap) {
   const sent: { provider: ProviderId; bytes: number[]; photo?: Capture['photo'] }[] = [];
   const service = createRecognitionService({
     store,
@@ -22,7 +22,7 @@ function worker(store: CaptureStore, cut: (image: Blob) => Promise<Blob[]>, prov
       return { ok: true, result: { number: `0000000${bytes.at(-1)}` } };
     },
     fetchImage: vi.fn(),
-    normalize: async (blob) => ({ ok: true as const, image: { blob, sourceFormat: 'jpeg' as const, converted: false } }),
+    normalize: async (blob) => ({ ok: true as const, image: { blob, sourceFormat: 'jpeg' as const, converted: false, decoded: decoded?.() } }),
     cutInvoices: cut,
     changed: () => undefined,
   });
@@ -58,6 +58,24 @@ describe('a photo of several invoices becomes one capture per invoice', () => {
     expect((await store.get(id))?.photo).toBeUndefined();
     expect(sent).toHaveLength(1);
     expect(sent[0]!.bytes).toHaveLength(PHOTO.size);
+  });
+
+  it('the search is handed the image normalize decoded, which is closed before the reading', async () => {
+    const store = newStore();
+    const events: string[] = [];
+    const bitmap = { width: 40, height: 30, close: () => void events.push('closed') } as unknown as ImageBitmap;
+    const { service, sent } = worker(store, async (_image, decoded) => (events.push(decoded === bitmap ? 'searched the decoded image' : 'decoded again'), [crop(1)]), 'huawei', () => bitmap);
+    const id = await service.captureBlob({ kind: 'file' }, PHOTO);
+    await service.idle();
+    expect(await store.get(id)).toMatchObject({ status: 'done', result: { number: '00000009' } });
+    expect(events).toEqual(['searched the decoded image', 'closed']);
+    expect(sent).toHaveLength(1);
+    // Split: the photo's closed after the cut; each part's own (normalized too) closed without a search.
+    const split = worker(newStore(), async () => (events.push('cut'), [crop(1), crop(2)]), 'huawei', () => bitmap);
+    events.length = 0;
+    await split.service.captureBlob({ kind: 'file' }, PHOTO);
+    await split.service.idle();
+    expect(events).toEqual(['cut', 'closed', 'closed', 'closed']);
   });
 
   it('a finder that throws leaves the photo read whole', async () => {
