@@ -49,7 +49,7 @@ export function createServices(browser: WxtBrowser) {
   // The job queue does the back-off (persisted, with jitter): the client tries each call once.
   const huawei = huaweiRecognizer(readSettings, { ...clientDeps, maxAttempts: 1 }, gate);
   // Chrome has offscreen documents (MV3); Firefox's MV2 background page runs the engine itself.
-  const pageHost = engineHost(browser) === 'offscreen-document' ? offscreenClient(browser) : inlineClient();
+  const pageHost: ReturnType<typeof inlineClient> & { prepare?: (image: Blob) => void } = engineHost(browser) === 'offscreen-document' ? offscreenClient(browser) : inlineClient();
 
   const service = createRecognitionService({
     store,
@@ -60,6 +60,9 @@ export function createServices(browser: WxtBrowser) {
       // must an invoice cut out of a photo of several (the URL is the whole photo's).
       const bytesOnly = capture.imageInfo?.converted || capture.photo;
       return huawei(image, bytesOnly ? undefined : (capture.source.resolvedUrl ?? capture.source.imageUrl));
+    },
+    prepare: (provider, image) => {
+      if (provider === 'ondevice') pageHost.prepare?.(image);
     },
     normalize: (image) => normalizeImage(image, { rasterizeSvg: pageHost.rasterizeSvg }),
     cutInvoices,

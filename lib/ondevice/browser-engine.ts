@@ -102,10 +102,23 @@ export async function decodeBlob(blob: Blob): Promise<{ pixels: RgbaImage; width
   return { pixels: context.getImageData(0, 0, width, height), ...size };
 }
 
-export async function recognizeBlob(blob: Blob, progress: (p: Progress) => void): Promise<RecognizeOutcome> {
+/** An image decoded by decodeBlob. */
+export type DecodedImage = Awaited<ReturnType<typeof decodeBlob>>;
+
+/** Reads an invoice image (any format the browser decodes) with the on-device engine. */
+export function recognizeBlob(blob: Blob, progress: (p: Progress) => void): Promise<RecognizeOutcome> {
+  return recognizeDecoded(decodeBlob(blob), progress);
+}
+
+/**
+ * Reads an image whose decoding (decodeBlob) may have started before it was asked for (the
+ * offscreen document decodes a posted image on arrival, while the worker still searches it for
+ * several invoices). Rejects as decodeBlob does.
+ */
+export async function recognizeDecoded(decoding: Promise<DecodedImage>, progress: (p: Progress) => void): Promise<RecognizeOutcome> {
   const ready = await browserEngine(progress);
   progress({ stage: 'recognizing' });
-  const decoded = await decodeBlob(blob);
+  const decoded = await decoding;
   const outcome = await readQuotaInvoice(ready, decoded.pixels, { pipeline: builtPipeline() });
   // The engine read a copy at most MAX_DECODED_SIDE px long: its regions go back to the image's size.
   if (!outcome.ok || !outcome.result.boxes) return outcome;

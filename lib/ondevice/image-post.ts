@@ -23,8 +23,12 @@ export const ImagePostSchema = z.object({ target: z.literal('ondevice-image'), r
 /** How long the document waits for a posted image once asked for it (ms): a post is in a few ms. */
 export const IMAGE_WAIT_MS = 5000;
 
-/** How long an image posted but never asked for is kept (ms): its request went to another document. */
-const UNCLAIMED_MS = 60_000;
+/**
+ * How long an image posted but never asked for is kept (ms). The worker posts it before it knows
+ * it will ask (a photo of several invoices is cut instead, a converted image is posted anew), and
+ * asks within a second when it does; a later ask finds it gone and is answered imageMissing.
+ */
+export const UNCLAIMED_MS = 10_000;
 
 /** The service worker's `clients`, when this code runs in one (Chrome's background). */
 export function workerClients(): WorkerClients | undefined {
@@ -57,30 +61,34 @@ export interface WorkerMessages {
 }
 
 /**
- * Document side: collects the images the worker posts and hands each to the request that asks for
- * it, whichever of the two arrives first. `take` resolves with the image, or with undefined when
- * none came within `waitMs` (the worker then resends it as a data URL). Only the extension's own
- * service worker can post to its pages, so what arrives here is ours; anything else is ignored.
+ * Document side: collects the images the worker posts, starts on each as it arrives (`prepare`,
+ * e.g. decoding it), and hands what that gives to the request that asks for it, whichever of the
+ * two arrives first. `take` resolves with it, or with undefined when no image came within `waitMs`
+ * (the worker then resends it as a data URL). Only the extension's own service worker can post to
+ * its pages, so what arrives here is ours; anything else is ignored.
  */
-export function imageInbox(messages: WorkerMessages | undefined, waitMs = IMAGE_WAIT_MS) {
-  const arrived = new Map<string, Blob>();
-  const waiting = new Map<string, (image: Blob) => void>();
+export function imageInbox<T>(messages: WorkerMessages | undefined, prepare: (image: Blob) => T, waitMs = IMAGE_WAIT_MS) {
+  const arrived = new Map<string, T>();
+  const waiting = new Map<string, (prepared: T) => void>();
   messages?.addEventListener('message', (event) => {
     const post = ImagePostSchema.safeParse(event.data);
     if (!post.success) return;
     const { requestId, image } = post.data;
+    const prepared = prepare(image);
     const taker = waiting.get(requestId);
-    if (taker) return taker(image);
-    arrived.set(requestId, image);
-    setTimeout(() => arrived.get(requestId) === image && arrived.delete(requestId), UNCLAIMED_MS);
+    if (taker) return taker(prepared);
+    arrived.set(requestId, prepared);
+    setTimeout(() => arrived.get(requestId) === prepared && arrived.delete(requestId), UNCLAIMED_MS);
   });
   // Messages to a page wait until it says it listens (or its DOMContentLoaded): say so now.
   messages?.startMessages();
   return {
-    take(requestId: string): Promise<Blob | undefined> {
-      const image = arrived.get(requestId);
-      arrived.delete(requestId);
-      if (image) return Promise.resolve(image);
+    take(requestId: string): Promise<T | undefined> {
+      if (arrived.has(requestId)) {
+        const prepared = arrived.get(requestId)!;
+        arrived.delete(requestId);
+        return Promise.resolve(prepared);
+      }
       return new Promise((resolve) => {
         const timer = setTimeout(() => {
           waiting.delete(requestId);

@@ -1,7 +1,7 @@
 import type { WxtBrowser } from 'wxt/browser';
 import { recognitionError } from '../recognize/errors';
 import { isOwnContext } from '../background/sender';
-import { recognizeBlob } from './browser-engine';
+import { decodeBlob, recognizeBlob, recognizeDecoded } from './browser-engine';
 import { rasterizeSvg } from '../image/rasterize-svg';
 import { readFileAsDataUrl } from '../util/read-file';
 import type { z } from 'zod';
@@ -14,11 +14,16 @@ export const IDLE_CLOSE_MS = 3 * 60 * 1000;
 
 /**
  * Answers the worker's requests in Chrome's offscreen document: read an invoice (its image posted
- * as a Blob beforehand, or a data URL), rasterize an SVG. `messages`: the page's
+ * as a Blob beforehand and decoded on arrival, or a data URL), rasterize an SVG. `messages`: the page's
  * `navigator.serviceWorker`, which the posted images arrive on.
  */
 export function serveOffscreenEngine(browser: WxtBrowser, messages: WorkerMessages | undefined = globalThis.navigator?.serviceWorker): void {
-  const inbox = imageInbox(messages);
+  // A posted image is decoded as it arrives: meanwhile the worker still searches it for several invoices.
+  const inbox = imageInbox(messages, (image) => {
+    const decoding = decodeBlob(image);
+    decoding.catch(() => {}); // an image never asked for must not fail loudly; the asker gets the error
+    return { decoding };
+  });
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
   const armIdle = () => {
     clearTimeout(idleTimer);
@@ -41,8 +46,9 @@ export function serveOffscreenEngine(browser: WxtBrowser, messages: WorkerMessag
     const { requestId, dataUrl } = request.data;
     const progress = (p: unknown) => void browser.runtime.sendMessage({ target: 'ondevice-progress', requestId, progress: p }).catch(() => {});
     const read = async (): Promise<RecognizeOutcome | z.infer<typeof ImageMissingSchema>> => {
-      const blob = dataUrl ? await (await fetch(dataUrl)).blob() : await inbox.take(requestId);
-      return blob ? recognizeBlob(blob, progress) : { imageMissing: true };
+      if (dataUrl) return recognizeBlob(await (await fetch(dataUrl)).blob(), progress);
+      const posted = await inbox.take(requestId);
+      return posted ? recognizeDecoded(posted.decoding, progress) : { imageMissing: true };
     };
     return read()
       .catch((e: unknown) => ({ ok: false as const, error: recognitionError('AIS.0105', `on-device engine: ${e instanceof Error ? e.message : String(e)}`) }))

@@ -19,6 +19,12 @@ export interface RecognitionServiceDeps {
   /** Reads one image with a provider; may report progress (model loading). */
   recognize: (provider: ProviderId, image: Blob, progress: (p: Progress) => void, capture: Capture) => Promise<RecognizeOutcome>;
   fetchImage: (url: string) => Promise<FetchedImage>;
+  /**
+   * The image a capture's reading will most likely send, as soon as it is known: a provider may
+   * start on it meanwhile (the on-device engine decodes it while the image is normalized and
+   * searched for several invoices). Changes no result; `recognize` may get another image after all.
+   */
+  prepare?: (provider: ProviderId, image: Blob) => void;
   /** Fits an image to the API's limits (format, size, orientation). */
   normalize: (image: Blob) => Promise<Normalized>;
   /**
@@ -137,6 +143,7 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
       await save(id, { status: 'failed', error: recognitionError(LocalCode.imageFetch, 'the capture has no image and no URL') });
       return null;
     }
+    deps.prepare?.(current.provider, image);
     if (current.normalized) return { image, capture: current };
     const normalized = await deps.normalize(image);
     if (!normalized.ok) {

@@ -36,7 +36,7 @@ function workerClients(urls: string[], onPost: (url: string, message: unknown) =
 describe('the document\'s inbox of posted images', () => {
   it('hands a posted image to the request that asks for it, whichever comes first', async () => {
     const { messages, deliver } = pageMessages();
-    const inbox = imageInbox(messages);
+    const inbox = imageInbox(messages, (b) => b);
     expect(messages.started).toBe(true); // messages held for a loading page are let through
     const early = image();
     deliver({ target: 'ondevice-image', requestId: 'a', image: early });
@@ -49,7 +49,7 @@ describe('the document\'s inbox of posted images', () => {
 
   it('gives nothing for an image that never came, and ignores what is not a posted image', async () => {
     const { messages, deliver } = pageMessages();
-    const inbox = imageInbox(messages, 20);
+    const inbox = imageInbox(messages, (b) => b, 20);
     deliver({ target: 'ondevice-image', requestId: 'c', image: 'data:image/png;base64,AAAA' }); // not a Blob
     deliver({ target: 'ondevice-progress', requestId: 'c' });
     expect(await inbox.take('c')).toBeUndefined();
@@ -57,6 +57,15 @@ describe('the document\'s inbox of posted images', () => {
     deliver({ target: 'ondevice-image', requestId: 'd', image: image() });
     expect(await inbox.take('d')).toBeInstanceOf(Blob);
     expect(await inbox.take('d')).toBeUndefined();
+  });
+
+  it('starts on an image as it arrives, before anyone asks for it', async () => {
+    const { messages, deliver } = pageMessages();
+    const started: string[] = [];
+    const inbox = imageInbox(messages, (b) => (started.push(b.type), { size: b.size }));
+    deliver({ target: 'ondevice-image', requestId: 'e', image: image() });
+    expect(started).toEqual(['image/jpeg']); // decoding begins here, while the worker still works
+    expect(await inbox.take('e')).toEqual({ size: image().size });
   });
 });
 
@@ -82,7 +91,7 @@ describe('posting the image to the offscreen document', () => {
  */
 function chromeWithDocument(answer: (request: { requestId: string; dataUrl?: string }, posted: Blob | undefined) => unknown) {
   const { messages, deliver } = pageMessages();
-  const inbox = imageInbox(messages, 20);
+  const inbox = imageInbox(messages, (b) => b, 20);
   const requests: { requestId: string; dataUrl?: string }[] = [];
   const browser = {
     runtime: {
@@ -121,6 +130,35 @@ describe('the worker sending an image to read', () => {
       expect(chrome.requests).toHaveLength(1);
       expect(chrome.requests[0]!.dataUrl).toBe(`data:image/jpeg;base64,${Buffer.from(await bytesOf(image())).toString('base64')}`);
     }
+  });
+
+  it('an image posted ahead of its reading is not posted again: the request names it', async () => {
+    let read: Blob | undefined;
+    const chrome = chromeWithDocument((_request, posted) => ((read = posted), { ok: true, result: RESULT }));
+    const clients = workerClients([DOCUMENT_URL], (_url, message) => chrome.deliver(message));
+    const engine = offscreenClient(chrome.browser, clients);
+    const blob = image();
+    engine.prepare(blob);
+    engine.prepare(blob); // once per image
+    expect(await engine.recognize(blob, () => {})).toEqual({ ok: true, result: RESULT });
+    expect(clients.posts).toHaveLength(1);
+    expect(chrome.requests).toEqual([{ target: 'ondevice-engine', requestId: (clients.posts[0]!.message as { requestId: string }).requestId }]);
+    expect(read).toBe(blob);
+    // Another image than the one posted ahead (normalize converted it): posted on its own.
+    const other = image();
+    engine.prepare(blob);
+    expect(await engine.recognize(other, () => {})).toEqual({ ok: true, result: RESULT });
+    expect(clients.posts.map((p) => (p.message as { image: Blob }).image)).toEqual([blob, blob, other]);
+    expect(read).toBe(other);
+  });
+
+  it('an image posted ahead that never arrived is sent as a data URL, not lost', async () => {
+    const chrome = chromeWithDocument((request, posted) => (posted || request.dataUrl ? { ok: true, result: RESULT } : { imageMissing: true }));
+    const engine = offscreenClient(chrome.browser, workerClients([DOCUMENT_URL])); // posts go nowhere
+    const blob = image();
+    engine.prepare(blob);
+    expect(await engine.recognize(blob, () => {})).toEqual({ ok: true, result: RESULT });
+    expect(chrome.requests.map((r) => Boolean(r.dataUrl))).toEqual([false, true]);
   });
 
   it('sends the bytes again as a data URL when the posted image never reached the document', async () => {

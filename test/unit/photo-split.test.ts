@@ -11,7 +11,7 @@ const crop = (n: number) => new Blob([new Uint8Array([0xff, 0xd8, 0xff, n])], { 
 let dbCount = 0;
 
 /** A worker: the service over a store, reading each crop's last byte as the invoice's number. */
-function worker(store: CaptureStore, cut: (image: Blob, decoded?: ImageBitmap) => Promise<Blob[]>, provider: ProviderId = 'huawei', decoded?: () => ImageBitmap) {
+function worker(store: CaptureStore, cut: (image: Blob, decoded?: ImageBitmap) => Promise<Blob[]>, provider: ProviderId = 'huawei', decoded?: () => ImageBitmap, prepare?: (provider: ProviderId, image: Blob) => void) {
   const sent: { provider: ProviderId; bytes: number[]; photo?: Capture['photo'] }[] = [];
   const service = createRecognitionService({
     store,
@@ -24,6 +24,7 @@ function worker(store: CaptureStore, cut: (image: Blob, decoded?: ImageBitmap) =
     fetchImage: vi.fn(),
     normalize: async (blob) => ({ ok: true as const, image: { blob, sourceFormat: 'jpeg' as const, converted: false, decoded: decoded?.() } }),
     cutInvoices: cut,
+    prepare,
     changed: () => undefined,
   });
   return { service, sent };
@@ -76,6 +77,14 @@ describe('a photo of several invoices becomes one capture per invoice', () => {
     await split.service.captureBlob({ kind: 'file' }, PHOTO);
     await split.service.idle();
     expect(events).toEqual(['cut', 'closed', 'closed', 'closed']);
+  });
+
+  it('the provider is shown the image before the search, so it can start on it', async () => {
+    const events: string[] = [];
+    const { service } = worker(newStore(), async () => (events.push('searched'), [crop(1)]), 'ondevice', undefined, (p, image) => void events.push(`prepare ${p} ${image.size}`));
+    await service.captureBlob({ kind: 'file' }, PHOTO);
+    await service.idle();
+    expect(events).toEqual([`prepare ondevice ${PHOTO.size}`, 'searched']);
   });
 
   it('a finder that throws leaves the photo read whole', async () => {
