@@ -128,6 +128,8 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
     const { id } = capture;
     let current = capture;
     let image = await deps.store.image(id);
+    /** A fetched image being stored: normalizing it meanwhile, awaited before the record changes again. */
+    let storing: Promise<Capture> | undefined;
     const resolve = resolvers.get(id);
     resolvers.delete(id);
     if (!image && (resolve || capture.source.imageUrl)) {
@@ -137,15 +139,19 @@ export function createRecognitionService(deps: RecognitionServiceDeps): Recognit
         return null;
       }
       image = fetched.blob;
-      current = await storeImage(id, image, { normalized: false, source: { ...capture.source, resolvedUrl: shortUrl(fetched.url), via: fetched.via } });
+      // Stored while it is normalized (IndexedDB writes off the worker's thread, ~20 ms a capture); a
+      // worker stopped before it ends fetches the image again (`source.imageUrl`), as it always did.
+      storing = storeImage(id, image, { normalized: false, source: { ...capture.source, resolvedUrl: shortUrl(fetched.url), via: fetched.via } });
+      storing.catch(() => {}); // awaited below, where a failure is thrown
     }
     if (!image) {
       await save(id, { status: 'failed', error: recognitionError(LocalCode.imageFetch, 'the capture has no image and no URL') });
       return null;
     }
     deps.prepare?.(current.provider, image);
-    if (current.normalized) return { image, capture: current };
+    if (!storing && current.normalized) return { image, capture: current }; // a just fetched image is not
     const normalized = await deps.normalize(image);
+    if (storing) current = await storing;
     if (!normalized.ok) {
       await save(id, { status: 'failed', error: normalized.error });
       return null;

@@ -44,6 +44,33 @@ describe('recognition service: capture → store → recognize → store', () =>
     expect(new Uint8Array(await image!.arrayBuffer())).toEqual(PNG);
   });
 
+  it('a fetched image is normalized while it is being stored, and every record change waits for the store', async () => {
+    const events: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const converted = new Blob([PNG.slice(0, 9)], { type: 'image/png' });
+    const { store, service } = setup(
+      async () => ({ ok: true, result: { number: '01234567' } }),
+      async () => {
+        events.push('normalize');
+        release(); // the store of the fetched image goes on only now: normalize did not wait for it
+        return { ok: true as const, image: { blob: converted, sourceFormat: 'png' as const, converted: true } };
+      },
+    );
+    const setImage = store.setImage.bind(store);
+    store.setImage = async (id, blob) => {
+      events.push(`store ${blob.size}`);
+      if (blob.size === PNG.length) await held;
+      await setImage(id, blob);
+      events.push(`stored ${blob.size}`);
+    };
+    const id = await service.captureUrl({ kind: 'url', imageUrl: 'https://x/a.png' });
+    await service.idle();
+    expect(events).toEqual([`store ${PNG.length}`, 'normalize', `stored ${PNG.length}`, 'store 9', 'stored 9']);
+    expect(await store.get(id)).toMatchObject({ status: 'done', hasImage: true, normalized: true, imageInfo: { converted: true }, source: { via: 'worker-fetch' } });
+    expect((await store.image(id))?.size).toBe(9);
+  });
+
   it('a failure is stored, never thrown, and Retry re-uses the stored image', async () => {
     const answers: RecognizeOutcome[] = [
       { ok: false, error: { code: 'APIG.0301', message: 'bad signature', status: 401, retryable: false, refusedCredentials: true } },
