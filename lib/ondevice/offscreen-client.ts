@@ -103,6 +103,8 @@ export function offscreenClient(browser: WxtBrowser, clients: WorkerClients | un
      * the worker still searches it for several invoices (~70 ms a capture, issue 10's profile).
      * `recognize` with the same Blob then sends only the request. Nothing is lost if it is never
      * read (the document drops it, UNCLAIMED_MS) or cannot be posted (`recognize` sends it then).
+     * It opens the document when none is open; one opened for a reading that never comes (the image
+     * refused) closes itself like any idle one (offscreen-host IDLE_CLOSE_MS).
      */
     prepare(image: Blob): void {
       if (!clients || prepared.has(image)) return;

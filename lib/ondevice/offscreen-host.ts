@@ -34,11 +34,13 @@ export function serveOffscreenEngine(browser: WxtBrowser, messages: WorkerMessag
     if (!isOwnContext(sender, browser.runtime.id, origin)) return undefined; // only our worker asks
     const svg = RasterizeRequestSchema.safeParse(message);
     if (svg.success) {
+      clearTimeout(idleTimer);
       return fetch(svg.data.dataUrl)
         .then((r) => r.blob())
         .then((blob) => rasterizeSvg(blob, document))
         .then(readFileAsDataUrl)
-        .catch(() => null);
+        .catch(() => null)
+        .finally(armIdle);
     }
     const request = OffscreenRequestSchema.safeParse(message);
     if (!request.success) return undefined; // not for this page
@@ -54,4 +56,7 @@ export function serveOffscreenEngine(browser: WxtBrowser, messages: WorkerMessag
       .catch((e: unknown) => ({ ok: false as const, error: recognitionError('AIS.0105', `on-device engine: ${e instanceof Error ? e.message : String(e)}`) }))
       .finally(armIdle);
   });
+  // From the start, not only after a first reading: the worker opens the document ahead of a reading
+  // (offscreen-client `prepare`) that may never come, e.g. an image refused as too large.
+  armIdle();
 }
