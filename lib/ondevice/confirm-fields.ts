@@ -9,7 +9,7 @@ import { putField } from '../invoice/result-fields';
 import { markedForReview } from '../invoice/review';
 import type { DetectedLine, OcrEngine } from './engine';
 import { type RotatedRect, spanAlong } from './geometry';
-import type { RgbaImage } from './image';
+import { cropRotatedRect, type RgbaImage } from './image';
 
 /** The identifiers confirmed, and their digit counts. */
 export const IDENTIFIER_DIGITS = { code: 12, number: 8 } as const;
@@ -301,13 +301,45 @@ export async function confirmIdentifiers(
 export const NEAR_MISS_HEIGHTS = [REREAD_HEIGHTS[0], TIEBREAK_HEIGHT, 1] as const;
 
 /**
+ * Each near-miss height is read as cut and stretched along the line to this many times its width.
+ * A digit lost in a row of like ones (111 read 11: the recognizer's CTC merges two steps of one
+ * digit with no blank between them) or two digits fused into one wide glyph (15 read 钙) come apart
+ * when each digit spans more of the recognizer's steps: fresh seed 600034's seal-free 110a1456090
+ * read 111001456090 so at two of three heights, seed 600069's 钙1011674014 read 151011674014 at
+ * one; at 2× the label and digits broke up.
+ */
+export const NEAR_MISS_STRETCHES = [1, 1.5] as const;
+
+/**
+ * How many digits each stretch of `text` (compacted) holds that could be a misread 12-digit code:
+ * its digit runs (look-alike letters read as digits, digitRuns) and its runs of digits with one
+ * letter or character inside (seed 600034's 110a1456090, an a for a 0), each of at least `min`
+ * digits. Not a dash or other punctuation: 0592-1234567 is a phone number.
+ */
+function nearRunLengths(text: string, min: number): number[] {
+  const clean = compact(text);
+  const strays = Array.from(clean.matchAll(/\d+\p{L}\d+/gu), (m) => m[0].length - 1);
+  return [...digitRuns(clean, min).map((r) => r.digits.length), ...strays].filter((n) => n >= min);
+}
+
+/**
+ * A stretched copy of `rect` cut out of `image` (`stretch` × its width along the line, its height
+ * as it is) and the rectangle that is the whole of that copy, for `OcrEngine.readLines`.
+ */
+function stretchedLine(image: RgbaImage, rect: RotatedRect, stretch: number): { image: RgbaImage; rect: RotatedRect } {
+  const copy = cropRotatedRect(image, rect, Math.round(rect.w * stretch), Math.round(rect.h));
+  return { image: copy, rect: { cx: copy.width / 2, cy: copy.height / 2, w: copy.width, h: copy.height, angle: 0 } };
+}
+
+/**
  * A page's reading without a code: a line whose digits came out one or two too few or too many
- * (`near`: a run of 10, 11 or 13 digits, look-alike letters read as digits) is read again at
- * NEAR_MISS_HEIGHTS, and the readings holding 12 digits are pooled digit by digit (fuseDigits).
+ * (`near`: a run of 11 or 13 digits, look-alike letters read as digits, or one other character
+ * inside it; 10 beside a 代码 label) is read again at NEAR_MISS_HEIGHTS, each as cut and stretched
+ * (NEAR_MISS_STRETCHES), and the readings holding 12 digits are pooled digit by digit (fuseDigits).
  * Seed 200114: its seal-free reading 发票代码23502165140k (a k for the 8) read again as the box was
  * found gives 235021651408. What comes of it was never read as a whole by the page's reading, so it
  * always goes to review. `lines`: the page's reading of `image`; `skip`: lines that are no place for
- * it (the number's). Costs three line recognitions for each such line, only on a page with no code.
+ * it (the number's). Costs six line recognitions for each such line, only on a page with no code.
  * Returns the code and its confidence (0–1, below REVIEW_THRESHOLD), or undefined.
  */
 export async function readMissingCode(
@@ -319,15 +351,38 @@ export async function readMissingCode(
   const length = IDENTIFIER_DIGITS.code;
   const near = lines.flatMap((line, from) => {
     if (skip.includes(from)) return [];
-    const runs = digitRuns(compact(line.text), length - 2).map((r) => r.digits.length);
+    const runs = nearRunLengths(line.text, length - 2);
     return runs.some((n) => n !== length && Math.abs(n - length) <= 1) || (runs.includes(length - 2) && /代码/u.test(line.text)) ? [from] : [];
   });
   for (const from of near) {
     const rect = rectOfBox(lines[from]!.box);
-    const found = identifiersIn(await engine.readLines(image, NEAR_MISS_HEIGHTS.map((k) => rereadRect(rect, k))), length);
+    const readings: LineReading[] = [];
+    for (const stretch of NEAR_MISS_STRETCHES) {
+      const cuts = NEAR_MISS_HEIGHTS.map((k) => rereadRect(rect, k));
+      if (stretch === 1) readings.push(...(await engine.readLines(image, cuts)));
+      else for (const cut of cuts.map((c) => stretchedLine(image, c, stretch))) readings.push(...(await engine.readLines(cut.image, [cut.rect])));
+    }
+    const found = identifiersIn(readings, length);
     if (found.length) return { value: fuseDigits(found), confidence: markedForReview(Math.max(...found.map((f) => f.confidence))), from };
   }
   return undefined;
+}
+
+/**
+ * The identifier earlier passes read (`readings`: a pool's, IdentifierReadings) for a page whose
+ * later readings all lost it: the reading with the surest digits (highest mean probability) pooled
+ * digit by digit (fuseDigits) with those differing from it in at most POOLED_DIFFERENCE places.
+ * Fresh seed 600028: the small pass read its code 142001231681 right but weakly (two digits near
+ * 0.5), so the page was read at full size, where the seal cost the code line five digits, and the
+ * seal-free reading one. Returns the value and that reading's mean digit probability (0–1), or
+ * undefined when there are no readings; the caller marks it for review.
+ */
+export function pooledReading(readings: readonly DigitReading[]): { value: string; confidence: number } | undefined {
+  const mean = (r: DigitReading) => r.digits.reduce((a, b) => a + b, 0) / Math.max(1, r.digits.length);
+  const surest = readings.reduce<DigitReading | undefined>((best, r) => (best && mean(best) >= mean(r) ? best : r), undefined);
+  if (!surest) return undefined;
+  const same = readings.filter((r) => r !== surest && r.value.length === surest.value.length && differingDigits(r.value, surest.value) <= POOLED_DIFFERENCE);
+  return { value: fuseDigits([surest, ...same]), confidence: Math.round(mean(surest) * 1000) / 1000 };
 }
 
 /** The first reading of `line` holds `value` as `field` with every digit at FIRST_READING_FLOOR or above. */

@@ -10,7 +10,7 @@ import { readQuotaInvoice } from '../../lib/ondevice/read-invoice';
 import type { OcrEngine } from '../../lib/ondevice/engine';
 import { decodeImage, nodeEngine } from '../support/ondevice-node';
 import { renderInvoices } from '../synth/render';
-import { makeInvoiceSpec, turnPhoto } from '../synth/spec';
+import { type InvoiceSpec, makeInvoiceSpec, turnPhoto } from '../synth/spec';
 import { REVIEW_THRESHOLD } from '../../lib/invoice/review';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'invoices');
@@ -21,6 +21,24 @@ let engine: OcrEngine;
 beforeAll(async () => {
   engine = await nodeEngine();
 });
+
+/**
+ * Generated photos of `specs`, rendered in the describe block's beforeAll. Returns a function that
+ * reads the photo of a seed: the engine's outcome, with that invoice's fields' truth.
+ */
+function renderedPhotos(specs: () => InvoiceSpec[]) {
+  let samples: { spec: InvoiceSpec; image: Uint8Array }[] = [];
+  beforeAll(async () => {
+    const list = specs();
+    const images = await renderInvoices(list, { format: 'jpeg', photo: true });
+    samples = list.map((spec, i) => ({ spec, image: new Uint8Array(images[i]!) }));
+  });
+  return async (seed: number) => {
+    const { spec, image } = samples.find((s) => s.spec.seed === seed)!;
+    const outcome = await readQuotaInvoice(engine, decodeImage(image)!);
+    return { outcome, truth: { ...spec.truth } as Record<string, string>, sealOverCode: spec.variants?.sealOverCode != null };
+  };
+}
 
 const turns: [string, (img: RgbaImage) => RgbaImage][] = [
   ['upright', (img) => img],
@@ -47,16 +65,11 @@ describe('fixture invoices', () => {
 describe('generated photos (desk, perspective, blur, noise, JPEG), rendered now', () => {
   // Seeds chosen across the tiers: scans, moderate photos, a hard one, an upside-down one.
   const seeds = [3, 5, 10, 57, 76];
-  let samples: { seed: number; image: Uint8Array; truth: Record<string, string>; sealOverCode: boolean }[] = [];
-  beforeAll(async () => {
-    const specs = seeds.map((seed) => makeInvoiceSpec(seed, { photo: true }));
-    const images = await renderInvoices(specs, { format: 'jpeg', photo: true });
-    samples = specs.map((spec, i) => ({ seed: spec.seed, image: new Uint8Array(images[i]!), truth: { ...spec.truth }, sealOverCode: spec.variants?.sealOverCode != null }));
-  });
+  const readSeed = renderedPhotos(() => seeds.map((seed) => makeInvoiceSpec(seed, { photo: true })));
 
   it.each(seeds)('seed %i', async (seed) => {
-    const sample = samples.find((s) => s.seed === seed)!;
-    const outcome = await readQuotaInvoice(engine, decodeImage(sample.image)!);
+    const sample = await readSeed(seed);
+    const { outcome } = sample;
     expect(outcome.ok).toBe(true);
     const read = (outcome.ok ? fields(outcome.result) : {}) as Partial<Record<string, unknown>>;
     if (!sample.sealOverCode) return expect(read).toEqual(sample.truth);
@@ -76,16 +89,11 @@ describe('a red seal whose words are stamped across the code digits (generator k
   // TODO(2026-11-30): the kind's own placements for seeds 100034 and 100039 still lose the code
   // (100034) or the number (100039), missing, never wrong: add them here once they read.
   const seeds = [7];
-  let samples: { seed: number; image: Uint8Array; truth: Record<string, string> }[] = [];
-  beforeAll(async () => {
-    const specs = seeds.map((seed) => makeInvoiceSpec(seed, { photo: true, variants: 'seal-over-code' }));
-    const images = await renderInvoices(specs, { format: 'jpeg', photo: true });
-    samples = specs.map((spec, i) => ({ seed: spec.seed, image: new Uint8Array(images[i]!), truth: { ...spec.truth } }));
-  });
+  const readSeed = renderedPhotos(() => seeds.map((seed) => makeInvoiceSpec(seed, { photo: true, variants: 'seal-over-code' })));
 
   it.each(seeds)('seed %i: all four fields right, the code included', async (seed) => {
-    const sample = samples.find((s) => s.seed === seed)!;
-    const outcome = await readQuotaInvoice(engine, decodeImage(sample.image)!);
+    const sample = await readSeed(seed);
+    const { outcome } = sample;
     expect(outcome.ok && fields(outcome.result)).toEqual(sample.truth);
   });
 });
@@ -99,16 +107,11 @@ describe('turned photos whose digits a single reading gets wrong: read right, or
     [100012, 180],
     [100035, 90],
   ] as const;
-  let samples: { seed: number; image: Uint8Array; truth: Record<string, string> }[] = [];
-  beforeAll(async () => {
-    const specs = cases.map(([seed, turn]) => turnPhoto(makeInvoiceSpec(seed, { photo: true }), turn));
-    const images = await renderInvoices(specs, { format: 'jpeg', photo: true });
-    samples = specs.map((spec, i) => ({ seed: spec.seed, image: new Uint8Array(images[i]!), truth: { ...spec.truth } }));
-  });
+  const readSeed = renderedPhotos(() => cases.map(([seed, turn]) => turnPhoto(makeInvoiceSpec(seed, { photo: true }), turn)));
 
   it.each(cases)('seed %i turned %i°', async (seed) => {
-    const sample = samples.find((s) => s.seed === seed)!;
-    const outcome = await readQuotaInvoice(engine, decodeImage(sample.image)!);
+    const sample = await readSeed(seed);
+    const { outcome } = sample;
     expect(outcome.ok).toBe(true);
     const result = outcome.ok ? outcome.result : {};
     for (const field of ['code', 'number'] as const) {
@@ -116,5 +119,21 @@ describe('turned photos whose digits a single reading gets wrong: read right, or
       expect(result[field] === sample.truth[field] || marked, `${field} read as ${result[field]} at ${result.confidence?.[field]}`).toBe(true);
     }
     if (seed !== 100035) expect(fields(result)).toEqual(sample.truth);
+  });
+});
+
+describe('codes the seal cost digits in every full-size reading: found all the same, marked for review', () => {
+  // Fresh seeds (bench:accuracy --first-seed 600000): 600028's small pass read the code right but
+  // weakly, the full-size and seal-free readings lost digits (confirm-fields pooledReading);
+  // 600034's seal-free reading lost a 1 of 111 and read a 0 as a, 600069's (upright, printed upside
+  // down in the photo) fused 15 into one glyph (readMissingCode, NEAR_MISS_STRETCHES).
+  const seeds = [600028, 600034, 600069];
+  const readSeed = renderedPhotos(() => seeds.map((seed) => makeInvoiceSpec(seed, { photo: true })));
+
+  it.each(seeds)('seed %i', async (seed) => {
+    const sample = await readSeed(seed);
+    const { outcome } = sample;
+    expect(outcome.ok && fields(outcome.result)).toEqual(sample.truth);
+    expect(outcome.ok && outcome.result.confidence?.code).toBeLessThan(REVIEW_THRESHOLD);
   });
 });

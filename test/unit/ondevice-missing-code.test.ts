@@ -2,15 +2,18 @@
 // many: readMissingCode reads that line again (confirm-fields.ts). The fixture is seed 200114's code
 // line (upright photo, test/synth) with the seal's red taken away as the engine does (seal.ts
 // removeRed, red-channel), cut out at the same pixels: its seal-free reading was 发票代码23502165140k.
+// Fresh seeds 600034 (发代码110a1456090: a 1 lost from 111, a 0 read a) and 600069 (turned 180°:
+// 发票代码钙1011674014, the 15 fused into one glyph) are cut the same way.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REVIEW_THRESHOLD } from '@/lib/invoice/review';
-import { NEAR_MISS_HEIGHTS, readMissingCode } from '@/lib/ondevice/confirm-fields';
+import { NEAR_MISS_HEIGHTS, NEAR_MISS_STRETCHES, pooledReading, readMissingCode } from '@/lib/ondevice/confirm-fields';
 import type { DetectedLine, OcrEngine } from '@/lib/ondevice/engine';
 import { decodeImage, nodeEngine } from '../support/ondevice-node';
 
-const codeLine = decodeImage(new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'code-near-miss', 'code-line-200114.png'))))!;
+const fixture = (seed: number) => decodeImage(new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'code-near-miss', `code-line-${seed}.png`))))!;
+const codeLine = fixture(200114);
 /** The box the engine found the line in, in the fixture's pixels. */
 const box: DetectedLine['box'] = [[31, 26], [316, 62], [312, 95], [26, 59]];
 const line = (text: string, b = box): DetectedLine => ({ text, confidence: 0.92, charConfidences: Array.from(text, () => 0.92), box: b });
@@ -26,6 +29,20 @@ describe('readMissingCode with the real recognizer', () => {
     expect(found?.value).toBe('235021651408');
     expect(found!.confidence).toBeLessThan(REVIEW_THRESHOLD);
     expect(found!.from).toBe(0);
+  });
+
+  it('reads a code whose reading lost a digit of a row of like ones and had a letter for another (seed 600034)', async () => {
+    const box600034: DetectedLine['box'] = [[20, 27], [262, 17], [263, 53], [22, 62]];
+    const found = await readMissingCode(engine, fixture(600034), [line('发代码110a1456090', box600034)]);
+    expect(found?.value).toBe('111001456090');
+    expect(found!.confidence).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
+  it('reads a code whose first two digits were read as one glyph, upside down (seed 600069)', async () => {
+    const box600069: DetectedLine['box'] = [[210, 41], [22, 53], [20, 28], [208, 16]];
+    const found = await readMissingCode(engine, fixture(600069), [line('发票代码钙1011674014', box600069)]);
+    expect(found?.value).toBe('151011674014');
+    expect(found!.confidence).toBeLessThan(REVIEW_THRESHOLD);
   });
 });
 
@@ -46,15 +63,40 @@ describe('readMissingCode: which lines it reads again', () => {
 
   it('only lines a digit or so off 12 (a label’s line may have lost two), never a skipped one', async () => {
     const { engine, asked } = engineReading('235021651408');
-    const lines = [line('发票号码09631565'), line('服务电话0592-12366'), line('2350216514'), line('发票代码2350216514'), line('23502165140')];
-    const found = await readMissingCode(engine, codeLine, lines, [4]);
-    // Line 2 (10 digits, no label) is no near miss; line 3 (10 digits after the label) is.
-    expect(found).toMatchObject({ value: '235021651408', from: 3 });
-    expect(asked).toEqual([NEAR_MISS_HEIGHTS.length]);
+    const lines = [line('发票号码09631565'), line('服务电话0592-12366'), line('2350216514'), line('开票日期2014年06月12日'), line('发票代码2350216514'), line('23502165140')];
+    const found = await readMissingCode(engine, codeLine, lines, [5]);
+    // Line 2 (10 digits, no label) is no near miss, nor a date; line 4 (10 digits after the label) is.
+    expect(found).toMatchObject({ value: '235021651408', from: 4 });
+    // Each height once as cut (one call), then once per height stretched (a call each).
+    expect(asked).toEqual([NEAR_MISS_HEIGHTS.length, ...NEAR_MISS_HEIGHTS.map(() => 1)]);
+    expect(NEAR_MISS_STRETCHES).toEqual([1, 1.5]);
+  });
+
+  it('a run with one stray letter inside is a near miss; two strays or a phone number are not', async () => {
+    const { engine } = engineReading('111001456090');
+    expect(await readMissingCode(engine, codeLine, [line('发代码110a1456090')])).toMatchObject({ from: 0 });
+    expect(await readMissingCode(engine, codeLine, [line('1100a1456090')])).toMatchObject({ from: 0 });
+    expect(await readMissingCode(engine, codeLine, [line('发代码1a0a1456090'), line('电话0592-1234567'), line('0592/12345678')])).toBeUndefined();
   });
 
   it('nothing when no reading of the line holds 12 digits', async () => {
     const { engine } = engineReading('发票代码23502165140');
     expect(await readMissingCode(engine, codeLine, [line('发票代码23502165140')])).toBeUndefined();
+  });
+});
+
+describe('pooledReading: an identifier earlier passes read, for a page whose later readings lost it', () => {
+  const reading = (value: string, p: number) => ({ value, digits: Array.from(value, () => p) });
+
+  it('the surest reading, pooled digit by digit with those that differ from it in one or two places', () => {
+    // Two agree on a 3 where the surest read 2: outvoted; a reading of another run of digits is left out.
+    const pooled = pooledReading([reading('142001231681', 0.7), reading('142001221681', 0.8), reading('142001231681', 0.6), reading('987654321098', 0.99)]);
+    expect(pooled).toEqual({ value: '987654321098', confidence: 0.99 });
+    const same = pooledReading([reading('142001231681', 0.7), reading('142001221681', 0.8), reading('142001231681', 0.6)]);
+    expect(same).toEqual({ value: '142001231681', confidence: 0.8 });
+  });
+
+  it('nothing when no pass read it', () => {
+    expect(pooledReading([])).toBeUndefined();
   });
 });
