@@ -147,12 +147,23 @@ const BESIDE_LENGTH = 7;
 const BESIDE_HEIGHT = 2;
 
 /**
+ * Beside the label, when neither DARK_RED_CUTS gave 8 digits, the stretch is read once more with
+ * only the reddest red kept (max(G, B) / R below this): the seal's words stamped as dark as the
+ * number and lying across it came back at 0.3 (fresh seed 600054: 3475存税务局 for 34758582; its
+ * digits measured 0.1–0.2 of that ratio, the words 0.2–0.3), and at 0.2 the number read whole, every
+ * digit at 0.99 and above. Only as a fallback: on held-out sheets 0.2 lost strokes of lighter numbers
+ * (seal.ts DARK_RED_CUTS).
+ */
+const SEAL_WORDS_CUT = 0.2;
+
+/**
  * When no red line gave the number, the detection lost it under the seal: no box at all (seed
  * 200083 turned 180°: the red number under the seal's words), or a box that ends where the seal
  * begins (seed 200032: 发票号码0). A line that begins with the number's label and holds fewer than
  * 8 digits is read from its start, the label's width and the number's beyond it, for dark red only
- * (the black label drops out), in the band of rows holding most of it. What it gives was never a
- * detected line, so it always goes to review. Costs two line recognitions per such label line.
+ * (the black label drops out), in the band of rows holding most of it, at DARK_RED_CUTS and, when
+ * neither gave 8 digits, at SEAL_WORDS_CUT. What it gives was never a detected line, so it always goes
+ * to review. Costs two line recognitions per such label line, three when the first two found none.
  */
 async function readBesideLabel(
   engine: OcrEngine,
@@ -169,12 +180,15 @@ async function readBesideLabel(
     const length = (label.length + BESIDE_GAP + BESIDE_LENGTH) * line.h;
     // From the line's start (its left end along the text) to `length` beyond it.
     const rect = spanAlong(line, -line.w / 2, -line.w / 2 + length, BESIDE_HEIGHT * line.h);
-    const readings = [];
+    const readings: RecResult[] = [];
+    const numbersFound = () =>
+      readings.flatMap((r, at) => {
+        const id = numberInDarkRed(r);
+        return id && !(result.code ?? '').includes(id.value) ? [{ id, confidence: r.confidence, at }] : [];
+      });
     for (const below of DARK_RED_CUTS) readings.push((await engine.readLines(image, [rect], { below, band: true }))[0]!);
-    const found = readings.flatMap((r, at) => {
-      const id = numberInDarkRed(r);
-      return id && !(result.code ?? '').includes(id.value) ? [{ id, confidence: r.confidence, at }] : [];
-    });
+    if (!numbersFound().length) readings.push((await engine.readLines(image, [rect], { below: SEAL_WORDS_CUT, band: true }))[0]!);
+    const found = numbersFound();
     if (!found.length) continue;
     const first = found[0]!;
     // Settled against the other cut's reading, not against itself (when only the second cut gave 8 digits).

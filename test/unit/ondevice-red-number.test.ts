@@ -22,6 +22,9 @@ const ghostLine = load('number-ghost-200098.png');
 // Seed 200083 turned 180° (photo crop x40 y800 540×180): the red number 84827016 under the seal's
 // words, which detection gave no box at all; only the label 发票号码 beside it was found.
 const besideLabel = load('number-beside-label-200083.png');
+// Fresh seed 600054 (photo crop x260 y360 560×140): the red 34758582 with the seal's 地方税务局 stamped
+// as dark across it; the full pass read the line 发票号码3475税务局.
+const sealWordsAcross = load('number-beside-label-600054.png');
 
 /** Share (0–1) of an image's pixels that are dark (the print darkRedKept leaves). */
 function darkShare(img: RgbaImage): number {
@@ -111,6 +114,15 @@ describe('readRedNumber with the real recognizer', () => {
     expect(result.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
   });
 
+  it('reads a number the seal’s words, stamped as dark, lie across, with only the reddest red kept (seed 600054)', async () => {
+    const line: DetectedLine = { ...wholeLine(sealWordsAcross, '发票号码3475税务局'), box: [[29, 46], [513, 27], [516, 88], [32, 107]] };
+    const result: { number?: string; confidence?: Record<string, number> } = {};
+    const taken = await readRedNumber(engine, sealWordsAcross, [line], {}, result);
+    expect(result.number).toBe('34758582');
+    expect(taken).toMatchObject({ from: 0, confirmed: false });
+    expect(result.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
   it('leaves a number already read alone and reads nothing for it', async () => {
     const result = { number: '12345678' };
     expect(await readRedNumber(engine, numberLine, [wholeLine(numberLine, '')], {}, result)).toBeUndefined();
@@ -184,6 +196,22 @@ describe('readRedNumber settling (recognizer readings given)', () => {
     // Only the last line is read, at both cuts, from its start (label 4 × 10 px + 0.2 × 10 + 7 × 10 long).
     expect(asked).toEqual([41, 41]);
     expect(taken).toMatchObject({ value: '84827016', from: 3, confirmed: false });
+    expect(result.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
+  it('beside the label, reads with only the reddest red kept when neither cut gave 8 digits, and only then', async () => {
+    const white: RgbaImage = { width: 200, height: 60, data: new Uint8ClampedArray(200 * 60 * 4).fill(255) };
+    const cuts: number[] = [];
+    const engine = linesEngine((_img, _rects, darkRed) => {
+      cuts.push(darkRed!.below);
+      const text = darkRed!.below < DARK_RED_CUTS[0] ? '84827016' : '8482税务局';
+      return Promise.resolve([{ text, confidence: 0.95, charConfidences: Array.from(text, () => 0.95) }]);
+    });
+    const result: { number?: string; confidence?: Record<string, number> } = {};
+    const label: DetectedLine = { text: '发票号码8482税务局', confidence: 0.9, charConfidences: Array(12).fill(0.9), box: [[0, 0], [80, 0], [80, 10], [0, 10]] };
+    const taken = await readRedNumber(engine, white, [label], {}, result);
+    expect(cuts).toEqual([...DARK_RED_CUTS, 0.2]);
+    expect(taken).toMatchObject({ value: '84827016', from: 0, confirmed: false });
     expect(result.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
   });
 
