@@ -3,7 +3,8 @@
 // line (upright photo, test/synth) with the seal's red taken away as the engine does (seal.ts
 // removeRed, red-channel), cut out at the same pixels: its seal-free reading was 发票代码23502165140k.
 // Fresh seeds 600034 (发代码110a1456090: a 1 lost from 111, a 0 read a) and 600069 (turned 180°:
-// 发票代码钙1011674014, the 15 fused into one glyph) are cut the same way.
+// 发票代码钙1011674014, the 15 fused into one glyph) and 600012 turned 90° (03301182375: the box
+// ended under the seal before the last digit) are cut the same way.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { NEAR_MISS_HEIGHTS, NEAR_MISS_STRETCHES, pooledReading, readMissingCode 
 import type { DetectedLine, OcrEngine } from '@/lib/ondevice/engine';
 import { decodeImage, nodeEngine } from '../support/ondevice-node';
 
-const fixture = (seed: number) => decodeImage(new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'code-near-miss', `code-line-${seed}.png`))))!;
+const fixture = (seed: number | string) => decodeImage(new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'code-near-miss', `code-line-${seed}.png`))))!;
 const codeLine = fixture(200114);
 /** The box the engine found the line in, in the fixture's pixels. */
 const box: DetectedLine['box'] = [[31, 26], [316, 62], [312, 95], [26, 59]];
@@ -35,6 +36,13 @@ describe('readMissingCode with the real recognizer', () => {
     const box600034: DetectedLine['box'] = [[20, 27], [262, 17], [263, 53], [22, 62]];
     const found = await readMissingCode(engine, fixture(600034), [line('发代码110a1456090', box600034)]);
     expect(found?.value).toBe('111001456090');
+    expect(found!.confidence).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
+  it('reads a code whose box the seal ended before its last digit, the line turned 90° (seed 600012)', async () => {
+    const box600012: DetectedLine['box'] = [[48, 41], [56, 157], [37, 158], [29, 43]];
+    const found = await readMissingCode(engine, fixture('600012-turned-90'), [line('03301182375', box600012)]);
+    expect(found?.value).toBe('033011823757');
     expect(found!.confidence).toBeLessThan(REVIEW_THRESHOLD);
   });
 
@@ -67,8 +75,8 @@ describe('readMissingCode: which lines it reads again', () => {
     const found = await readMissingCode(engine, codeLine, lines, [5]);
     // Line 2 (10 digits, no label) is no near miss, nor a date; line 4 (10 digits after the label) is.
     expect(found).toMatchObject({ value: '235021651408', from: 4 });
-    // Each height once as cut (one call), then once per height stretched (a call each).
-    expect(asked).toEqual([NEAR_MISS_HEIGHTS.length, ...NEAR_MISS_HEIGHTS.map(() => 1)]);
+    // Each height as cut and longer at both ends (one call), then once per height stretched (a call each).
+    expect(asked).toEqual([2 * NEAR_MISS_HEIGHTS.length, ...NEAR_MISS_HEIGHTS.map(() => 1)]);
     expect(NEAR_MISS_STRETCHES).toEqual([1, 1.5]);
   });
 
