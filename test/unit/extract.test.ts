@@ -71,6 +71,21 @@ describe('extractQuotaInvoice', () => {
     expect(result.confidence?.amount).toBeLessThan(0.9);
   });
 
+  it('figures that disagree go to review: the capitals under the seal read as 1元 beside the printed ￥5.00 (fresh seed 1000069 turned 180°)', () => {
+    const head = ['北京市地方税务局定额发票', '发票代码211000974168', '发票号码15088528'];
+    const { result, conclusive } = extractWithEvidence(lines(...head, '1元', '刮开有奖', '￥5.00'), places);
+    // The printed figure (its currency mark) is shown, never settled.
+    expect(result.amount).toBe('￥5.00');
+    expect(result.confidence?.amount).toBeLessThan(REVIEW_THRESHOLD);
+    expect(conclusive).toBe(false);
+    // Capitals agreeing with one of the figures settle it, whatever the other figure says.
+    const agreed = extractWithEvidence(lines(...head, '1元', '伍元', '￥5.00'), places);
+    expect(agreed.result.amount).toBe('￥5.00');
+    expect(agreed.result.confidence?.amount).toBeGreaterThan(REVIEW_THRESHOLD);
+    // One figure alone stays as it was.
+    expect(extractWithEvidence(lines(...head, '￥5.00'), places).result.confidence?.amount).toBeGreaterThan(REVIEW_THRESHOLD);
+  });
+
   it('no unlabelled date or phone number is taken for the invoice number', () => {
     const result = extractQuotaInvoice(lines('深圳市地方税务局通用定额发票', '开票日期 20150812', '电话 0755-26655535', '伍拾元'), places);
     expect(result.number).toBeUndefined();
