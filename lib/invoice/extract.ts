@@ -89,44 +89,50 @@ function numberCandidates(lines: Line[], code: string | undefined): Candidate[] 
   });
 }
 
-/** A currency mark before the figures (￥5.00, RMB 5.00): the printed figure amount, not capitals misread as digits. */
-const CURRENCY_MARK = /(?:[¥￥Y]|RMB|CNY)\d/iu;
+/**
+ * Figures as a printer sets them: a currency mark before them (￥5.00, RMB 5) or fen after a
+ * decimal point (5.00元). A bare whole number before 元 (1元) may be the large capitals misread
+ * digit by digit (伍元 under the seal read 1元, fresh seed 1000069 turned 180°).
+ */
+const PRINTED_FIGURE = /(?:[¥￥Y]|RMB|CNY)\d|\d[.。·,]\d{1,2}(?!\d)/iu;
 
 /**
  * The amount: capitals (伍元) and figures (￥5.00) on the page. Capitals agreeing with any figure
  * is the strongest evidence. Otherwise one of them is taken, and when the figures on the page
- * disagree among themselves the amount goes to review (markedForReview): fresh seed 1000069 turned
+ * disagree among themselves, or the only evidence is a bare whole number before 元 (PRINTED_FIGURE),
+ * the amount goes to review (markedForReview): fresh seed 1000069 turned
  * 180°, whose 伍 of 伍元 under the seal was read 1 (1元, a figure amount), came out ￥1.00 shown
  * settled beside its printed ￥5.00. Amounts are integer fen (amount.ts).
  */
 function amountCandidate(lines: Line[]): Candidate | undefined {
-  type Found = { fen: number; confidence: number; from: number; marked: boolean };
+  type Found = { fen: number; confidence: number; from: number; printed: boolean };
   let capital: Found | undefined;
   const figures: Found[] = [];
   for (const line of lines) {
     const c = findCapitalAmount(line.clean);
-    if (c !== null && c > 0 && !capital) capital = { fen: c, confidence: line.confidence, from: line.index, marked: false };
+    if (c !== null && c > 0 && !capital) capital = { fen: c, confidence: line.confidence, from: line.index, printed: false };
     const f = findFigureAmount(line.clean);
-    if (f !== null && f > 0 && !NOT_NUMBER_CONTEXT.test(line.clean)) figures.push({ fen: f, confidence: line.confidence, from: line.index, marked: CURRENCY_MARK.test(line.clean) });
+    if (f !== null && f > 0 && !NOT_NUMBER_CONTEXT.test(line.clean)) figures.push({ fen: f, confidence: line.confidence, from: line.index, printed: PRINTED_FIGURE.test(line.clean) });
   }
   // Capitals and figures agree: the strongest evidence. A figure exactly 100 times the capitals is
   // the same amount whose decimal point a dot-matrix head printed too faint to read ("5.00" read
   // as "500"): agreement too. Otherwise trust the one that is a usual denomination, capitals
   // first (they are printed large and OCR misreads fewer of them), and of the figures the first
-  // with a currency mark.
+  // printed as figures are (PRINTED_FIGURE).
   const agreeing = capital && figures.find((f) => capital.fen === f.fen || f.fen === capital.fen * 100);
   if (capital && agreeing) {
     // The region shown is the capitals' line (printed large, the amount as the law reads it).
     return { value: formatApiAmount(capital.fen), score: 3, confidence: Math.max(capital.confidence, agreeing.confidence), strong: true, from: capital.from };
   }
-  const figure = figures.find((f) => f.marked) ?? figures[0];
+  const figure = figures.find((f) => f.printed) ?? figures[0];
   const ranked = [capital, figure].filter((x): x is Found => x !== undefined);
   const chosen = ranked.find((x) => isUsualDenomination(x.fen)) ?? ranked[0];
   if (!chosen) return undefined;
   const factor = (isUsualDenomination(chosen.fen) ? 0.95 : 0.7) * (ranked.length === 2 ? 0.8 : 1);
-  const figuresDisagree = new Set(figures.map((f) => f.fen)).size > 1;
+  // In doubt: figures that disagree, or a bare whole number before 元 with nothing to back it.
+  const doubtful = new Set(figures.map((f) => f.fen)).size > 1 || (chosen !== capital && !chosen.printed);
   const confidence = chosen.confidence * factor;
-  return { value: formatApiAmount(chosen.fen), score: 1, confidence: figuresDisagree ? markedForReview(confidence) : confidence, strong: chosen === capital && isUsualDenomination(chosen.fen) && !figuresDisagree, from: chosen.from };
+  return { value: formatApiAmount(chosen.fen), score: 1, confidence: doubtful ? markedForReview(confidence) : confidence, strong: chosen === capital && isUsualDenomination(chosen.fen) && !doubtful, from: chosen.from };
 }
 
 function locationCandidate(lines: Line[], places: PlaceIndex, codePlace: Place | null): Candidate | undefined {

@@ -86,6 +86,18 @@ describe('extractQuotaInvoice', () => {
     expect(extractWithEvidence(lines(...head, '￥5.00'), places).result.confidence?.amount).toBeGreaterThan(REVIEW_THRESHOLD);
   });
 
+  it.each([
+    ['1元', '￥1.00', false],
+    ['50元', '￥50.00', false],
+    ['5.00元', '￥5.00', true],
+    ['¥5', '￥5.00', true],
+    ['小写：￥20.00', '￥20.00', true],
+  ])('a figure amount alone (%s) is settled only when printed as figures are: a currency mark or fen', (figure, amount, settled) => {
+    const { result } = extractWithEvidence(lines('北京市地方税务局定额发票', '发票代码211000974168', '发票号码15088528', figure), places);
+    expect(result.amount).toBe(amount);
+    expect((result.confidence?.amount ?? 0) >= REVIEW_THRESHOLD).toBe(settled);
+  });
+
   it('no unlabelled date or phone number is taken for the invoice number', () => {
     const result = extractQuotaInvoice(lines('深圳市地方税务局通用定额发票', '开票日期 20150812', '电话 0755-26655535', '伍拾元'), places);
     expect(result.number).toBeUndefined();
