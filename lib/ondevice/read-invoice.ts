@@ -108,7 +108,12 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   // A code in doubt that no label vouches for is set aside while the seal-free reading looks for
   // the labelled one, and comes back only if that finds none.
   const setAside = fast ? setAsideWeakCode(result, sources, strong) : undefined;
-  const doubted = !result.code || !result.number || !result.amount ? await fillFromSealFreeReading(engine, image, result, places, reading, fast ? pool : undefined) : [];
+  // An amount in doubt (figures that disagree, a bare 1元: extract.ts) may be capitals the seal hid.
+  const amountInDoubt = fast && result.amount !== undefined && strong?.amount !== true && (result.confidence?.amount ?? 0) < REVIEW_THRESHOLD;
+  const amountBefore = result.amount;
+  const doubted = !result.code || !result.number || !result.amount || amountInDoubt ? await fillFromSealFreeReading(engine, image, result, places, reading, fast ? pool : undefined, amountInDoubt) : [];
+  // Read from the other image: the line it came from is not among this reading's.
+  if (result.amount !== amountBefore) delete sources.amount;
   if (setAside && result.code === undefined) {
     putField(result, 'code', setAside.value, setAside.confidence);
     if (setAside.from !== undefined) sources.code = setAside.from;
@@ -148,12 +153,15 @@ export function setAsideWeakCode(
 
 /**
  * A red seal stamped over the code line (or the amount) can hide it from detection itself, not
- * only from the recognizer. When the code, number or amount is missing, the page is read once more
- * with seal red turned white, and only the missing fields (the location too) are taken from that
- * reading (a red-printed number disappears in it, so nothing else is). Costs a second pass only on pages that
+ * only from the recognizer. When the code, number or amount is missing, or the amount in doubt, the
+ * page is read once more with seal red turned white, and only the missing fields (the location too)
+ * and a settled amount are taken from that reading (a red-printed number disappears in it, so
+ * nothing else is). Costs a second pass only on pages that
  * need it, and a re-read of each code or number it brings (with `pool`, the fast pipeline's
  * readings so far); with `pool`, a code still missing is looked for in the lines that nearly hold
- * one (readMissingCode). Returns the identifiers it brought that go to review.
+ * one (readMissingCode). With `settleAmount` (the amount in doubt), this reading's amount replaces it
+ * when settled here: fresh seed 1000069 turned 180° read 伍元 under the seal as 1元, the seal-free
+ * reading 伍元 beside ￥5.00. Returns the identifiers it brought that go to review.
  */
 async function fillFromSealFreeReading(
   engine: OcrEngine,
@@ -162,6 +170,7 @@ async function fillFromSealFreeReading(
   places: PlaceIndex,
   reading: Omit<RecognizeOptions, 'enough'>,
   pool: IdentifierReadings | undefined,
+  settleAmount = false,
 ): Promise<Identifier[]> {
   const sealFree = removeRed(image, reading.redRemoval);
   const again = await engine.recognize(sealFree, reading);
@@ -174,6 +183,9 @@ async function fillFromSealFreeReading(
   const sources = Object.fromEntries(brought.map((f) => [f, second.sources[f]!]));
   if (pool && brought.length) await confirmIdentifiers(engine, sealFree, again.lines, sources, second.result, { pool });
   takeMissingFields(result, second, again.lines);
+  // An amount in doubt gives way to this reading's when it is settled here (capitals and figures agree).
+  const amount = second.result.amount;
+  if (settleAmount && amount !== undefined && second.strong?.amount === true && (second.result.confidence?.amount ?? 0) >= REVIEW_THRESHOLD) putField(result, 'amount', amount, second.result.confidence?.amount);
   if (pool && result.code === undefined) {
     const skip = second.sources.number === undefined ? [] : [second.sources.number];
     const code = await readMissingCode(engine, sealFree, again.lines, skip);

@@ -137,3 +137,15 @@ describe('codes the seal cost digits in every full-size reading: found all the s
     expect(outcome.ok && outcome.result.confidence?.code).toBeLessThan(REVIEW_THRESHOLD);
   });
 });
+
+describe('an amount in doubt is read again without the seal', () => {
+  // Fresh seed 1000069 turned 180°: the seal over 伍元 made it 1元, beside the printed ￥5.00 (once
+  // shown as ￥1.00, settled); the seal-free reading reads 伍元, agreeing with the figures.
+  const readSeed = renderedPhotos(() => [turnPhoto(makeInvoiceSpec(1000069, { photo: true }), 180)]);
+
+  it('seed 1000069 turned 180°: ￥5.00, settled', async () => {
+    const { outcome, truth } = await readSeed(1000069);
+    expect(outcome.ok && fields(outcome.result)).toEqual(truth);
+    expect(outcome.ok && outcome.result.confidence?.amount).toBeGreaterThanOrEqual(REVIEW_THRESHOLD);
+  });
+});
