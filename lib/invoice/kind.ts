@@ -120,6 +120,21 @@ export function classifyDocument(texts: readonly string[]): KindDecision {
   return { kind, scores, quotaTitle, quotaShape };
 }
 
+/**
+ * Words every quota invoice prints in Chinese, its title or its labels (发票代码, 发票号码, 税务局),
+ * with OCR's usual slips of one character left to the other words.
+ */
+const INVOICE_WORDS = /发票|代码|号码|税务|定[额額頞颔颜]/u;
+
+/**
+ * Whether the lines hold any word a quota invoice prints (INVOICE_WORDS): without one, digits that
+ * look like a code and a number are some other text (a screenshot of notes: "code: 144031021652"),
+ * however well they parse.
+ */
+export function hasInvoiceWords(texts: readonly string[]): boolean {
+  return texts.some((t) => INVOICE_WORDS.test(compact(t)));
+}
+
 /** A run of exactly `n` digits somewhere in the lines. */
 function hasRun(lines: readonly string[], n: number): boolean {
   const run = new RegExp(`(?<!\\d)\\d{${n}}(?!\\d)`);

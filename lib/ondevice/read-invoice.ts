@@ -2,7 +2,7 @@ import type { DocumentKind, QuotaInvoiceField, QuotaInvoiceResult, RecognizeOutc
 import { notQuotaMessage, recognitionError } from '../recognize/errors';
 import { type Extraction, extractWithEvidence } from '../invoice/extract';
 import { gbt2260 } from '../invoice/gbt2260';
-import { classifyDocument } from '../invoice/kind';
+import { classifyDocument, hasInvoiceWords } from '../invoice/kind';
 import type { OcrLine } from '../invoice/ocr-line';
 import type { PlaceIndex } from '../invoice/places';
 import type { DetectedLine, OcrEngine, OcrPage, OcrResult, RecognizeOptions } from './engine';
@@ -83,7 +83,7 @@ function refuse(kind: DocumentKind): RecognizeOutcome {
  * The on-device provider: OCR, then the kind of paper, then field extraction, answering in
  * Huawei's contract. Paper that clearly is another kind (a taxi receipt, a VAT invoice…) is
  * refused with AIS.0104 naming that kind; so is an image with neither a code nor a number and
- * fewer than two fields (`unknown`), as the cloud says it.
+ * fewer than two fields, or none of an invoice's printed words (`unknown`), as the cloud says it.
  */
 export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, options: ReadOptions = {}): Promise<RecognizeOutcome> {
   const reading = READING[options.pipeline ?? 'fast'];
@@ -126,6 +126,8 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   if (fast && (!result.number || doubted.includes('number'))) await readRedNumber(engine, image, ocr.lines, sources, result, doubted.includes('number'));
   const found = (['number', 'code', 'location', 'amount'] as const).filter((f) => result[f] !== undefined);
   if (!result.code && !result.number && found.length < 2) return refuse('unknown');
+  // Fields parsed out of text that prints none of an invoice's words are not an invoice's.
+  if (!hasInvoiceWords(ocr.lines.map((l) => l.text))) return refuse('unknown');
   // Where each field was read (fields taken from the seal-free second reading have no region; a
   // field dropped since, such as a number that was the code's digits, has none either).
   const boxes = fieldBoxes(ocr.lines, Object.fromEntries(Object.entries(sources).filter(([f]) => result[f as keyof typeof sources] !== undefined)), image);

@@ -9,7 +9,7 @@ import { rotate, rotate90, rotate180, type RgbaImage } from '../../lib/ondevice/
 import { readQuotaInvoice } from '../../lib/ondevice/read-invoice';
 import type { OcrEngine } from '../../lib/ondevice/engine';
 import { decodeImage, nodeEngine } from '../support/ondevice-node';
-import { renderInvoices } from '../synth/render';
+import { renderInvoices, renderScenes } from '../synth/render';
 import { type InvoiceSpec, makeInvoiceSpec, turnPhoto } from '../synth/spec';
 import { REVIEW_THRESHOLD } from '../../lib/invoice/review';
 
@@ -147,5 +147,17 @@ describe('an amount in doubt is read again without the seal', () => {
     const { outcome, truth } = await readSeed(1000069);
     expect(outcome.ok && fields(outcome.result)).toEqual(truth);
     expect(outcome.ok && outcome.result.confidence?.amount).toBeGreaterThanOrEqual(REVIEW_THRESHOLD);
+  });
+});
+
+describe('text that only looks like fields is no invoice', () => {
+  // A new user's screenshot of meeting notes: a 12-digit and an 8-digit run, an amount and a city,
+  // none of an invoice's printed words. It was read as an invoice (for review, but counted in the
+  // totals); now it is refused as not a quota invoice.
+  it('a screenshot of notes with a code-like and a number-like run is refused (AIS.0104, unknown)', async () => {
+    const html = `<body style="margin:0;background:#fff"><div id="photo" style="font:28px sans-serif;padding:30px"><p>Meeting notes</p><p>code: 144031021652</p><p>num: 02290604</p><p>budget ￥12,345.00</p><p>深圳市</p></div></body>`;
+    const [jpeg] = await renderScenes([{ html, width: 640, height: 420, quality: 90 }]);
+    const outcome = await readQuotaInvoice(engine, decodeImage(new Uint8Array(jpeg!))!);
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'AIS.0104', documentKind: 'unknown' } });
   });
 });
