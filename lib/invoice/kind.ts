@@ -124,7 +124,7 @@ export function classifyDocument(texts: readonly string[]): KindDecision {
  * Words every quota invoice prints in Chinese, its title or its labels (发票代码, 发票号码, 税务局),
  * with OCR's usual slips of one character left to the other words.
  */
-const INVOICE_WORDS = /发票|代码|号码|税务|定[额額頞颔颜]/u;
+const INVOICE_WORDS = new RegExp(`发票|代码|号码|税务|${QUOTA_TITLE.source}`, 'u');
 
 /**
  * Whether the lines hold any word a quota invoice prints (INVOICE_WORDS): without one, digits that

@@ -301,14 +301,14 @@ export async function confirmIdentifiers(
 export const NEAR_MISS_HEIGHTS = [REREAD_HEIGHTS[0], TIEBREAK_HEIGHT, 1] as const;
 
 /**
- * Each near-miss height is read as cut and stretched along the line to this many times its width.
+ * Each near-miss height is also read stretched along the line to this many times its width.
  * A digit lost in a row of like ones (111 read 11: the recognizer's CTC merges two steps of one
  * digit with no blank between them) or two digits fused into one wide glyph (15 read 钙) come apart
  * when each digit spans more of the recognizer's steps: fresh seed 600034's seal-free 110a1456090
  * read 111001456090 so at two of three heights, seed 600069's 钙1011674014 read 151011674014 at
  * one; at 2× the label and digits broke up.
  */
-export const NEAR_MISS_STRETCHES = [1, 1.5] as const;
+export const NEAR_MISS_STRETCH = 1.5;
 
 /**
  * Each near-miss height is also read with the box longer by this many times its height at each end:
@@ -343,7 +343,7 @@ function stretchedLine(image: RgbaImage, rect: RotatedRect, stretch: number): { 
  * A page's reading without a code: a line whose digits came out one or two too few or too many
  * (`near`: a run of 11 or 13 digits, look-alike letters read as digits, or one other character
  * inside it; 10 beside a 代码 label) is read again at NEAR_MISS_HEIGHTS, each as cut, longer at both
- * ends (NEAR_MISS_WIDEN) and stretched (NEAR_MISS_STRETCHES), and the readings holding 12 digits are
+ * ends (NEAR_MISS_WIDEN) and stretched (NEAR_MISS_STRETCH), and the readings holding 12 digits are
  * pooled digit by digit (fuseDigits).
  * Seed 200114: its seal-free reading 发票代码23502165140k (a k for the 8) read again as the box was
  * found gives 235021651408. What comes of it was never read as a whole by the page's reading, so it
@@ -368,9 +368,7 @@ export async function readMissingCode(
     const cuts = NEAR_MISS_HEIGHTS.map((k) => rereadRect(rect, k));
     const longer = cuts.map((c) => ({ ...c, w: c.w + 2 * NEAR_MISS_WIDEN * c.h }));
     const readings: LineReading[] = await engine.readLines(image, [...cuts, ...longer]);
-    for (const stretch of NEAR_MISS_STRETCHES.filter((k) => k !== 1)) {
-      for (const cut of cuts.map((c) => stretchedLine(image, c, stretch))) readings.push(...(await engine.readLines(cut.image, [cut.rect])));
-    }
+    for (const cut of cuts.map((c) => stretchedLine(image, c, NEAR_MISS_STRETCH))) readings.push(...(await engine.readLines(cut.image, [cut.rect])));
     const found = identifiersIn(readings, length);
     if (found.length) return { value: fuseDigits(found), confidence: markedForReview(Math.max(...found.map((f) => f.confidence))), from };
   }

@@ -99,8 +99,12 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   const pool: IdentifierReadings = {};
   const smallSettled = small && allFourRead(small, places) ? await settledReading(engine, image, small, places, pool) : undefined;
   const ocr = smallSettled?.doubtful.length === 0 ? small! : await engine.recognize(image, { enough, ...reading });
-  const kind = classifyDocument(ocr.lines.map((l) => l.text)).kind;
+  const texts = ocr.lines.map((l) => l.text);
+  const kind = classifyDocument(texts).kind;
   if (kind !== 'quota') return refuse(kind);
+  // Fields parsed out of text that prints none of an invoice's words are not an invoice's: refused
+  // before the seal-free and red-number readings, which could not give it any.
+  if (!hasInvoiceWords(texts)) return refuse('unknown');
   const { result, sources, strong } = ocr === small ? smallSettled! : extractWithEvidence(uprightLines(ocr.lines, ocr), places);
   // The full-size reading's code and number are confirmed the same way; a disagreement there is
   // marked for review (its confidence below REVIEW_THRESHOLD), never passed on silently.
@@ -126,8 +130,6 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   if (fast && (!result.number || doubted.includes('number'))) await readRedNumber(engine, image, ocr.lines, sources, result, doubted.includes('number'));
   const found = (['number', 'code', 'location', 'amount'] as const).filter((f) => result[f] !== undefined);
   if (!result.code && !result.number && found.length < 2) return refuse('unknown');
-  // Fields parsed out of text that prints none of an invoice's words are not an invoice's.
-  if (!hasInvoiceWords(ocr.lines.map((l) => l.text))) return refuse('unknown');
   // Where each field was read (fields taken from the seal-free second reading have no region; a
   // field dropped since, such as a number that was the code's digits, has none either).
   const boxes = fieldBoxes(ocr.lines, Object.fromEntries(Object.entries(sources).filter(([f]) => result[f as keyof typeof sources] !== undefined)), image);

@@ -62,6 +62,12 @@ export function numberInDarkRed(reading: RecResult): FoundIdentifier | undefined
   return { value: long.value.slice(keep, keep + digits), digits: kept, weakest: Math.min(...kept) };
 }
 
+/** numberInDarkRed, unless its digits lie inside the page's code (`code`): then they are the code's. */
+function numberApartFromCode(reading: RecResult, code: string | undefined): FoundIdentifier | undefined {
+  const id = numberInDarkRed(reading);
+  return id && !(code ?? '').includes(id.value) ? id : undefined;
+}
+
 /** A number found in a dark-red reading: its value, confidence (0–1) and the line it came from. */
 export interface RedNumber {
   value: string;
@@ -109,8 +115,8 @@ export async function readRedNumber(
     const firsts: RecResult[] = [];
     for (const k of from) firsts.push(await reading(k, DARK_RED_CUTS[0], widen));
     const found = from.flatMap((k, i) => {
-      const id = numberInDarkRed(firsts[i]!);
-      return id && !(result.code ?? '').includes(id.value) ? [{ from: k, id, confidence: firsts[i]!.confidence }] : [];
+      const id = numberApartFromCode(firsts[i]!, result.code);
+      return id ? [{ from: k, id, confidence: firsts[i]!.confidence }] : [];
     });
     return { firsts, found };
   };
@@ -183,12 +189,15 @@ async function readBesideLabel(
     const readings: RecResult[] = [];
     const numbersFound = () =>
       readings.flatMap((r, at) => {
-        const id = numberInDarkRed(r);
-        return id && !(result.code ?? '').includes(id.value) ? [{ id, confidence: r.confidence, at }] : [];
+        const id = numberApartFromCode(r, result.code);
+        return id ? [{ id, confidence: r.confidence, at }] : [];
       });
     for (const below of DARK_RED_CUTS) readings.push((await engine.readLines(image, [rect], { below, band: true }))[0]!);
-    if (!numbersFound().length) readings.push((await engine.readLines(image, [rect], { below: SEAL_WORDS_CUT, band: true }))[0]!);
-    const found = numbersFound();
+    let found = numbersFound();
+    if (!found.length) {
+      readings.push((await engine.readLines(image, [rect], { below: SEAL_WORDS_CUT, band: true }))[0]!);
+      found = numbersFound();
+    }
     if (!found.length) continue;
     const first = found[0]!;
     // Settled against the other cut's reading, not against itself (when only the second cut gave 8 digits).

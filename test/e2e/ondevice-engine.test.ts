@@ -126,7 +126,7 @@ describe('codes the seal cost digits in every full-size reading: found all the s
   // Fresh seeds (bench:accuracy --first-seed 600000): 600028's small pass read the code right but
   // weakly, the full-size and seal-free readings lost digits (confirm-fields pooledReading);
   // 600034's seal-free reading lost a 1 of 111 and read a 0 as a, 600069's (upright, printed upside
-  // down in the photo) fused 15 into one glyph (readMissingCode, NEAR_MISS_STRETCHES).
+  // down in the photo) fused 15 into one glyph (readMissingCode, NEAR_MISS_STRETCH).
   const seeds = [600028, 600034, 600069];
   const readSeed = renderedPhotos(() => seeds.map((seed) => makeInvoiceSpec(seed, { photo: true })));
 
