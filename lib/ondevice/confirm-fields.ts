@@ -321,12 +321,13 @@ export const NEAR_MISS_WIDEN = 0.75;
 /**
  * How many digits each stretch of `text` (compacted) holds that could be a misread 12-digit code:
  * its digit runs (look-alike letters read as digits, digitRuns) and its runs of digits with one
- * letter or character inside (seed 600034's 110a1456090, an a for a 0), each of at least `min`
- * digits. Not a dash or other punctuation: 0592-1234567 is a phone number.
+ * letter or character inside (seed 600034's 110a1456090, an a for a 0) or one of the symbols a
+ * digit under the seal's strokes is read as (# * & @ % $ ? !: fresh seed 1400025's 133#21296679),
+ * each of at least `min` digits. Not a dash or other separator: 0592-1234567 is a phone number.
  */
 function nearRunLengths(text: string, min: number): number[] {
   const clean = compact(text);
-  const strays = Array.from(clean.matchAll(/\d+\p{L}\d+/gu), (m) => m[0].length - 1);
+  const strays = Array.from(clean.matchAll(/\d+[\p{L}#*&@%$?!]\d+/gu), (m) => m[0].length - 1);
   return [...digitRuns(clean, min).map((r) => r.digits.length), ...strays].filter((n) => n >= min);
 }
 

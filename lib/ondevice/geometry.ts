@@ -104,6 +104,14 @@ export function spanAlong(r: RotatedRect, u0: number, u1: number, h = r.h): Rota
   return { cx: r.cx + mid * Math.cos(r.angle), cy: r.cy + mid * Math.sin(r.angle), w: u1 - u0, h, angle: r.angle };
 }
 
+/**
+ * `r` moved `v` px across its baseline: positive v toward the bottom of its text (as rectCorners
+ * takes it), whatever way the page is turned.
+ */
+export function shiftedAcross(r: RotatedRect, v: number): RotatedRect {
+  return { ...r, cx: r.cx - v * Math.sin(r.angle), cy: r.cy + v * Math.cos(r.angle) };
+}
+
 /** Corners in reading order: top-left, top-right, bottom-right, bottom-left (w.r.t. `angle`). */
 export function rectCorners(r: RotatedRect): [Point, Point, Point, Point] {
   const ux = Math.cos(r.angle), uy = Math.sin(r.angle);

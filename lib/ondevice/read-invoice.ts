@@ -115,7 +115,8 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   // An amount in doubt (figures that disagree, a bare 1元: extract.ts) may be capitals the seal hid.
   const amountInDoubt = fast && result.amount !== undefined && strong?.amount !== true && (result.confidence?.amount ?? 0) < REVIEW_THRESHOLD;
   const amountBefore = result.amount;
-  const doubted = !result.code || !result.number || !result.amount || amountInDoubt ? await fillFromSealFreeReading(engine, image, result, places, reading, fast ? pool : undefined, amountInDoubt) : [];
+  const sealFree = !result.code || !result.number || !result.amount || amountInDoubt ? await fillFromSealFreeReading(engine, image, result, places, reading, fast ? pool : undefined, amountInDoubt) : undefined;
+  const doubted = sealFree?.doubted ?? [];
   // Read from the other image: the line it came from is not among this reading's.
   if (result.amount !== amountBefore) delete sources.amount;
   if (setAside && result.code === undefined) {
@@ -126,8 +127,9 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   const pooled = fast && result.code === undefined ? pooledReading(pool.code ?? []) : undefined;
   if (pooled && !(result.number !== undefined && pooled.value.includes(result.number))) putField(result, 'code', pooled.value, markedForReview(pooled.confidence));
   // A red number under the red seal is lost by both readings above (the seal-free one keeps, at
-  // most, a ghost of it): its line read for dark red only.
-  if (fast && (!result.number || doubted.includes('number'))) await readRedNumber(engine, image, ocr.lines, sources, result, doubted.includes('number'));
+  // most, a ghost of it): its line read for dark red only, or the stretch beside its label (found by
+  // either reading).
+  if (fast && (!result.number || doubted.includes('number'))) await readRedNumber(engine, image, ocr.lines, sources, result, doubted.includes('number'), sealFree?.lines);
   const found = (['number', 'code', 'location', 'amount'] as const).filter((f) => result[f] !== undefined);
   if (!result.code && !result.number && found.length < 2) return refuse('unknown');
   // Where each field was read (fields taken from the seal-free second reading have no region; a
@@ -165,7 +167,9 @@ export function setAsideWeakCode(
  * readings so far); with `pool`, a code still missing is looked for in the lines that nearly hold
  * one (readMissingCode). With `settleAmount` (the amount in doubt), this reading's amount replaces it
  * when settled here: fresh seed 1000069 turned 180° read 伍元 under the seal as 1元, the seal-free
- * reading 伍元 beside ￥5.00. Returns the identifiers it brought that go to review.
+ * reading 伍元 beside ￥5.00. Returns the identifiers it brought that go to review (`doubted`) and
+ * the seal-free reading's lines (image px of `image`: readRedNumber looks there for the number's
+ * label when the page's reading lost it).
  */
 async function fillFromSealFreeReading(
   engine: OcrEngine,
@@ -175,7 +179,7 @@ async function fillFromSealFreeReading(
   reading: Omit<RecognizeOptions, 'enough'>,
   pool: IdentifierReadings | undefined,
   settleAmount = false,
-): Promise<Identifier[]> {
+): Promise<{ doubted: Identifier[]; lines: DetectedLine[] }> {
   const sealFree = removeRed(image, reading.redRemoval);
   const again = await engine.recognize(sealFree, reading);
   const second = extractWithEvidence(uprightLines(again.lines, again), places);
@@ -195,7 +199,8 @@ async function fillFromSealFreeReading(
     const code = await readMissingCode(engine, sealFree, again.lines, skip);
     if (code && !(result.number !== undefined && code.value.includes(result.number))) putField(result, 'code', code.value, code.confidence);
   }
-  return brought.filter((f) => result[f] !== undefined && result[f] === second.result[f] && (result.confidence?.[f] ?? 0) < REVIEW_THRESHOLD);
+  const doubted = brought.filter((f) => result[f] !== undefined && result[f] === second.result[f] && (result.confidence?.[f] ?? 0) < REVIEW_THRESHOLD);
+  return { doubted, lines: again.lines };
 }
 
 /**

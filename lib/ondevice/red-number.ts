@@ -10,7 +10,7 @@ import { putField } from '../invoice/result-fields';
 import { markedForReview } from '../invoice/review';
 import { DIGIT_FLOOR, type FoundIdentifier, IDENTIFIER_DIGITS, identifierIn, rectOfBox, settleIdentifier } from './confirm-fields';
 import type { DetectedLine, OcrEngine } from './engine';
-import { spanAlong } from './geometry';
+import { type RotatedRect, shiftedAcross, spanAlong } from './geometry';
 import type { RgbaImage } from './image';
 import { SEAL_RED_SHARE } from './line-priority';
 import { type RecResult, cropLine } from './rec';
@@ -72,8 +72,8 @@ function numberApartFromCode(reading: RecResult, code: string | undefined): Foun
 export interface RedNumber {
   value: string;
   confidence: number;
-  /** Index into the lines given. */
-  from: number;
+  /** Index into the lines given; none when found beside a label only another reading's lines hold. */
+  from?: number;
   /** Both cuts read it, every digit at DIGIT_FLOOR or above. */
   confirmed: boolean;
 }
@@ -87,7 +87,8 @@ export interface RedNumber {
  * is read again below DARK_RED_CUTS[1], and settled (settleIdentifier, the first reading's weakest
  * digit at DIGIT_FLOOR too). Confirmed only when one line gives it and it is settled; otherwise the
  * most confident is kept and marked for review (markedForReview). When no red line gives it, the
- * stretch beside the number's label is read (readBesideLabel), always for review. Changes `result` and `sources` in
+ * stretch beside the number's label is read (readBesideLabel; the label looked for in `lines`, then
+ * in `sealFreeLines`, the seal-free reading's of the same image when there was one), always for review. Changes `result` and `sources` in
  * place; returns what it took, or undefined. Costs, only on a page without a number, one line
  * recognition per red line, one more per line holding 8 digits, and, when none did, two per line
  * holding 6 or 7 (read longer by CUT_OFF_WIDEN).
@@ -99,11 +100,12 @@ export async function readRedNumber(
   sources: Partial<Record<QuotaInvoiceField, number>>,
   result: QuotaInvoiceResult,
   doubted = false,
+  sealFreeLines: readonly DetectedLine[] = [],
 ): Promise<RedNumber | undefined> {
   if (result.number !== undefined && !doubted) return undefined;
   const digits = IDENTIFIER_DIGITS.number;
   const red = lines.flatMap((line, from) => (from !== sources.code && redShare(cropLine(image, rectOfBox(line.box))) >= SEAL_RED_SHARE ? [from] : []));
-  if (!red.length) return readBesideLabel(engine, image, lines, sources, result);
+  if (!red.length) return readBesideLabel(engine, image, lines, sources, result, sealFreeLines);
   const heights = lines.map((l) => rectOfBox(l.box).h).sort((a, b) => a - b);
   const tall = TWO_ROWS * heights[heights.length >> 1]!;
   // One line at a time: the engine reads one after another anyway.
@@ -125,7 +127,7 @@ export async function readRedNumber(
   const widen = plain.found.length ? 0 : CUT_OFF_WIDEN;
   const cutOff = red.filter((_, i) => DIGITS_CUT_OFF.test(compact(plain.firsts[i]!.text)));
   const found = widen ? (await numbersIn(cutOff, widen)).found : plain.found;
-  if (!found.length) return readBesideLabel(engine, image, lines, sources, result);
+  if (!found.length) return readBesideLabel(engine, image, lines, sources, result, sealFreeLines);
   const seconds: RecResult[] = [];
   for (const f of found) seconds.push(await reading(f.from, DARK_RED_CUTS[1], widen));
   const settled = found.map((f, k) => {
@@ -163,13 +165,41 @@ const BESIDE_HEIGHT = 2;
 const SEAL_WORDS_CUT = 0.2;
 
 /**
+ * When neither the dark-red cuts nor SEAL_WORDS_CUT gave 8 digits beside the label, the stretch is
+ * read plainly, every colour kept: a washed-out photo's pale red number falls out of every dark-red
+ * cut along with the seal (fresh seed 1400025: 50512328 under the seal's 国家税务局, max(G, B) / R
+ * above 0.35 throughout, while read as it is it came back whole at three of these nine boxes). At
+ * these heights (× the label line's)...
+ */
+const PLAIN_HEIGHTS = [1.3, 1.6, 2] as const;
+/** ...each moved down by these shares of the label's height (the number's larger print sits lower)... */
+const PLAIN_DROPS = [0, 0.25, 0.5] as const;
+/**
+ * ...and a number is taken only when at least this many plain readings give it exactly and more give
+ * it than any other: one reading alone is no evidence against the seal's ring read as a digit (fresh
+ * seed 900074: its 07453612 read 87453612 once, at one box of nine, and by no other).
+ */
+const PLAIN_AGREE = 2;
+
+/** A label line to read beside: the line, and its index into the page's lines (none: another reading's). */
+interface LabelLine {
+  line: DetectedLine;
+  from: number | undefined;
+}
+
+/**
  * When no red line gave the number, the detection lost it under the seal: no box at all (seed
  * 200083 turned 180°: the red number under the seal's words), or a box that ends where the seal
  * begins (seed 200032: 发票号码0). A line that begins with the number's label and holds fewer than
- * 8 digits is read from its start, the label's width and the number's beyond it, for dark red only
- * (the black label drops out), in the band of rows holding most of it, at DARK_RED_CUTS and, when
- * neither gave 8 digits, at SEAL_WORDS_CUT. What it gives was never a detected line, so it always goes
- * to review. Costs two line recognitions per such label line, three when the first two found none.
+ * 8 digits (among `lines`, then among `moreLines`: the seal-free reading's, which may have found the
+ * label where the page's reading found none, fresh seed 1400025) is read from its start, the label's
+ * width and the number's beyond it, for dark red only (the black label drops out), in the band of rows
+ * holding most of it, at DARK_RED_CUTS and, when neither gave 8 digits, at SEAL_WORDS_CUT, and when
+ * that gave none either, plainly (PLAIN_HEIGHTS, PLAIN_DROPS, PLAIN_AGREE). Beside a label only
+ * `moreLines` holds, every one of those readings is a vote and only PLAIN_AGREE of them make a number;
+ * a label of `moreLines` where one of `lines` was read already is skipped. What it gives was never a
+ * detected line, so it always goes to review. Costs two line recognitions per such label line, three
+ * when the first two found none, twelve when none of those did.
  */
 async function readBesideLabel(
   engine: OcrEngine,
@@ -177,15 +207,24 @@ async function readBesideLabel(
   lines: readonly DetectedLine[],
   sources: Partial<Record<QuotaInvoiceField, number>>,
   result: QuotaInvoiceResult,
+  moreLines: readonly DetectedLine[] = [],
 ): Promise<RedNumber | undefined> {
-  for (let from = 0; from < lines.length; from++) {
-    const text = compact(lines[from]!.text);
+  const labels: LabelLine[] = [...lines.map((line, from) => ({ line, from })), ...moreLines.map((line) => ({ line, from: undefined }))];
+  const tried: RotatedRect[] = [];
+  for (const { line: labelLine, from } of labels) {
+    const text = compact(labelLine.text);
     const label = NUMBER_LABEL_FIRST.exec(text)?.[0];
     if (!label || /\d{8}/u.test(text)) continue;
-    const line = rectOfBox(lines[from]!.box);
+    const line = rectOfBox(labelLine.box);
+    // The other reading's box of a label already read beside is not read again: its cuts, a few px
+    // off, only give the seal's strokes another chance to pass for digits (fresh seed 1200044: its
+    // page's label read nothing, the seal-free reading's box of it 18611823 for 28612823).
+    if (tried.some((t) => Math.hypot(t.cx - line.cx, t.cy - line.cy) < t.h)) continue;
+    tried.push(line);
     const length = (label.length + BESIDE_GAP + BESIDE_LENGTH) * line.h;
     // From the line's start (its left end along the text) to `length` beyond it.
-    const rect = spanAlong(line, -line.w / 2, -line.w / 2 + length, BESIDE_HEIGHT * line.h);
+    const beside = (height: number) => spanAlong(line, -line.w / 2, -line.w / 2 + length, height * line.h);
+    const rect = beside(BESIDE_HEIGHT);
     const readings: RecResult[] = [];
     const numbersFound = () =>
       readings.flatMap((r, at) => {
@@ -198,15 +237,43 @@ async function readBesideLabel(
       readings.push((await engine.readLines(image, [rect], { below: SEAL_WORDS_CUT, band: true }))[0]!);
       found = numbersFound();
     }
-    if (!found.length) continue;
-    const first = found[0]!;
-    // Settled against the other cut's reading, not against itself (when only the second cut gave 8 digits).
-    const others = readings.filter((_, at) => at !== first.at);
-    const s = settleIdentifier('number', { value: first.id.value, confidence: first.confidence, digits: first.id.digits }, others);
-    const taken: RedNumber = { value: s.value, confidence: markedForReview(s.confidence), from, confirmed: false };
+    let taken: RedNumber | undefined;
+    // A label only the other reading found is a second chance, held to agreement throughout: its
+    // cuts' one reading of 8 digits is a vote, not a number (fresh seed 1200044 turned 270°: 18611813
+    // at one cut, 1861183 at the other, for 28612823).
+    if (found.length && from !== undefined) {
+      const first = found[0]!;
+      // Settled against the other cut's reading, not against itself (when only the second cut gave 8 digits).
+      const others = readings.filter((_, at) => at !== first.at);
+      const s = settleIdentifier('number', { value: first.id.value, confidence: first.confidence, digits: first.id.digits }, others);
+      taken = { value: s.value, confidence: markedForReview(s.confidence), from, confirmed: false };
+    } else {
+      const boxes = PLAIN_HEIGHTS.flatMap((h) => PLAIN_DROPS.map((drop) => shiftedAcross(beside(h), drop * line.h)));
+      const agreed = agreedNumber([...readings, ...(await engine.readLines(image, boxes))], result.code);
+      if (agreed) taken = { ...agreed, confidence: markedForReview(agreed.confidence), from, confirmed: false };
+    }
+    if (!taken) continue;
     putField(result, 'number', taken.value, taken.confidence);
-    sources.number = from;
+    if (from === undefined) delete sources.number;
+    else sources.number = from;
     return taken;
   }
   return undefined;
+}
+
+/**
+ * The number that at least PLAIN_AGREE of `readings` give exactly (numberApartFromCode, `code` the
+ * page's), and more of them than give any other, with the highest confidence (0–1) among those;
+ * undefined when none does.
+ */
+export function agreedNumber(readings: readonly RecResult[], code: string | undefined): { value: string; confidence: number } | undefined {
+  const votes = new Map<string, number[]>();
+  for (const r of readings) {
+    const id = numberApartFromCode(r, code);
+    if (id) votes.set(id.value, [...(votes.get(id.value) ?? []), r.confidence]);
+  }
+  const ranked = [...votes].sort((a, b) => b[1].length - a[1].length);
+  const [best, next] = ranked;
+  if (!best || best[1].length < PLAIN_AGREE || (next && next[1].length === best[1].length)) return undefined;
+  return { value: best[0], confidence: Math.max(...best[1]) };
 }

@@ -4,7 +4,8 @@
 // removeRed, red-channel), cut out at the same pixels: its seal-free reading was 发票代码23502165140k.
 // Fresh seeds 600034 (发代码110a1456090: a 1 lost from 111, a 0 read a) and 600069 (turned 180°:
 // 发票代码钙1011674014, the 15 fused into one glyph) and 600012 turned 90° (03301182375: the box
-// ended under the seal before the last digit) are cut the same way.
+// ended under the seal before the last digit) are cut the same way, and fresh seed 1400025
+// (发章代码宁133#21296679: the seal's 波 over the 0 left a #).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +38,17 @@ describe('readMissingCode with the real recognizer', () => {
     const found = await readMissingCode(engine, fixture(600034), [line('发代码110a1456090', box600034)]);
     expect(found?.value).toBe('111001456090');
     expect(found!.confidence).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
+  it('reads a code whose reading had a # for a digit the seal’s words lay over (seed 1400025)', async () => {
+    const box1400025: DetectedLine['box'] = [[33, 33], [242, 71], [237, 98], [28, 60]];
+    const found = await readMissingCode(engine, fixture(1400025), [line('发章代码宁133#21296679', box1400025)]);
+    expect(found?.value).toBe('133021296679');
+    expect(found!.confidence).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
+  it('does not take a phone number, its digits split by a dash, for a code', async () => {
+    expect(await readMissingCode(engine, fixture(1400025), [line('0574-21296679', [[33, 33], [242, 71], [237, 98], [28, 60]])])).toBeUndefined();
   });
 
   it('reads a code whose box the seal ended before its last digit, the line turned 90° (seed 600012)', async () => {

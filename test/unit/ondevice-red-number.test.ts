@@ -25,6 +25,10 @@ const besideLabel = load('number-beside-label-200083.png');
 // Fresh seed 600054 (photo crop x260 y360 560×140): the red 34758582 with the seal's 地方税务局 stamped
 // as dark across it; the full pass read the line 发票号码3475税务局.
 const sealWordsAcross = load('number-beside-label-600054.png');
+// Fresh seed 1400025 (photo crop x80 y380 340×150): a washed-out photo's pale red 50512328 under the
+// seal's 国家税务局, gone at every dark-red cut; the page's reading found no 发票号码 label, the
+// seal-free reading did.
+const paleBesideLabel = load('number-beside-label-1400025.png');
 
 /** Share (0–1) of an image's pixels that are dark (the print darkRedKept leaves). */
 function darkShare(img: RgbaImage): number {
@@ -123,6 +127,19 @@ describe('readRedNumber with the real recognizer', () => {
     expect(result.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
   });
 
+  it('reads a pale red number beside a label only the seal-free reading found, plainly, marked for review (seed 1400025)', async () => {
+    const label: DetectedLine = { text: '发票号码', confidence: 0.9, charConfidences: [0.9, 0.9, 0.9, 0.9], box: [[46, 67], [126, 79], [123, 102], [43, 90]] };
+    const result: { number?: string; confidence?: Record<string, number> } = {};
+    const sources: Record<string, number> = { number: 3 };
+    const taken = await readRedNumber(engine, paleBesideLabel, [], sources, result, false, [label]);
+    expect(result.number).toBe('50512328');
+    expect(taken).toMatchObject({ confirmed: false });
+    expect(taken!.from).toBeUndefined();
+    // Not a line of the page's reading: no region to show for it.
+    expect(sources.number).toBeUndefined();
+    expect(result.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
   it('leaves a number already read alone and reads nothing for it', async () => {
     const result = { number: '12345678' };
     expect(await readRedNumber(engine, numberLine, [wholeLine(numberLine, '')], {}, result)).toBeUndefined();
@@ -213,6 +230,50 @@ describe('readRedNumber settling (recognizer readings given)', () => {
     expect(cuts).toEqual([...DARK_RED_CUTS, 0.2]);
     expect(taken).toMatchObject({ value: '84827016', from: 0, confirmed: false });
     expect(result.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
+  it('beside the label, reads plainly when no cut gave 8 digits, and takes only a number more readings agree on than on any other', async () => {
+    const white: RgbaImage = { width: 200, height: 60, data: new Uint8ClampedArray(200 * 60 * 4).fill(255) };
+    const label: DetectedLine = { text: '发票号码', confidence: 0.9, charConfidences: Array(4).fill(0.9), box: [[0, 0], [40, 0], [40, 10], [0, 10]] };
+    const read = (text: string, p = 0.9) => ({ text, confidence: p, charConfidences: Array.from(text, () => p) });
+    /** Dark-red cuts read nothing; the plain boxes read `plain` in turn (9 boxes: 3 heights × 3 drops). */
+    const plainly = (plain: string[]) => {
+      const asked: number[] = [];
+      const engine = linesEngine((_img, rects, darkRed) => {
+        if (darkRed) return Promise.resolve([read('国家税务局')]);
+        asked.push(rects.length);
+        return Promise.resolve(rects.map((_, i) => read(plain[i] ?? '', 0.7 + i / 100)));
+      });
+      return { engine, asked };
+    };
+    const agreed = plainly(['发票号码50517328', '', '发票号码50512328', '', '50512328', '号码5051232', '', '', '']);
+    const result: { number?: string; confidence?: Record<string, number> } = {};
+    const taken = await readRedNumber(agreed.engine, white, [label], {}, result);
+    expect(agreed.asked).toEqual([9]);
+    expect(taken).toMatchObject({ value: '50512328', from: 0, confirmed: false, confidence: result.confidence!.number });
+    expect(result.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
+    // One reading alone, or two numbers read as often as each other: nothing taken.
+    for (const plain of [['87453612', '', '', '1745361'], ['50512328', '50517328', '50512328', '50517328']]) {
+      const none: { number?: string } = {};
+      expect(await readRedNumber(plainly(plain).engine, white, [label], {}, none)).toBeUndefined();
+      expect(none.number).toBeUndefined();
+    }
+    // Beside a label only the seal-free reading found, a cut's one reading of 8 digits is a vote, not a
+    // number; and that reading's box of a label the page's reading found is not read again.
+    const cutReadings = ['18611813', '1861183', ''];
+    const votes = linesEngine((_img, rects, cut) => Promise.resolve(cut ? [read(cutReadings.shift() ?? '')] : rects.map(() => read(''))));
+    const secondChance: { number?: string } = {};
+    expect(await readRedNumber(votes, white, [], {}, secondChance, false, [label])).toBeUndefined();
+    expect(secondChance.number).toBeUndefined();
+    const onPage: { number?: string } = {};
+    const nearBox: DetectedLine = { ...label, box: [[2, 1], [42, 1], [42, 11], [2, 11]] };
+    expect(await readRedNumber(plainly([]).engine, white, [label], {}, onPage, false, [nearBox])).toBeUndefined();
+    const counted = plainly([]);
+    await readRedNumber(counted.engine, white, [label], {}, {}, false, [nearBox]);
+    expect(counted.asked).toEqual([9]);
+    // Digits of the code are the code's, however many readings give them.
+    const codeOnly: { number?: string; code?: string } = { code: '133021296679' };
+    expect(await readRedNumber(plainly(['13302129', '13302129', '13302129']).engine, white, [label], {}, codeOnly)).toBeUndefined();
   });
 
   it('takes no part of the code for the number', async () => {
