@@ -27,8 +27,8 @@ const MIN = 0.1;
 const MAX = 8;
 
 /**
- * The selected invoice, large, beside the table: fit to the pane by default, zoom with the wheel
- * or the buttons, drag to pan. Zoom is relative to the picture's own pixels (1 = 100 %).
+ * The selected invoice, large, beside the table: fit to the pane by default (up to MAX × its own
+ * size), zoom with the wheel or the buttons, drag to pan. Zoom is relative to the picture's own pixels (1 = 100 %).
  */
 export function ImageViewer({ src, alt, chosen, region }: Props) {
   const [zoom, setZoom] = useState<number | 'fit'>('fit');
@@ -45,11 +45,11 @@ export function ImageViewer({ src, alt, chosen, region }: Props) {
     const frame = el?.querySelector<HTMLElement>('.viewer-frame');
     if (el && frame && region) revealRegion(el, frame, region);
   }, [zoom, region, src, loads]);
-  /** The scale the picture is drawn at now (fit: whatever fills the pane's width). */
+  /** The scale the picture is drawn at now (fit: whatever fills the pane's width, MAX at most: frameSize). */
   const current = () => {
     if (zoom !== 'fit') return zoom;
     const natural = img.current?.naturalWidth || 1;
-    return (img.current?.clientWidth ?? natural) / natural;
+    return Math.min(MAX, (img.current?.clientWidth ?? natural) / natural);
   };
   const zoomBy = (factor: number) => setZoom(Math.min(MAX, Math.max(MIN, current() * factor)));
   const natural = img.current?.naturalWidth;
@@ -88,7 +88,7 @@ export function ImageViewer({ src, alt, chosen, region }: Props) {
           // The picture and its field outline share one box: the outline's viewBox is the image
           // the region was given in, stretched over the picture as drawn, so it follows any zoom
           // (and would follow a transform of this box) without arithmetic here.
-          <div class="viewer-frame" style={zoom === 'fit' || !natural ? { width: '100%' } : { width: `${natural * zoom}px` }}>
+          <div class="viewer-frame" style={frameSize(zoom, natural)}>
             <img ref={img} class="viewer-image" src={src} alt={alt} draggable={false} onLoad={() => setLoads((n) => n + 1)} />
             {region && (
               <svg class="viewer-region" data-field={region.field} viewBox={`0 0 ${region.width} ${region.height}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
@@ -102,6 +102,15 @@ export function ImageViewer({ src, alt, chosen, region }: Props) {
       </div>
     </aside>
   );
+}
+
+/**
+ * The picture's box: at `zoom` × its `natural` width (px), or, fitted, the pane's width but never
+ * more than MAX × its own (a failed capture's tiny picture was drawn at 3642 %, a blur of blocks).
+ */
+function frameSize(zoom: number | 'fit', natural: number | undefined): { width: string; maxWidth?: string } {
+  if (!natural) return { width: '100%' };
+  return zoom === 'fit' ? { width: '100%', maxWidth: `${natural * MAX}px` } : { width: `${natural * zoom}px` };
 }
 
 /**

@@ -215,6 +215,16 @@ describe('the batch', () => {
     expect(await imageWidth()).toBeGreaterThan(fitWidth * 1.4);
     await batch.click('.viewer button.zoom-fit');
     expect(await zoom()).toBe('fit');
+    // A tiny picture (a failed capture's crumb) is fitted no larger than the largest zoom, 800 %.
+    await batch.evaluate(() => {
+      const c = document.createElement('canvas');
+      c.width = 12;
+      c.height = 8;
+      (document.querySelector('.viewer img') as HTMLImageElement).src = c.toDataURL();
+    });
+    await batch.waitForFunction(() => (document.querySelector('.viewer img') as HTMLImageElement).naturalWidth === 12, { polling: 50 });
+    await batch.waitForFunction(() => document.querySelector('.viewer .zoom-level')?.textContent === '800%', { polling: 50, timeout: 5000 });
+    expect(await imageWidth()).toBeCloseTo(12 * 8, 0);
 
     await batch.focus(`tr[data-capture-id="${first}"]`);
     await batch.keyboard.press('ArrowDown');
