@@ -105,12 +105,14 @@ const PRINTED_FIGURE = /(?:[¥￥Y]|RMB|CNY)\d|\d[.。·,]\d{1,2}(?!\d)/iu;
  * settled beside its printed ￥5.00. Amounts are integer fen (amount.ts).
  */
 function amountCandidate(lines: Line[]): Candidate | undefined {
-  type Found = { fen: number; confidence: number; from: number; printed: boolean };
+  type Found = { fen: number; confidence: number; from: number };
+  /** A figure, and whether it is printed as figures are (PRINTED_FIGURE). */
+  type Figure = Found & { printed: boolean };
   let capital: Found | undefined;
-  const figures: Found[] = [];
+  const figures: Figure[] = [];
   for (const line of lines) {
     const c = findCapitalAmount(line.clean);
-    if (c !== null && c > 0 && !capital) capital = { fen: c, confidence: line.confidence, from: line.index, printed: false };
+    if (c !== null && c > 0 && !capital) capital = { fen: c, confidence: line.confidence, from: line.index };
     const f = findFigureAmount(line.clean);
     if (f !== null && f > 0 && !NOT_NUMBER_CONTEXT.test(line.clean)) figures.push({ fen: f, confidence: line.confidence, from: line.index, printed: PRINTED_FIGURE.test(line.clean) });
   }
@@ -130,7 +132,7 @@ function amountCandidate(lines: Line[]): Candidate | undefined {
   if (!chosen) return undefined;
   const factor = (isUsualDenomination(chosen.fen) ? 0.95 : 0.7) * (ranked.length === 2 ? 0.8 : 1);
   // In doubt: figures that disagree, or a bare whole number before 元 with nothing to back it.
-  const doubtful = new Set(figures.map((f) => f.fen)).size > 1 || (chosen !== capital && !chosen.printed);
+  const doubtful = new Set(figures.map((f) => f.fen)).size > 1 || (chosen === figure && !figure.printed);
   const confidence = chosen.confidence * factor;
   return { value: formatApiAmount(chosen.fen), score: 1, confidence: doubtful ? markedForReview(confidence) : confidence, strong: chosen === capital && isUsualDenomination(chosen.fen) && !doubtful, from: chosen.from };
 }

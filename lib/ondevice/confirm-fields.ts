@@ -8,7 +8,7 @@ import { compact, digitRuns, toHalfWidth } from '../invoice/normalize';
 import { putField } from '../invoice/result-fields';
 import { markedForReview } from '../invoice/review';
 import type { DetectedLine, OcrEngine } from './engine';
-import { type RotatedRect, spanAlong } from './geometry';
+import { type RotatedRect, lengthened, spanAlong } from './geometry';
 import { cropRotatedRect, type RgbaImage } from './image';
 
 /** The identifiers confirmed, and their digit counts. */
@@ -367,7 +367,7 @@ export async function readMissingCode(
   for (const from of near) {
     const rect = rectOfBox(lines[from]!.box);
     const cuts = NEAR_MISS_HEIGHTS.map((k) => rereadRect(rect, k));
-    const longer = cuts.map((c) => ({ ...c, w: c.w + 2 * NEAR_MISS_WIDEN * c.h }));
+    const longer = cuts.map((c) => lengthened(c, NEAR_MISS_WIDEN));
     const readings: LineReading[] = await engine.readLines(image, [...cuts, ...longer]);
     for (const cut of cuts.map((c) => stretchedLine(image, c, NEAR_MISS_STRETCH))) readings.push(...(await engine.readLines(cut.image, [cut.rect])));
     const found = identifiersIn(readings, length);
@@ -391,6 +391,15 @@ export function pooledReading(readings: readonly DigitReading[]): { value: strin
   if (!surest) return undefined;
   const same = readings.filter((r) => r !== surest && r.value.length === surest.value.length && differingDigits(r.value, surest.value) <= POOLED_DIFFERENCE);
   return { value: fuseDigits([surest, ...same]), confidence: Math.round(mean(surest) * 1000) / 1000 };
+}
+
+/**
+ * True when `number`'s digits lie inside `code`: a number so read was taken off the code's line and
+ * is the code's digits (held-out seed 200032), and a code so read holds the number's. False when
+ * either is missing.
+ */
+export function insideCode(code: string | undefined, number: string | undefined): boolean {
+  return code !== undefined && number !== undefined && code.includes(number);
 }
 
 /** The first reading of `line` holds `value` as `field` with every digit at FIRST_READING_FLOOR or above. */

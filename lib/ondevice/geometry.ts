@@ -104,6 +104,11 @@ export function spanAlong(r: RotatedRect, u0: number, u1: number, h = r.h): Rota
   return { cx: r.cx + mid * Math.cos(r.angle), cy: r.cy + mid * Math.sin(r.angle), w: u1 - u0, h, angle: r.angle };
 }
 
+/** `r` longer by `k` × its height at each end along its baseline (a line read past where its box ended). */
+export function lengthened(r: RotatedRect, k: number): RotatedRect {
+  return { ...r, w: r.w + 2 * k * r.h };
+}
+
 /**
  * `r` moved `v` px across its baseline: positive v toward the bottom of its text (as rectCorners
  * takes it), whatever way the page is turned.

@@ -6,7 +6,7 @@ import { classifyDocument, hasInvoiceWords } from '../invoice/kind';
 import type { OcrLine } from '../invoice/ocr-line';
 import type { PlaceIndex } from '../invoice/places';
 import type { DetectedLine, OcrEngine, OcrPage, OcrResult, RecognizeOptions } from './engine';
-import { FIRST_READING_FLOOR, IDENTIFIERS, type Identifier, type IdentifierReadings, clearlyRead, confirmIdentifiers, pooledReading, readMissingCode } from './confirm-fields';
+import { FIRST_READING_FLOOR, IDENTIFIERS, type Identifier, type IdentifierReadings, clearlyRead, confirmIdentifiers, insideCode, pooledReading, readMissingCode } from './confirm-fields';
 import { dropField, putField } from '../invoice/result-fields';
 import { REVIEW_THRESHOLD, markedForReview } from '../invoice/review';
 import { fieldBoxes } from './field-boxes';
@@ -125,7 +125,7 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   }
   // Still none: what an earlier pass read of it, if it did, always for review (pooledReading).
   const pooled = fast && result.code === undefined ? pooledReading(pool.code ?? []) : undefined;
-  if (pooled && !(result.number !== undefined && pooled.value.includes(result.number))) putField(result, 'code', pooled.value, markedForReview(pooled.confidence));
+  if (pooled && !insideCode(pooled.value, result.number)) putField(result, 'code', pooled.value, markedForReview(pooled.confidence));
   // A red number under the red seal is lost by both readings above (the seal-free one keeps, at
   // most, a ghost of it): its line read for dark red only, or the stretch beside its label (found by
   // either reading).
@@ -197,7 +197,7 @@ async function fillFromSealFreeReading(
   if (pool && result.code === undefined) {
     const skip = second.sources.number === undefined ? [] : [second.sources.number];
     const code = await readMissingCode(engine, sealFree, again.lines, skip);
-    if (code && !(result.number !== undefined && code.value.includes(result.number))) putField(result, 'code', code.value, code.confidence);
+    if (code && !insideCode(code.value, result.number)) putField(result, 'code', code.value, code.confidence);
   }
   const doubted = brought.filter((f) => result[f] !== undefined && result[f] === second.result[f] && (result.confidence?.[f] ?? 0) < REVIEW_THRESHOLD);
   return { doubted, lines: again.lines };
@@ -225,7 +225,7 @@ export function takeMissingFields(result: QuotaInvoiceResult, second: Extraction
     putField(result, field, value, confidence);
     // A number the first reading took from the code's own digits (its line read short under the
     // seal): the code now read in full holds it, so it was never the number.
-    if (field === 'code' && result.number !== undefined && value.includes(result.number)) dropField(result, 'number');
+    if (field === 'code' && insideCode(value, result.number)) dropField(result, 'number');
   }
 }
 

@@ -8,9 +8,9 @@ import type { QuotaInvoiceField, QuotaInvoiceResult } from '../recognize/contrac
 import { compact } from '../invoice/normalize';
 import { putField } from '../invoice/result-fields';
 import { markedForReview } from '../invoice/review';
-import { DIGIT_FLOOR, type FoundIdentifier, IDENTIFIER_DIGITS, identifierIn, rectOfBox, settleIdentifier } from './confirm-fields';
+import { DIGIT_FLOOR, type FoundIdentifier, IDENTIFIER_DIGITS, identifierIn, insideCode, rectOfBox, settleIdentifier } from './confirm-fields';
 import type { DetectedLine, OcrEngine } from './engine';
-import { type RotatedRect, shiftedAcross, spanAlong } from './geometry';
+import { type RotatedRect, lengthened, shiftedAcross, spanAlong } from './geometry';
 import type { RgbaImage } from './image';
 import { SEAL_RED_SHARE } from './line-priority';
 import { type RecResult, cropLine } from './rec';
@@ -65,7 +65,7 @@ export function numberInDarkRed(reading: RecResult): FoundIdentifier | undefined
 /** numberInDarkRed, unless its digits lie inside the page's code (`code`): then they are the code's. */
 function numberApartFromCode(reading: RecResult, code: string | undefined): FoundIdentifier | undefined {
   const id = numberInDarkRed(reading);
-  return id && !(code ?? '').includes(id.value) ? id : undefined;
+  return id && !insideCode(code, id.value) ? id : undefined;
 }
 
 /** A number found in a dark-red reading: its value, confidence (0–1) and the line it came from. */
@@ -111,7 +111,7 @@ export async function readRedNumber(
   // One line at a time: the engine reads one after another anyway.
   const reading = async (from: number, below: number, widen: number) => {
     const rect = rectOfBox(lines[from]!.box);
-    return (await engine.readLines(image, [{ ...rect, w: rect.w + 2 * widen * rect.h }], { below, band: rect.h >= tall }))[0]!;
+    return (await engine.readLines(image, [lengthened(rect, widen)], { below, band: rect.h >= tall }))[0]!;
   };
   const numbersIn = async (from: readonly number[], widen: number) => {
     const firsts: RecResult[] = [];
