@@ -69,6 +69,15 @@ function dropNoRemnant(run: DigitRun): DigitRun {
   return run.digits.length === 9 && run.repaired > 0 && /^[oO]/.test(run.raw) ? { ...run, digits: run.digits.slice(1), repaired: run.repaired - 1 } : run;
 }
 
+/**
+ * Digits after a dash are a phone number's (0755-26655535), unless the dash comes right after the
+ * number's label: then it stands for the label's colon (fresh seed 1400025 turned 90°, seal-free
+ * reading 发票号码-50512328, the number lost). `before`: the compacted line up to the digits.
+ */
+function afterPhoneDash(before: string): boolean {
+  return before.endsWith('-') && !/(?:号码|№)-$/u.test(before);
+}
+
 function numberCandidates(lines: Line[], code: string | undefined): Candidate[] {
   const nearLabel = labelled(lines, NUMBER_LABEL);
   // The code's line is no place for the number, even when its 12 digits came out short (held-out
@@ -80,7 +89,7 @@ function numberCandidates(lines: Line[], code: string | undefined): Candidate[] 
     return digitRuns(line.clean, 8)
       .map(dropNoRemnant)
       .filter((run) => run.digits.length === 8)
-      .filter((run) => line.clean[run.start - 1] !== '-' && !(code ?? '').includes(run.digits))
+      .filter((run) => !afterPhoneDash(line.clean.slice(0, run.start)) && !(code ?? '').includes(run.digits))
       .map((run) => {
         const standalone = run.end - run.start >= line.clean.replace(/^№/u, '').length;
         const score = (nearLabel.has(line) ? 4 : 0) + (standalone ? 1 : 0) - run.repaired;

@@ -104,6 +104,13 @@ describe('extractQuotaInvoice', () => {
     expect(result.amount).toBe('￥50.00');
   });
 
+  it('a dash right after the number label is its colon, not a phone number’s (seed 1400025 turned 90°)', () => {
+    const result = extractQuotaInvoice(lines('宁波市国家税务局定额专用发票', '发票代码133021296679', '发票号码-50512328', '伍拾元'), places);
+    expect(result.number).toBe('50512328');
+    // A dash between digits still marks a phone number, labelled or not.
+    expect(extractQuotaInvoice(lines('宁波市国家税务局定额专用发票', '发票代码133021296679', '号码0574-50512328', '伍拾元'), places).number).toBeUndefined();
+  });
+
   it('a code whose region disagrees with the title lowers the location confidence', () => {
     const agree = extractQuotaInvoice(lines('深圳市国家税务局通用定额发票', '发票代码 144031060038'), places);
     const disagree = extractQuotaInvoice(lines('深圳市国家税务局通用定额发票', '发票代码 153001060038'), places);
