@@ -73,15 +73,22 @@ function App() {
     }
     return submitFiles([file], kind, dataUrlProblemText);
   }
+  // One file to the worker: what to say when it was not taken. A message that fails (too large for
+  // the browser, the worker gone) is said for that file, and the files after it still go.
+  async function sendFile(item: { name: string; blob: Blob; fromPdf: boolean }, kind: 'file' | 'paste' | 'drop'): Promise<string | null> {
+    try {
+      return replyText(await sendMessage('recognizeFile', { name: item.name, kind: item.fromPdf ? 'pdf' : kind, dataUrl: await readFileAsDataUrl(item.blob) }));
+    } catch (error) {
+      return t('fileNotTaken', [item.name, error instanceof Error ? error.message : String(error)]);
+    }
+  }
   // Every file refused among several is named, in one notice kept to the end: a later file taken
   // must not clear an earlier one's refusal (a new user's trial picked 8 and saw 6 rows, no word why).
   // Resolves whether every file was taken.
   async function submitFiles(files: File[], kind: 'file' | 'paste' | 'drop', problemText = intakeProblemText): Promise<boolean> {
     const refused: string[] = [];
     for await (const item of intakeFiles(files)) {
-      const words = 'problem' in item
-        ? problemText(item)
-        : replyText(await sendMessage('recognizeFile', { name: item.name, kind: item.fromPdf ? 'pdf' : kind, dataUrl: await readFileAsDataUrl(item.blob) }));
+      const words = 'problem' in item ? problemText(item) : await sendFile(item, kind);
       if (words) refused.push(words);
     }
     setNotice(refused.length > 0 ? refused.join(' ') : null);

@@ -8,7 +8,18 @@ const pdfPages = () => import('../capture/pdf-pages');
 /** What a file that is no image holds instead, as sniffed from its first bytes (no MIME_OF entry). */
 type NotImage = NotImageHolds;
 
-export type IntakeProblem = { name: string; problem: 'pdfPassword' | 'pdfInvalid' } | { name: string; problem: 'fileNotImage'; holds: NotImage };
+export type IntakeProblem =
+  | { name: string; problem: 'pdfPassword' | 'pdfInvalid' }
+  | { name: string; problem: 'fileNotImage'; holds: NotImage }
+  | { name: string; problem: 'fileTooLarge'; bytes: number };
+
+/**
+ * The largest image file handed to the worker (bytes, 40 MB = 40 × 10⁶): it travels as a data: URL
+ * in one extension message, base64 makes it 4/3 as long, and Chrome refuses a message over 64 MiB
+ * (a new user's 63 MB PNG vanished with "Message exceeded maximum allowed size of 64MiB" in the
+ * console). A phone photo is 2–15 MB; the worker fits any image it takes (lib/image/prepare.ts).
+ */
+export const MAX_SENT_FILE_BYTES = 40_000_000;
 export type IntakeItem = { name: string; blob: Blob; fromPdf: boolean } | IntakeProblem;
 
 /** "it holds plain text", "it is a web page"…: what a file, a link or a data: URL holds instead of an image. */
@@ -22,7 +33,13 @@ export const HOLDS: Record<NotImage, MessageKey> = {
 
 /** The notice for a file refused at intake: the file's name, and for a non-image what it holds. */
 export function intakeProblemText(item: IntakeProblem): string {
+  if (item.problem === 'fileTooLarge') return tooLargeText(item.name, item.bytes);
   return item.problem === 'fileNotImage' ? t('fileNotImage', [item.name, t(HOLDS[item.holds])]) : t(item.problem, item.name);
+}
+
+/** "“x.png” is 63.2 MB: the largest file taken here is 40 MB…" (MB = 10⁶ bytes, as file managers say). */
+function tooLargeText(name: string, bytes: number): string {
+  return t('fileTooLarge', [name, (bytes / 1e6).toFixed(1), String(MAX_SENT_FILE_BYTES / 1e6)]);
 }
 
 /**
@@ -30,6 +47,7 @@ export function intakeProblemText(item: IntakeProblem): string {
  * and what to do instead, without "whatever its name says" (a link has no file name).
  */
 export function dataUrlProblemText(item: IntakeProblem): string {
+  if (item.problem === 'fileTooLarge') return tooLargeText(item.name, item.bytes);
   return item.problem === 'fileNotImage' ? t('dataUrlNotImage', t(HOLDS[item.holds])) : t(item.problem, item.name);
 }
 
@@ -58,15 +76,18 @@ async function isPdf(file: File): Promise<boolean> {
 
 /**
  * Picked, pasted or dropped files as invoice images: an image goes as it is (the worker checks and
- * fits it), a PDF becomes one image per page (e-invoices and scans arrive as PDFs), anything else
- * (a text file renamed `.png`) is refused here with what it holds, and no capture is made.
+ * fits it) unless it is over MAX_SENT_FILE_BYTES, a PDF becomes one image per page (e-invoices and
+ * scans arrive as PDFs), anything else (a text file renamed `.png`) is refused here with what it
+ * holds, and no capture is made.
  */
 export async function* intakeFiles(files: File[]): AsyncGenerator<IntakeItem> {
   for (const file of files) {
     const name = file.name || 'image';
     if (!(await isPdf(file))) {
       const format = await sniffFile(file);
-      yield MIME_OF[format] ? { name, blob: file, fromPdf: false } : { name, problem: 'fileNotImage', holds: format as NotImage };
+      if (!MIME_OF[format]) yield { name, problem: 'fileNotImage', holds: format as NotImage };
+      else if (file.size > MAX_SENT_FILE_BYTES) yield { name, problem: 'fileTooLarge', bytes: file.size };
+      else yield { name, blob: file, fromPdf: false };
       continue;
     }
     const { renderPdfPages, PdfError } = await pdfPages();

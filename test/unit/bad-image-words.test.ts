@@ -7,7 +7,7 @@ import { planImage } from '@/lib/image/plan';
 import { LocalCode, recognitionError } from '@/lib/recognize/errors';
 import { errorShortText, errorText } from '@/lib/ui/error-text';
 import { imageFromBytes } from '@/lib/capture/fetch-image';
-import { intakeFiles, intakeProblemText, type IntakeItem } from '@/lib/ui/intake';
+import { intakeFiles, intakeProblemText, MAX_SENT_FILE_BYTES, type IntakeItem } from '@/lib/ui/intake';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 afterEach(() => useUiLanguage(null));
@@ -63,6 +63,22 @@ describe('a file that is no image, picked or dropped in the popup: refused at in
     ['binary that is no image', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0xff]), 'unknown'],
   ] as const)('%s: %s', async (_name, bytes, holds) => {
     expect(await intake('scan.png', bytes)).toEqual([{ name: 'scan.png', problem: 'fileNotImage', holds }]);
+  });
+
+  it('an image too large for one extension message is refused with its size, the limit and what to do (a 63 MB PNG vanished)', async () => {
+    const png = readFileSync(join(FIXTURES, 'invoices', 'invoice-1.png'));
+    const big = new Uint8Array(MAX_SENT_FILE_BYTES + 1);
+    big.set(png.subarray(0, 64));
+    const items = await intake('scan.png', big);
+    expect(items).toEqual([{ name: 'scan.png', problem: 'fileTooLarge', bytes: MAX_SENT_FILE_BYTES + 1 }]);
+    useUiLanguage('en');
+    expect(intakeProblemText(items[0] as Parameters<typeof intakeProblemText>[0])).toBe(
+      '“scan.png” is 40.0 MB: the largest file taken here is 40 MB. Save a smaller copy of it (a JPEG photo, or a scan at 300 dpi) and add that one.',
+    );
+    useUiLanguage('zh_CN');
+    expect(intakeProblemText(items[0] as Parameters<typeof intakeProblemText>[0])).toBe('“scan.png”有 40.0 MB：这里能接收的文件最大 40 MB。请另存一份较小的副本（JPEG 照片，或 300 dpi 的扫描件）后再添加。');
+    // One byte under the limit goes on.
+    expect((await intake('scan.png', big.subarray(0, MAX_SENT_FILE_BYTES)))[0]).toMatchObject({ name: 'scan.png', fromPdf: false });
   });
 
   it('a real image goes on to the worker', async () => {
