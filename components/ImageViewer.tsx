@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { FieldQuad, QuotaInvoiceField } from '@/lib/recognize/contract';
 
@@ -45,12 +45,24 @@ export function ImageViewer({ src, alt, chosen, region }: Props) {
     const frame = el?.querySelector<HTMLElement>('.viewer-frame');
     if (el && frame && region) revealRegion(el, frame, region);
   }, [zoom, region, src, loads]);
-  /** The scale the picture is drawn at now (fit: whatever fills the pane's width, MAX at most: frameSize). */
-  const current = () => {
-    if (zoom !== 'fit') return zoom;
-    const natural = img.current?.naturalWidth || 1;
-    return Math.min(MAX, (img.current?.clientWidth ?? natural) / natural);
-  };
+  /**
+   * Fitted, the scale the picture came out at (its drawn width over its own, MAX at most: frameSize),
+   * measured after the layout that fitted it, on load and on resize: read during the render it was
+   * the previous zoom's width (a new user pressed Fit and the figure stayed at 642 %).
+   */
+  const [fitScale, setFitScale] = useState(1);
+  useLayoutEffect(() => {
+    if (zoom !== 'fit') return;
+    const measure = () => {
+      const el = img.current;
+      if (el?.naturalWidth) setFitScale(Math.min(MAX, el.clientWidth / el.naturalWidth));
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [zoom, loads, src]);
+  /** The scale the picture is drawn at now. */
+  const current = () => (zoom === 'fit' ? fitScale : zoom);
   const zoomBy = (factor: number) => setZoom(Math.min(MAX, Math.max(MIN, current() * factor)));
   const natural = img.current?.naturalWidth;
   return (

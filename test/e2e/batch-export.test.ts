@@ -215,6 +215,9 @@ describe('the batch', () => {
     expect(await imageWidth()).toBeGreaterThan(fitWidth * 1.4);
     await batch.click('.viewer button.zoom-fit');
     expect(await zoom()).toBe('fit');
+    // The figure says the scale drawn once fitted again, not the zoom before (it stayed at 20 % for 13 %).
+    const drawnPercent = () => batch.$eval('.viewer img', (img) => `${Math.round(((img as HTMLImageElement).clientWidth / (img as HTMLImageElement).naturalWidth) * 100)}%`);
+    await batch.waitForFunction((want) => document.querySelector('.viewer .zoom-level')?.textContent === want, { polling: 50, timeout: 5000 }, await drawnPercent());
     // A tiny picture (a failed capture's crumb) is fitted no larger than the largest zoom, 800 %.
     await batch.evaluate(() => {
       const c = document.createElement('canvas');
@@ -225,6 +228,10 @@ describe('the batch', () => {
     await batch.waitForFunction(() => (document.querySelector('.viewer img') as HTMLImageElement).naturalWidth === 12, { polling: 50 });
     await batch.waitForFunction(() => document.querySelector('.viewer .zoom-level')?.textContent === '800%', { polling: 50, timeout: 5000 });
     expect(await imageWidth()).toBeCloseTo(12 * 8, 0);
+    await batch.click('.viewer button.zoom-out');
+    await batch.waitForFunction(() => document.querySelector('.viewer .zoom-level')?.textContent === '640%', { polling: 50, timeout: 5000 });
+    await batch.click('.viewer button.zoom-fit');
+    await batch.waitForFunction(() => document.querySelector('.viewer .zoom-level')?.textContent === '800%', { polling: 50, timeout: 5000 });
 
     await batch.focus(`tr[data-capture-id="${first}"]`);
     await batch.keyboard.press('ArrowDown');
