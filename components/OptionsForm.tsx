@@ -213,10 +213,12 @@ export function OptionsForm({ initial, onSave, onTest, onRequestAccess, onLangua
           type="button"
           disabled={busy}
           onClick={async () => {
-            // Huawei chosen without what it needs: say what is missing, save nothing.
+            // Huawei chosen without what it needs: say what is missing, save nothing. The on-device
+            // engine chosen and no keys: nothing to test (a new user was told "Not saved: Huawei
+            // Cloud needs AK, SK… or choose 'On this device'" with that engine chosen).
             const problem = huaweiFormProblem(form, { skSet, iamPasswordSet });
             if (problem) {
-              setStatus({ ok: false, text: problem });
+              setStatus(form.provider === 'huawei' ? { ok: false, text: problem } : { ok: true, text: t('optionsTestOnDevice') });
               return;
             }
             // The test saves the endpoint first and then calls it: the same request as Save's.

@@ -85,6 +85,16 @@ describe('hosts are asked for when needed (the real prompt)', () => {
     await pressKeys(xvfb.display, ...keys);
   }
 
+  it('fresh install, on-device engine, no keys: Test connection says there is nothing to test, asks nothing and saves nothing', async () => {
+    const before = await storedSettings();
+    await options.click('.actions button[type="button"]');
+    await options.waitForFunction(() => document.querySelector('.status')?.textContent?.includes('Nothing to test'), { polling: 100, timeout: 10_000 });
+    expect(await options.$eval('.status', (e) => e.className)).toContain('ok');
+    expect(await options.$eval('.status', (e) => e.textContent)).not.toContain('Not saved');
+    expect(await storedSettings()).toEqual(before);
+    expect(await endpointAllowed()).toBe(false);
+  });
+
   it('refused: nothing is saved and the page says why; allowed: saved, and the endpoint answers', async () => {
     const host = new URL(emulator.url).host;
     await fillOptions(options, { endpoint: emulator.url, ak: emulator.options.ak, sk: emulator.options.sk });
