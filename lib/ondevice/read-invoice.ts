@@ -6,7 +6,7 @@ import { classifyDocument, hasInvoiceWords } from '../invoice/kind';
 import type { OcrLine } from '../invoice/ocr-line';
 import type { PlaceIndex } from '../invoice/places';
 import type { DetectedLine, OcrEngine, OcrPage, OcrResult, RecognizeOptions } from './engine';
-import { FIRST_READING_FLOOR, IDENTIFIERS, type Identifier, type IdentifierReadings, clearlyRead, confirmIdentifiers, insideCode, pooledReading, readMissingCode } from './confirm-fields';
+import { FIRST_READING_FLOOR, IDENTIFIERS, type Identifier, type IdentifierReadings, clearlyRead, confirmIdentifiers, pooledReading, readMissingCode } from './confirm-fields';
 import { dropField, putField } from '../invoice/result-fields';
 import { REVIEW_THRESHOLD, markedForReview } from '../invoice/review';
 import { fieldBoxes } from './field-boxes';
@@ -14,6 +14,7 @@ import type { RgbaImage } from './image';
 import type { Pipeline } from './pipeline';
 import { readRedNumber } from './red-number';
 import { removeRed } from './seal';
+import { insideCode } from '../invoice/code';
 
 /**
  * The fast pipeline's first detection size (longest side, px). On held-out seeds 100020–100029 it

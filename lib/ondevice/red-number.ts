@@ -8,13 +8,14 @@ import type { QuotaInvoiceField, QuotaInvoiceResult } from '../recognize/contrac
 import { compact } from '../invoice/normalize';
 import { putField } from '../invoice/result-fields';
 import { markedForReview } from '../invoice/review';
-import { DIGIT_FLOOR, type FoundIdentifier, IDENTIFIER_DIGITS, identifierIn, insideCode, rectOfBox, settleIdentifier } from './confirm-fields';
+import { DIGIT_FLOOR, type FoundIdentifier, IDENTIFIER_DIGITS, identifierIn, rectOfBox, settleIdentifier } from './confirm-fields';
 import type { DetectedLine, OcrEngine } from './engine';
 import { type RotatedRect, lengthened, shiftedAcross, spanAlong } from './geometry';
 import type { RgbaImage } from './image';
 import { SEAL_RED_SHARE } from './line-priority';
 import { type RecResult, cropLine } from './rec';
 import { DARK_RED_CUTS, redShare } from './seal';
+import { insideCode } from '../invoice/code';
 
 /**
  * A red line at least this many times the median line height spans two printed rows (the seal
