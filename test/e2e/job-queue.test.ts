@@ -214,8 +214,10 @@ describe('persisted jobs against a server that is slow, throttles, refuses keys 
     emulator.setFaults({ delayMs: 200, down: true });
     const popup = await captureFiles(ext, uniquePngs(10, 'down'));
     const downAt = Date.now();
-    await popup.waitForFunction(() => document.querySelector('article.capture[data-wait="network"]') !== null, { polling: 100, timeout: 20_000 });
-    expect(await popup.$eval('article.capture[data-wait="network"] .status', (s) => s.textContent)).toBe(en('statusWaitNetwork'));
+    // A card waiting for the network says so in words (read in the same poll as the wait: the card moves on to
+    // "Recognizing…" at its next try, so a second look may find it already retrying).
+    const waitingWords = await popup.waitForFunction(() => document.querySelector('article.capture[data-wait="network"] .status')?.textContent ?? null, { polling: 100, timeout: 20_000 });
+    expect(await waitingWords.jsonValue()).toBe(en('statusWaitNetwork'));
     await new Promise((r) => setTimeout(r, Math.max(0, 20_000 - (Date.now() - downAt))));
     const failedWhileDown = (await cards(popup)).slice(0, 10).filter((c) => c.status === 'failed').length;
     emulator.setFaults({ down: false });
