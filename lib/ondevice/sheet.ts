@@ -34,6 +34,23 @@ const MIN_CONTRAST = 28;
 const WEAK_SHARE = 0.25;
 /** …and never pixels within this many standard deviations of the desk's own level (its grain). */
 const DESK_SPREADS = 3;
+/**
+ * The light fitted over the desk is taken as at least this share of its mean anywhere: a plane
+ * through a dark desk's border can fall towards zero or below inside the image (seed 2000404: a
+ * dark desk, plane from 45 to −7 across it), where dividing by it would turn a printed band or the
+ * shade of a slip into bright "paper" and one slip into two.
+ */
+const DARKEST_LIGHT = 0.5;
+/** The desk's light (0–255 scale) taken as at least this when levelling: a near-black desk gives no scale to divide by. */
+const MIN_DESK_LIGHT = 16;
+/**
+ * A region kept whole when no cut or erosion splits it is a paper only when it fills at least this
+ * share of its rectangle: a slip is a filled rectangle (real slip of seed 2000017: 0.87), while what
+ * is left of one slip's light patches (seeds 2000017, 2000404: 0.53, 0.54) or of a margin ring
+ * around its print (seeds 2000070, 2000119, 2001389: 0.05–0.07) is not, and would make a second
+ * "invoice" out of one.
+ */
+const KEPT_WHOLE_FILL = 0.8;
 
 /**
  * The invoices in a photo of several, in reading order (rows top to bottom, left to right within a
@@ -90,13 +107,15 @@ function paperMask(img: RgbaImage): { mask: Uint8Array; level: Float32Array } | 
   const bins = new Uint32Array(LEVEL_BINS);
   const ring = new Float64Array(Math.min(n, 6 * (w + h)));
   let ringCount = 0;
+  const lightMean = Math.max(MIN_DESK_LIGHT, light.mean);
+  const darkest = DARKEST_LIGHT * lightMean;
   for (let y = 0, p = 0; y < h; y++) {
     const ringRow = y < 3 || y >= h - 3;
     const cy = light.c * y;
     for (let x = 0; x < w; x++, p++) {
       // The plane's light here, a + b·x + c·y (c·y taken once a row).
-      const desk = Math.max(1, light.a + light.b * x + cy);
-      level[p] = score[p]! * (light.mean / desk);
+      const desk = Math.max(darkest, light.a + light.b * x + cy);
+      level[p] = score[p]! * (lightMean / desk);
       const v = level[p]!;
       bins[levelBin(v)]! += 1;
       if (ringRow || x < 3 || x >= w - 3) ring[ringCount++] = v;
@@ -264,7 +283,7 @@ function separate(mask: Uint8Array, level: Float32Array, w: number, h: number): 
     const big = slipArea === undefined || comp.count >= 2 * LIKE_SIZE * slipArea;
     const halves = big && depth < MAX_SEAMS ? cutAlongSeam(comp, level, w, isSlipShapedOrJoined, (a, b) => likeSize(a, b) && likeSize(b, a)) : null;
     if (halves) for (const half of halves) split(half, depth + 1);
-    else out.push(comp.rect);
+    else if (comp.count >= KEPT_WHOLE_FILL * comp.rect.w * comp.rect.h) out.push(comp.rect);
   };
   for (const comp of comps) split(comp, 0);
   return out;

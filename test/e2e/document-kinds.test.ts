@@ -1,7 +1,9 @@
 /**
  * Know what it reads (issue 10), in the built extension with its on-device engine: a taxi receipt
  * is refused and the popup names what it looks like; a quota invoice photographed lying on its
- * side is read. Fixtures from test/synth/kind-fixtures.ts, with their truth beside them.
+ * side is read; a photo of one invoice that the sheet search once took for two (a dark desk, a light
+ * margin round the print) stays one capture. Fixtures from test/synth/kind-fixtures.ts, with their
+ * truth beside them.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +17,8 @@ const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const truth = JSON.parse(readFileSync(join(FIXTURES, 'kinds', 'truth.json'), 'utf8')) as {
   'taxi-receipt.jpg': { kind: string };
   'quota-turned-90.jpg': { fields: Record<string, string> };
+  'quota-dark-desk.jpg': { fields: Record<string, string> };
+  'quota-margin-ring.jpg': { fields: Record<string, string> };
 };
 
 describe('other paper and turned invoices, on-device', () => {
@@ -40,6 +44,19 @@ describe('other paper and turned invoices, on-device', () => {
     await clickRecognize(suite.ext.worker, page, `${suite.site.url}/kinds/quota-turned-90.jpg`);
     const [card] = await waitForSettled(popup, 1, 90_000, before + 1);
     expect(card).toMatchObject({ status: 'done', fields: truth['quota-turned-90.jpg'].fields });
+  });
+
+  it.each(['quota-dark-desk.jpg', 'quota-margin-ring.jpg'] as const)('a photo of one invoice (%s) is one capture, read right, not split into two', async (name) => {
+    const page = await suite.ext.browser.newPage();
+    await page.goto(`${suite.site.url}/pages/other-paper.html`);
+    const popup = await openExtensionPage(suite.ext, 'popup.html');
+    const before = await popup.$$eval('article.capture', (cards) => cards.length);
+    await clickRecognize(suite.ext.worker, page, `${suite.site.url}/kinds/${name}`);
+    const [card] = await waitForSettled(popup, 1, 90_000, before + 1);
+    expect(card).toMatchObject({ status: 'done', fields: truth[name].fields });
+    // Settled means every card of the click is done: a second "invoice" cut from it would show here.
+    expect(await popup.$$eval('article.capture', (cards) => cards.length)).toBe(before + 1);
+    expect(await popup.$$eval('article.capture .photo-part', (marks) => marks.length)).toBe(0); // no "n of 2 · from one photo"
   });
 
   it('through a Huawei-compatible server built on the engine (the emulator), the popup still names the kind', async () => {

@@ -175,8 +175,15 @@ export async function clickMenuItem(worker: WebWorker, page: Page, menuItemId: s
   );
 }
 
+/**
+ * Opens one of the extension's pages (popup.html, batch.html, options.html) in a new tab and
+ * returns once it has drawn: each renders into #app, and only once its first answers are in (the
+ * options page waits for getSettings and listMappings from a worker that may still be starting),
+ * so a test that clicked earlier would find no element. Throws after 30 s if nothing is drawn.
+ */
 export async function openExtensionPage(ext: Pick<LoadedExtension, 'browser' | 'origin'>, path: string): Promise<Page> {
   const page = await ext.browser.newPage();
   await page.goto(`${ext.origin}/${path}`);
+  await page.waitForFunction(() => document.getElementById('app')?.firstElementChild != null, { polling: 50, timeout: 30_000 });
   return page;
 }

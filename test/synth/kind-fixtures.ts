@@ -1,5 +1,7 @@
-// Writes the e2e fixtures for "know what it reads": a taxi receipt (must be refused, kind named)
-// and a quota invoice photographed lying on its side (must be read). Run once, commit the output:
+// Writes the e2e fixtures for "know what it reads": a taxi receipt (must be refused, kind named),
+// a quota invoice photographed lying on its side (must be read), and two photos of one invoice
+// that the sheet search once took for two (a dark desk; a light margin round the print): each must
+// stay one capture. Run once, commit the output:
 //   npx tsx test/synth/kind-fixtures.ts [--out test/fixtures/kinds]
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -21,15 +23,20 @@ const taxi = makeOtherSpec(taxiSeed, { kind: 'taxi-receipt' });
 const taxiPhoto = { ...taxi, photo: smaller(makePhotoConditions(taxiSeed, taxi), 1100) };
 const quota = makeInvoiceSpec(quotaSeed, { photo: true });
 const quotaTurned = turnPhoto({ ...quota, photo: smaller(quota.photo, 1300) }, 90);
+/** Seeds of the accuracy bench's photos that were split in two (found by counting splits over 2000000–2001999). */
+const oneInvoice = { 'quota-dark-desk.jpg': 2000404, 'quota-margin-ring.jpg': 2001389 } as const;
+const oneInvoiceSpecs = Object.values(oneInvoice).map((seed) => makeInvoiceSpec(seed, { photo: true }));
 
 const [taxiImage] = await renderOthers([taxiPhoto], { format: 'jpeg', photo: true });
-const [quotaImage] = await renderInvoices([quotaTurned], { format: 'jpeg', photo: true });
+const [quotaImage, ...oneInvoiceImages] = await renderInvoices([quotaTurned, ...oneInvoiceSpecs], { format: 'jpeg', photo: true });
 await mkdir(out, { recursive: true });
 await writeFile(join(out, 'taxi-receipt.jpg'), taxiImage!);
 await writeFile(join(out, 'quota-turned-90.jpg'), quotaImage!);
+for (const [i, name] of Object.keys(oneInvoice).entries()) await writeFile(join(out, name), oneInvoiceImages[i]!);
 const truth = {
   'taxi-receipt.jpg': { kind: 'taxi-receipt', seed: taxiSeed, title: taxi.title },
   'quota-turned-90.jpg': { kind: 'quota', seed: quotaSeed, turned: 90, fields: quota.truth },
+  ...Object.fromEntries(Object.keys(oneInvoice).map((name, i) => [name, { kind: 'quota', seed: oneInvoiceSpecs[i]!.seed, fields: oneInvoiceSpecs[i]!.truth }])),
 };
 await writeFile(join(out, 'truth.json'), JSON.stringify(truth, null, 2) + '\n');
 console.log(`wrote ${Object.keys(truth).join(', ')} to ${out}`);
