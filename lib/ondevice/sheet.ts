@@ -283,7 +283,7 @@ function separate(mask: Uint8Array, level: Float32Array, w: number, h: number): 
     const big = slipArea === undefined || comp.count >= 2 * LIKE_SIZE * slipArea;
     const halves = big && depth < MAX_SEAMS ? cutAlongSeam(comp, level, w, isSlipShapedOrJoined, (a, b) => likeSize(a, b) && likeSize(b, a)) : null;
     if (halves) for (const half of halves) split(half, depth + 1);
-    else if (comp.count >= KEPT_WHOLE_FILL * comp.rect.w * comp.rect.h) out.push(comp.rect);
+    else if (fills(comp, KEPT_WHOLE_FILL)) out.push(comp.rect);
   };
   for (const comp of comps) split(comp, 0);
   return out;
@@ -297,9 +297,7 @@ const MAX_SEAMS = 4;
 
 /** A slip, or a block of touching slips in a row (long side up to MAX_SEAMS + 1 slips). */
 function isSlipShapedOrJoined(c: Component): boolean {
-  const { w, h } = c.rect;
-  const aspect = Math.max(w, h) / Math.max(1, Math.min(w, h));
-  return c.count >= 0.9 * w * h && aspect <= SLIP_ASPECT.max * (MAX_SEAMS + 1);
+  return fills(c, SLIP_FILL) && aspectOf(c) <= SLIP_ASPECT.max * (MAX_SEAMS + 1);
 }
 
 interface Component {
@@ -309,10 +307,29 @@ interface Component {
   pixels: Int32Array;
 }
 
+/** A slip's shape: its aspect, and a filled rectangle (SLIP_FILL). */
 function isSlipShaped(c: Component): boolean {
+  return isSlipAspect(c) && fills(c, SLIP_FILL);
+}
+
+/** A slip on its own or a block of slips fills at least this share of its rectangle (its corners may be torn or shaded). */
+const SLIP_FILL = 0.9;
+
+/** Whether `c` covers at least `share` (0–1) of its rotated rectangle's area. */
+function fills(c: Component, share: number): boolean {
+  return c.count >= share * c.rect.w * c.rect.h;
+}
+
+/** Long side over short side of `c`'s rectangle (≥ 1). */
+function aspectOf(c: Component): number {
   const { w, h } = c.rect;
-  const aspect = Math.max(w, h) / Math.max(1, Math.min(w, h));
-  return aspect >= SLIP_ASPECT.min && aspect <= SLIP_ASPECT.max && c.count >= 0.9 * w * h;
+  return Math.max(w, h) / Math.max(1, Math.min(w, h));
+}
+
+/** `c`'s rectangle has a slip's aspect (SLIP_ASPECT). */
+function isSlipAspect(c: Component): boolean {
+  const aspect = aspectOf(c);
+  return aspect >= SLIP_ASPECT.min && aspect <= SLIP_ASPECT.max;
 }
 
 /**
@@ -399,12 +416,13 @@ function growBack(parts: Component[], comp: Component, steps: number, w: number)
  */
 const THIN_REST = 0.85;
 
-/** After erosion corners round off: the shape test without the fill condition. */
+/** After erosion corners round off: the shape test with a lower fill (ERODED_SLIP_FILL). */
 function isSlipShapedLoose(c: Component): boolean {
-  const { w, h } = c.rect;
-  const aspect = Math.max(w, h) / Math.max(1, Math.min(w, h));
-  return aspect >= SLIP_ASPECT.min && aspect <= SLIP_ASPECT.max && c.count >= 0.8 * w * h;
+  return isSlipAspect(c) && fills(c, ERODED_SLIP_FILL);
 }
+
+/** An eroded slip, its corners rounded off, fills at least this share of its rectangle. */
+const ERODED_SLIP_FILL = 0.8;
 
 /** 4-neighbour erosion by one pixel. */
 function erode(mask: Uint8Array, w: number, h: number, from = 0, to = w * h): Uint8Array {

@@ -25,18 +25,18 @@ const quota = makeInvoiceSpec(quotaSeed, { photo: true });
 const quotaTurned = turnPhoto({ ...quota, photo: smaller(quota.photo, 1300) }, 90);
 /** Seeds of the accuracy bench's photos that were split in two (found by counting splits over 2000000–2001999). */
 const oneInvoice = { 'quota-dark-desk.jpg': 2000404, 'quota-margin-ring.jpg': 2001389 } as const;
-const oneInvoiceSpecs = Object.values(oneInvoice).map((seed) => makeInvoiceSpec(seed, { photo: true }));
+const oneInvoiceSpecs = Object.entries(oneInvoice).map(([name, seed]) => ({ name, spec: makeInvoiceSpec(seed, { photo: true }) }));
 
 const [taxiImage] = await renderOthers([taxiPhoto], { format: 'jpeg', photo: true });
-const [quotaImage, ...oneInvoiceImages] = await renderInvoices([quotaTurned, ...oneInvoiceSpecs], { format: 'jpeg', photo: true });
+const [quotaImage, ...oneInvoiceImages] = await renderInvoices([quotaTurned, ...oneInvoiceSpecs.map((o) => o.spec)], { format: 'jpeg', photo: true });
 await mkdir(out, { recursive: true });
 await writeFile(join(out, 'taxi-receipt.jpg'), taxiImage!);
 await writeFile(join(out, 'quota-turned-90.jpg'), quotaImage!);
-for (const [i, name] of Object.keys(oneInvoice).entries()) await writeFile(join(out, name), oneInvoiceImages[i]!);
+for (const [i, { name }] of oneInvoiceSpecs.entries()) await writeFile(join(out, name), oneInvoiceImages[i]!);
 const truth = {
   'taxi-receipt.jpg': { kind: 'taxi-receipt', seed: taxiSeed, title: taxi.title },
   'quota-turned-90.jpg': { kind: 'quota', seed: quotaSeed, turned: 90, fields: quota.truth },
-  ...Object.fromEntries(Object.keys(oneInvoice).map((name, i) => [name, { kind: 'quota', seed: oneInvoiceSpecs[i]!.seed, fields: oneInvoiceSpecs[i]!.truth }])),
+  ...Object.fromEntries(oneInvoiceSpecs.map(({ name, spec }) => [name, { kind: 'quota', seed: spec.seed, fields: spec.truth }])),
 };
 await writeFile(join(out, 'truth.json'), JSON.stringify(truth, null, 2) + '\n');
 console.log(`wrote ${Object.keys(truth).join(', ')} to ${out}`);
