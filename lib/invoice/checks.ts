@@ -18,6 +18,7 @@ export type CheckId =
   | 'duplicate'
   | 'missing-fields'
   | 'code-format'
+  | 'code-authority'
   | 'number-format'
   | 'amount-unreadable'
   | 'region-mismatch'
@@ -129,6 +130,9 @@ export function checkBatch(items: CheckInput[], places: PlaceIndex, reviewThresh
     const missing = stand === null || stand === 'done' || stand === 'entered' ? INVOICE_FIELD_NAMES.filter((f) => !item.fields[f]) : [];
     if (missing.length > 0) flags.push('missing-fields');
     if (code && !CODE_PATTERN.test(code)) flags.push('code-format');
+    // 12 digits, but the first names no issuing authority (DESIGN.md, "Code": 0, 1 or 2): a digit
+    // misread (seed 2001971 read 733011038787 for 233011038187), or a hand entry mistyped.
+    else if (code && decodeCode(code)?.authority === null) flags.push('code-authority');
     if (number && !NUMBER_PATTERN.test(number)) flags.push('number-format');
     const fen = fenOf(amount);
     if (amount && fen === null) flags.push('amount-unreadable');

@@ -67,6 +67,15 @@ describe('batch checks', () => {
     const mismatch = checkBatch([{ id: 'x', fields: { code: '144031060038', number: '35050290', amount: '￥1.00', location: '杭州市' } }], places, 0.9);
     expect(mismatch.get('x')!.flags).toEqual(['region-mismatch']);
   });
+  it.each(['333011038187', '733011038787', '933011038187'])('a 12-digit code whose first digit names no authority (%s) is to review: 0, 1 and 2 are', (code) => {
+    const fields = { number: '35050290', amount: '￥10.00', location: '杭州市' };
+    const bad = checkBatch([{ id: 'x', status: 'done', fields: { ...fields, code } }], places, 0.9);
+    expect(bad.get('x')!.flags).toEqual(['code-authority']);
+    for (const first of ['0', '1', '2']) {
+      const good = checkBatch([{ id: 'y', status: 'done', fields: { ...fields, code: first + code.slice(1) } }], places, 0.9);
+      expect(good.get('y')!.flags).toEqual([]);
+    }
+  });
   it('a recognized capture with a field missing is to review, and says which', () => {
     const partial = checkBatch([{ id: 'p', status: 'done', fields: { code: '144031060038', number: '35050290', location: '深圳市' } }], places, 0.9);
     expect(partial.get('p')).toMatchObject({ flags: ['missing-fields'], missing: ['amount'], fen: null });
