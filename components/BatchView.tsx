@@ -361,8 +361,8 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
           <button
             type="submit"
             class="export-all"
-            disabled={dayRefused}
-            title={dayRefused ? t('batchExportWaitsDay') : undefined}
+            disabled={dayRefused || shown.length === 0}
+            title={dayRefused ? t('batchExportWaitsDay') : shown.length === 0 ? t('batchExportNothing') : undefined}
             onClick={() => exportOrStop(shown.map((v) => v.capture))}
           >
             {t('batchExportAll', String(shown.length))}
@@ -437,6 +437,13 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
                   actions={rowActions}
                 />
               ))}
+              {/* Said in the table, where the rows would be: an empty table under a row of headers
+                  looked like a page still loading, and never said how invoices get here. */}
+              {shown.length === 0 && (
+                <tr class="empty-rows">
+                  <td colSpan={HEADERS.length + 2}>{views.length === 0 ? t('batchEmpty', t('menuRecognize')) : t('batchNoMatch', String(views.length))}</td>
+                </tr>
+              )}
             </tbody>
           </table>
           {pages > 1 && (

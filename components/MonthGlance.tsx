@@ -9,6 +9,16 @@ interface Props {
   groups: { byMonth: GroupTotals[]; byCity: GroupTotals[] } | null;
 }
 
+/**
+ * A group's name: the month or city itself; for the captures of no known place, "Place unknown",
+ * or "No place (failed)" when none of them is an invoice (all failed): "Place unknown 0 · ￥0.00 ·
+ * Failed 5" read like a city of that name.
+ */
+function placeLabel(g: GroupTotals): string {
+  if (g.key) return g.key;
+  return g.totals.invoices === 0 && g.totals.failed > 0 ? t('glanceFailedNoPlace') : t('glanceUnknownCity');
+}
+
 /** One group table: totals per month or city, with a bar of its amount (plain SVG, theme colours). */
 function GroupTable({ groups, caption, keyLabel, kind }: { groups: GroupTotals[]; caption: MessageKey; keyLabel: MessageKey; kind: string }) {
   const max = Math.max(1, ...groups.map((g) => g.totals.fen));
@@ -29,7 +39,7 @@ function GroupTable({ groups, caption, keyLabel, kind }: { groups: GroupTotals[]
       <tbody>
         {groups.map((g) => (
           <tr key={g.key} data-group={g.key} data-fen={g.totals.fen} data-invoices={g.totals.invoices}>
-            <th scope="row" title={g.key || t('glanceUnknownCity')}>{g.key || t('glanceUnknownCity')}</th>
+            <th scope="row" title={placeLabel(g)}>{placeLabel(g)}</th>
             <td class="num">{g.totals.invoices}</td>
             <td class="num">{formatAmount(g.totals.fen)}</td>
             <td class="bar-col">

@@ -89,6 +89,10 @@ describe('the batch', () => {
     try {
       const batch = await openExtensionPage(fresh, 'batch.html');
       await batch.bringToFront();
+      // Nothing captured yet: the table says how invoices get here, and there is nothing to export.
+      await batch.waitForSelector('tr.empty-rows');
+      expect(await batch.$eval('tr.empty-rows', (r) => r.textContent)).toBe('Nothing captured yet. Right-click an invoice image on any page and choose “Recognize quota invoice”, or add a photo or file in the toolbar popup: every invoice you capture is listed here.');
+      expect(await batch.$$eval('button.export-all, button.export-selected', (bs) => bs.map((b) => (b as HTMLButtonElement).disabled))).toEqual([true, true]);
       const importZip = async () => {
         const before = await batch.evaluate(() => document.querySelector('.notice')?.textContent ?? '');
         await (await batch.$('input[name="import"]'))!.uploadFile(exported);
@@ -140,7 +144,10 @@ describe('the batch', () => {
     await batch.click('input[name="from"]', { count: 3 });
     await batch.type('input[name="from"]', tomorrow);
     await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 0, { polling: 100 });
-    expect(await batch.$eval('button.export-all', (b) => (b as HTMLButtonElement).disabled)).toBe(false);
+    // A real day that no capture reaches: nothing shown, which the table says where its rows would be,
+    // and nothing to export (an empty ZIP looked like a done job), saying why.
+    expect(await batch.$eval('tr.empty-rows', (r) => r.textContent)).toBe('No invoice matches these filters (3 in the batch).');
+    expect(await batch.$eval('button.export-all', (b) => [(b as HTMLButtonElement).disabled, b.getAttribute('title')])).toEqual([true, 'Nothing to export: no invoice is shown.']);
     await batch.click('input[name="from"]', { count: 3 });
     await batch.keyboard.press('Backspace');
     await batch.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 3, { polling: 100 });

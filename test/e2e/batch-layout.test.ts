@@ -116,19 +116,38 @@ describe('the batch page holds still', () => {
     await page.waitForFunction(() => !document.querySelector('#day-error-from'), { polling: 50 });
   });
 
-  it('keeps Retry and Delete of every row in view beside the viewer at 1400 px', async () => {
-    await page.click('tr[data-capture-id="c-055"] td.meta');
-    await page.waitForSelector('tr.current[data-capture-id="c-055"]');
-    const clipped = await page.evaluate(() => {
-      const list = document.querySelector('.review-list')!;
-      const right = list.getBoundingClientRect().right;
-      return {
-        scrolls: list.scrollWidth > list.clientWidth,
-        cut: Array.from(document.querySelectorAll('td.row-actions button')).filter((b) => b.getBoundingClientRect().right > right + 0.5).length,
-        viewer: document.querySelector('.viewer')!.getBoundingClientRect().left >= right,
-      };
-    });
-    expect(clipped).toEqual({ scrolls: false, cut: 0, viewer: true });
+  // 1024 and 1280 px (trial of stop 26): beside the viewer the table squeezed Checks to ~60 px
+  // ("Low confiden|ce", a failure one word a line) and scrolled Captured, Retry and Delete out of view.
+  it.each([
+    [1024, 'under'],
+    [1280, 'beside'],
+    [1400, 'beside'],
+  ] as const)('at %i px keeps every row\'s Retry and Delete in view and Checks at least 9em wide, the viewer %s the table', async (width, where) => {
+    await page.setViewport({ width, height: 900 });
+    try {
+      await page.click('tr[data-capture-id="c-055"] td.meta');
+      await page.waitForSelector('tr.current[data-capture-id="c-055"]');
+      const seen = await page.evaluate(() => {
+        const list = document.querySelector('.review-list')!;
+        const box = list.getBoundingClientRect();
+        const viewer = document.querySelector('.viewer')!.getBoundingClientRect();
+        const em = parseFloat(getComputedStyle(document.querySelector('.review-table')!).fontSize);
+        const checks = Array.from(document.querySelectorAll('td.flags')).map((c) => c.getBoundingClientRect().width);
+        const month = document.querySelector('.glance-month')!.getBoundingClientRect();
+        const city = document.querySelector('.glance-city')!.getBoundingClientRect();
+        return {
+          scrolls: list.scrollWidth > list.clientWidth || document.documentElement.scrollWidth > innerWidth,
+          cut: Array.from(document.querySelectorAll('td.row-actions button')).filter((b) => b.getBoundingClientRect().right > box.right + 0.5).length,
+          narrowChecks: checks.filter((w) => w < 9 * em - 0.5).length,
+          viewer: viewer.left >= box.right ? 'beside' : viewer.top >= box.bottom ? 'under' : 'over the table',
+          // By city beside By month, not wrapped under it (the box then showed its caption only).
+          cityBeside: city.top === month.top,
+        };
+      });
+      expect(seen).toEqual({ scrolls: false, cut: 0, narrowChecks: 0, viewer: where, cityBeside: true });
+    } finally {
+      await page.setViewport({ width: 1400, height: 900 });
+    }
   });
 
   it('says "more below" under the By city box while cities are hidden, covering no row, and not once scrolled to the end', async () => {
