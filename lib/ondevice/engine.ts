@@ -97,6 +97,14 @@ export interface RecognizeOptions {
    * Unset: a line with digits is always read both ways.
    */
   sealFreeAllAbove?: number;
+  /**
+   * The page's quarter turn when an earlier reading of this image proved it (it read the quota title
+   * that way up: read-invoice.ts `provenTurn`): detection runs at that turn only and the upside-down
+   * check is skipped. Unset: both are decided here. A full-size detection of a photo turned 270°
+   * once found no sideways lines (desk texture among them), took a 42° skew and read two lines of
+   * nothing, where the small first pass had read its title (held-out seed 2100011: refused).
+   */
+  turn?: OcrPage['turnDeg'];
 }
 
 /** How `readLines` reads a red-printed number under the seal (seal.ts). */
@@ -176,16 +184,21 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
    * are mapped back. Upright pages (wide boxes) pay nothing extra. Whether the page was turned
    * 90° or 270° is left to the upside-down decision that follows.
    */
-  async function detectAnyTurn(img: RgbaImage, detSide?: number): Promise<{ rects: RotatedRect[]; skew: number; quarter: boolean }> {
+  async function detectAnyTurn(img: RgbaImage, detSide?: number, quarterKnown?: boolean): Promise<{ rects: RotatedRect[]; skew: number; quarter: boolean }> {
     const opt = detSide === undefined ? detOpt : { ...detOpt, limitSideLen: detSide };
+    const onItsSide = async () => {
+      const turned = await detect(detS, rotate90(img, false), opt);
+      return { rects: turned.boxes.map((b) => fromTurnedCcw(b.rect, img.width)), skew: turned.skew, quarter: true };
+    };
+    if (quarterKnown === true) return onItsSide();
     const upright = await detect(detS, img, opt);
     const rects = upright.boxes.map((b) => b.rect);
-    if (!looksSideways(rects)) return { rects, skew: upright.skew, quarter: false };
-    const turned = await detect(detS, rotate90(img, false), opt);
-    const turnedRects = turned.boxes.map((b) => b.rect);
+    if (quarterKnown === false || !looksSideways(rects)) return { rects, skew: upright.skew, quarter: false };
+    const turned = await onItsSide();
     // Keep whichever reading lays more text out in lines (a barcode alone must not turn a page).
-    if (lineShapes(turnedRects).wide <= lineShapes(rects).wide) return { rects, skew: upright.skew, quarter: false };
-    return { rects: turnedRects.map((r) => fromTurnedCcw(r, img.width)), skew: turned.skew, quarter: true };
+    // (lineShapes counts wide boxes: a box keeps its w and h through fromTurnedCcw.)
+    if (lineShapes(turned.rects).wide <= lineShapes(rects).wide) return { rects, skew: upright.skew, quarter: false };
+    return turned;
   }
 
   /**
@@ -206,12 +219,12 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
   return {
     async recognize(img: RgbaImage, options: RecognizeOptions = {}): Promise<OcrResult> {
       const t0 = performance.now();
-      const found = await detectAnyTurn(img, options.detSide);
+      const found = await detectAnyTurn(img, options.detSide, options.turn === undefined ? undefined : options.turn % 180 === 90);
       const quarter = found.quarter ? Math.PI / 2 : 0;
       // Boxes at the page's quarter turn: text along `w`, as the rest of the pipeline expects.
       const rects = found.rects;
       const t1 = performance.now();
-      const upsideDown = await isUpsideDown(img, rects);
+      const upsideDown = options.turn === undefined ? await isUpsideDown(img, rects) : options.turn >= 180;
       const t2 = performance.now();
       const turnDeg = ((found.quarter ? 90 : 0) + (upsideDown ? 180 : 0)) as OcrPage['turnDeg'];
       const page: OcrPage = { skewDeg: (found.skew * 180) / Math.PI, turnDeg };

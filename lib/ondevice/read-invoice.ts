@@ -76,6 +76,15 @@ export function fieldsSettled(places: PlaceIndex): (lines: DetectedLine[], page:
   return (lines, page) => extractWithEvidence(uprightLines(lines, page), places).conclusive && classifyDocument(lines.map((l) => l.text)).quotaTitle;
 }
 
+/**
+ * The page's turn as `ocr` found it, when that reading read a quota title (定额…): a title read that
+ * way up proves the turn, so a later pass over the same image (full size, or without the red) takes
+ * it instead of deciding again (RecognizeOptions `turn`). Undefined without a reading or a title.
+ */
+export function provenTurn(ocr: OcrResult | undefined): OcrPage['turnDeg'] | undefined {
+  return ocr && classifyDocument(ocr.lines.map((l) => l.text)).quotaTitle ? ocr.turnDeg : undefined;
+}
+
 function refuse(kind: DocumentKind): RecognizeOutcome {
   return { ok: false, error: recognitionError('AIS.0104', notQuotaMessage(kind), { documentKind: kind }) };
 }
@@ -99,7 +108,7 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   // Every reading of the code and the number, pooled where one has to be settled in doubt.
   const pool: IdentifierReadings = {};
   const smallSettled = small && allFourRead(small, places) ? await settledReading(engine, image, small, places, pool) : undefined;
-  const ocr = smallSettled?.doubtful.length === 0 ? small! : await engine.recognize(image, { enough, ...reading });
+  const ocr = smallSettled?.doubtful.length === 0 ? small! : await engine.recognize(image, { enough, ...reading, turn: provenTurn(small) });
   const texts = ocr.lines.map((l) => l.text);
   const kind = classifyDocument(texts).kind;
   if (kind !== 'quota') return refuse(kind);
@@ -116,7 +125,7 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   // An amount in doubt (figures that disagree, a bare 1元: extract.ts) may be capitals the seal hid.
   const amountInDoubt = fast && result.amount !== undefined && strong?.amount !== true && (result.confidence?.amount ?? 0) < REVIEW_THRESHOLD;
   const amountBefore = result.amount;
-  const sealFree = !result.code || !result.number || !result.amount || amountInDoubt ? await fillFromSealFreeReading(engine, image, result, places, reading, fast ? pool : undefined, amountInDoubt) : undefined;
+  const sealFree = !result.code || !result.number || !result.amount || amountInDoubt ? await fillFromSealFreeReading(engine, image, result, places, { ...reading, turn: fast ? provenTurn(ocr) : undefined }, fast ? pool : undefined, amountInDoubt) : undefined;
   const doubted = sealFree?.doubted ?? [];
   // Read from the other image: the line it came from is not among this reading's.
   if (result.amount !== amountBefore) delete sources.amount;

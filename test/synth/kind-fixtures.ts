@@ -1,5 +1,5 @@
 // Writes the e2e fixtures for "know what it reads": a taxi receipt (must be refused, kind named),
-// a quota invoice photographed lying on its side (must be read), and two photos of one invoice
+// quota invoices photographed lying on their side (90° and 270°: must be read), and two photos of one invoice
 // that the sheet search once took for two (a dark desk; a light margin round the print): each must
 // stay one capture. Run once, commit the output:
 //   npx tsx test/synth/kind-fixtures.ts [--out test/fixtures/kinds]
@@ -25,17 +25,25 @@ const quota = makeInvoiceSpec(quotaSeed, { photo: true });
 const quotaTurned = turnPhoto({ ...quota, photo: smaller(quota.photo, 1300) }, 90);
 /** Seeds of the accuracy bench's photos that were split in two (found by counting splits over 2000000–2001999). */
 const oneInvoice = { 'quota-dark-desk.jpg': 2000404, 'quota-margin-ring.jpg': 2001389 } as const;
+/**
+ * A held-out photo turned 270° whose full-size detection found no sideways lines and took a 42°
+ * skew (seed 2100011: refused as no invoice), though its small first pass had read the title.
+ */
+const turnedSeed = 2100011;
+const turnedWhole = turnPhoto(makeInvoiceSpec(turnedSeed, { photo: true }), 270);
 const oneInvoiceSpecs = Object.entries(oneInvoice).map(([name, seed]) => ({ name, spec: makeInvoiceSpec(seed, { photo: true }) }));
 
 const [taxiImage] = await renderOthers([taxiPhoto], { format: 'jpeg', photo: true });
-const [quotaImage, ...oneInvoiceImages] = await renderInvoices([quotaTurned, ...oneInvoiceSpecs.map((o) => o.spec)], { format: 'jpeg', photo: true });
+const [quotaImage, turnedWholeImage, ...oneInvoiceImages] = await renderInvoices([quotaTurned, turnedWhole, ...oneInvoiceSpecs.map((o) => o.spec)], { format: 'jpeg', photo: true });
 await mkdir(out, { recursive: true });
 await writeFile(join(out, 'taxi-receipt.jpg'), taxiImage!);
 await writeFile(join(out, 'quota-turned-90.jpg'), quotaImage!);
+await writeFile(join(out, 'quota-turned-270.jpg'), turnedWholeImage!);
 for (const [i, { name }] of oneInvoiceSpecs.entries()) await writeFile(join(out, name), oneInvoiceImages[i]!);
 const truth = {
   'taxi-receipt.jpg': { kind: 'taxi-receipt', seed: taxiSeed, title: taxi.title },
   'quota-turned-90.jpg': { kind: 'quota', seed: quotaSeed, turned: 90, fields: quota.truth },
+  'quota-turned-270.jpg': { kind: 'quota', seed: turnedSeed, turned: 270, fields: turnedWhole.truth },
   ...Object.fromEntries(oneInvoiceSpecs.map(({ name, spec }) => [name, { kind: 'quota', seed: spec.seed, fields: spec.truth }])),
 };
 await writeFile(join(out, 'truth.json'), JSON.stringify(truth, null, 2) + '\n');
