@@ -14,7 +14,7 @@ import type { CheckResult } from '@/lib/invoice/checks';
 import { standing, stillToEnter } from '@/lib/invoice/hand-entry';
 import { AllowHostButton } from './AllowHostButton';
 import { ClockNotice } from './ClockNotice';
-import { errorShortText, errorText } from '@/lib/ui/error-text';
+import { errorShortText, errorText, serverSaidText } from '@/lib/ui/error-text';
 import { FIELD_LABEL } from '@/lib/ui/field-labels';
 import { toEnterWords } from '@/lib/ui/hand-entry-words';
 import { FieldRow } from './FieldRow';
@@ -131,6 +131,7 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
   const open = userOpen ?? defaultOpen;
   const toEnter = stillToEnter(capture);
   const { result, error } = capture;
+  const serverSaid = error && serverSaidText(error, capture.source.imageUrl);
   const missing = missingFields(capture);
   const fields = effectiveFields(capture);
   const place = invoice ? resolvePlace(fields, gbt2260()) : null;
@@ -241,8 +242,8 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
             <p class="error-detail">
               {/* The code as the gateway spelled it (APIGW.0301); the words above are the canonical code's. */}
               <code>{displayCode(error)}</code>
-              {/* A server's own words (Huawei answers in English) are shown as such; our own details are in the words above. */}
-              {error.status !== undefined && error.message && <span class="server-said"> {t('serverSaid', error.message)}</span>}
+              {/* A server's own words (Huawei answers in English) are shown as such; an image host's answer in ours. */}
+              {serverSaid && <span class="server-said"> {serverSaid}</span>}
               {error.requestId && ` · ${t('requestId')} ${error.requestId}`}
             </p>
           </div>
@@ -252,7 +253,7 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
             {wait === 'credentials' && <p class="error-text">{tDynamic(errorMessageKey(error.code))}</p>}
             <p class="error-detail">
               <code>{displayCode(error)}</code>
-              {error.status !== undefined && error.message && <span class="server-said"> {t('serverSaid', error.message)}</span>}
+              {serverSaid && <span class="server-said"> {serverSaid}</span>}
             </p>
           </div>
         )}

@@ -112,3 +112,28 @@ export function shortMessageKey(code: string): string {
 export function replyText(reply: Reply): string | null {
   return reply.ok ? null : `${tDynamic(reply.messageKey)}${reply.detail ? ` (${reply.detail})` : ''}`;
 }
+
+/**
+ * "Server said: …" under a failure, or undefined when there was no HTTP answer. A gateway's own
+ * message (Huawei answers in English) is quoted as it came; an image host's answer is in the UI's
+ * words with the host and status (the worker's message, "127.0.0.1:8721 answered HTTP 404", showed
+ * its English inside the Chinese card). `imageUrl`: where the capture's image was fetched from.
+ */
+export function serverSaidText(error: Pick<RecognitionError, 'code' | 'status' | 'message'>, imageUrl?: string): string | undefined {
+  if (error.status === undefined || !error.message) return undefined;
+  if (error.code === LocalCode.imageFetch || error.code === LocalCode.imageGone) {
+    const host = hostOf(imageUrl);
+    return t('serverSaid', host ? t('imageHostAnswered', [host, String(error.status)]) : `HTTP ${error.status}`);
+  }
+  return t('serverSaid', error.message);
+}
+
+/** The host of an http(s) URL ("127.0.0.1:8721"), or undefined. */
+function hostOf(url: string | undefined): string | undefined {
+  try {
+    const parsed = new URL(url ?? '');
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.host : undefined;
+  } catch {
+    return undefined;
+  }
+}
