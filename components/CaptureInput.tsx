@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 
 interface Props {
@@ -14,17 +14,25 @@ interface Props {
 /** Typed or pasted image URL, and picked image files. */
 export function CaptureInput({ onUrl, onFiles }: Props) {
   const [url, setUrl] = useState('');
+  // The URL being taken (its host asked for, its capture queued): a second press meanwhile is the
+  // same request, not a second invoice (a new user's double-click made two captures of one image).
+  const pending = useRef<string | null>(null);
   return (
     <form
       class="capture-input"
       onSubmit={(e) => {
         e.preventDefault();
         const submitted = url.trim();
-        if (!submitted) return;
-        void onUrl(submitted).then((taken) => {
-          // Emptied only when taken, and only if nothing else was typed meanwhile.
-          if (taken) setUrl((now) => (now.trim() === submitted ? '' : now));
-        });
+        if (!submitted || pending.current === submitted) return;
+        pending.current = submitted;
+        void onUrl(submitted)
+          .then((taken) => {
+            // Emptied only when taken, and only if nothing else was typed meanwhile.
+            if (taken) setUrl((now) => (now.trim() === submitted ? '' : now));
+          })
+          .finally(() => {
+            if (pending.current === submitted) pending.current = null;
+          });
       }}
     >
       <label class="sr-only" for="image-url">{t('popupUrlLabel')}</label>

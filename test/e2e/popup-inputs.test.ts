@@ -45,6 +45,21 @@ describe('popup inputs with an IAM user: typed URL, picked files, bad input', ()
     expect(call.headers['x-auth-token']).toBe('TKN-E2E');
   });
 
+  it('a double-click on Recognize makes one capture of the URL, not two', async () => {
+    const popup = await openExtensionPage(ext, 'popup.html');
+    await popup.waitForSelector('article.capture');
+    const before = await cardCount(popup);
+    const url = `${site.url}/invoices/invoice-3.png?double`;
+    await popup.type('#image-url', url);
+    await popup.click('.capture-input button[type="submit"]', { count: 2 });
+    const [shown] = await waitForSettled(popup, 1, 60_000, before + 1);
+    expect(shown).toMatchObject({ status: 'done', fields: truth['invoice-3.png'] });
+    // Time for a second capture to show, had the second press made one.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await cardCount(popup)).toBe(before + 1);
+    expect(await popup.$eval('#image-url', (i) => (i as HTMLInputElement).value)).toBe('');
+  });
+
   it('recognizes several picked files', async () => {
     const popup = await openExtensionPage(ext, 'popup.html');
     const input = await popup.$('input[type="file"]');
