@@ -120,6 +120,7 @@ describe('the batch page holds still', () => {
   // ("Low confiden|ce", a failure one word a line) and scrolled Captured, Retry and Delete out of view.
   it.each([
     [1024, 'under'],
+    [1240, 'beside'],
     [1280, 'beside'],
     [1400, 'beside'],
   ] as const)('at %i px keeps every row\'s Retry and Delete in view and Checks at least 9em wide, the viewer %s the table', async (width, where) => {
@@ -142,9 +143,11 @@ describe('the batch page holds still', () => {
           viewer: viewer.left >= box.right ? 'beside' : viewer.top >= box.bottom ? 'under' : 'over the table',
           // By city beside By month, not wrapped under it (the box then showed its caption only).
           cityBeside: city.top === month.top,
+          // ... and whole: no column of By city off the box's right edge (English, 1024 px).
+          glanceWhole: document.querySelector('.glance-groups')!.scrollWidth <= document.querySelector('.glance-groups')!.clientWidth,
         };
       });
-      expect(seen).toEqual({ scrolls: false, cut: 0, narrowChecks: 0, viewer: where, cityBeside: true });
+      expect(seen).toEqual({ scrolls: false, cut: 0, narrowChecks: 0, viewer: where, cityBeside: true, glanceWhole: true });
     } finally {
       await page.setViewport({ width: 1400, height: 900 });
     }

@@ -13,7 +13,7 @@ const url = 'http://127.0.0.1:8721/scans/missing.png';
 
 describe('what the server said, in the UI\'s words where the words are ours', () => {
   it.each([
-    ['zh_CN', '服务器返回：“127.0.0.1:8721 返回 HTTP 404”'],
+    ['zh_CN', '服务器返回：“127.0.0.1:8721 HTTP 404”'],
     ['en', 'The server said: “127.0.0.1:8721 answered HTTP 404”'],
   ] as const)('an image host that answered 404 (%s), as the worker stores it', async (language, words) => {
     const fetched = await fetchImage(async () => new Response('<html>Not Found</html>', { status: 404 }), url);
