@@ -4,7 +4,7 @@ import { sendMessage } from '../messages';
 import { requestHostAccess } from '../platform';
 import { LocalCode } from '../recognize/errors';
 import type { Capture } from '../store/capture-schema';
-import { replyText } from './error-text';
+import { httpHost, replyText } from './error-text';
 
 /**
  * The image URL and host to offer "Allow reading images from <host>" for: a capture that failed
@@ -14,12 +14,8 @@ import { replyText } from './error-text';
 export function hostToAllow(capture: Pick<Capture, 'status' | 'error'>): { url: string; host: string } | undefined {
   const { status, error } = capture;
   if (status !== 'failed' || error?.code !== LocalCode.hostAccess) return undefined;
-  try {
-    const { host, protocol } = new URL(error.message);
-    return host && (protocol === 'http:' || protocol === 'https:') ? { url: error.message, host } : undefined;
-  } catch {
-    return undefined;
-  }
+  const host = httpHost(error.message);
+  return host ? { url: error.message, host } : undefined;
 }
 
 /**

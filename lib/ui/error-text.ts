@@ -122,14 +122,14 @@ export function replyText(reply: Reply): string | null {
 export function serverSaidText(error: Pick<RecognitionError, 'code' | 'status' | 'message'>, imageUrl?: string): string | undefined {
   if (error.status === undefined || !error.message) return undefined;
   if (error.code === LocalCode.imageFetch || error.code === LocalCode.imageGone) {
-    const host = hostOf(imageUrl);
+    const host = httpHost(imageUrl);
     return t('serverSaid', host ? t('imageHostAnswered', [host, String(error.status)]) : `HTTP ${error.status}`);
   }
   return t('serverSaid', error.message);
 }
 
-/** The host of an http(s) URL ("127.0.0.1:8721"), or undefined. */
-function hostOf(url: string | undefined): string | undefined {
+/** The host of an http(s) URL ("127.0.0.1:8721"), or undefined for any other text or scheme. */
+export function httpHost(url: string | undefined): string | undefined {
   try {
     const parsed = new URL(url ?? '');
     return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.host : undefined;
