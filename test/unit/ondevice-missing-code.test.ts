@@ -5,12 +5,13 @@
 // Fresh seeds 600034 (发代码110a1456090: a 1 lost from 111, a 0 read a) and 600069 (turned 180°:
 // 发票代码钙1011674014, the 15 fused into one glyph) and 600012 turned 90° (03301182375: the box
 // ended under the seal before the last digit) are cut the same way, and fresh seed 1400025
-// (发章代码宁133#21296679: the seal's 波 over the 0 left a #).
+// (发章代码宁133#21296679: the seal's 波 over the 0 left a #). Held-out seed 2100006 turned 90°
+// (发票代码2320012946方院务局: the seal's words over the last two digits, the box ending before them).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REVIEW_THRESHOLD } from '@/lib/invoice/review';
-import { NEAR_MISS_HEIGHTS, NEAR_MISS_STRETCH, pooledReading, readMissingCode } from '@/lib/ondevice/confirm-fields';
+import { NEAR_MISS_HEIGHTS, NEAR_MISS_STRETCH, NEAR_MISS_WIDEN, pooledReading, readMissingCode } from '@/lib/ondevice/confirm-fields';
 import type { DetectedLine, OcrEngine } from '@/lib/ondevice/engine';
 import { decodeImage, nodeEngine } from '../support/ondevice-node';
 
@@ -58,6 +59,13 @@ describe('readMissingCode with the real recognizer', () => {
     expect(found!.confidence).toBeLessThan(REVIEW_THRESHOLD);
   });
 
+  it('reads a code whose last two digits lay under the seal’s words, outside the box, the line turned 90° (seed 2100006)', async () => {
+    const box2100006: DetectedLine['box'] = [[119.82, 86.71], [113.01, 335.34], [85.68, 334.59], [92.49, 85.96]];
+    const found = await readMissingCode(engine, fixture('2100006-turned-90'), [line('发票代码2320012946方院务局', box2100006)]);
+    expect(found?.value).toBe('232001294694');
+    expect(found!.confidence).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
   it('reads a code whose first two digits were read as one glyph, upside down (seed 600069)', async () => {
     const box600069: DetectedLine['box'] = [[210, 41], [22, 53], [20, 28], [208, 16]];
     const found = await readMissingCode(engine, fixture(600069), [line('发票代码钙1011674014', box600069)]);
@@ -87,8 +95,8 @@ describe('readMissingCode: which lines it reads again', () => {
     const found = await readMissingCode(engine, codeLine, lines, [5]);
     // Line 2 (10 digits, no label) is no near miss, nor a date; line 4 (10 digits after the label) is.
     expect(found).toMatchObject({ value: '235021651408', from: 4 });
-    // Each height as cut and longer at both ends (one call), then once per height stretched (a call each).
-    expect(asked).toEqual([2 * NEAR_MISS_HEIGHTS.length, ...NEAR_MISS_HEIGHTS.map(() => 1)]);
+    // Each height as cut and longer at both ends by each widening (one call), then once per height stretched (a call each).
+    expect(asked).toEqual([(1 + NEAR_MISS_WIDEN.length) * NEAR_MISS_HEIGHTS.length, ...NEAR_MISS_HEIGHTS.map(() => 1)]);
     expect(NEAR_MISS_STRETCH).toBe(1.5);
   });
 
