@@ -189,6 +189,26 @@ export function findCapitalAmount(line: string): Fen | null {
   return fen !== null && (match[0].length > 1 || fen > 0) ? fen : null;
 }
 
+/**
+ * Characters the recognizer reads in place of a capital's unit, each one stroke group off it: 任
+ * for 仟 (held-out seed 2300060 turned 270°: 壹仟圆 read 壹任圆, the amount lost) and 伯 for 佰.
+ * Only OCR lines are mended so (findMendedCapitalAmount); a typed amount never is.
+ */
+const UNIT_LOOKALIKES: Readonly<Record<string, string>> = { 任: '仟', 伯: '佰' };
+
+/**
+ * findCapitalAmount on an OCR line, and when it finds none, on the line with its unit look-alikes
+ * (UNIT_LOOKALIKES) mended: `{fen, mended}` (mended: a look-alike was taken for the unit, so the
+ * caller must not call the amount settled on that alone), or null.
+ */
+export function findMendedCapitalAmount(line: string): { fen: Fen; mended: boolean } | null {
+  const fen = findCapitalAmount(line);
+  if (fen !== null) return { fen, mended: false };
+  const mended = Array.from(line, (c) => UNIT_LOOKALIKES[c] ?? c).join('');
+  const mendedFen = mended === line ? null : findCapitalAmount(mended);
+  return mendedFen === null ? null : { fen: mendedFen, mended: true };
+}
+
 /** "1000.00": fen as a plain decimal string in yuan, for form fields and the CSV's number column. */
 export function fenToYuanText(fen: Fen): string {
   return `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;

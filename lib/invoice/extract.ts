@@ -1,5 +1,5 @@
 import type { QuotaInvoiceField, QuotaInvoiceResult } from '../recognize/contract';
-import { findCapitalAmount, findFigureAmount, formatApiAmount, isUsualDenomination } from './amount';
+import { findFigureAmount, findMendedCapitalAmount, formatApiAmount, isUsualDenomination } from './amount';
 import { decodeCode, insideCode } from './code';
 import { compact, digitRuns, type DigitRun } from './normalize';
 import type { OcrLine } from './ocr-line';
@@ -109,7 +109,8 @@ const PRINTED_FIGURE = /(?:[¥￥Y]|RMB|CNY)\d|\d[.。·,]\d{1,2}(?!\d)/iu;
  * The amount: capitals (伍元) and figures (￥5.00) on the page. Capitals agreeing with any figure
  * is the strongest evidence. Otherwise one of them is taken, and when the figures on the page
  * disagree among themselves, or the only evidence is a bare whole number before 元 (PRINTED_FIGURE),
- * the amount goes to review (markedForReview): fresh seed 1000069 turned
+ * or the capitals were read with a look-alike for their unit and no figure agrees (壹任圆:
+ * findMendedCapitalAmount), the amount goes to review (markedForReview): fresh seed 1000069 turned
  * 180°, whose 伍 of 伍元 under the seal was read 1 (1元, a figure amount), came out ￥1.00 shown
  * settled beside its printed ￥5.00. Amounts are integer fen (amount.ts).
  */
@@ -117,11 +118,11 @@ function amountCandidate(lines: Line[]): Candidate | undefined {
   type Found = { fen: number; confidence: number; from: number };
   /** A figure, and whether it is printed as figures are (PRINTED_FIGURE). */
   type Figure = Found & { printed: boolean };
-  let capital: Found | undefined;
+  let capital: (Found & { mended: boolean }) | undefined;
   const figures: Figure[] = [];
   for (const line of lines) {
-    const c = findCapitalAmount(line.clean);
-    if (c !== null && c > 0 && !capital) capital = { fen: c, confidence: line.confidence, from: line.index };
+    const c = findMendedCapitalAmount(line.clean);
+    if (c !== null && c.fen > 0 && !capital) capital = { fen: c.fen, mended: c.mended, confidence: line.confidence, from: line.index };
     const f = findFigureAmount(line.clean);
     if (f !== null && f > 0 && !NOT_NUMBER_CONTEXT.test(line.clean)) figures.push({ fen: f, confidence: line.confidence, from: line.index, printed: PRINTED_FIGURE.test(line.clean) });
   }
@@ -136,12 +137,13 @@ function amountCandidate(lines: Line[]): Candidate | undefined {
     return { value: formatApiAmount(capital.fen), score: 3, confidence: Math.max(capital.confidence, agreeing.confidence), strong: true, from: capital.from };
   }
   const figure = figures.find((f) => f.printed) ?? figures[0];
-  const ranked = [capital, figure].filter((x): x is Found => x !== undefined);
+  const ranked: Found[] = [capital, figure].filter((x) => x !== undefined);
   const chosen = ranked.find((x) => isUsualDenomination(x.fen)) ?? ranked[0];
   if (!chosen) return undefined;
   const factor = (isUsualDenomination(chosen.fen) ? 0.95 : 0.7) * (ranked.length === 2 ? 0.8 : 1);
-  // In doubt: figures that disagree, or a bare whole number before 元 with nothing to back it.
-  const doubtful = new Set(figures.map((f) => f.fen)).size > 1 || (chosen === figure && !figure.printed);
+  // In doubt: figures that disagree, a bare whole number before 元 with nothing to back it, or
+  // capitals whose unit was a look-alike (壹任圆) with no figure to agree.
+  const doubtful = new Set(figures.map((f) => f.fen)).size > 1 || (chosen === figure && !figure.printed) || (chosen === capital && capital.mended);
   const confidence = chosen.confidence * factor;
   return { value: formatApiAmount(chosen.fen), score: 1, confidence: doubtful ? markedForReview(confidence) : confidence, strong: chosen === capital && isUsualDenomination(chosen.fen) && !doubtful, from: chosen.from };
 }

@@ -3,7 +3,7 @@ import Nzh from 'nzh';
 import { describe, expect, it } from 'vitest';
 import amounts from '../fixtures/cases/amounts.json';
 import {
-  amountFen, fenToYuanText, findCapitalAmount, findFigureAmount, formatAmount, formatApiAmount, isUsualDenomination, parseAmount, parseChineseInteger,
+  amountFen, fenToYuanText, findCapitalAmount, findFigureAmount, findMendedCapitalAmount, formatAmount, formatApiAmount, isUsualDenomination, parseAmount, parseChineseInteger,
 } from '@/lib/invoice/amount';
 import { decodeCode, duplicateKey } from '@/lib/invoice/code';
 import { digitRuns, toHalfWidth } from '@/lib/invoice/normalize';
@@ -75,6 +75,11 @@ describe('amounts: one parser, exact fen', () => {
   it.each([
     ['壹拾圆整', 1000], ['人民币伍角整', 50], ['金额：壹佰圆', 10000], ['伍元伍角', 550], ['发票联', null], ['二〇二四年', null],
   ])('findCapitalAmount(%j) = %j', (line, expected) => expect(findCapitalAmount(line)).toBe(expected));
+
+  it.each([
+    ['壹仟圆', { fen: 100000, mended: false }], ['壹任圆', { fen: 100000, mended: true }], ['伍伯元整', { fen: 50000, mended: true }],
+    ['任务', null], ['阿拉伯', null], ['责任人：张三', null], ['发票联', null],
+  ])('findMendedCapitalAmount(%j) = %j', (line, expected) => expect(findMendedCapitalAmount(line)).toEqual(expected));
 
   it.each([[100000, '￥1,000.00'], [50, '￥0.50'], [5000, '￥50.00'], [123456789, '￥1,234,567.89'], [0, '￥0.00']])('formatAmount(%d) = %s', (value, text) => expect(formatAmount(value)).toBe(text));
   it.each([[100000, '￥1000.00'], [50, '￥0.50']])('formatApiAmount(%d) = %s (as Huawei writes it)', (value, text) => expect(formatApiAmount(value)).toBe(text));

@@ -71,6 +71,21 @@ describe('extractQuotaInvoice', () => {
     expect(result.confidence?.amount).toBeLessThan(0.9);
   });
 
+  it('capitals read with a look-alike for their unit (壹任圆: held-out seed 2300060 turned 270°) give the amount, for review unless a figure agrees', () => {
+    const head = ['重庆市地方税务局', '定额专用发票', '发票代码250001453483', 'No 24092147'];
+    const alone = extractWithEvidence(lines(...head, '壹任圆', '9100GATM'), places);
+    expect(alone.result.amount).toBe('￥1000.00');
+    expect(alone.result.confidence?.amount).toBeLessThan(REVIEW_THRESHOLD);
+    expect(alone.strong?.amount).toBe(false);
+    expect(alone.conclusive).toBe(false);
+    const agreed = extractWithEvidence(lines(...head, '壹任圆', '￥1000.00'), places);
+    expect(agreed.result.amount).toBe('￥1000.00');
+    expect(agreed.strong?.amount).toBe(true);
+    // A figure that disagrees is not outvoted by the mended capitals: in doubt.
+    const disagreed = extractWithEvidence(lines(...head, '伍伯元', '￥50.00'), places);
+    expect(disagreed.result.confidence?.amount).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
   it('figures that disagree go to review: the capitals under the seal read as 1元 beside the printed ￥5.00 (fresh seed 1000069 turned 180°)', () => {
     const head = ['北京市地方税务局定额发票', '发票代码211000974168', '发票号码15088528'];
     const { result, conclusive } = extractWithEvidence(lines(...head, '1元', '刮开有奖', '￥5.00'), places);
