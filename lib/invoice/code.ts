@@ -14,6 +14,15 @@ export interface DecodedCode {
 
 const AUTHORITY: Record<string, Authority> = { '0': 'general', '1': 'national-tax', '2': 'local-tax' };
 
+/**
+ * Whether `digit` can stand at place `at` (0-based) of a code: the first digit names the issuing
+ * authority and is 0, 1 or 2 (DESIGN.md "Code"); any digit elsewhere. The code-authority check
+ * (checks.ts) flags a code that breaks it; a reader pooling several readings keeps to it.
+ */
+export function codeDigitPossible(digit: string, at: number): boolean {
+  return at !== 0 || digit in AUTHORITY;
+}
+
 export const CODE_PATTERN = /^\d{12}$/;
 export const NUMBER_PATTERN = /^\d{8}$/;
 

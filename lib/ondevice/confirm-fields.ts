@@ -4,6 +4,7 @@
 // An identifier is accepted as read only when the re-reads agree with it; otherwise every reading
 // of it is pooled digit by digit and the result marked for the clerk to review.
 import type { QuotaInvoiceField, QuotaInvoiceResult } from '../recognize/contract';
+import { codeDigitPossible } from '../invoice/code';
 import { compact, digitRuns, toHalfWidth } from '../invoice/normalize';
 import { putField } from '../invoice/result-fields';
 import { markedForReview } from '../invoice/review';
@@ -226,7 +227,7 @@ export function settleIdentifier(
   if (found.length > 0 && found.every((f) => f.value === first.value && f.weakest >= DIGIT_FLOOR)) return { value: first.value, confidence: first.confidence, confirmed: true };
   const firstDigits = first.digits?.length === first.value.length ? first.digits : Array.from(first.value, () => first.confidence);
   const same = earlier.filter((r) => r.value.length === first.value.length && differingDigits(r.value, first.value) <= POOLED_DIFFERENCE);
-  const value = fuseDigits([{ value: first.value, digits: firstDigits }, ...found, ...same]);
+  const value = fuseDigits([{ value: first.value, digits: firstDigits }, ...found, ...same], DIGIT_POSSIBLE[field]);
   const confidence = Math.max(first.confidence, ...found.map((f) => f.confidence));
   return { value, confidence: markedForReview(confidence), confirmed: false };
 }
@@ -237,18 +238,26 @@ export function settleIdentifier(
  * earlier reading. A digit misread in one reading is outvoted where the others read it surely
  * (seed 200135: the number's 5 read as 3 at 0.85 by the seal-free reading, as 5 at 0.99 by its
  * re-read); two readings that agree outvote a third. Readings of another length are skipped.
+ * `possible` (digit, place 0-based) rules a digit out where some reading has one it allows: a
+ * code's first digit is 0, 1 or 2 (codeDigitPossible), and held-out seed 2300007's 2 read at 0.48
+ * lost to two re-reads' 7 (744011373082, a code no authority issues).
  */
-export function fuseDigits(readings: readonly DigitReading[]): string {
+export function fuseDigits(readings: readonly DigitReading[], possible: (digit: string, at: number) => boolean = () => true): string {
   const length = readings[0]?.value.length ?? 0;
   const same = readings.filter((r) => r.value.length === length);
   return Array.from({ length }, (_, at) => {
+    const allowed = same.filter((r) => possible(r.value[at]!, at));
+    const voters = allowed.length ? allowed : same;
     const sums = new Map<string, number>();
-    for (const r of same) sums.set(r.value[at]!, (sums.get(r.value[at]!) ?? 0) + r.digits[at]!);
-    let best = same[0]!.value[at]!;
+    for (const r of voters) sums.set(r.value[at]!, (sums.get(r.value[at]!) ?? 0) + r.digits[at]!);
+    let best = voters[0]!.value[at]!;
     for (const [digit, sum] of sums) if (sum > sums.get(best)!) best = digit;
     return best;
   }).join('');
 }
+
+/** The digits each identifier can hold where (fuseDigits `possible`): a code's first names its authority. */
+export const DIGIT_POSSIBLE: Record<Identifier, (digit: string, at: number) => boolean> = { code: codeDigitPossible, number: () => true };
 
 /**
  * Re-reads the lines the code and the number were taken from (`sources`: field → index into
@@ -373,7 +382,7 @@ export async function readMissingCode(
     const readings: LineReading[] = await engine.readLines(image, [...cuts, ...longer]);
     for (const cut of cuts.map((c) => stretchedLine(image, c, NEAR_MISS_STRETCH))) readings.push(...(await engine.readLines(cut.image, [cut.rect])));
     const found = identifiersIn(readings, length);
-    if (found.length) return { value: fuseDigits(found), confidence: markedForReview(Math.max(...found.map((f) => f.confidence))), from };
+    if (found.length) return { value: fuseDigits(found, codeDigitPossible), confidence: markedForReview(Math.max(...found.map((f) => f.confidence))), from };
   }
   return undefined;
 }
@@ -385,14 +394,14 @@ export async function readMissingCode(
  * Fresh seed 600028: the small pass read its code 142001231681 right but weakly (two digits near
  * 0.5), so the page was read at full size, where the seal cost the code line five digits, and the
  * seal-free reading one. Returns the value and that reading's mean digit probability (0–1), or
- * undefined when there are no readings; the caller marks it for review.
+ * undefined when there are no readings; the caller marks it for review. `possible`: as fuseDigits.
  */
-export function pooledReading(readings: readonly DigitReading[]): { value: string; confidence: number } | undefined {
+export function pooledReading(readings: readonly DigitReading[], possible?: (digit: string, at: number) => boolean): { value: string; confidence: number } | undefined {
   const mean = (r: DigitReading) => r.digits.reduce((a, b) => a + b, 0) / Math.max(1, r.digits.length);
   const surest = readings.reduce<DigitReading | undefined>((best, r) => (best && mean(best) >= mean(r) ? best : r), undefined);
   if (!surest) return undefined;
   const same = readings.filter((r) => r !== surest && r.value.length === surest.value.length && differingDigits(r.value, surest.value) <= POOLED_DIFFERENCE);
-  return { value: fuseDigits([surest, ...same]), confidence: Math.round(mean(surest) * 1000) / 1000 };
+  return { value: fuseDigits([surest, ...same], possible), confidence: Math.round(mean(surest) * 1000) / 1000 };
 }
 
 /** The first reading of `line` holds `value` as `field` with every digit at FIRST_READING_FLOOR or above. */

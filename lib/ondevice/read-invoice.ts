@@ -6,7 +6,7 @@ import { classifyDocument, hasInvoiceWords } from '../invoice/kind';
 import type { OcrLine } from '../invoice/ocr-line';
 import type { PlaceIndex } from '../invoice/places';
 import type { DetectedLine, OcrEngine, OcrPage, OcrResult, RecognizeOptions } from './engine';
-import { FIRST_READING_FLOOR, IDENTIFIERS, type Identifier, type IdentifierReadings, clearlyRead, confirmIdentifiers, pooledReading, readMissingCode } from './confirm-fields';
+import { DIGIT_POSSIBLE, FIRST_READING_FLOOR, IDENTIFIERS, type Identifier, type IdentifierReadings, clearlyRead, confirmIdentifiers, pooledReading, readMissingCode } from './confirm-fields';
 import { dropField, putField } from '../invoice/result-fields';
 import { REVIEW_THRESHOLD, markedForReview } from '../invoice/review';
 import { fieldBoxes } from './field-boxes';
@@ -134,7 +134,7 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
     if (setAside.from !== undefined) sources.code = setAside.from;
   }
   // Still none: what an earlier pass read of it, if it did, always for review (pooledReading).
-  const pooled = fast && result.code === undefined ? pooledReading(pool.code ?? []) : undefined;
+  const pooled = fast && result.code === undefined ? pooledReading(pool.code ?? [], DIGIT_POSSIBLE.code) : undefined;
   if (pooled && !insideCode(pooled.value, result.number)) putField(result, 'code', pooled.value, markedForReview(pooled.confidence));
   // A red number under the red seal is lost by both readings above (the seal-free one keeps, at
   // most, a ghost of it): its line read for dark red only, or the stretch beside its label (found by

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIGIT_FLOOR, FIRST_READING_FLOOR, SPAN_MARGIN, clearlyRead, confirmIdentifiers, digitSpan, fuseDigits, identifierIn, type LineReading, rectOfBox, rereadRects, settleIdentifier } from '@/lib/ondevice/confirm-fields';
+import { DIGIT_FLOOR, DIGIT_POSSIBLE, FIRST_READING_FLOOR, SPAN_MARGIN, clearlyRead, confirmIdentifiers, digitSpan, fuseDigits, identifierIn, type LineReading, rectOfBox, rereadRects, settleIdentifier } from '@/lib/ondevice/confirm-fields';
 import type { DetectedLine, OcrEngine } from '@/lib/ondevice/engine';
 import type { RotatedRect } from '@/lib/ondevice/geometry';
 import { rectCorners, spanAlong } from '@/lib/ondevice/geometry';
@@ -82,6 +82,21 @@ describe('confirming a code or number by re-reading its line', () => {
     ];
     expect(fuseDigits(readings)).toBe('05391796');
     expect(fuseDigits([readings[0]!, { value: '0539179', digits: Array(7).fill(1) }])).toBe('03391796');
+  });
+
+  it('keeps a code’s first digit to one an authority issues (0, 1 or 2) where any reading has one (held-out seed 2300007)', () => {
+    // The page's reading 2 at 0.48; both re-reads 7 (0.77, 0.65): the sum chose 744011373082, a code no authority issues.
+    const readings = [
+      { value: '244011373082', digits: [0.48, ...Array(11).fill(0.95)] },
+      { value: '744011373082', digits: [0.77, ...Array(11).fill(0.95)] },
+      { value: '744011373082', digits: [0.65, ...Array(11).fill(0.95)] },
+    ];
+    expect(fuseDigits(readings)).toBe('744011373082');
+    expect(fuseDigits(readings, DIGIT_POSSIBLE.code)).toBe('244011373082');
+    expect(settleIdentifier('code', { value: '244011373082', confidence: 0.84, digits: readings[0]!.digits }, [reading('发票代码744011373082', 0.77), reading('发票代码744011373082', 0.65)]).value).toBe('244011373082');
+    // No reading offers a possible first digit: the likeliest stands (the check flags it); a number has no such rule.
+    expect(fuseDigits(readings.slice(1), DIGIT_POSSIBLE.code)).toBe('744011373082');
+    expect(fuseDigits([{ value: '74401137', digits: Array(8).fill(0.9) }, { value: '24401137', digits: Array(8).fill(0.5) }], DIGIT_POSSIBLE.number)).toBe('74401137');
   });
 
   it('marks an agreed value when a re-read read one digit weakly (seed 100035: 6 read as 5 inside a confident line)', () => {
