@@ -220,6 +220,13 @@ describe('the batch', () => {
     await batch.mouse.wheel({ deltaY: -100 });
     await batch.waitForFunction((z) => Number(document.querySelector('.viewer-pane')!.getAttribute('data-zoom')) > z, { polling: 50 }, zoomed);
     expect(await imageWidth()).toBeGreaterThan(fitWidth * 1.4);
+    // Below 1240 px (the picture at the window's foot), zoomed in it scrolls inside its pane: it
+    // widened the page, the table's Retry and Delete off the window's edge (new-user check, 1024 px).
+    for (const width of [1024, 800]) {
+      await batch.setViewport({ width, height: 768 });
+      await batch.click('.viewer button.zoom-in');
+      expect(await batch.evaluate(() => ({ page: document.documentElement.scrollWidth <= innerWidth, viewer: document.querySelector('.viewer')!.getBoundingClientRect().right <= innerWidth, image: document.querySelector('.viewer img')!.getBoundingClientRect().width > innerWidth }))).toEqual({ page: true, viewer: true, image: true });
+    }
     await batch.click('.viewer button.zoom-fit');
     expect(await zoom()).toBe('fit');
     // The figure says the scale drawn once fitted again, not the zoom before (it stayed at 20 % for 13 %).
