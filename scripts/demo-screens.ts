@@ -6,12 +6,25 @@
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import pTimeout from 'p-timeout';
 import type { Page } from 'puppeteer';
 import { openExtensionPage, type LoadedExtension } from '../test/support/extension';
 import { rightClickRecognize, waitForCardSettled } from '../test/support/in-page-card';
 import { startPortals } from '../test/support/portals/portals';
 
 const ROOT = join(import.meta.dirname, '..');
+
+/**
+ * How long one step of the screenshots may take (ms): each takes a few seconds. Two of 17 headless
+ * runs on the 2-core machine stalled between the English batch and the Chinese popup (Chromium
+ * idle, no CDP call failing) and waited until killed; a stalled step now ends the run with its name.
+ */
+const STEP_MS = 90_000;
+
+/** `work` started now, or a rejection naming `label` after STEP_MS. */
+function step<T>(label: string, work: () => Promise<T>): Promise<T> {
+  return pTimeout(work(), { milliseconds: STEP_MS, message: `demo screenshots: "${label}" did not finish in ${STEP_MS / 1000} s` });
+}
 
 async function shoot(page: Page, dir: string, name: string): Promise<string> {
   const path = join(dir, `${name}.png`);
@@ -103,34 +116,41 @@ async function chooseLanguage(ext: LoadedExtension, language: 'auto' | 'en' | 'z
 export async function saveScreens(ext: LoadedExtension, popup: Page, lang: string, sampleUrl: string): Promise<void> {
   const dir = join(ROOT, 'demo-output', lang);
   mkdirSync(dir, { recursive: true });
-  await themedScreens(ext, popup, dir);
+  await step(`${lang} popup, settings and batch`, () => themedScreens(ext, popup, dir));
   // The other UI language, chosen in Settings, then back to the browser's.
   const other = lang === 'zh_CN' ? 'en' : 'zh_CN';
-  await chooseLanguage(ext, other);
-  await popup.reload();
-  await themedScreens(ext, popup, join(ROOT, 'demo-output', other));
-  await chooseLanguage(ext, 'auto');
-  await popup.reload();
-  await popup.waitForSelector('article.capture');
-
+  await step(`Settings → ${other}`, async () => {
+    await chooseLanguage(ext, other);
+    await popup.reload();
+  });
+  await step(`${other} popup, settings and batch`, () => themedScreens(ext, popup, join(ROOT, 'demo-output', other)));
+  await step('Settings → the browser\'s language', async () => {
+    await chooseLanguage(ext, 'auto');
+    await popup.reload();
+    await popup.waitForSelector('article.capture');
+  });
 
   const portals = await startPortals({ vendorDir: join(ROOT, 'node_modules') });
   try {
     for (const page of ['element-plus.html', 'antd.html']) {
-      const tab = await fillPortal(ext, popup, `${portals.main}/portal/${page}`);
-      await shoot(tab, dir, `filled-${page.replace('.html', '')}`);
-      await popup.bringToFront();
-      await shoot(popup, dir, `popup-after-fill-${page.replace('.html', '')}`);
-      await tab.close();
+      await step(`filling ${page}`, async () => {
+        const tab = await fillPortal(ext, popup, `${portals.main}/portal/${page}`);
+        await shoot(tab, dir, `filled-${page.replace('.html', '')}`);
+        await popup.bringToFront();
+        await shoot(popup, dir, `popup-after-fill-${page.replace('.html', '')}`);
+        await tab.close();
+      });
     }
   } finally {
     await portals.close();
   }
 
-  await shootCard(ext, sampleUrl, dir);
-  await chooseLanguage(ext, other);
-  await shootCard(ext, sampleUrl, join(ROOT, 'demo-output', other));
-  await chooseLanguage(ext, 'auto');
+  await step(`${lang} in-page card`, () => shootCard(ext, sampleUrl, dir));
+  await step(`${other} in-page card`, async () => {
+    await chooseLanguage(ext, other);
+    await shootCard(ext, sampleUrl, join(ROOT, 'demo-output', other));
+    await chooseLanguage(ext, 'auto');
+  });
 }
 
 /** The README's screenshots (docs/screenshots/<lang>/): file there ← file in demo-output/<lang>/. */

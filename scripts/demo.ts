@@ -103,7 +103,14 @@ if (!headless) {
   const shot = join(ROOT, 'demo-output', 'popup.png');
   await popup.screenshot({ path: shot, fullPage: true });
   console.log(`popup screenshot: ${shot}`);
-  await saveScreens(ext, popup, values.lang.replace('-', '_').replace(/^en_US$/, 'en'), page.url());
+  try {
+    await saveScreens(ext, popup, values.lang.replace('-', '_').replace(/^en_US$/, 'en'), page.url());
+  } catch (error) {
+    // A stalled screenshot step (demo-screens.ts STEP_MS): the fields above were read; say which
+    // step stopped, and end the run instead of waiting on Chromium.
+    console.error(`${error instanceof Error ? error.message : String(error)}. The invoices above were read; run the demo again for the screenshots.`);
+    process.exit(1);
+  }
   if (values.docs) copyReadmeScreens();
   await shutdown();
   process.exit(rows.every((r) => r.includes(" code=")) ? 0 : 1);
