@@ -119,6 +119,20 @@ describe('the review table', () => {
     expect((await ids()).slice(0, 3)).toEqual(['thousand', 'ten-2', 'ten-3']);
   });
 
+  it('↑ ↓ with nothing focused go on from the row beside the picture (they scrolled the page)', async () => {
+    const current = () => batch.$eval('tr[data-selected]', (r) => r.getAttribute('data-capture-id'));
+    const order = await batch.$$eval('tr[data-capture-id]', (rows) => rows.map((r) => r.getAttribute('data-capture-id')));
+    await batch.click(`${row(order[1]!)} td.meta`);
+    await batch.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    expect(await batch.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await batch.keyboard.press('ArrowDown');
+    expect(await current()).toBe(order[2]);
+    expect(await batch.evaluate(() => (document.activeElement as HTMLElement).dataset.captureId)).toBe(order[2]);
+    await batch.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await batch.keyboard.press('ArrowUp');
+    expect(await current()).toBe(order[1]);
+  });
+
   it('arrow keys move the selected row, ← → choose the field, Enter edits it and Escape cancels', async () => {
     const current = () => batch.$eval('tr[data-selected]', (r) => r.getAttribute('data-capture-id'));
     const focused = () => batch.evaluate(() => {
