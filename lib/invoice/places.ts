@@ -14,7 +14,8 @@ export interface PlaceIndex {
   /**
    * The most specific place named in a text (a city before its province), OCR slips forgiven.
    * `hint` (the place of the invoice code's region digits) settles ties such as 大莲市, one
-   * character from both 大连市 and 大同市; without one such a tie names no place (null).
+   * character from both 大连市 and 大同市; without one such a tie of misread names names no place
+   * (null). Names printed whole keep their ranking (a city before its province).
    */
   mostSpecificIn(text: string, hint?: Place | null): Place | null;
 }

@@ -382,7 +382,7 @@ export async function readMissingCode(
     const readings: LineReading[] = await engine.readLines(image, [...cuts, ...longer]);
     for (const cut of cuts.map((c) => stretchedLine(image, c, NEAR_MISS_STRETCH))) readings.push(...(await engine.readLines(cut.image, [cut.rect])));
     const found = identifiersIn(readings, length);
-    if (found.length) return { value: fuseDigits(found, codeDigitPossible), confidence: markedForReview(Math.max(...found.map((f) => f.confidence))), from };
+    if (found.length) return { value: fuseDigits(found, DIGIT_POSSIBLE.code), confidence: markedForReview(Math.max(...found.map((f) => f.confidence))), from };
   }
   return undefined;
 }
