@@ -189,22 +189,6 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
     // on another page, once that page is rendered.
     if (focusRow(id) === undefined) focusNext.current = id;
   };
-  // ↑ ↓ with nothing focused (the page as it opens, or after a click on its background) go on from
-  // the row beside the picture, as the keys hint says: they scrolled the page instead (new-user check).
-  // (Read through a ref set at each render: an effect's own closure lagged a render behind a click.)
-  const fromBody = useRef({ currentAt, moveTo });
-  fromBody.current = { currentAt, moveTo };
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const { currentAt: at, moveTo: move } = fromBody.current;
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || at < 0) return;
-      if ((e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || (document.activeElement !== null && document.activeElement !== document.body)) return;
-      e.preventDefault();
-      move(at + (e.key === 'ArrowDown' ? 1 : -1));
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
   const edit = (id: string, f: InvoiceFieldName) => {
     const input = table.current?.querySelector<HTMLInputElement>(`tr[data-capture-id="${CSS.escape(id)}"] input[data-field="${f}"]`);
     input?.focus();
@@ -236,8 +220,22 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
     if (at >= 0) moveTo(at);
     else if (ids.has(id)) reveal({ id });
   };
-  const latest = useRef({ onRowKey, onCorrect, onRetry, onAllowHost, onDelete, focusRow, jumpTo });
-  latest.current = { onRowKey, onCorrect, onRetry, onAllowHost, onDelete, focusRow, jumpTo };
+  const latest = useRef({ onRowKey, onCorrect, onRetry, onAllowHost, onDelete, focusRow, jumpTo, moveTo, currentAt });
+  latest.current = { onRowKey, onCorrect, onRetry, onAllowHost, onDelete, focusRow, jumpTo, moveTo, currentAt };
+  // ↑ ↓ with nothing focused (the page as it opens, or after a click on its background) go on from
+  // the row beside the picture, as the keys hint says: they scrolled the page instead (new-user check).
+  // Read through `latest`: an effect's own closure lagged a render behind a click.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const { currentAt: at, moveTo: move } = latest.current;
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || at < 0) return;
+      if ((e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || (document.activeElement !== null && document.activeElement !== document.body)) return;
+      e.preventDefault();
+      move(at + (e.key === 'ArrowDown' ? 1 : -1));
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
   const rowActions = useMemo<RowActions>(
     () => ({
       choose: (id) => setCurrent(id),
