@@ -18,6 +18,7 @@ import { startEmulator } from '../test/emulator/server';
 import { clickRecognize, launchWithExtension, openExtensionPage, waitForMenu } from '../test/support/extension';
 import { serveFolder } from '../test/support/static-server';
 import { TimeoutError, type Page } from 'puppeteer';
+import { TimeoutError as StepTimeout } from 'p-timeout';
 import { configureThroughOptions, readPopup, waitForSettled, type ShownCapture } from '../test/support/ui';
 import { copyReadmeScreens, saveScreens } from './demo-screens';
 
@@ -107,8 +108,9 @@ if (!headless) {
     await saveScreens(ext, popup, values.lang.replace('-', '_').replace(/^en_US$/, 'en'), page.url());
   } catch (error) {
     // A stalled screenshot step (demo-screens.ts STEP_MS): the fields above were read; say which
-    // step stopped, and end the run instead of waiting on Chromium.
-    console.error(`${error instanceof Error ? error.message : String(error)}. The invoices above were read; run the demo again for the screenshots.`);
+    // step stopped, and end the run instead of waiting on Chromium. Any other error stays as thrown.
+    if (!(error instanceof StepTimeout)) throw error;
+    console.error(`${error.message}. The invoices above were read; run the demo again for the screenshots.`);
     process.exit(1);
   }
   if (values.docs) copyReadmeScreens();
