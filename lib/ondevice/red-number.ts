@@ -182,6 +182,16 @@ const PLAIN_DROPS = [0, 0.25, 0.5] as const;
  */
 const PLAIN_AGREE = 2;
 
+/**
+ * ...and, in the same vote, the stretch read with the saturated red kept at these cuts, above every
+ * other (max(G, B) / R, seal.ts darkRedKept): a warm, washed-out photo lifts the whole red ink's
+ * ratio, so the number falls out of DARK_RED_CUTS along with the seal (fresh seed 2300023: its
+ * 97075657 measured 0.25–0.45, the seal's words 0.35–0.65; read at 0.3 and 0.35, dots; at 0.4, 0.45
+ * and 0.55 it came back whole, every reading at 0.95 and above). One cut alone is no evidence (fresh
+ * seed 2500030: 08915531 at 0.45 alone, for 08915537, the seal's ring across its last digits).
+ */
+const WASHED_OUT_CUTS = [0.4, 0.45, 0.5, 0.55] as const;
+
 /** A label line to read beside: the line, and its index into the page's lines (none: another reading's). */
 interface LabelLine {
   line: DetectedLine;
@@ -196,11 +206,11 @@ interface LabelLine {
  * label where the page's reading found none, fresh seed 1400025) is read from its start, the label's
  * width and the number's beyond it, for dark red only (the black label drops out), in the band of rows
  * holding most of it, at DARK_RED_CUTS and, when neither gave 8 digits, at SEAL_WORDS_CUT, and when
- * that gave none either, plainly (PLAIN_HEIGHTS, PLAIN_DROPS, PLAIN_AGREE). Beside a label only
+ * that gave none either, at WASHED_OUT_CUTS and plainly (PLAIN_HEIGHTS, PLAIN_DROPS), by vote (PLAIN_AGREE). Beside a label only
  * `moreLines` holds, every one of those readings is a vote and only PLAIN_AGREE of them make a number;
  * a label of `moreLines` where one of `lines` was read already is skipped. What it gives was never a
  * detected line, so it always goes to review. Costs two line recognitions per such label line, three
- * when the first two found none, twelve when none of those did.
+ * when the first two found none, sixteen when none of those did.
  */
 async function readBesideLabel(
   engine: OcrEngine,
@@ -250,7 +260,9 @@ async function readBesideLabel(
       taken = { value: s.value, confidence: markedForReview(s.confidence), from, confirmed: false };
     } else {
       const boxes = PLAIN_HEIGHTS.flatMap((h) => PLAIN_DROPS.map((drop) => shiftedAcross(beside(h), drop * line.h)));
-      const agreed = agreedNumber([...readings, ...(await engine.readLines(image, boxes))], result.code);
+      const washed: RecResult[] = [];
+      for (const below of WASHED_OUT_CUTS) washed.push((await engine.readLines(image, [rect], { below, band: true }))[0]!);
+      const agreed = agreedNumber([...readings, ...washed, ...(await engine.readLines(image, boxes))], result.code);
       if (agreed) taken = { ...agreed, confidence: markedForReview(agreed.confidence), from, confirmed: false };
     }
     if (!taken) continue;
