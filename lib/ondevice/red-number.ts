@@ -87,12 +87,14 @@ export interface RedNumber {
  * its saturated red kept below DARK_RED_CUTS[0]; each line that gives 8 digits (numberInDarkRed; not part of the code)
  * is read again below DARK_RED_CUTS[1], and settled (settleIdentifier, the first reading's weakest
  * digit at DIGIT_FLOOR too). Confirmed only when one line gives it and it is settled; otherwise the
- * most confident is kept and marked for review (markedForReview). When no red line gives it, the
+ * most confident is kept and marked for review (markedForReview). When none gave 8 digits, the red
+ * lines are read at the washed-out cuts (washedOutNumber), then, if no number is agreed, those that
+ * gave 6 or 7 digits are read longer (CUT_OFF_WIDEN). When no red line gives it, the
  * stretch beside the number's label is read (readBesideLabel; the label looked for in `lines`, then
  * in `sealFreeLines`, the seal-free reading's of the same image when there was one), always for review. Changes `result` and `sources` in
  * place; returns what it took, or undefined. Costs, only on a page without a number, one line
- * recognition per red line, one more per line holding 8 digits, and, when none did, two per line
- * holding 6 or 7 (read longer by CUT_OFF_WIDEN).
+ * recognition per red line, one more per line holding 8 digits, and, when none did, four more per
+ * red line and two per line holding 6 or 7 (read longer by CUT_OFF_WIDEN).
  */
 export async function readRedNumber(
   engine: OcrEngine,
@@ -124,6 +126,14 @@ export async function readRedNumber(
     return { firsts, found };
   };
   const plain = await numbersIn(red, 0);
+  if (!plain.found.length) {
+    const washed = await washedOutNumber(red, (k, below) => reading(k, below, 0), result.code);
+    if (washed) {
+      putField(result, 'number', washed.value, washed.confidence);
+      sources.number = washed.from;
+      return washed;
+    }
+  }
   // None: a digit cut off at the box's end (the seal split the detection)? Those lines read longer.
   const widen = plain.found.length ? 0 : CUT_OFF_WIDEN;
   const cutOff = red.filter((_, i) => DIGITS_CUT_OFF.test(compact(plain.firsts[i]!.text)));
@@ -141,6 +151,29 @@ export async function readRedNumber(
   putField(result, 'number', taken.value, taken.confidence);
   sources.number = taken.from;
   return taken;
+}
+
+/**
+ * When no red line gave 8 digits at DARK_RED_CUTS: each of `red` (indices into the page's lines) read
+ * by `read` at every WASHED_OUT_CUTS, and the number at least PLAIN_AGREE of those readings give
+ * (agreedNumber, `code` the page's), always for review, from the line that gave it most; undefined
+ * when none agree. Before reading lines longer (CUT_OFF_WIDEN): fresh seed 2300023 turned 180°, a
+ * line gave 9075657 at 0.3 and, read longer at 0.35, 07075457 for 97075657, while at 0.4–0.55 three
+ * lines gave it whole, 12 readings of 16. Costs four line recognitions per red line.
+ */
+async function washedOutNumber(
+  red: readonly number[],
+  read: (from: number, below: number) => Promise<RecResult>,
+  code: string | undefined,
+): Promise<RedNumber | undefined> {
+  const readings: { from: number; reading: RecResult }[] = [];
+  for (const from of red) for (const below of WASHED_OUT_CUTS) readings.push({ from, reading: await read(from, below) });
+  const agreed = agreedNumber(readings.map((r) => r.reading), code);
+  if (!agreed) return undefined;
+  const votes = new Map<number, number>();
+  for (const { from, reading } of readings) if (numberApartFromCode(reading, code)?.value === agreed.value) votes.set(from, (votes.get(from) ?? 0) + 1);
+  const from = [...votes].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  return { value: agreed.value, confidence: markedForReview(agreed.confidence), from, confirmed: false };
 }
 
 /**
@@ -184,13 +217,13 @@ const PLAIN_AGREE = 2;
 
 /**
  * ...and, in the same vote, the stretch read with the saturated red kept at these cuts, above every
- * other (max(G, B) / R, seal.ts darkRedKept): a warm, washed-out photo lifts the whole red ink's
+ * other (max(G, B) / R, seal.ts darkRedKept; the red lines are read at them too, washedOutNumber): a warm, washed-out photo lifts the whole red ink's
  * ratio, so the number falls out of DARK_RED_CUTS along with the seal (fresh seed 2300023: its
  * 97075657 measured 0.25–0.45, the seal's words 0.35–0.65; read at 0.3 and 0.35, dots; at 0.4, 0.45
  * and 0.55 it came back whole, every reading at 0.95 and above). One cut alone is no evidence (fresh
  * seed 2500030: 08915531 at 0.45 alone, for 08915537, the seal's ring across its last digits).
  */
-const WASHED_OUT_CUTS = [0.4, 0.45, 0.5, 0.55] as const;
+export const WASHED_OUT_CUTS = [0.4, 0.45, 0.5, 0.55] as const;
 
 /** A label line to read beside: the line, and its index into the page's lines (none: another reading's). */
 interface LabelLine {

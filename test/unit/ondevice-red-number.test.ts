@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REVIEW_THRESHOLD } from '@/lib/invoice/review';
 import type { DetectedLine, OcrEngine } from '@/lib/ondevice/engine';
 import type { RgbaImage } from '@/lib/ondevice/image';
-import { numberInDarkRed, readRedNumber } from '@/lib/ondevice/red-number';
+import { WASHED_OUT_CUTS, numberInDarkRed, readRedNumber } from '@/lib/ondevice/red-number';
 import { DARK_RED_CUTS, darkRedKept, printBand, redShare } from '@/lib/ondevice/seal';
 import { decodeImage, nodeEngine } from '../support/ondevice-node';
 
@@ -189,6 +189,39 @@ describe('readRedNumber settling (recognizer readings given)', () => {
     expect(weak.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
   });
 
+  it('when no red line gave 8 digits, reads them at the washed-out cuts and takes a number two or more readings agree on, marked (seed 2300023 turned)', async () => {
+    /** Per cut, what each of the two red lines reads: dots below 0.4, the number from there on at `from` cuts. */
+    const washed = (agreeing: number) => {
+      const cuts: number[] = [];
+      const engine = linesEngine((_img, rects, darkRed) => {
+        cuts.push(darkRed!.below);
+        const line = rects[0]!.cy < img.height ? 0 : 1;
+        const above = cuts.filter((c) => c >= 0.4).length;
+        const text = line === 1 && darkRed!.below >= 0.4 && above <= 4 + agreeing ? '97075657' : '··.、';
+        return Promise.resolve([{ text, confidence: 0.96, charConfidences: Array.from(text, () => 0.96) }]);
+      });
+      return { engine, cuts };
+    };
+    const lower = (line: DetectedLine): DetectedLine => {
+      const [a, b, c, d] = line.box.map(([x, y]): [number, number] => [x, y + img.height]);
+      return { ...line, box: [a!, b!, c!, d!] };
+    };
+    const lines = [wholeLine(img, '广东多局'), lower(wholeLine(img, '税务局'))];
+    const agreed = washed(2);
+    const result: { number?: string; confidence?: Record<string, number> } = {};
+    const sources: Record<string, number> = {};
+    const taken = await readRedNumber(agreed.engine, img, lines, sources, result);
+    expect(taken).toMatchObject({ value: '97075657', from: 1, confirmed: false });
+    expect(sources.number).toBe(1);
+    expect(result.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
+    expect(agreed.cuts.slice(0, 2)).toEqual([DARK_RED_CUTS[0], DARK_RED_CUTS[0]]);
+    expect(agreed.cuts.slice(2, 10).every((c) => c >= 0.4)).toBe(true);
+    // One washed-out reading alone is no number.
+    const alone: { number?: string } = {};
+    await readRedNumber(washed(1).engine, img, lines, {}, alone);
+    expect(alone.number).toBeUndefined();
+  });
+
   it('reads a line longer when it gave 6 or 7 digits and no line gave 8 (a digit cut off at its end)', async () => {
     const asked: number[] = [];
     const engine = linesEngine((_img, rects) => {
@@ -199,8 +232,8 @@ describe('readRedNumber settling (recognizer readings given)', () => {
     const result: { number?: string; confidence?: Record<string, number> } = {};
     const taken = await readRedNumber(engine, img, [wholeLine(img, '学务局')], {}, result);
     expect(taken).toMatchObject({ value: '68737362', confirmed: true });
-    // Once as found, then twice longer by 0.75 × its height at each end.
-    expect(asked).toEqual([img.width, img.width + 1.5 * img.height, img.width + 1.5 * img.height]);
+    // Once as found, at the four washed-out cuts (no number agreed), then twice longer by 0.75 × its height at each end.
+    expect(asked).toEqual([...Array(5).fill(img.width), img.width + 1.5 * img.height, img.width + 1.5 * img.height]);
   });
 
   it('drops a speck read as a ninth digit at either end, never a clear digit', () => {
@@ -291,7 +324,9 @@ describe('readRedNumber settling (recognizer readings given)', () => {
 
   it('takes no part of the code for the number', async () => {
     const result: { number?: string; code?: string } = { code: '044002059145' };
-    const taken = await readRedNumber(engineReading({ [DARK_RED_CUTS[0]]: ['04400205'] }, 0.99), img, [wholeLine(img, '')], {}, result);
+    // At every cut, the washed-out ones too (by vote), the line gives the code's first 8 digits.
+    const cuts = Object.fromEntries([DARK_RED_CUTS[0], ...WASHED_OUT_CUTS].map((c) => [c, ['04400205']]));
+    const taken = await readRedNumber(engineReading(cuts, 0.99), img, [wholeLine(img, '')], {}, result);
     expect(taken).toBeUndefined();
     expect(result.number).toBeUndefined();
   });
