@@ -356,11 +356,12 @@ function stretchedLine(image: RgbaImage, rect: RotatedRect, stretch: number): { 
  * (`near`: a run of 11 or 13 digits, look-alike letters read as digits, or one other character
  * inside it; 10 beside a 代码 label) is read again at NEAR_MISS_HEIGHTS, each as cut, longer at both
  * ends (each of NEAR_MISS_WIDEN) and stretched (NEAR_MISS_STRETCH), and the readings holding 12 digits are
- * pooled digit by digit (fuseDigits).
+ * pooled digit by digit (fuseDigits); so is each box joining two pieces of one row whose digits
+ * come within one of 12 (splitCodeLines).
  * Seed 200114: its seal-free reading 发票代码23502165140k (a k for the 8) read again as the box was
  * found gives 235021651408. What comes of it was never read as a whole by the page's reading, so it
  * always goes to review. `lines`: the page's reading of `image`; `skip`: lines that are no place for
- * it (the number's). Costs twelve line recognitions for each such line, only on a page with no code.
+ * it (the number's). Costs twelve line recognitions for each such line or joined box, only on a page with no code.
  * Returns the code and its confidence (0–1, below REVIEW_THRESHOLD), or undefined.
  */
 export async function readMissingCode(
@@ -375,8 +376,8 @@ export async function readMissingCode(
     const runs = nearRunLengths(line.text, length - 2);
     return runs.some((n) => n !== length && Math.abs(n - length) <= 1) || (runs.includes(length - 2) && /代码/u.test(line.text)) ? [from] : [];
   });
-  for (const from of near) {
-    const rect = rectOfBox(lines[from]!.box);
+  const candidates = [...near.map((from) => ({ from, rect: rectOfBox(lines[from]!.box) })), ...splitCodeLines(lines, skip)];
+  for (const { from, rect } of candidates) {
     const cuts = NEAR_MISS_HEIGHTS.map((k) => rereadRect(rect, k));
     const longer = NEAR_MISS_WIDEN.flatMap((k) => cuts.map((c) => lengthened(c, k)));
     const readings: LineReading[] = await engine.readLines(image, [...cuts, ...longer]);
@@ -385,6 +386,55 @@ export async function readMissingCode(
     if (found.length) return { value: fuseDigits(found, DIGIT_POSSIBLE.code), confidence: markedForReview(Math.max(...found.map((f) => f.confidence))), from };
   }
   return undefined;
+}
+
+/**
+ * Two pieces of one code line (each a run of at least SPLIT_PIECE_DIGITS digits, together within one
+ * of 12) may be joined when they lie on one row: their angles within SPLIT_ANGLE (rad), their
+ * centres within this share of the first's height across the row, their heights within a factor of
+ * 1.5 of each other, and the gap between their ends along the row at most SPLIT_GAP heights.
+ */
+const SPLIT_ACROSS = 0.5;
+/** The least digits of each piece of a split code line. */
+const SPLIT_PIECE_DIGITS = 3;
+/** The most the two pieces' angles differ (rad, about 6°). */
+const SPLIT_ANGLE = 0.1;
+/** The widest gap between the pieces' ends along the row, in heights of the first (the seal's words, two characters). */
+const SPLIT_GAP = 2.5;
+
+/**
+ * The code lines the seal's words split in two (fresh seed 2700059 turned 270°: the seal-free
+ * reading gave 161011 and 1238964 as two lines for 161011238964): each pair of `lines` (but `skip`)
+ * whose digit runs together come within one of 12 and which lie on one row (SPLIT_ACROSS,
+ * SPLIT_ANGLE, SPLIT_GAP), as one box spanning both along the row (image px), with the index of the
+ * piece it starts at.
+ */
+function splitCodeLines(lines: readonly DetectedLine[], skip: readonly number[]): { from: number; rect: RotatedRect }[] {
+  const length = IDENTIFIER_DIGITS.code;
+  const pieces = lines.flatMap((line, from) => {
+    if (skip.includes(from)) return [];
+    const runs = digitRuns(compact(line.text), SPLIT_PIECE_DIGITS).map((r) => r.digits.length);
+    return runs.length === 1 && runs[0]! < length - 1 ? [{ from, rect: rectOfBox(line.box), digits: runs[0]! }] : [];
+  });
+  const joined: { from: number; rect: RotatedRect }[] = [];
+  for (const a of pieces) {
+    for (const b of pieces) {
+      if (a === b || Math.abs(a.digits + b.digits - length) > 1) continue;
+      const { rect: ra } = a;
+      const { rect: rb } = b;
+      const turn = Math.abs(Math.atan2(Math.sin(rb.angle - ra.angle), Math.cos(rb.angle - ra.angle)));
+      if (turn > SPLIT_ANGLE || Math.max(ra.h, rb.h) > 1.5 * Math.min(ra.h, rb.h)) continue;
+      const [dx, dy] = [rb.cx - ra.cx, rb.cy - ra.cy];
+      const along = dx * Math.cos(ra.angle) + dy * Math.sin(ra.angle);
+      const across = -dx * Math.sin(ra.angle) + dy * Math.cos(ra.angle);
+      // b after a along the row (each pair is met both ways round: this keeps the one in reading order).
+      if (along <= 0 || Math.abs(across) > SPLIT_ACROSS * ra.h) continue;
+      const gap = along - rb.w / 2 - ra.w / 2;
+      if (gap > SPLIT_GAP * ra.h) continue;
+      joined.push({ from: a.from, rect: spanAlong(ra, -ra.w / 2, Math.max(ra.w / 2, along + rb.w / 2), Math.max(ra.h, rb.h)) });
+    }
+  }
+  return joined;
 }
 
 /**

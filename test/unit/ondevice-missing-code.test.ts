@@ -7,6 +7,8 @@
 // ended under the seal before the last digit) are cut the same way, and fresh seed 1400025
 // (发章代码宁133#21296679: the seal's 波 over the 0 left a #). Held-out seed 2100006 turned 90°
 // (发票代码2320012946方院务局: the seal's words over the last two digits, the box ending before them).
+// Fresh seed 2700059 turned 270° (the seal's words across the middle of the code: its seal-free
+// reading gave two lines, 161011 and 1238964, for 161011238964).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +17,10 @@ import { NEAR_MISS_HEIGHTS, NEAR_MISS_STRETCH, NEAR_MISS_WIDEN, pooledReading, r
 import type { DetectedLine, OcrEngine } from '@/lib/ondevice/engine';
 import { decodeImage, nodeEngine } from '../support/ondevice-node';
 
-const fixture = (seed: number | string) => decodeImage(new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'code-near-miss', `code-line-${seed}.png`))))!;
+const fixture = (seed: number | string) => {
+  const name = String(seed).startsWith('split-') ? `code-${seed}.png` : `code-line-${seed}.png`;
+  return decodeImage(new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'code-near-miss', name))))!;
+};
 const codeLine = fixture(200114);
 /** The box the engine found the line in, in the fixture's pixels. */
 const box: DetectedLine['box'] = [[31, 26], [316, 62], [312, 95], [26, 59]];
@@ -66,6 +71,15 @@ describe('readMissingCode with the real recognizer', () => {
     expect(found!.confidence).toBeLessThan(REVIEW_THRESHOLD);
   });
 
+  it('reads a code the seal’s words split into two lines as one, the line turned 270° (seed 2700059)', async () => {
+    const pieces = [line('1238964', [[54, 129], [42, 62], [60, 59], [72, 126]]), line('161011', [[63, 188], [52, 127], [72, 123], [84, 184]]), line('代码', [[66, 235], [66, 191], [86, 191], [86, 235]])];
+    const found = await readMissingCode(engine, fixture('split-2700059-turned-270'), pieces);
+    expect(found?.value).toBe('161011238964');
+    // From the piece the code starts with.
+    expect(found!.from).toBe(1);
+    expect(found!.confidence).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
   it('reads a code whose first two digits were read as one glyph, upside down (seed 600069)', async () => {
     const box600069: DetectedLine['box'] = [[210, 41], [22, 53], [20, 28], [208, 16]];
     const found = await readMissingCode(engine, fixture(600069), [line('发票代码钙1011674014', box600069)]);
@@ -105,6 +119,19 @@ describe('readMissingCode: which lines it reads again', () => {
     expect(await readMissingCode(engine, codeLine, [line('发代码110a1456090')])).toMatchObject({ from: 0 });
     expect(await readMissingCode(engine, codeLine, [line('1100a1456090')])).toMatchObject({ from: 0 });
     expect(await readMissingCode(engine, codeLine, [line('发代码1a0a1456090'), line('电话0592-1234567'), line('0592/12345678')])).toBeUndefined();
+  });
+
+  it('joins two pieces of one row whose digits come within one of 12, never pieces of two rows or too few digits', async () => {
+    const { engine, asked } = engineReading('161011238964');
+    /** A piece 10 px tall from x0 to x1 at row y. */
+    const piece = (text: string, x0: number, x1: number, y: number) => line(text, [[x0, y], [x1, y], [x1, y + 10], [x0, y + 10]]);
+    // The second piece first among the lines: the joined box starts at the row's first piece.
+    expect(await readMissingCode(engine, codeLine, [piece('1238964', 70, 130, 0), piece('161011', 0, 50, 0)])).toMatchObject({ value: '161011238964', from: 1 });
+    expect(asked.length).toBeGreaterThan(0);
+    // One row under the other; a gap wider than the seal's words; 6 + 4 digits: none joined.
+    expect(await readMissingCode(engine, codeLine, [piece('161011', 0, 50, 0), piece('1238964', 60, 120, 12)])).toBeUndefined();
+    expect(await readMissingCode(engine, codeLine, [piece('161011', 0, 50, 0), piece('1238964', 80, 140, 0)])).toBeUndefined();
+    expect(await readMissingCode(engine, codeLine, [piece('161011', 0, 50, 0), piece('8964', 60, 100, 0)])).toBeUndefined();
   });
 
   it('nothing when no reading of the line holds 12 digits', async () => {
