@@ -106,13 +106,23 @@ function numberCandidates(lines: Line[], code: string | undefined): Candidate[] 
 const PRINTED_FIGURE = /(?:[¥￥Y]|RMB|CNY)\d|\d[.。·,]\d{1,2}(?!\d)/iu;
 
 /**
+ * Capitals with no figure to agree settle the amount (strong: reading may stop there) only when
+ * their line was read at this confidence (0–1) or above: fresh seed 2500069 turned 180°, 伍拾元整
+ * under the seal read 拾元 at 0.79, and the small pass stopped before reading the printed ￥50.00
+ * that disagreed with it.
+ */
+const CAPITALS_ALONE_FLOOR = 0.85;
+
+/**
  * The amount: capitals (伍元) and figures (￥5.00) on the page. Capitals agreeing with any figure
  * is the strongest evidence. Otherwise one of them is taken, and when the figures on the page
- * disagree among themselves, or the only evidence is a bare whole number before 元 (PRINTED_FIGURE),
- * or the capitals were read with a look-alike for their unit and no figure agrees (壹任圆:
- * findMendedCapitalAmount), the amount goes to review (markedForReview): fresh seed 1000069 turned
- * 180°, whose 伍 of 伍元 under the seal was read 1 (1元, a figure amount), came out ￥1.00 shown
- * settled beside its printed ￥5.00. Amounts are integer fen (amount.ts).
+ * disagree among themselves (fresh seed 1000069 turned 180°, whose 伍 of 伍元 under the seal was
+ * read 1: 1元, a figure amount, came out ￥1.00 shown settled beside its printed ￥5.00), or the only
+ * evidence is a bare whole number before 元 (PRINTED_FIGURE), or the capitals were read with a
+ * look-alike for their unit and no figure agrees (壹任圆: findMendedCapitalAmount), or a printed
+ * figure disagrees with the capitals taken (fresh seed 2500069 turned 180°: 拾元 beside ￥50.00), the
+ * amount goes to review (markedForReview). Capitals alone read weakly are taken but settle nothing
+ * (CAPITALS_ALONE_FLOOR). Amounts are integer fen (amount.ts).
  */
 function amountCandidate(lines: Line[]): Candidate | undefined {
   type Found = { fen: number; confidence: number; from: number };
@@ -141,11 +151,14 @@ function amountCandidate(lines: Line[]): Candidate | undefined {
   const chosen = ranked.find((x) => isUsualDenomination(x.fen)) ?? ranked[0];
   if (!chosen) return undefined;
   const factor = (isUsualDenomination(chosen.fen) ? 0.95 : 0.7) * (ranked.length === 2 ? 0.8 : 1);
-  // In doubt: figures that disagree, a bare whole number before 元 with nothing to back it, or
-  // capitals whose unit was a look-alike (壹任圆) with no figure to agree.
-  const doubtful = new Set(figures.map((f) => f.fen)).size > 1 || (chosen === figure && !figure.printed) || (chosen === capital && capital.mended);
+  // In doubt: figures that disagree, a bare whole number before 元 with nothing to back it,
+  // capitals whose unit was a look-alike (壹任圆) with no figure to agree, or capitals a figure
+  // printed as figures are disagrees with.
+  const disagreeingFigure = chosen === capital && figures.some((f) => f.printed);
+  const doubtful = new Set(figures.map((f) => f.fen)).size > 1 || (chosen === figure && !figure.printed) || (chosen === capital && capital.mended) || disagreeingFigure;
   const confidence = chosen.confidence * factor;
-  return { value: formatApiAmount(chosen.fen), score: 1, confidence: doubtful ? markedForReview(confidence) : confidence, strong: chosen === capital && isUsualDenomination(chosen.fen) && !doubtful, from: chosen.from };
+  const strong = chosen === capital && isUsualDenomination(chosen.fen) && !doubtful && capital.confidence >= CAPITALS_ALONE_FLOOR;
+  return { value: formatApiAmount(chosen.fen), score: 1, confidence: doubtful ? markedForReview(confidence) : confidence, strong, from: chosen.from };
 }
 
 function locationCandidate(lines: Line[], places: PlaceIndex, codePlace: Place | null): Candidate | undefined {

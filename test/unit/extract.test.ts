@@ -193,8 +193,32 @@ describe('extractQuotaInvoice', () => {
     expect(result.confidence!.location).toBeLessThan(0.9);
   });
 
-  it('an unusual figure loses to usual capitals', () => {
-    expect(extractQuotaInvoice(lines('贰拾元', '¥29.00'), places).amount).toBe('￥20.00');
+  it('an unusual figure loses to usual capitals, for review', () => {
+    const { result, strong } = extractWithEvidence(lines('贰拾元', '¥29.00'), places);
+    expect(result.amount).toBe('￥20.00');
+    expect(result.confidence?.amount).toBeLessThan(REVIEW_THRESHOLD);
+    expect(strong?.amount).toBe(false);
+  });
+
+  it('capitals a printed figure disagrees with settle nothing: 伍拾元整 under the seal read 拾元 beside ￥50.00 (fresh seed 2500069 turned 180°)', () => {
+    const head = ['厦门市地方税务局通用定额发票', '发票代码 235021042367', 'No 84575554'];
+    const { result, strong, conclusive } = extractWithEvidence(lines(...head, '拾元', '￥50.00'), places);
+    expect(result.amount).toBe('￥10.00');
+    expect(result.confidence?.amount).toBeLessThan(REVIEW_THRESHOLD);
+    expect(strong?.amount).toBe(false);
+    expect(conclusive).toBe(false);
+  });
+
+  it('capitals alone settle the amount only when read clearly: so reading does not stop before a figure that may disagree (seed 2500069 turned 180°, 拾元 at 0.79)', () => {
+    const head = ['厦门市地方税务局通用定额发票', '发票代码 235021042367', 'No 84575554'];
+    const withCapitals = (confidence: number) => [...lines(...head), { ...lines('拾元')[0]!, confidence, box: { x: 20, y: 400, width: 40, height: 36 } }];
+    const weak = extractWithEvidence(withCapitals(0.79), places);
+    expect(weak.result.amount).toBe('￥10.00');
+    expect(weak.strong?.amount).toBe(false);
+    expect(weak.conclusive).toBe(false);
+    const clear = extractWithEvidence(withCapitals(0.97), places);
+    expect(clear.strong?.amount).toBe(true);
+    expect(clear.conclusive).toBe(true);
   });
 
   it('a page with nothing invoice-like gives an empty result', () => {
