@@ -213,8 +213,8 @@ function differingDigits(a: string, b: string): number {
  * known, each digit's probability); `rereads`: the same line read again. Confirmed (confidence kept)
  * when every re-read that holds an identifier of that length agrees, at least one does, and each of
  * those read every digit with at least DIGIT_FLOOR. Otherwise the readings are pooled digit by digit
- * (fuseDigits) and the value so read is kept, its confidence brought below REVIEW_THRESHOLD so the
- * capture goes to review: a wrong code or number must never pass unmarked, and the one shown for
+ * (fuseDigits; a re-read far from every other reading, POOLED_DIFFERENCE, left out) and the value
+ * so read is kept, its confidence brought below REVIEW_THRESHOLD so the capture goes to review: a wrong code or number must never pass unmarked, and the one shown for
  * review should be the likeliest.
  */
 export function settleIdentifier(
@@ -227,7 +227,12 @@ export function settleIdentifier(
   if (found.length > 0 && found.every((f) => f.value === first.value && f.weakest >= DIGIT_FLOOR)) return { value: first.value, confidence: first.confidence, confirmed: true };
   const firstDigits = first.digits?.length === first.value.length ? first.digits : Array.from(first.value, () => first.confidence);
   const same = earlier.filter((r) => r.value.length === first.value.length && differingDigits(r.value, first.value) <= POOLED_DIFFERENCE);
-  const value = fuseDigits([{ value: first.value, digits: firstDigits }, ...found, ...same], DIGIT_POSSIBLE[field]);
+  const readings: DigitReading[] = [{ value: first.value, digits: firstDigits }, ...found, ...same];
+  // A re-read that differs in more than POOLED_DIFFERENCE places from every other reading is no
+  // misread of the same digits, and gets no vote (fresh seed 2900015 turned 270°: 244000982209 read
+  // again as 174600683209 at 0.79, five places off, and its 6 outvoted the 0 at the fourth place).
+  const near = (r: DigitReading) => readings.some((o) => o !== r && o.value.length === r.value.length && differingDigits(o.value, r.value) <= POOLED_DIFFERENCE);
+  const value = fuseDigits([readings[0]!, ...found.filter(near), ...same], DIGIT_POSSIBLE[field]);
   const confidence = Math.max(first.confidence, ...found.map((f) => f.confidence));
   return { value, confidence: markedForReview(confidence), confirmed: false };
 }

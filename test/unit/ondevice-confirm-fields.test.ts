@@ -62,6 +62,17 @@ describe('confirming a code or number by re-reading its line', () => {
     expect(settleIdentifier('code', { ...first, confidence: 0.97 }, [reading('144011443537', 0.97)]).value).toBe('144011443637');
   });
 
+  it('gives no vote to a re-read far from every other reading; two such re-reads that agree still outvote the first (fresh seed 2900015 turned 270°)', () => {
+    // The first reading's 0 at the fourth place at 0.8; the re-read, five places off, read a 6 there at 0.95.
+    const code = { value: '244000982209', confidence: 0.95, digits: [0.99, 0.99, 0.99, 0.8, ...Array(8).fill(0.99)] };
+    const far = reading('174600683209', 0.95);
+    const settled = settleIdentifier('code', code, [far]);
+    expect(settled).toMatchObject({ value: '244000982209', confirmed: false });
+    expect(settled.confidence).toBeLessThan(REVIEW_THRESHOLD);
+    // Two re-reads that agree with each other are a reading of their own: they outvote the first.
+    expect(settleIdentifier('code', code, [far, far]).value).toBe('174600683209');
+  });
+
   it('pools an earlier pass’s reading of the same digits, never another run of digits, and never confirms by it', () => {
     const weakSix = { ...first, digits: [...Array(9).fill(0.99), 0.62, 0.99, 0.99] };
     const small = { value: '144011443537', digits: Array(12).fill(0.99) };
