@@ -214,8 +214,8 @@ function differingDigits(a: string, b: string): number {
  * when every re-read that holds an identifier of that length agrees, at least one does, and each of
  * those read every digit with at least DIGIT_FLOOR. Otherwise the readings are pooled digit by digit
  * (fuseDigits; a re-read far from every other reading, POOLED_DIFFERENCE, left out) and the value
- * so read is kept, its confidence brought below REVIEW_THRESHOLD so the capture goes to review: a wrong code or number must never pass unmarked, and the one shown for
- * review should be the likeliest.
+ * so read is kept, its confidence brought below REVIEW_THRESHOLD so the capture goes to review: a
+ * wrong code or number must never pass unmarked, and the one shown for review should be the likeliest.
  */
 export function settleIdentifier(
   field: Identifier,
