@@ -6,7 +6,7 @@ import { classifyDocument, hasInvoiceWords } from '../invoice/kind';
 import type { OcrLine } from '../invoice/ocr-line';
 import type { PlaceIndex } from '../invoice/places';
 import type { DetectedLine, OcrEngine, OcrPage, OcrResult, RecognizeOptions } from './engine';
-import { DIGIT_POSSIBLE, FIRST_READING_FLOOR, IDENTIFIERS, type Identifier, type IdentifierReadings, clearlyRead, confirmIdentifiers, pooledReading, readMissingCode } from './confirm-fields';
+import { DIGIT_POSSIBLE, FIRST_READING_FLOOR, IDENTIFIER_DIGITS, IDENTIFIERS, type Identifier, type IdentifierReadings, clearlyRead, confirmIdentifiers, identifierIn, pooledReading, readMissingCode } from './confirm-fields';
 import { dropField, putField } from '../invoice/result-fields';
 import { REVIEW_THRESHOLD, markedForReview } from '../invoice/review';
 import { fieldBoxes } from './field-boxes';
@@ -108,6 +108,7 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   // Every reading of the code and the number, pooled where one has to be settled in doubt.
   const pool: IdentifierReadings = {};
   const smallSettled = small && allFourRead(small, places) ? await settledReading(engine, image, small, places, pool) : undefined;
+  if (small && !smallSettled) poolFirstReadings(small, places, pool);
   const ocr = smallSettled?.doubtful.length === 0 ? small! : await engine.recognize(image, { enough, ...reading, turn: provenTurn(small) });
   const texts = ocr.lines.map((l) => l.text);
   const kind = classifyDocument(texts).kind;
@@ -136,6 +137,10 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   // Still none: what an earlier pass read of it, if it did, always for review (pooledReading).
   const pooled = fast && result.code === undefined ? pooledReading(pool.code ?? [], DIGIT_POSSIBLE.code) : undefined;
   if (pooled && !insideCode(pooled.value, result.number)) putField(result, 'code', pooled.value, markedForReview(pooled.confidence));
+  // A number every reading so far lost: what an earlier pass read of it, if one did (the small pass,
+  // unsettled: poolFirstReadings), always for review, before the red number's readings below.
+  const pooledNumber = fast && result.number === undefined ? pooledReading(pool.number ?? []) : undefined;
+  if (pooledNumber && !insideCode(result.code, pooledNumber.value)) putField(result, 'number', pooledNumber.value, markedForReview(pooledNumber.confidence));
   // A red number under the red seal is lost by both readings above (the seal-free one keeps, at
   // most, a ghost of it): its line read for dark red only, or the stretch beside its label (found by
   // either reading).
@@ -146,6 +151,21 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   // field dropped since, such as a number that was the code's digits, has none either).
   const boxes = fieldBoxes(ocr.lines, Object.fromEntries(Object.entries(sources).filter(([f]) => result[f as keyof typeof sources] !== undefined)), image);
   return { ok: true, result: boxes ? { ...result, boxes } : result };
+}
+
+/**
+ * Puts into `pool` the code and number `ocr` (a pass that did not read all four fields, so was not
+ * settled) read, each digit with its probability, as they stand: fresh seed 2900041's small pass
+ * read 发票号05097853, the full pass and the seal-free one lost a digit of it, and only the red
+ * number's vote was left (05091853, for review).
+ */
+function poolFirstReadings(ocr: OcrResult, places: PlaceIndex, pool: IdentifierReadings): void {
+  const { result, sources } = extractWithEvidence(uprightLines(ocr.lines, ocr), places);
+  for (const field of IDENTIFIERS) {
+    const from = sources[field];
+    const found = from === undefined ? undefined : identifierIn(ocr.lines[from]!, IDENTIFIER_DIGITS[field], result[field]);
+    if (found) pool[field] = [...(pool[field] ?? []), found];
+  }
 }
 
 /**
