@@ -207,7 +207,7 @@ function meanDigit(r: DigitReading): number {
 }
 
 /** In how many places two strings of one length differ. */
-function differingDigits(a: string, b: string): number {
+export function differingDigits(a: string, b: string): number {
   let n = 0;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) n++;
   return n;

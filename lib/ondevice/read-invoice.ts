@@ -4,9 +4,9 @@ import { type Extraction, extractWithEvidence } from '../invoice/extract';
 import { gbt2260 } from '../invoice/gbt2260';
 import { classifyDocument, hasInvoiceWords } from '../invoice/kind';
 import type { OcrLine } from '../invoice/ocr-line';
-import type { PlaceIndex } from '../invoice/places';
+import { type PlaceIndex, placesAgree } from '../invoice/places';
 import type { DetectedLine, OcrEngine, OcrPage, OcrResult, RecognizeOptions } from './engine';
-import { DIGIT_POSSIBLE, FIRST_READING_FLOOR, IDENTIFIER_DIGITS, IDENTIFIERS, type Identifier, type IdentifierReadings, clearlyRead, confirmIdentifiers, identifierIn, pooledReading, readMissingCode } from './confirm-fields';
+import { DIGIT_POSSIBLE, FIRST_READING_FLOOR, IDENTIFIER_DIGITS, IDENTIFIERS, POOLED_DIFFERENCE, type Identifier, type IdentifierReadings, clearlyRead, confirmIdentifiers, differingDigits, identifierIn, pooledReading, readMissingCode } from './confirm-fields';
 import { dropField, putField } from '../invoice/result-fields';
 import { REVIEW_THRESHOLD, markedForReview } from '../invoice/review';
 import { fieldBoxes } from './field-boxes';
@@ -145,12 +145,35 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   // most, a ghost of it): its line read for dark red only, or the stretch beside its label (found by
   // either reading).
   if (fast && (!result.number || doubted.includes('number'))) await readRedNumber(engine, image, ocr.lines, sources, result, doubted.includes('number'), sealFree?.lines);
+  if (fast) codeOfTitledRegion(result, pool, places);
   const found = (['number', 'code', 'location', 'amount'] as const).filter((f) => result[f] !== undefined);
   if (!result.code && !result.number && found.length < 2) return refuse('unknown');
   // Where each field was read (fields taken from the seal-free second reading have no region; a
   // field dropped since, such as a number that was the code's digits, has none either).
   const boxes = fieldBoxes(ocr.lines, Object.fromEntries(Object.entries(sources).filter(([f]) => result[f as keyof typeof sources] !== undefined)), image);
   return { ok: true, result: boxes ? { ...result, boxes } : result };
+}
+
+/**
+ * A code in doubt (below REVIEW_THRESHOLD) whose region digits name no place or another place than
+ * the page's location (read from the title) gives way to the readings in `pool` within
+ * POOLED_DIFFERENCE places of it whose region the location names, pooled (pooledReading), still for
+ * review: fresh seed 2100059 turned 270°, 131011136131 (上海市's 3101) under 四川省成都市's title, its
+ * re-read 151011136131 at 0.91. Region digits are the code's 2nd–5th (GB/T 2260 prefix, lib/invoice/code.ts).
+ * Changes `result` in place; nothing when the code is settled, its region agrees, or no reading qualifies.
+ */
+export function codeOfTitledRegion(result: QuotaInvoiceResult, pool: IdentifierReadings, places: PlaceIndex): void {
+  const code = result.code;
+  const location = result.location === undefined ? null : places.mostSpecificIn(result.location);
+  if (!code || !location || (result.confidence?.code ?? 0) >= REVIEW_THRESHOLD) return;
+  const named = (value: string) => {
+    const region = places.byCodePrefix(value.slice(1, 5));
+    return region !== null && placesAgree(region, location);
+  };
+  if (named(code)) return;
+  const agreeing = (pool.code ?? []).filter((r) => r.value.length === code.length && named(r.value) && differingDigits(r.value, code) <= POOLED_DIFFERENCE);
+  const pooled = pooledReading(agreeing, DIGIT_POSSIBLE.code);
+  if (pooled) putField(result, 'code', pooled.value, markedForReview(Math.min(pooled.confidence, result.confidence?.code ?? 0)));
 }
 
 /**
