@@ -134,13 +134,10 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
     putField(result, 'code', setAside.value, setAside.confidence);
     if (setAside.from !== undefined) sources.code = setAside.from;
   }
-  // Still none: what an earlier pass read of it, if it did, always for review (pooledReading).
-  const pooled = fast && result.code === undefined ? pooledReading(pool.code ?? [], DIGIT_POSSIBLE.code) : undefined;
-  if (pooled && !insideCode(pooled.value, result.number)) putField(result, 'code', pooled.value, markedForReview(pooled.confidence));
-  // A number every reading so far lost: what an earlier pass read of it, if one did (the small pass,
-  // unsettled: poolFirstReadings), always for review, before the red number's readings below.
-  const pooledNumber = fast && result.number === undefined ? pooledReading(pool.number ?? []) : undefined;
-  if (pooledNumber && !insideCode(result.code, pooledNumber.value)) putField(result, 'number', pooledNumber.value, markedForReview(pooledNumber.confidence));
+  // A code or number still missing: what an earlier pass read of it, if one did (the small pass,
+  // unsettled, too: poolFirstReadings), always for review; the code first, the number before the red
+  // number's readings below.
+  if (fast) for (const field of IDENTIFIERS) takePooled(result, pool, field);
   // A red number under the red seal is lost by both readings above (the seal-free one keeps, at
   // most, a ghost of it): its line read for dark red only, or the stretch beside its label (found by
   // either reading).
@@ -174,6 +171,19 @@ export function codeOfTitledRegion(result: QuotaInvoiceResult, pool: IdentifierR
   const agreeing = (pool.code ?? []).filter((r) => r.value.length === code.length && named(r.value) && differingDigits(r.value, code) <= POOLED_DIFFERENCE);
   const pooled = pooledReading(agreeing, DIGIT_POSSIBLE.code);
   if (pooled) putField(result, 'code', pooled.value, markedForReview(Math.min(pooled.confidence, result.confidence?.code ?? 0)));
+}
+
+/**
+ * Puts into `result` (in place), when it has no `field`, what the earlier passes read of it (`pool`,
+ * pooledReading, DIGIT_POSSIBLE), marked for review; not a number lying inside the code, nor a code
+ * holding the number (insideCode).
+ */
+function takePooled(result: QuotaInvoiceResult, pool: IdentifierReadings, field: Identifier): void {
+  if (result[field] !== undefined) return;
+  const pooled = pooledReading(pool[field] ?? [], DIGIT_POSSIBLE[field]);
+  if (!pooled) return;
+  const [code, number] = field === 'code' ? [pooled.value, result.number] : [result.code, pooled.value];
+  if (!insideCode(code, number)) putField(result, field, pooled.value, markedForReview(pooled.confidence));
 }
 
 /**
