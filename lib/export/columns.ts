@@ -46,6 +46,7 @@ const CHECK_WORD: Record<CheckId, MessageKey> = {
   'missing-fields': 'check_missing_fields',
   'code-format': 'check_code_format',
   'code-authority': 'check_code_authority',
+  'code-year': 'check_code_year',
   'number-format': 'check_number_format',
   'amount-unreadable': 'check_amount_unreadable',
   'region-mismatch': 'check_region_mismatch',

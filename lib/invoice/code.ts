@@ -15,12 +15,29 @@ export interface DecodedCode {
 const AUTHORITY: Record<string, Authority> = { '0': 'general', '1': 'national-tax', '2': 'local-tax' };
 
 /**
- * Whether `digit` can stand at place `at` (0-based) of a code: the first digit names the issuing
- * authority and is 0, 1 or 2 (DESIGN.md "Code"); any digit elsewhere. The code-authority check
- * (checks.ts) flags a code that breaks it; a reader pooling several readings keeps to it.
+ * Whether a code's printing year (its 6th–7th digits, `yy`, two characters) can be: not later than
+ * `thisYear` (4-digit, default the clock's). A code is printed before it is issued, so a year still
+ * to come is a misread or mistyped digit (fresh seed 2900074: 044037151266 for 044032151266, "printed"
+ * in 2037). Two digits from 90 up are 199x, as decodeCode reads them.
  */
-export function codeDigitPossible(digit: string, at: number): boolean {
-  return at !== 0 || digit in AUTHORITY;
+export function printYearPossible(yy: string, thisYear: number = new Date().getFullYear()): boolean {
+  const year = Number(yy);
+  return /^\d{2}$/u.test(yy) && (year >= 90 || 2000 + year <= thisYear);
+}
+
+/**
+ * Whether `digit` can stand at place `at` (0-based) of a code whose digits before it are `before`
+ * (fewer when the caller does not know them): the first digit names the issuing authority and is 0,
+ * 1 or 2 (DESIGN.md "Code"); the 6th and 7th are the printing year, not one to come
+ * (printYearPossible; the 6th alone: a decade it can start); any digit elsewhere. The code-authority
+ * and code-year checks (checks.ts) flag a code that breaks them; a reader pooling several readings
+ * keeps to them.
+ */
+export function codeDigitPossible(digit: string, at: number, before = '', thisYear: number = new Date().getFullYear()): boolean {
+  if (at === 0) return digit in AUTHORITY;
+  if (at === 5) return printYearPossible(`${digit}0`, thisYear);
+  if (at === 6 && before.length >= 6) return printYearPossible(`${before[5]}${digit}`, thisYear);
+  return true;
 }
 
 export const CODE_PATTERN = /^\d{12}$/;

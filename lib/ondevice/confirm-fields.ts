@@ -252,26 +252,32 @@ export function settleIdentifier(
  * earlier reading. A digit misread in one reading is outvoted where the others read it surely
  * (seed 200135: the number's 5 read as 3 at 0.85 by the seal-free reading, as 5 at 0.99 by its
  * re-read); two readings that agree outvote a third. Readings of another length are skipped.
- * `possible` (digit, place 0-based) rules a digit out where some reading has one it allows: a
- * code's first digit is 0, 1 or 2 (codeDigitPossible), and held-out seed 2300007's 2 read at 0.48
- * lost to two re-reads' 7 (744011373082, a code no authority issues).
+ * `possible` (digit, place 0-based, the digits fused before it) rules a digit out where some reading
+ * has one it allows: a code's first digit is 0, 1 or 2 (codeDigitPossible), and held-out seed
+ * 2300007's 2 read at 0.48 lost to two re-reads' 7 (744011373082, a code no authority issues); its
+ * printing year is not one to come.
  */
-export function fuseDigits(readings: readonly DigitReading[], possible: (digit: string, at: number) => boolean = () => true): string {
+export function fuseDigits(readings: readonly DigitReading[], possible: DigitPossible = () => true): string {
   const length = readings[0]?.value.length ?? 0;
   const same = readings.filter((r) => r.value.length === length);
-  return Array.from({ length }, (_, at) => {
-    const allowed = same.filter((r) => possible(r.value[at]!, at));
+  let fused = '';
+  for (let at = 0; at < length; at++) {
+    const allowed = same.filter((r) => possible(r.value[at]!, at, fused));
     const voters = allowed.length ? allowed : same;
     const sums = new Map<string, number>();
     for (const r of voters) sums.set(r.value[at]!, (sums.get(r.value[at]!) ?? 0) + r.digits[at]!);
     let best = voters[0]!.value[at]!;
     for (const [digit, sum] of sums) if (sum > sums.get(best)!) best = digit;
-    return best;
-  }).join('');
+    fused += best;
+  }
+  return fused;
 }
 
-/** The digits each identifier can hold where (fuseDigits `possible`): a code's first names its authority. */
-export const DIGIT_POSSIBLE: Record<Identifier, (digit: string, at: number) => boolean> = { code: codeDigitPossible, number: () => true };
+/** Whether `digit` can stand at place `at` (0-based) of an identifier whose digits before it are `before`. */
+export type DigitPossible = (digit: string, at: number, before: string) => boolean;
+
+/** The digits each identifier can hold where (fuseDigits `possible`): a code's first names its authority, its 6th–7th a printing year past. */
+export const DIGIT_POSSIBLE: Record<Identifier, DigitPossible> = { code: (digit, at, before) => codeDigitPossible(digit, at, before), number: () => true };
 
 /**
  * Re-reads the lines the code and the number were taken from (`sources`: field → index into
@@ -371,7 +377,9 @@ function stretchedLine(image: RgbaImage, rect: RotatedRect, stretch: number): { 
  * inside it; 10 beside a 代码 label) is read again at NEAR_MISS_HEIGHTS, each as cut, longer at both
  * ends (each of NEAR_MISS_WIDEN) and stretched (NEAR_MISS_STRETCH), and the readings holding 12 digits are
  * pooled digit by digit (fuseDigits); so is each box joining two pieces of one row whose digits
- * come within one of 12 (splitCodeLines).
+ * come within one of 12 (splitCodeLines). When none holds 12 but at least SHORT_AGREEING hold 11,
+ * those pooled may give the code whose region digit was lost (codeOfShortReading, `titled`: whether
+ * a code's region digits name the page's place; none by default).
  * Seed 200114: its seal-free reading 发票代码23502165140k (a k for the 8) read again as the box was
  * found gives 235021651408. What comes of it was never read as a whole by the page's reading, so it
  * always goes to review. `lines`: the page's reading of `image`; `skip`: lines that are no place for
@@ -383,6 +391,7 @@ export async function readMissingCode(
   image: RgbaImage,
   lines: readonly DetectedLine[],
   skip: readonly number[] = [],
+  titled: (code: string) => boolean = () => false,
 ): Promise<{ value: string; confidence: number; from: number } | undefined> {
   const length = IDENTIFIER_DIGITS.code;
   const near = lines.flatMap((line, from) => {
@@ -398,8 +407,34 @@ export async function readMissingCode(
     for (const cut of cuts.map((c) => stretchedLine(image, c, NEAR_MISS_STRETCH))) readings.push(...(await engine.readLines(cut.image, [cut.rect])));
     const found = identifiersIn(readings, length);
     if (found.length) return { value: fuseDigits(found, DIGIT_POSSIBLE.code), confidence: markedForReview(Math.max(...found.map((f) => f.confidence))), from };
+    const short = identifiersIn(readings, length - 1);
+    const restored = short.length >= SHORT_AGREEING ? codeOfShortReading(fuseDigits(short), titled) : undefined;
+    if (restored) return { value: restored, confidence: markedForReview(Math.min(...short.map((f) => f.confidence))), from };
   }
   return undefined;
+}
+
+/** How many re-reads of a line must hold 11 digits before its code is restored from them (codeOfShortReading). */
+const SHORT_AGREEING = 2;
+
+/**
+ * The code a reading one digit short (`short`, 11 digits) stands for when the lost digit was one of
+ * its region digits (2nd–5th, GB/T 2260): the one 12-digit code that putting back a single digit
+ * anywhere makes, possible at every place (codeDigitPossible) and whose region `titled` accepts (it
+ * names the page's place, read from the title); undefined when none or more than one does, as when
+ * the digit was lost after the region (any of ten fits). Fresh seed 3300004: the seal's words took
+ * a 1 of 011001872124 from every re-read (01001872124) under 国家税务总局北京市税务局: only a 1
+ * put back at the 2nd or 3rd place makes region 11xx, 北京市.
+ */
+export function codeOfShortReading(short: string, titled: (code: string) => boolean): string | undefined {
+  const codes = new Set<string>();
+  for (let at = 0; at <= short.length; at++) {
+    for (const digit of '0123456789') {
+      const code = short.slice(0, at) + digit + short.slice(at);
+      if (Array.from(code).every((d, i) => codeDigitPossible(d, i, code.slice(0, i))) && titled(code)) codes.add(code);
+    }
+  }
+  return codes.size === 1 ? [...codes][0] : undefined;
 }
 
 /**
@@ -460,7 +495,7 @@ function splitCodeLines(lines: readonly DetectedLine[], skip: readonly number[])
  * seal-free reading one. Returns the value and that reading's mean digit probability (0–1), or
  * undefined when there are no readings; the caller marks it for review. `possible`: as fuseDigits.
  */
-export function pooledReading(readings: readonly DigitReading[], possible?: (digit: string, at: number) => boolean): { value: string; confidence: number } | undefined {
+export function pooledReading(readings: readonly DigitReading[], possible?: DigitPossible): { value: string; confidence: number } | undefined {
   const surest = readings.reduce<DigitReading | undefined>((best, r) => (best && meanDigit(best) >= meanDigit(r) ? best : r), undefined);
   if (!surest) return undefined;
   const same = readings.filter((r) => r !== surest && r.value.length === surest.value.length && differingDigits(r.value, surest.value) <= POOLED_DIFFERENCE);

@@ -161,16 +161,25 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
  */
 export function codeOfTitledRegion(result: QuotaInvoiceResult, pool: IdentifierReadings, places: PlaceIndex): void {
   const code = result.code;
-  const location = result.location === undefined ? null : places.mostSpecificIn(result.location);
-  if (!code || !location || (result.confidence?.code ?? 0) >= REVIEW_THRESHOLD) return;
-  const named = (value: string) => {
-    const region = places.byCodePrefix(value.slice(1, 5));
-    return region !== null && placesAgree(region, location);
-  };
+  const named = regionNamesTitle(result, places);
+  if (!code || result.location === undefined || (result.confidence?.code ?? 0) >= REVIEW_THRESHOLD) return;
   if (named(code)) return;
   const agreeing = (pool.code ?? []).filter((r) => r.value.length === code.length && named(r.value) && differingDigits(r.value, code) <= POOLED_DIFFERENCE);
   const pooled = pooledReading(agreeing, DIGIT_POSSIBLE.code);
   if (pooled) putField(result, 'code', pooled.value, markedForReview(Math.min(pooled.confidence, result.confidence?.code ?? 0)));
+}
+
+/**
+ * Whether a code's region digits (its 2nd–5th, GB/T 2260 prefix) name the place `result`'s location
+ * names (read from the title), or one inside it or holding it (placesAgree); never when there is no
+ * location or it names no place.
+ */
+function regionNamesTitle(result: QuotaInvoiceResult, places: PlaceIndex): (code: string) => boolean {
+  const location = result.location === undefined ? null : places.mostSpecificIn(result.location);
+  return (code) => {
+    const region = places.byCodePrefix(code.slice(1, 5));
+    return location !== null && region !== null && placesAgree(region, location);
+  };
 }
 
 /**
@@ -259,7 +268,7 @@ async function fillFromSealFreeReading(
   if (settleAmount && amount !== undefined && second.strong?.amount === true && (second.result.confidence?.amount ?? 0) >= REVIEW_THRESHOLD) putField(result, 'amount', amount, second.result.confidence?.amount);
   if (pool && result.code === undefined) {
     const skip = second.sources.number === undefined ? [] : [second.sources.number];
-    const code = await readMissingCode(engine, sealFree, again.lines, skip);
+    const code = await readMissingCode(engine, sealFree, again.lines, skip, regionNamesTitle(result, places));
     if (code && !insideCode(code.value, result.number)) putField(result, 'code', code.value, code.confidence);
   }
   const doubted = brought.filter((f) => result[f] !== undefined && result[f] === second.result[f] && (result.confidence?.[f] ?? 0) < REVIEW_THRESHOLD);

@@ -59,6 +59,7 @@ describe('the batch\'s marks over the whole store (popup and in-page card)', () 
   it.each([
     ['an unusual amount', { amount: '￥88.00' }, ['unusual-amount'], ['check_unusual_amount']],
     ['a code whose first digit names no authority', { code: '744031500101' }, ['code-authority'], ['check_code_authority']],
+    ['a code printed in a year to come (digits 6–7: 2071)', { code: '144037100101' }, ['code-year'], ['check_code_year']],
     ['a code whose region is not the place', { location: '北京市' }, ['region-mismatch'], ['check_region_mismatch']],
     ['a field read with low confidence', { confidence: { code: 0.99, number: 0.5, amount: 0.99, location: 0.99 } }, ['needs-review'], ['check_needs_review']],
     ['a missing amount', { amount: undefined }, ['missing-fields'], ['check_missing_fields']],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { codeDigitPossible, printYearPossible } from '@/lib/invoice/code';
 import { DIGIT_FLOOR, DIGIT_POSSIBLE, FIRST_READING_FLOOR, SPAN_MARGIN, clearlyRead, confirmIdentifiers, digitSpan, fuseDigits, identifierIn, type LineReading, rectOfBox, rereadRects, settleIdentifier } from '@/lib/ondevice/confirm-fields';
 import type { DetectedLine, OcrEngine } from '@/lib/ondevice/engine';
 import type { RotatedRect } from '@/lib/ondevice/geometry';
@@ -115,6 +116,25 @@ describe('confirming a code or number by re-reading its line', () => {
     // No reading offers a possible first digit: the likeliest stands (the check flags it); a number has no such rule.
     expect(fuseDigits(readings.slice(1), DIGIT_POSSIBLE.code)).toBe('744011373082');
     expect(fuseDigits([{ value: '74401137', digits: Array(8).fill(0.9) }, { value: '24401137', digits: Array(8).fill(0.5) }], DIGIT_POSSIBLE.number)).toBe('74401137');
+  });
+
+  it('keeps a code’s printing year (digits 6–7) to one past where any reading has one (fresh seed 2900074)', () => {
+    // The page's reading had 7 for the 2 of 2021 at 0.9, its re-read 2 at 0.6: "2071" outvoted it.
+    const readings = [
+      { value: '044037151266', digits: [...Array(5).fill(0.99), 0.9, ...Array(6).fill(0.99)] },
+      { value: '044032151266', digits: [...Array(5).fill(0.99), 0.6, ...Array(6).fill(0.99)] },
+    ];
+    expect(fuseDigits(readings)).toBe('044037151266');
+    expect(fuseDigits(readings, DIGIT_POSSIBLE.code)).toBe('044032151266');
+    // The year's second digit is held to the first as fused (in 2026, 2027 is still to come, 2022 past).
+    expect(codeDigitPossible('7', 6, '037022', 2026)).toBe(false);
+    expect(codeDigitPossible('6', 6, '037022', 2026)).toBe(true);
+    expect(codeDigitPossible('7', 6, '037022', 2027)).toBe(true);
+    expect(codeDigitPossible('7', 6, '03702', 2026)).toBe(true); // the first year digit not yet known
+    expect([printYearPossible('26', 2026), printYearPossible('27', 2026), printYearPossible('95', 2026), printYearPossible('2', 2026)]).toEqual([true, false, true, false]);
+    // 199x is a year past; a number has no such rule.
+    expect(fuseDigits([{ value: '044093151266', digits: Array(12).fill(0.9) }, { value: '044033151266', digits: Array(12).fill(0.5) }], DIGIT_POSSIBLE.code)).toBe('044093151266');
+    expect(fuseDigits([{ value: '04403715', digits: Array(8).fill(0.9) }, { value: '04403215', digits: Array(8).fill(0.5) }], DIGIT_POSSIBLE.number)).toBe('04403715');
   });
 
   it('marks an agreed value when a re-read read one digit weakly (seed 100035: 6 read as 5 inside a confident line)', () => {

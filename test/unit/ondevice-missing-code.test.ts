@@ -8,12 +8,15 @@
 // (发章代码宁133#21296679: the seal's 波 over the 0 left a #). Held-out seed 2100006 turned 90°
 // (发票代码2320012946方院务局: the seal's words over the last two digits, the box ending before them).
 // Fresh seed 2700059 turned 270° (the seal's words across the middle of the code: its seal-free
-// reading gave two lines, 161011 and 1238964, for 161011238964).
+// reading gave two lines, 161011 and 1238964, for 161011238964). Fresh seed 3300004 (seal-free
+// reading 发票代码D1001872124: the seal's words took a 1 of 011001872124 from every re-read too).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REVIEW_THRESHOLD } from '@/lib/invoice/review';
-import { NEAR_MISS_HEIGHTS, NEAR_MISS_STRETCH, NEAR_MISS_WIDEN, pooledReading, readMissingCode } from '@/lib/ondevice/confirm-fields';
+import { gbt2260 } from '@/lib/invoice/gbt2260';
+import { placesAgree } from '@/lib/invoice/places';
+import { NEAR_MISS_HEIGHTS, NEAR_MISS_STRETCH, NEAR_MISS_WIDEN, codeOfShortReading, pooledReading, readMissingCode } from '@/lib/ondevice/confirm-fields';
 import type { DetectedLine, OcrEngine } from '@/lib/ondevice/engine';
 import { decodeImage, nodeEngine } from '../support/ondevice-node';
 
@@ -22,6 +25,12 @@ const fixture = (seed: number | string) => {
   return decodeImage(new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'code-near-miss', name))))!;
 };
 const codeLine = fixture(200114);
+const places = gbt2260();
+/** Whether a code's region digits name `title`'s place, as read-invoice.ts asks. */
+const titledBy = (title: string) => (code: string) => {
+  const region = places.byCodePrefix(code.slice(1, 5));
+  return region !== null && placesAgree(region, places.mostSpecificIn(title)!);
+};
 /** The box the engine found the line in, in the fixture's pixels. */
 const box: DetectedLine['box'] = [[31, 26], [316, 62], [312, 95], [26, 59]];
 const line = (text: string, b = box): DetectedLine => ({ text, confidence: 0.92, charConfidences: Array.from(text, () => 0.92), box: b });
@@ -68,6 +77,16 @@ describe('readMissingCode with the real recognizer', () => {
     const box2100006: DetectedLine['box'] = [[119.82, 86.71], [113.01, 335.34], [85.68, 334.59], [92.49, 85.96]];
     const found = await readMissingCode(engine, fixture('2100006-turned-90'), [line('发票代码2320012946方院务局', box2100006)]);
     expect(found?.value).toBe('232001294694');
+    expect(found!.confidence).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
+  it('puts back a region digit every re-read lost when only one digit names the title’s place (seed 3300004)', async () => {
+    const box3300004: DetectedLine['box'] = [[30, 36], [186, 24], [188, 43], [31, 55]];
+    const lines = [line('发票代码D1001872124', box3300004)];
+    // Without the title's place the 11 digits give no code.
+    expect(await readMissingCode(engine, fixture(3300004), lines)).toBeUndefined();
+    const found = await readMissingCode(engine, fixture(3300004), lines, [], titledBy('北京市'));
+    expect(found?.value).toBe('011001872124');
     expect(found!.confidence).toBeLessThan(REVIEW_THRESHOLD);
   });
 
@@ -153,5 +172,20 @@ describe('pooledReading: an identifier earlier passes read, for a page whose lat
 
   it('nothing when no pass read it', () => {
     expect(pooledReading([])).toBeUndefined();
+  });
+});
+
+describe('codeOfShortReading', () => {
+  it('puts back the one digit that makes the region the title’s place', () => {
+    expect(codeOfShortReading('01001872124', titledBy('北京市'))).toBe('011001872124');
+    expect(codeOfShortReading('24431509110', titledBy('深圳市'))).toBe('244031509110');
+  });
+
+  it('gives nothing when the digit was lost after the region (any would fit), or no place is named', () => {
+    expect(codeOfShortReading('24403097056', titledBy('深圳市'))).toBeUndefined();
+    expect(codeOfShortReading('01001872124', () => false)).toBeUndefined();
+    // A code that only a year still to come would make is no code (2071).
+    expect(codeOfShortReading('24437151266', titledBy('深圳市'))).toBeUndefined();
+    expect(codeOfShortReading('24432151266', titledBy('深圳市'))).toBe('244032151266');
   });
 });
