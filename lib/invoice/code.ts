@@ -40,6 +40,23 @@ export function codeDigitPossible(digit: string, at: number, before = '', thisYe
   return true;
 }
 
+/** The bureau's words as the title and the supervision seal print them, with the code's first digit each issues (DESIGN.md "Code"). */
+const BUREAU_AUTHORITY: readonly [RegExp, string][] = [
+  [/国家税务总局/u, '0'], // the merged bureau, since 2018: general
+  [/国家税务局|国税局/u, '1'],
+  [/地方税务局|地税局/u, '2'],
+];
+
+/**
+ * The first digit of the code of an invoice whose printed texts (`texts`: the title, the
+ * supervision seal's words) name its bureau: 国家税务总局…税务局 0, …国家税务局 1, …地方税务局 2
+ * (DESIGN.md "Code"). Undefined when no text names one, or texts name two.
+ */
+export function authorityDigitOf(texts: readonly string[]): string | undefined {
+  const named = new Set(texts.flatMap((text) => BUREAU_AUTHORITY.filter(([words]) => words.test(text)).map(([, digit]) => digit)));
+  return named.size === 1 ? [...named][0] : undefined;
+}
+
 export const CODE_PATTERN = /^\d{12}$/;
 export const NUMBER_PATTERN = /^\d{8}$/;
 

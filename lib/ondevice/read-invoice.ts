@@ -14,7 +14,7 @@ import type { RgbaImage } from './image';
 import type { Pipeline } from './pipeline';
 import { readRedNumber } from './red-number';
 import { removeRed } from './seal';
-import { insideCode } from '../invoice/code';
+import { authorityDigitOf, codeDigitPossible, insideCode } from '../invoice/code';
 
 /**
  * The fast pipeline's first detection size (longest side, px). On held-out seeds 100020–100029 it
@@ -143,6 +143,7 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
   // either reading).
   if (fast && (!result.number || doubted.includes('number'))) await readRedNumber(engine, image, ocr.lines, sources, result, doubted.includes('number'), sealFree?.lines);
   if (fast) codeOfTitledRegion(result, pool, places);
+  if (fast) codeOfTitledAuthority(result, texts);
   const found = (['number', 'code', 'location', 'amount'] as const).filter((f) => result[f] !== undefined);
   if (!result.code && !result.number && found.length < 2) return refuse('unknown');
   // Where each field was read (fields taken from the seal-free second reading have no region; a
@@ -167,6 +168,19 @@ export function codeOfTitledRegion(result: QuotaInvoiceResult, pool: IdentifierR
   const agreeing = (pool.code ?? []).filter((r) => r.value.length === code.length && named(r.value) && differingDigits(r.value, code) <= POOLED_DIFFERENCE);
   const pooled = pooledReading(agreeing, DIGIT_POSSIBLE.code);
   if (pooled) putField(result, 'code', pooled.value, markedForReview(Math.min(pooled.confidence, result.confidence?.code ?? 0)));
+}
+
+/**
+ * A code whose first digit names no issuing authority (codeDigitPossible: every reading had it so)
+ * takes the one the page's bureau names (authorityDigitOf `texts`, the page's lines), for review:
+ * fresh seed 3700052 turned 270°, 931002056354 under 国家税务总局上海市税务局 for 031002056354.
+ * Changes `result` in place; nothing when the digit is possible or no single bureau is named.
+ */
+export function codeOfTitledAuthority(result: QuotaInvoiceResult, texts: readonly string[]): void {
+  const code = result.code;
+  const authority = authorityDigitOf(texts);
+  if (!code || authority === undefined || codeDigitPossible(code[0]!, 0)) return;
+  putField(result, 'code', authority + code.slice(1), markedForReview(result.confidence?.code ?? 0));
 }
 
 /**
