@@ -19,8 +19,7 @@ export type Identifier = keyof typeof IDENTIFIER_DIGITS;
 export const IDENTIFIERS = Object.keys(IDENTIFIER_DIGITS) as Identifier[];
 
 /**
- * Line heights (× the line's own height) at which a line is re-read; the margin taken off across
- * the text is taken off along it too. 0.7: a box found by the small (480 px) detection is about
+ * Line heights (× the line's own height) at which a line is re-read, its length kept (rereadRect). 0.7: a box found by the small (480 px) detection is about
  * 1.5 × as tall as the full-size one (held-out seeds 100004, 100012, 100035), so 0.7 is roughly the
  * full-size box. A second, looser re-read (1.15) was measured and dropped: it read correct digits
  * weakly and marked 8 of 40 correct identifiers for review (seeds 100030–100039 and their turned
@@ -94,8 +93,24 @@ export function rectOfBox(box: DetectedLine['box']): RotatedRect {
   };
 }
 
-/** The rectangle a line is re-read at, `k` × its height (REREAD_HEIGHTS), same centre and angle, image px. */
+/**
+ * The rectangle a line is re-read at: `k` × its height (REREAD_HEIGHTS), its whole length, same centre
+ * and angle, image px. The length was once cut by the height's margin too, (1 − k) × h, which took
+ * the edge off a last digit the detected box ends at: fresh seed 3500055's 211001529022 was re-read
+ * 211001529027 (a 2 without its foot), 3500024's 235021495367 as 235021493367; kept whole, both read
+ * right, and on held-out 3100000–3300000, 3700000 and the sheets nothing else changed.
+ */
 export function rereadRect(rect: RotatedRect, k: number): RotatedRect {
+  return { ...rect, h: rect.h * k };
+}
+
+/**
+ * The rectangle a line that nearly holds a missing code is read again at (readMissingCode): `k` ×
+ * its height, the margin so taken off across it taken off along it too, same centre and angle, image
+ * px. Cut so, seed 200114's seal-free line gave its 6 (read whole, a 0) and held-out 2100006's
+ * longer boxes their last two digits.
+ */
+function nearMissRect(rect: RotatedRect, k: number): RotatedRect {
   return { ...rect, w: Math.max(1, rect.w - (1 - k) * rect.h), h: rect.h * k };
 }
 
@@ -401,7 +416,7 @@ export async function readMissingCode(
   });
   const candidates = [...near.map((from) => ({ from, rect: rectOfBox(lines[from]!.box) })), ...splitCodeLines(lines, skip)];
   for (const { from, rect } of candidates) {
-    const cuts = NEAR_MISS_HEIGHTS.map((k) => rereadRect(rect, k));
+    const cuts = NEAR_MISS_HEIGHTS.map((k) => nearMissRect(rect, k));
     const longer = NEAR_MISS_WIDEN.flatMap((k) => cuts.map((c) => lengthened(c, k)));
     const readings: LineReading[] = await engine.readLines(image, [...cuts, ...longer]);
     for (const cut of cuts.map((c) => stretchedLine(image, c, NEAR_MISS_STRETCH))) readings.push(...(await engine.readLines(cut.image, [cut.rect])));
