@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REVIEW_THRESHOLD } from '@/lib/invoice/review';
 import type { DetectedLine, OcrEngine } from '@/lib/ondevice/engine';
 import type { RgbaImage } from '@/lib/ondevice/image';
-import { WASHED_OUT_CUTS, numberInDarkRed, readRedNumber } from '@/lib/ondevice/red-number';
+import { WASHED_OUT_CUTS, agreedNumber, numberInDarkRed, readRedNumber } from '@/lib/ondevice/red-number';
 import { DARK_RED_CUTS, darkRedKept, printBand, redShare } from '@/lib/ondevice/seal';
 import { decodeImage, nodeEngine } from '../support/ondevice-node';
 
@@ -298,12 +298,17 @@ describe('readRedNumber settling (recognizer readings given)', () => {
     expect(agreed.asked).toEqual([9]);
     expect(taken).toMatchObject({ value: '50512328', from: 0, confirmed: false, confidence: result.confidence!.number });
     expect(result.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
-    // One reading alone, or two numbers read as often as each other: nothing taken.
-    for (const plain of [['87453612', '', '', '1745361'], ['50512328', '50517328', '50512328', '50517328']]) {
+    // One reading alone, or two numbers two digits apart read as often as each other: nothing taken.
+    for (const plain of [['87453612', '', '', '1745361'], ['50512328', '50517378', '50512328', '50517378']]) {
       const none: { number?: string } = {};
       expect(await readRedNumber(plainly(plain).engine, white, [label], {}, none)).toBeUndefined();
       expect(none.number).toBeUndefined();
     }
+    // One digit apart, they are pooled by their digits' probabilities (agreedNumber), still for review.
+    const near: { number?: string; confidence?: Record<string, number> } = {};
+    await readRedNumber(plainly(['50512328', '50517328', '50512328', '50517328']).engine, white, [label], {}, near);
+    expect(near.number).toMatch(/^5051[27]328$/u);
+    expect(near.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
     // Beside a label only the seal-free reading found, a cut's one reading of 8 digits is a vote, not a
     // number; and that reading's box of a label the page's reading found is not read again.
     const cutReadings = ['18611813', '1861183', ''];
@@ -329,5 +334,27 @@ describe('readRedNumber settling (recognizer readings given)', () => {
     const taken = await readRedNumber(engineReading(cuts, 0.99), img, [wholeLine(img, '')], {}, result);
     expect(taken).toBeUndefined();
     expect(result.number).toBeUndefined();
+  });
+});
+
+describe('agreedNumber: the vote beside the label and at the washed-out cuts', () => {
+  /** A reading whose characters are each at `p`, but those at `weak` (index: probability). */
+  const reading = (text: string, p: number, weak: Record<number, number> = {}) => ({ text, confidence: p, charConfidences: Array.from(text, (_, i) => weak[i] ?? p) });
+
+  it('takes a number two readings give exactly, more than give any other', () => {
+    expect(agreedNumber([reading('85016155', 0.9), reading('85016155', 0.8), reading('国多58', 0.6)], undefined)).toEqual({ value: '85016155', confidence: 0.9 });
+    // One reading alone is no evidence (fresh seed 900074: the seal's ring read as a digit once).
+    expect(agreedNumber([reading('87453612', 0.9), reading('国多', 0.6)], undefined)).toBeUndefined();
+  });
+
+  it('pools readings that each differ from every other in one digit at most, by their digits’ probabilities (fresh seed 3700032)', () => {
+    // Beside the label: 85016155 at cut 0.3 (every digit 1.00), 国85016158 at 0.35 with its last digit weak.
+    const found = agreedNumber([reading('85016155', 1), reading('国85016158', 0.88, { 8: 0.5 }), reading('国时的多6158', 0.68)], undefined);
+    expect(found).toEqual({ value: '85016155', confidence: 1 });
+  });
+
+  it('pools nothing when two readings lie further apart, or a number lies inside the code', () => {
+    expect(agreedNumber([reading('85016155', 1), reading('85016158', 0.9), reading('35016188', 0.9)], undefined)).toBeUndefined();
+    expect(agreedNumber([reading('85016155', 1), reading('85016158', 0.9)], '132085016155')).toBeUndefined();
   });
 });
