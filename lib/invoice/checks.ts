@@ -135,7 +135,7 @@ export function checkBatch(items: CheckInput[], places: PlaceIndex, reviewThresh
     // misread (seed 2001971 read 733011038787 for 233011038187), or a hand entry mistyped.
     else if (code && decodeCode(code)?.authority === null) flags.push('code-authority');
     // Its 6th–7th digits are the printing year (DESIGN.md, "Code"): one still to come is a digit
-    // misread (fresh seed 2900074 read 044037151266, "2037", for 044032151266) or mistyped.
+    // misread (fresh seed 2900074 read 044037151266, "2071", for 044032151266) or mistyped.
     if (code && CODE_PATTERN.test(code) && !printYearPossible(code.slice(5, 7))) flags.push('code-year');
     if (number && !NUMBER_PATTERN.test(number)) flags.push('number-format');
     const fen = fenOf(amount);

@@ -18,7 +18,7 @@ const AUTHORITY: Record<string, Authority> = { '0': 'general', '1': 'national-ta
  * Whether a code's printing year (its 6th–7th digits, `yy`, two characters) can be: not later than
  * `thisYear` (4-digit, default the clock's). A code is printed before it is issued, so a year still
  * to come is a misread or mistyped digit (fresh seed 2900074: 044037151266 for 044032151266, "printed"
- * in 2037). Two digits from 90 up are 199x, as decodeCode reads them.
+ * in 2071). Two digits from 90 up are 199x, as decodeCode reads them.
  */
 export function printYearPossible(yy: string, thisYear: number = new Date().getFullYear()): boolean {
   const year = Number(yy);
