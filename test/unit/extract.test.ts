@@ -119,6 +119,15 @@ describe('extractQuotaInvoice', () => {
     expect(result.amount).toBe('￥50.00');
   });
 
+  it('no number from a seal’s taxpayer number, a unified social credit code (fresh seed 4100013 turned 90°, as read)', () => {
+    const page = (taxNumber: string) => extractQuotaInvoice(lines('杭州市国家税务局', '通用定额发票', '发票代码', '133011351326', '壹佰元', '￥100.00', taxNumber, '发票专用章'), places).number;
+    expect(page('91330100TXQBTHSPS')).toBeUndefined();
+    expect(page('91440300MA5F2K3L4X')).toBeUndefined();
+    // Eight digits with a letter or two round them are still a number: a No before it, a stray mark after.
+    expect(page('No08765414')).toBe('08765414');
+    expect(page('08765414k')).toBe('08765414');
+  });
+
   it('a dash right after the number label is its colon, not a phone number’s (seed 1400025 turned 90°)', () => {
     const result = extractQuotaInvoice(lines('宁波市国家税务局定额专用发票', '发票代码133021296679', '发票号码-50512328', '伍拾元'), places);
     expect(result.number).toBe('50512328');
