@@ -21,10 +21,11 @@ export const IDENTIFIERS = Object.keys(IDENTIFIER_DIGITS) as Identifier[];
 /**
  * Line heights (× the line's own height) at which a line is re-read, its length kept (rereadRect).
  * 0.7: a box found by the small (480 px) detection is about 1.5 × as tall as the full-size one
- * (held-out seeds 100004, 100012, 100035), so 0.7 is roughly the full-size box. A second, looser re-read (1.15) was measured and dropped: it read correct digits
- * weakly and marked 8 of 40 correct identifiers for review (seeds 100030–100039 and their turned
- * copies), where the tight re-read alone marks 13 of 160 (100000–100039 and turned copies) with
- * none silently wrong (`npx tsx scripts/bench-accuracy.ts --count 40 --held-out --negatives 0`).
+ * (held-out seeds 100004, 100012, 100035), so 0.7 is roughly the full-size box. A second, looser
+ * re-read (1.15) was measured and dropped: it read correct digits weakly and marked 8 of 40 correct
+ * identifiers for review (seeds 100030–100039 and their turned copies), where the tight re-read
+ * alone marks 13 of 160 (100000–100039 and turned copies) with none silently wrong
+ * (`npx tsx scripts/bench-accuracy.ts --count 40 --held-out --negatives 0`).
  */
 export const REREAD_HEIGHTS = [0.7] as const;
 
@@ -292,7 +293,7 @@ export function fuseDigits(readings: readonly DigitReading[], possible: DigitPos
 export type DigitPossible = (digit: string, at: number, before: string) => boolean;
 
 /** The digits each identifier can hold where (fuseDigits `possible`): a code's first names its authority, its 6th–7th a printing year past. */
-export const DIGIT_POSSIBLE: Record<Identifier, DigitPossible> = { code: (digit, at, before) => codeDigitPossible(digit, at, before), number: () => true };
+export const DIGIT_POSSIBLE: Record<Identifier, DigitPossible> = { code: codeDigitPossible, number: () => true };
 
 /**
  * Re-reads the lines the code and the number were taken from (`sources`: field → index into

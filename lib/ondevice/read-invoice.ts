@@ -162,8 +162,8 @@ export async function readQuotaInvoice(engine: OcrEngine, image: RgbaImage, opti
  */
 export function codeOfTitledRegion(result: QuotaInvoiceResult, pool: IdentifierReadings, places: PlaceIndex): void {
   const code = result.code;
-  const named = regionNamesTitle(result, places);
   if (!code || result.location === undefined || (result.confidence?.code ?? 0) >= REVIEW_THRESHOLD) return;
+  const named = regionNamesTitle(result, places);
   if (named(code)) return;
   const agreeing = (pool.code ?? []).filter((r) => r.value.length === code.length && named(r.value) && differingDigits(r.value, code) <= POOLED_DIFFERENCE);
   const pooled = pooledReading(agreeing, DIGIT_POSSIBLE.code);
@@ -178,8 +178,9 @@ export function codeOfTitledRegion(result: QuotaInvoiceResult, pool: IdentifierR
  */
 export function codeOfTitledAuthority(result: QuotaInvoiceResult, texts: readonly string[]): void {
   const code = result.code;
+  if (!code || codeDigitPossible(code[0]!, 0)) return;
   const authority = authorityDigitOf(texts);
-  if (!code || authority === undefined || codeDigitPossible(code[0]!, 0)) return;
+  if (authority === undefined) return;
   putField(result, 'code', authority + code.slice(1), markedForReview(result.confidence?.code ?? 0));
 }
 
