@@ -153,6 +153,49 @@ describe('the batch page holds still', () => {
     }
   });
 
+  // Below 1240 px the picture went under the table, after all of a page's rows: choosing row 55
+  // showed a picture no one could see without scrolling past 50 rows (stops 29–31).
+  it.each([
+    [1024, 768],
+    [800, 600],
+  ] as const)('at %i × %i px shows the chosen row and its picture in one window once the page is scrolled to the table', async (width, height) => {
+    await page.setViewport({ width, height });
+    try {
+      await page.click('tr[data-capture-id="c-055"] td.meta');
+      await page.waitForSelector('tr.current[data-capture-id="c-055"]');
+      await page.evaluate(() => window.scrollTo(0, document.querySelector<HTMLElement>('.review')!.getBoundingClientRect().top + window.scrollY));
+      const seen = await page.evaluate(() => {
+        const list = document.querySelector('.review-list')!.getBoundingClientRect();
+        const row = document.querySelector('tr.current')!.getBoundingClientRect();
+        const viewer = document.querySelector('.viewer')!.getBoundingClientRect();
+        const head = document.querySelector('.review-table thead')!.getBoundingClientRect();
+        const inWindow = (r: DOMRect) => r.top >= -0.5 && r.bottom <= innerHeight + 0.5;
+        return {
+          rowInList: row.top >= head.bottom - 0.5 && row.bottom <= list.bottom + 0.5,
+          rowInWindow: inWindow(row),
+          viewerInWindow: inWindow(viewer),
+          viewerUnder: viewer.top >= list.bottom,
+          // The column names stay at the top of the table's box while its rows scroll.
+          headAtTop: head.top >= list.top - 0.5 && head.bottom <= row.top + 0.5,
+        };
+      });
+      expect(seen).toEqual({ rowInList: true, rowInWindow: true, viewerInWindow: true, viewerUnder: true, headAtTop: true });
+      // The next row by the arrow key: still both in view, the page where it was.
+      const scrolled = await page.evaluate(() => window.scrollY);
+      await page.keyboard.press('ArrowDown');
+      await page.waitForSelector('tr.current[data-capture-id]:not([data-capture-id="c-055"])');
+      expect(await page.evaluate(() => {
+        const row = document.querySelector('tr.current')!.getBoundingClientRect();
+        const viewer = document.querySelector('.viewer')!.getBoundingClientRect();
+        return row.bottom <= document.querySelector('.review-list')!.getBoundingClientRect().bottom + 0.5 && viewer.bottom <= innerHeight + 0.5;
+      })).toBe(true);
+      expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+    } finally {
+      await page.setViewport({ width: 1400, height: 900 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+    }
+  });
+
   it('says "more below" under the By city box while cities are hidden, covering no row, and not once scrolled to the end', async () => {
     const more = () => page.$('.glance-more[data-more]');
     // Three cities fit: nothing to say.
