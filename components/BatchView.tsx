@@ -12,6 +12,7 @@ import { formatMonth, htmlLang, t, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type InvoiceFieldName } from '@/lib/store/capture-schema';
 import { captureKeys, filterViews, indexViews, isOpen, monthsOf, NO_FILTER, parseDay, dayOrderOf, type ReviewFilter, type StatusFilter } from '@/lib/ui/review-filter';
 import { useAfterPaint } from '@/lib/ui/use-after-paint';
+import { usePageScrollsFirst } from '@/lib/ui/use-page-scrolls-first';
 import { firstScreenRows, rowsToDraw } from '@/lib/ui/first-screen';
 import { useKept, usePerItem } from '@/lib/ui/use-kept';
 import type { CaptureView } from '@/lib/ui/use-captures';
@@ -82,6 +83,9 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
   /** The page shown, for the filter and sort it was chosen under: a new filter or sort starts at page 1. */
   const [paging, setPaging] = useState<{ page: number; filter: ReviewFilter; sort: SortState }>({ page: 0, filter: NO_FILTER, sort: SORT_PRESETS.newest });
   const table = useRef<HTMLTableElement>(null);
+  // Below 1240 px the table scrolls in its own box above the picture: the page goes first.
+  const list = useRef<HTMLDivElement>(null);
+  usePageScrollsFirst(list);
   /** Set by a keyboard move: the next render focuses that row. */
   const focusNext = useRef<string | null>(null);
   /**
@@ -418,7 +422,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
       )}
       <MonthGlance groups={groups} />
       <div class="review">
-        <div class="review-list">
+        <div class="review-list" ref={list}>
           <p class="keys-hint" id="batch-keys">{t('batchKeysHint')}</p>
           <table class="review-table" ref={table} aria-describedby="batch-keys">
             <caption class="visually-hidden">{t('batchTableLabel')}</caption>

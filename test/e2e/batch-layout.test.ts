@@ -190,6 +190,31 @@ describe('the batch page holds still', () => {
         return row.bottom <= document.querySelector('.review-list')!.getBoundingClientRect().bottom + 0.5 && viewer.bottom <= innerHeight + 0.5;
       })).toBe(true);
       expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+      // From the page's top, the wheel over the table scrolls the page until the table's box is at
+      // the window's top, and only then the rows: the rows scrolled first and the picture under
+      // them never came into view (new-user check, stop 32).
+      await page.evaluate(() => {
+        window.scrollTo(0, 0);
+        document.querySelector('.review-list')!.scrollTop = 0;
+      });
+      // The pointer over the table's visible part, wherever the page has scrolled it.
+      const overTable = async () => {
+        const at = await page.$eval('.review-list', (el) => { const r = el.getBoundingClientRect(); return { x: r.left + r.width / 2, y: (Math.max(0, r.top) + Math.min(innerHeight, r.bottom)) / 2 }; });
+        await page.mouse.move(at.x, at.y);
+      };
+      const listTop = () => page.evaluate(() => Math.round(document.querySelector('.review-list')!.getBoundingClientRect().top));
+      const listScrolled = () => page.evaluate(() => document.querySelector('.review-list')!.scrollTop);
+      for (let turns = 0; turns < 20 && (await listTop()) > 0; turns++) {
+        await overTable();
+        await page.mouse.wheel({ deltaY: 120 });
+        await new Promise((r) => setTimeout(r, 50));
+        expect(await listScrolled()).toBe(0);
+      }
+      expect(await listTop()).toBe(0);
+      expect(await page.evaluate(() => document.querySelector('.viewer')!.getBoundingClientRect().bottom <= innerHeight + 0.5)).toBe(true);
+      await overTable();
+      await page.mouse.wheel({ deltaY: 120 });
+      await page.waitForFunction(() => document.querySelector('.review-list')!.scrollTop > 0, { polling: 50, timeout: 5000 });
     } finally {
       await page.setViewport({ width: 1400, height: 900 });
       await page.evaluate(() => window.scrollTo(0, 0));
