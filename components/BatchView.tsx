@@ -12,7 +12,7 @@ import { formatMonth, htmlLang, t, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type InvoiceFieldName } from '@/lib/store/capture-schema';
 import { captureKeys, filterViews, indexViews, isOpen, monthsOf, NO_FILTER, parseDay, dayOrderOf, type ReviewFilter, type StatusFilter } from '@/lib/ui/review-filter';
 import { useAfterPaint } from '@/lib/ui/use-after-paint';
-import { usePageScrollsFirst } from '@/lib/ui/use-page-scrolls-first';
+import { scrollPageToBox, usePageScrollsFirst } from '@/lib/ui/use-page-scrolls-first';
 import { firstScreenRows, rowsToDraw } from '@/lib/ui/first-screen';
 import { useKept, usePerItem } from '@/lib/ui/use-kept';
 import type { CaptureView } from '@/lib/ui/use-captures';
@@ -192,6 +192,8 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
     // Focus at once when the row is on this page, so a quick second key press starts from it;
     // on another page, once that page is rendered.
     if (focusRow(id) === undefined) focusNext.current = id;
+    // Below 1240 px: the page to the table's box, so the picture under it is in view too.
+    if (list.current) scrollPageToBox(list.current);
   };
   const edit = (id: string, f: InvoiceFieldName) => {
     const input = table.current?.querySelector<HTMLInputElement>(`tr[data-capture-id="${CSS.escape(id)}"] input[data-field="${f}"]`);

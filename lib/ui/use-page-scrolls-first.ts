@@ -18,6 +18,22 @@ export function pageScrollFirst(deltaPx: number, boxTop: number, pageLeft: numbe
   return Math.min(deltaPx, boxTop, pageLeft);
 }
 
+/** Px of the page left below the window. */
+function pageLeft(): number {
+  return document.documentElement.scrollHeight - window.innerHeight - window.scrollY;
+}
+
+/**
+ * Scrolls the page until `box`'s top is at the window's top (or the page at its end), while the box
+ * is its own scroller: for a move by the keys (↑ ↓, Home, End, a jump to a duplicate), which
+ * otherwise went through the rows at the page's top with the picture under the box out of view.
+ */
+export function scrollPageToBox(box: HTMLElement): void {
+  if (box.scrollHeight <= box.clientHeight) return;
+  const by = pageScrollFirst(Number.POSITIVE_INFINITY, box.getBoundingClientRect().top, pageLeft());
+  if (by > 0) window.scrollBy(0, by);
+}
+
 /**
  * Lets the page scroll before the box `ref` scrolls inside it (pageScrollFirst), while the box is
  * its own scroller (taller content than box); a ctrl-wheel (the browser's zoom) is left alone.
@@ -29,8 +45,7 @@ export function usePageScrollsFirst(ref: RefObject<HTMLElement>): void {
     const onWheel = (e: WheelEvent) => {
       if (e.ctrlKey || box.scrollHeight <= box.clientHeight) return;
       const deltaPx = e.deltaMode === 1 ? e.deltaY * LINE_PX : e.deltaMode === 2 ? e.deltaY * window.innerHeight : e.deltaY;
-      const pageLeft = document.documentElement.scrollHeight - window.innerHeight - window.scrollY;
-      const by = pageScrollFirst(deltaPx, box.getBoundingClientRect().top, pageLeft);
+      const by = pageScrollFirst(deltaPx, box.getBoundingClientRect().top, pageLeft());
       if (by <= 0) return;
       e.preventDefault();
       window.scrollBy(0, by);

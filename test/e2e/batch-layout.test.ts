@@ -215,6 +215,19 @@ describe('the batch page holds still', () => {
       await overTable();
       await page.mouse.wheel({ deltaY: 120 });
       await page.waitForFunction(() => document.querySelector('.review-list')!.scrollTop > 0, { polling: 50, timeout: 5000 });
+      // So do the arrow keys: from the page's top, the next row and its picture come into view.
+      await page.evaluate(() => {
+        window.scrollTo(0, 0);
+        document.querySelector('.review-list')!.scrollTop = 0;
+      });
+      await page.click('tr[data-capture-id] td.meta');
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      await page.keyboard.press('ArrowDown');
+      await page.waitForFunction(() => Math.round(document.querySelector('.review-list')!.getBoundingClientRect().top) === 0, { polling: 50, timeout: 5000 });
+      expect(await page.evaluate(() => {
+        const row = document.querySelector('tr.current')!.getBoundingClientRect();
+        return row.top >= 0 && row.bottom <= document.querySelector('.review-list')!.getBoundingClientRect().bottom + 0.5 && document.querySelector('.viewer')!.getBoundingClientRect().bottom <= innerHeight + 0.5;
+      })).toBe(true);
     } finally {
       await page.setViewport({ width: 1400, height: 900 });
       await page.evaluate(() => window.scrollTo(0, 0));
