@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { FieldQuad, QuotaInvoiceField } from '@/lib/recognize/contract';
+import { pageLeft, pageScrollFirst, wheelPx } from '@/lib/ui/use-page-scrolls-first';
 
 /** Where the chosen field was read on the picture (lib/recognize/contract.ts FieldBoxes, one field). */
 export interface FieldRegion {
@@ -80,7 +81,12 @@ export function ImageViewer({ src, alt, chosen, region }: Props) {
         onWheel={(e) => {
           if (!src) return;
           e.preventDefault(); // the wheel zooms the picture here; the scrollbars (or a drag) pan it
-          zoomBy(e.deltaY < 0 ? STEP : 1 / STEP);
+          // ...once the picture's foot is in the window: under the table (below 1240 px) the page
+          // scrolling down slid the picture under the pointer, and the wheel zoomed it out instead of
+          // bringing its foot into view (new-user check, stop 32).
+          const by = pageScrollFirst(wheelPx(e), (pane.current?.getBoundingClientRect().bottom ?? 0) - window.innerHeight, pageLeft());
+          if (by > 0) window.scrollBy(0, by);
+          else zoomBy(e.deltaY < 0 ? STEP : 1 / STEP);
         }}
         onPointerDown={(e) => {
           const el = pane.current;

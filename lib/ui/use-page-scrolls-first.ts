@@ -18,8 +18,13 @@ export function pageScrollFirst(deltaPx: number, boxTop: number, pageLeft: numbe
   return Math.min(deltaPx, boxTop, pageLeft);
 }
 
+/** The wheel's vertical turn in px (deltaMode 0 px, 1 lines, 2 pages). */
+export function wheelPx(e: WheelEvent): number {
+  return e.deltaMode === 1 ? e.deltaY * LINE_PX : e.deltaMode === 2 ? e.deltaY * window.innerHeight : e.deltaY;
+}
+
 /** Px of the page left below the window. */
-function pageLeft(): number {
+export function pageLeft(): number {
   return document.documentElement.scrollHeight - window.innerHeight - window.scrollY;
 }
 
@@ -44,8 +49,7 @@ export function usePageScrollsFirst(ref: RefObject<HTMLElement>): void {
     if (!box) return;
     const onWheel = (e: WheelEvent) => {
       if (e.ctrlKey || box.scrollHeight <= box.clientHeight) return;
-      const deltaPx = e.deltaMode === 1 ? e.deltaY * LINE_PX : e.deltaMode === 2 ? e.deltaY * window.innerHeight : e.deltaY;
-      const by = pageScrollFirst(deltaPx, box.getBoundingClientRect().top, pageLeft());
+      const by = pageScrollFirst(wheelPx(e), box.getBoundingClientRect().top, pageLeft());
       if (by <= 0) return;
       e.preventDefault();
       window.scrollBy(0, by);

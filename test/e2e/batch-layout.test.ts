@@ -228,6 +228,48 @@ describe('the batch page holds still', () => {
         const row = document.querySelector('tr.current')!.getBoundingClientRect();
         return row.top >= 0 && row.bottom <= document.querySelector('.review-list')!.getBoundingClientRect().bottom + 0.5 && document.querySelector('.viewer')!.getBoundingClientRect().bottom <= innerHeight + 0.5;
       })).toBe(true);
+      // The wheel over the picture while its foot is below the window scrolls the page too, not
+      // the zoom: the page slid the picture under the pointer and the next turn zoomed it out
+      // (new-user check, stop 32). Once its foot is in the window, the wheel zooms it.
+      await page.evaluate(async () => {
+        const c = document.createElement('canvas');
+        c.width = 900;
+        c.height = 600;
+        const blob = await new Promise<Blob>((resolve) => c.toBlob((b) => resolve(b!), 'image/png'));
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('quota-invoice-capture');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const tx = db.transaction(['captures', 'images'], 'readwrite');
+        const row = tx.objectStore('captures').get('c-001');
+        row.onsuccess = () => tx.objectStore('captures').put({ ...row.result, hasImage: true });
+        tx.objectStore('images').put({ id: 'c-001', blob });
+        await new Promise((resolve) => (tx.oncomplete = resolve));
+        db.close();
+      });
+      await page.reload();
+      await page.waitForSelector('tr[data-capture-id="c-001"] td.meta');
+      await page.click('tr[data-capture-id="c-001"] td.meta');
+      await page.waitForSelector('.viewer-pane img.viewer-image');
+      await page.evaluate(() => window.scrollTo(0, document.querySelector('.viewer-pane')!.getBoundingClientRect().top + window.scrollY - innerHeight + 80));
+      const overPicture = async () => {
+        const at = await page.$eval('.viewer-pane', (el) => { const r = el.getBoundingClientRect(); return { x: r.left + r.width / 2, y: (Math.max(0, r.top) + Math.min(innerHeight, r.bottom)) / 2 }; });
+        await page.mouse.move(at.x, at.y);
+      };
+      const paneFoot = () => page.evaluate(() => Math.round(document.querySelector('.viewer-pane')!.getBoundingClientRect().bottom - innerHeight));
+      expect(await paneFoot()).toBeGreaterThan(0);
+      for (let turns = 0; turns < 20 && (await paneFoot()) > 0; turns++) {
+        const before = await page.evaluate(() => window.scrollY);
+        await overPicture();
+        await page.mouse.wheel({ deltaY: 120 });
+        await page.waitForFunction((y) => window.scrollY > y, { polling: 50, timeout: 5000 }, before);
+        expect(await page.$eval('.viewer-pane', (p) => p.getAttribute('data-zoom'))).toBe('fit');
+      }
+      expect(await paneFoot()).toBeLessThanOrEqual(0);
+      await overPicture();
+      await page.mouse.wheel({ deltaY: 120 });
+      await page.waitForFunction(() => document.querySelector('.viewer-pane')!.getAttribute('data-zoom') !== 'fit', { polling: 50, timeout: 5000 });
     } finally {
       await page.setViewport({ width: 1400, height: 900 });
       await page.evaluate(() => window.scrollTo(0, 0));
