@@ -195,6 +195,24 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
     // Below 1240 px: the page to the table's box, so the picture under it is in view too.
     if (list.current) scrollPageToBox(list.current);
   };
+  /**
+   * Prev / Next page: the new page's first row becomes the chosen one, the table's top in view (the
+   * box's rows at their top, the page scrolled up to the table when it had gone past it). The
+   * picture showed the last page's row and the box stayed scrolled at its end, over rows nobody
+   * chose (new-user check, stop 32).
+   */
+  const turnPage = (n: number) => {
+    const first = shown[n * PAGE_SIZE];
+    if (!first) return;
+    setCurrent(first.capture.id);
+    setPage(n);
+    const box = list.current;
+    if (!box) return;
+    box.scrollTop = 0;
+    const top = box.getBoundingClientRect().top;
+    if (top < 0) window.scrollBy(0, top);
+    else scrollPageToBox(box);
+  };
   const edit = (id: string, f: InvoiceFieldName) => {
     const input = table.current?.querySelector<HTMLInputElement>(`tr[data-capture-id="${CSS.escape(id)}"] input[data-field="${f}"]`);
     input?.focus();
@@ -468,9 +486,9 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
           </table>
           {pages > 1 && (
             <nav class="pager" aria-label={t('batchTableLabel')}>
-              <button type="button" class="prev-page" disabled={pageNow === 0} onClick={() => setPage(pageNow - 1)}>{t('batchPrevPage')}</button>
+              <button type="button" class="prev-page" disabled={pageNow === 0} onClick={() => turnPage(pageNow - 1)}>{t('batchPrevPage')}</button>
               <span class="page-of" data-page={pageNow + 1} data-pages={pages}>{t('batchPage', [String(pageNow + 1), String(pages)])}</span>
-              <button type="button" class="next-page" disabled={pageNow >= pages - 1} onClick={() => setPage(pageNow + 1)}>{t('batchNextPage')}</button>
+              <button type="button" class="next-page" disabled={pageNow >= pages - 1} onClick={() => turnPage(pageNow + 1)}>{t('batchNextPage')}</button>
             </nav>
           )}
         </div>
