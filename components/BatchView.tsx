@@ -13,6 +13,7 @@ import { effectiveFields, type Capture, type InvoiceFieldName } from '@/lib/stor
 import { captureKeys, filterViews, indexViews, isOpen, monthsOf, NO_FILTER, parseDay, dayOrderOf, type ReviewFilter, type StatusFilter } from '@/lib/ui/review-filter';
 import { useAfterPaint } from '@/lib/ui/use-after-paint';
 import { scrollPageToBox, usePageScrollsFirst } from '@/lib/ui/use-page-scrolls-first';
+import { useEdgeAwayFromPress } from '@/lib/ui/use-edge-away-from-press';
 import { firstScreenRows, rowsToDraw } from '@/lib/ui/first-screen';
 import { useKept, usePerItem } from '@/lib/ui/use-kept';
 import type { CaptureView } from '@/lib/ui/use-captures';
@@ -340,6 +341,8 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
   };
   useEffect(revealStep);
   const stoppedWords = stopped?.for === unsaved ? stopped.words : null;
+  // A notice floats at the window's edge away from the press that raised it (never under the pointer).
+  const noticeEdge = useEdgeAwayFromPress(stoppedWords ?? notice);
 
   return (
     <main class="batch">
@@ -430,12 +433,12 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
         {unsaved.size > 0 && <span class="totals-unsaved" data-unsaved={unsaved.size}>{` · ${t('totalsUnsaved', String(unsaved.size))}`}</span>}
       </p>
       {stoppedWords && (
-        <p class="notice export-stopped" role="alert">
+        <p class="notice export-stopped" role="alert" data-edge={noticeEdge}>
           <span class="notice-text">{stoppedWords}</span>
         </p>
       )}
       {!stoppedWords && notice && (
-        <p class="notice" role="status">
+        <p class="notice" role="status" data-edge={noticeEdge}>
           <span class="notice-text">{notice}</span>
           {onUndo && <button type="button" class="undo" onClick={onUndo}>{t('undo')}</button>}
         </p>

@@ -54,6 +54,22 @@ describe('the batch page holds still', () => {
     await ext?.browser.close();
   });
 
+  /** Runs `look` with the window at `width` × `height` px, then puts it back at 1400 × 900, scrolled to the page's top. */
+  const atSize = async (width: number, height: number, look: () => Promise<void>) => {
+    await page.setViewport({ width, height });
+    try {
+      await look();
+    } finally {
+      await page.setViewport({ width: 1400, height: 900 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+    }
+  };
+  /** Windows below 1240 px, where the picture goes under the table. */
+  const NARROW = [
+    [1024, 768],
+    [800, 600],
+  ] as const;
+
   it('draws the table where it stays: the month at a glance arrives a frame later in a box already there', async () => {
     // From before the page's own script: the table's top in every frame, and whether the groups were drawn.
     await page.evaluateOnNewDocument(() => {
@@ -124,8 +140,7 @@ describe('the batch page holds still', () => {
     [1280, 'beside the table'],
     [1400, 'beside the table'],
   ] as const)('at %i px keeps every row\'s Retry and Delete in view and Checks at least 9em wide, the viewer %s', async (width, where) => {
-    await page.setViewport({ width, height: 900 });
-    try {
+    await atSize(width, 900, async () => {
       await page.click('tr[data-capture-id="c-055"] td.meta');
       await page.waitForSelector('tr.current[data-capture-id="c-055"]');
       const seen = await page.evaluate(() => {
@@ -148,19 +163,13 @@ describe('the batch page holds still', () => {
         };
       });
       expect(seen).toEqual({ scrolls: false, cut: 0, narrowChecks: 0, viewer: where, cityBeside: true, glanceWhole: true });
-    } finally {
-      await page.setViewport({ width: 1400, height: 900 });
-    }
+    });
   });
 
   // Below 1240 px the picture went under the table, after all of a page's rows: choosing row 55
   // showed a picture no one could see without scrolling past 50 rows (stops 29–31).
-  it.each([
-    [1024, 768],
-    [800, 600],
-  ] as const)('at %i × %i px shows the chosen row and its picture in one window once the page is scrolled to the table', async (width, height) => {
-    await page.setViewport({ width, height });
-    try {
+  it.each(NARROW)('at %i × %i px shows the chosen row and its picture in one window once the page is scrolled to the table', async (width, height) => {
+    await atSize(width, height, async () => {
       await page.click('tr[data-capture-id="c-055"] td.meta');
       await page.waitForSelector('tr.current[data-capture-id="c-055"]');
       await page.evaluate(() => window.scrollTo(0, document.querySelector<HTMLElement>('.review')!.getBoundingClientRect().top + window.scrollY));
@@ -270,10 +279,54 @@ describe('the batch page holds still', () => {
       await overPicture();
       await page.mouse.wheel({ deltaY: 120 });
       await page.waitForFunction(() => document.querySelector('.viewer-pane')!.getAttribute('data-zoom') !== 'fit', { polling: 50, timeout: 5000 });
-    } finally {
-      await page.setViewport({ width: 1400, height: 900 });
-      await page.evaluate(() => window.scrollTo(0, 0));
-    }
+    });
+  });
+
+  // Below 1240 px "Deleted · Undo" stood at the window's foot, over the Delete of the rows there: the
+  // next Delete landed on Undo (at 800 px it came above the table and pushed every row down instead).
+  // It now stands at the edge away from the press that raised it (new-user check of stop 32).
+  it.each(NARROW)('at %i × %i px a Delete in the window\'s lower half raises its notice away from the pointer, the rows where they were', async (width, height) => {
+    await atSize(width, height, async () => {
+      await page.waitForFunction(() => document.querySelectorAll('tr[data-capture-id] button.delete').length === 60, { polling: 50, timeout: 5000 });
+      // From the page's top, the table's box at its first rows and scrolled to its right end (Delete's column).
+      await page.evaluate(() => {
+        window.scrollTo(0, 0);
+        const box = document.querySelector('.review-list')!;
+        box.scrollTop = 0;
+        box.scrollLeft = box.scrollWidth;
+      });
+      // The lowest Delete whole in the window and in the box, where a clerk clears row after row.
+      const at = await page.evaluate(() => {
+        const box = document.querySelector('.review-list')!.getBoundingClientRect();
+        const whole = Array.from(document.querySelectorAll('tr[data-capture-id] button.delete'), (b) => b.getBoundingClientRect()).filter(
+          (r) => r.top >= Math.max(0, box.top) && r.bottom <= Math.min(innerHeight, box.bottom) && r.left >= box.left && r.right <= Math.min(innerWidth, box.right),
+        );
+        const r = whole.at(-1)!;
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      });
+      expect(at.y).toBeGreaterThan(height / 2);
+      const seen = () =>
+        page.evaluate(({ x, y }) => {
+          const under = document.elementFromPoint(x, y);
+          return {
+            rows: document.querySelectorAll('tr[data-capture-id]').length,
+            tableTop: Math.round(document.querySelector('.review-table')!.getBoundingClientRect().top),
+            underPointer: under?.closest('.notice') ? 'notice' : under?.closest('button.delete') ? 'a row\'s Delete' : under?.tagName,
+          };
+        }, at);
+      const before = await seen();
+      await page.mouse.click(at.x, at.y);
+      await page.waitForSelector('.notice button.undo');
+      expect(await seen()).toEqual({ ...before, rows: before.rows - 1 });
+      expect(await page.$eval('.notice', (n) => n.getBoundingClientRect().top < innerHeight / 2)).toBe(true);
+      // Its words take no click: a click there reaches what lies under them; its Undo does take one.
+      expect(await page.$eval('.notice .notice-text', (w) => {
+        const r = w.getBoundingClientRect();
+        return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest('.notice') ?? null;
+      })).toBeNull();
+      await page.click('.notice button.undo');
+      await page.waitForFunction((n) => document.querySelectorAll('tr[data-capture-id]').length === n, { polling: 50, timeout: 5000 }, before.rows);
+    });
   });
 
   it('says "more below" under the By city box while cities are hidden, covering no row, and not once scrolled to the end', async () => {
