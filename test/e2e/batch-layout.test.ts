@@ -64,10 +64,11 @@ describe('the batch page holds still', () => {
       await page.evaluate(() => window.scrollTo(0, 0));
     }
   };
-  /** Windows below 1240 px, where the picture goes under the table. */
+  /** Windows below 1240 px, where the picture goes under the table; the last as short as a laptop's at 150 % zoom. */
   const NARROW = [
     [1024, 768],
     [800, 600],
+    [1100, 500],
   ] as const;
 
   it('draws the table where it stays: the month at a glance arrives a frame later in a box already there', async () => {
@@ -285,7 +286,7 @@ describe('the batch page holds still', () => {
   // Below 1240 px "Deleted · Undo" stood at the window's foot, over the Delete of the rows there: the
   // next Delete landed on Undo (at 800 px it came above the table and pushed every row down instead).
   // It now stands at the edge away from the press that raised it (new-user check of stop 32).
-  it.each(NARROW)('at %i × %i px a Delete in the window\'s lower half raises its notice away from the pointer, the rows where they were', async (width, height) => {
+  it.each(NARROW)('at %i × %i px a row\'s choice box and Delete are in view; a Delete in the window\'s lower half raises its notice away from the pointer, the rows where they were', async (width, height) => {
     await atSize(width, height, async () => {
       await page.waitForFunction(() => document.querySelectorAll('tr[data-capture-id] button.delete').length === 60, { polling: 50, timeout: 5000 });
       // From the page's top, the table's box at its first rows and scrolled to its right end (Delete's column).
@@ -305,6 +306,21 @@ describe('the batch page holds still', () => {
         return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
       });
       expect(at.y).toBeGreaterThan(height / 2);
+      // That row's choice box and its Delete are both in view whichever way the box is scrolled
+      // sideways (at 800 px the table is wider than the window: one or the other was out of view).
+      const edgesInView = (scrollLeft: number) =>
+        page.evaluate(
+          (left, y) => {
+            document.querySelector('.review-list')!.scrollLeft = left;
+            const row = Array.from(document.querySelectorAll('tr[data-capture-id]')).find((r) => { const b = r.getBoundingClientRect(); return b.top <= y && b.bottom >= y; })!;
+            const hit = (el: Element) => { const r = el.getBoundingClientRect(); return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === el; };
+            return [hit(row.querySelector('input[type="checkbox"]')!), hit(row.querySelector('button.delete')!)];
+          },
+          scrollLeft,
+          at.y,
+        );
+      expect(await edgesInView(0)).toEqual([true, true]);
+      expect(await edgesInView(1e6)).toEqual([true, true]);
       const seen = () =>
         page.evaluate(({ x, y }) => {
           const under = document.elementFromPoint(x, y);
