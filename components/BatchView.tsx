@@ -31,9 +31,12 @@ export const PAGE_SIZE = 100;
 interface Props {
   views: CaptureView[];
   checks: Map<string, CheckResult>;
-  notice: string | null;
+  /** The notice's words, and which raising of it this is (1, 2, …: the same words raised again are a new notice). */
+  notice: { words: string; raised: number } | null;
   /** Offered after a delete: puts the deleted captures back. */
   onUndo: (() => void) | null;
+  /** Closes the notice (an Undo it offered goes with it). */
+  onDismissNotice: () => void;
   onRetry: (id: string) => void;
   /** "Allow reading images from <host>" on a LOCAL.HOST_ACCESS row (lib/ui/allow-host.ts). */
   onAllowHost: (id: string, url: string) => void;
@@ -61,7 +64,7 @@ const HEADERS: { key: SortKey; label: MessageKey }[] = [
 ];
 
 /** Every capture of the batch: review against the picture, correct, check, select and export. */
-export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost, onCorrect, onExport, onDelete, onImport, readImage }: Props) {
+export function BatchView({ views, checks, notice, onUndo, onDismissNotice, onRetry, onAllowHost, onCorrect, onExport, onDelete, onImport, readImage }: Props) {
   const [sort, setSort] = useState<SortState>(SORT_PRESETS.newest);
   const [clearAfter, setClearAfter] = useState(false);
   const [filter, setFilter] = useState<ReviewFilter>(NO_FILTER);
@@ -342,7 +345,7 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
   useEffect(revealStep);
   const stoppedWords = stopped?.for === unsaved ? stopped.words : null;
   // A notice floats at the window's edge away from the press that raised it (never under the pointer).
-  const noticeEdge = useEdgeAwayFromPress(stoppedWords ?? notice);
+  const noticeEdge = useEdgeAwayFromPress(stoppedWords ? stopped : notice?.raised);
 
   return (
     <main class="batch">
@@ -435,12 +438,14 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
       {stoppedWords && (
         <p class="notice export-stopped" role="alert" data-edge={noticeEdge}>
           <span class="notice-text">{stoppedWords}</span>
+          <NoticeClose onClose={() => setStopped(null)} />
         </p>
       )}
       {!stoppedWords && notice && (
         <p class="notice" role="status" data-edge={noticeEdge}>
-          <span class="notice-text">{notice}</span>
+          <span class="notice-text">{notice.words}</span>
           {onUndo && <button type="button" class="undo" onClick={onUndo}>{t('undo')}</button>}
+          <NoticeClose onClose={onDismissNotice} />
         </p>
       )}
       <MonthGlance groups={groups} />
@@ -503,5 +508,17 @@ export function BatchView({ views, checks, notice, onUndo, onRetry, onAllowHost,
         />
       </div>
     </main>
+  );
+}
+
+/**
+ * A floating notice's close button: notices stay until the next action and lie over what is under
+ * them (an export's words over a row's cells at 800 px; new-user check of stop 33), so a clerk can
+ * put one away.
+ */
+function NoticeClose({ onClose }: { onClose: () => void }) {
+  return (
+    // The × is drawn by the style sheet: the notice's text stays its words alone (read, copied and tested whole).
+    <button type="button" class="notice-close link" aria-label={t('batchNoticeClose')} title={t('batchNoticeClose')} onClick={onClose} />
   );
 }

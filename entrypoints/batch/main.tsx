@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BatchView } from '@/components/BatchView';
 import { checksFor } from '@/lib/invoice/capture-checks';
@@ -48,11 +48,14 @@ function App() {
     const idle = requestIdleCallback(() => followToolbarScheme(), { timeout: 3000 });
     return () => cancelIdleCallback(idle);
   }, [loaded]);
-  const [notice, setNoticeText] = useState<string | null>(null);
+  const [notice, setNoticeState] = useState<{ words: string; raised: number } | null>(null);
   const [deleted, setDeleted] = useState<{ capture: Capture; image?: Blob }[] | null>(null);
+  /** What Undo puts back, as of now (a Delete that ends while another runs adds to the other's). */
+  const undoable = useRef<typeof deleted>(null);
   const setNotice = (text: string | null, undo: typeof deleted = null) => {
-    setNoticeText(text);
+    setNoticeState((was) => (text === null ? null : { words: text, raised: (was?.raised ?? 0) + 1 }));
     setDeleted(undo);
+    undoable.current = undo;
   };
   return (
     <BatchView
@@ -67,15 +70,19 @@ function App() {
       onRetry={async (id) => void (await sendMessage('retryCapture', { id }))}
       onAllowHost={async (id, url) => setNotice(await allowHostAndRetry(browser, id, url))}
       onDelete={async (ids) => {
-        // Kept in this page until the next action, so Undo can put them back as they were.
+        // Kept in this page until the next action, so Undo can put them back as they were. Deletes
+        // one after another add up: Undo puts back every capture its notice counts (it said "deleted: 1"
+        // after the third and put back only that one, the first two gone without a word).
         const kept = [];
         for (const id of ids) {
           const capture = await store.get(id);
           if (capture) kept.push({ capture, image: await store.image(id) });
           await sendMessage('deleteCapture', { id });
         }
-        setNotice(t('batchDeleted', String(kept.length)), kept);
+        const all = [...(undoable.current ?? []), ...kept];
+        setNotice(t('batchDeleted', String(all.length)), all);
       }}
+      onDismissNotice={() => setNotice(null)}
       onUndo={
         deleted
           ? async () => {

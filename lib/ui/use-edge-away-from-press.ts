@@ -19,7 +19,8 @@ export function edgeAwayFrom(pressY: number | null, windowHeight: number): Notic
  * foot came under the pointer that had just pressed a row's Delete there, and the next Delete
  * landed on Undo (new-user check of stop 32, batch page at 1024 px).
  *
- * @param shown what the notice shows (its text, or null when none): a new value chooses anew
+ * @param shown which notice is shown (any value that changes each time one is raised, even with the
+ *   same words; null or undefined when none): a new value chooses anew
  */
 export function useEdgeAwayFromPress(shown: unknown): NoticeEdge {
   const pressY = useRef<number | null>(null);

@@ -285,26 +285,38 @@ describe('the batch page holds still', () => {
 
   // Below 1240 px "Deleted · Undo" stood at the window's foot, over the Delete of the rows there: the
   // next Delete landed on Undo (at 800 px it came above the table and pushed every row down instead).
-  // It now stands at the edge away from the press that raised it (new-user check of stop 32).
-  it.each(NARROW)('at %i × %i px a row\'s choice box and Delete are in view; a Delete in the window\'s lower half raises its notice away from the pointer, the rows where they were', async (width, height) => {
+  // It now stands at the edge away from the press that raised it, chosen anew at each (new-user checks of stops 32 and 33).
+  it.each(NARROW)('at %i × %i px a row\'s choice box and Delete are in view; each Delete raises its notice away from the pointer, the rows where they were, and Undo puts back both', async (width, height) => {
     await atSize(width, height, async () => {
       await page.waitForFunction(() => document.querySelectorAll('tr[data-capture-id] button.delete').length === 60, { polling: 50, timeout: 5000 });
-      // From the page's top, the table's box at its first rows and scrolled to its right end (Delete's column).
+      /** The highest or the lowest Delete whole in the window and in the table's box: its middle, CSS px. */
+      const deletePoint = (which: 'highest' | 'lowest') =>
+        page.evaluate((w) => {
+          const box = document.querySelector('.review-list')!.getBoundingClientRect();
+          const whole = Array.from(document.querySelectorAll('tr[data-capture-id] button.delete'), (b) => b.getBoundingClientRect()).filter(
+            (r) => r.top >= Math.max(0, box.top) && r.bottom <= Math.min(innerHeight, box.bottom) && r.left >= box.left && r.right <= Math.min(innerWidth, box.right),
+          );
+          const r = w === 'lowest' ? whole.at(-1)! : whole[0]!;
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }, which);
+      // First, the table's box at the window's top (its first rows, scrolled to its right end, Delete's
+      // column): a Delete in the window's upper half raises its notice at the foot.
       await page.evaluate(() => {
-        window.scrollTo(0, 0);
         const box = document.querySelector('.review-list')!;
         box.scrollTop = 0;
         box.scrollLeft = box.scrollWidth;
+        window.scrollTo(0, box.getBoundingClientRect().top + window.scrollY);
       });
-      // The lowest Delete whole in the window and in the box, where a clerk clears row after row.
-      const at = await page.evaluate(() => {
-        const box = document.querySelector('.review-list')!.getBoundingClientRect();
-        const whole = Array.from(document.querySelectorAll('tr[data-capture-id] button.delete'), (b) => b.getBoundingClientRect()).filter(
-          (r) => r.top >= Math.max(0, box.top) && r.bottom <= Math.min(innerHeight, box.bottom) && r.left >= box.left && r.right <= Math.min(innerWidth, box.right),
-        );
-        const r = whole.at(-1)!;
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      });
+      const high = await deletePoint('highest');
+      expect(high.y).toBeLessThan(height / 2);
+      await page.mouse.click(high.x, high.y);
+      await page.waitForSelector('.notice button.undo');
+      expect(await page.$eval('.notice', (n) => n.getBoundingClientRect().top > innerHeight / 2)).toBe(true);
+      // Then, back at the page's top, the lowest Delete, where a clerk clears row after row. The same
+      // words raised again stayed where the first press had put them, over this Delete, and the
+      // click landed on Undo (new-user check).
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const at = await deletePoint('lowest');
       expect(at.y).toBeGreaterThan(height / 2);
       // That row's choice box and its Delete are both in view whichever way the box is scrolled
       // sideways (at 800 px the table is wider than the window: one or the other was out of view).
@@ -332,7 +344,8 @@ describe('the batch page holds still', () => {
         }, at);
       const before = await seen();
       await page.mouse.click(at.x, at.y);
-      await page.waitForSelector('.notice button.undo');
+      // The two deletes add up: Undo puts back both (it said "deleted: 1" and put back the last only).
+      await page.waitForFunction((words) => document.querySelector('.notice .notice-text')?.textContent === words, { polling: 50, timeout: 5000 }, en.batchDeleted!.message.replace('$1', '2'));
       expect(await seen()).toEqual({ ...before, rows: before.rows - 1 });
       expect(await page.$eval('.notice', (n) => n.getBoundingClientRect().top < innerHeight / 2)).toBe(true);
       // Its words take no click: a click there reaches what lies under them; its Undo does take one.
@@ -341,7 +354,11 @@ describe('the batch page holds still', () => {
         return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest('.notice') ?? null;
       })).toBeNull();
       await page.click('.notice button.undo');
-      await page.waitForFunction((n) => document.querySelectorAll('tr[data-capture-id]').length === n, { polling: 50, timeout: 5000 }, before.rows);
+      await page.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length === 60, { polling: 50, timeout: 5000 });
+      // A notice stays until the next action, over what lies under it: its × puts it away.
+      expect(await page.$eval('.notice .notice-text', (n) => n.textContent)).toBe(en.batchRestored!.message.replace('$1', '2'));
+      await page.click('.notice button.notice-close');
+      await page.waitForFunction(() => !document.querySelector('.notice'), { polling: 50, timeout: 5000 });
     });
   });
 
