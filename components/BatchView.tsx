@@ -200,7 +200,7 @@ export function BatchView({ views, checks, notice, onUndo, onDismissNotice, onRe
     if (list.current) scrollPageToBox(list.current);
   };
   /**
-   * Prev / Next page: the new page's first row becomes the chosen one, the table's top in view (the
+   * Prev / Next page: the new page's first row becomes the chosen and focused one, the table's top in view (the
    * box's rows at their top, the page scrolled up to the table when it had gone past it). The
    * picture showed the last page's row and the box stayed scrolled at its end, over rows nobody
    * chose (new-user check, stop 32).
@@ -210,6 +210,9 @@ export function BatchView({ views, checks, notice, onUndo, onDismissNotice, onRe
     if (!first) return;
     setCurrent(first.capture.id);
     setPage(n);
+    // The focus to that row (the next render draws it): the button pressed went disabled on the
+    // last or first page and the focus fell to the page (new-user check of stop 33); ↑ ↓ go on from it.
+    focusNext.current = first.capture.id;
     const box = list.current;
     if (!box) return;
     box.scrollTop = 0;

@@ -4,7 +4,8 @@
  * now keeps refused edits by capture; Export stops on one off the page and brings it back.
  * New-user check of stop 32: Next page left the chosen row on the page before (the picture showed an
  * invoice no row on the page was), and below 1240 px the table's box stayed scrolled at its end.
- * A turned page now chooses its first row and shows the table's top, at any width.
+ * A turned page now chooses and focuses its first row (the pressed button went disabled on the last
+ * page and the focus fell to the page: new-user check of stop 33) and shows the table's top, at any width.
  */
 import { readdirSync } from 'node:fs';
 import type { Page } from 'puppeteer';
@@ -116,21 +117,21 @@ describe('an amount far above any quota invoice', () => {
   });
 });
 
-/** The chosen row, whether it lies whole in the window and in the table's box, and the box's scroll. */
+/** The chosen row, whether it has the focus, whether it lies whole in the window and in the table's box, and the box's scroll. */
 const chosen = () =>
   batch.evaluate(() => {
     const tr = document.querySelector<HTMLElement>('tr.current')!;
     const row = tr.getBoundingClientRect();
     const box = document.querySelector('.review-list')!;
     const inBox = box.scrollHeight <= box.clientHeight || (row.top >= box.getBoundingClientRect().top - 0.5 && row.bottom <= box.getBoundingClientRect().bottom + 0.5);
-    return { id: tr.dataset.captureId, inWindow: row.top >= -0.5 && row.bottom <= innerHeight + 0.5, inBox, boxScrolled: box.scrollTop };
+    return { id: tr.dataset.captureId, focused: document.activeElement === tr, inWindow: row.top >= -0.5 && row.bottom <= innerHeight + 0.5, inBox, boxScrolled: box.scrollTop };
   });
 
 describe('turning a page of the batch table', () => {
   it.each([
     [1400, 900],
     [1024, 768],
-  ] as const)('at %i × %i px chooses the new page\'s first row and shows it, the table\'s top in view', async (width, height) => {
+  ] as const)('at %i × %i px chooses and focuses the new page\'s first row and shows it, the table\'s top in view', async (width, height) => {
     await batch.setViewport({ width, height });
     await batch.click('tr[data-capture-id="c050"] td.meta');
     await batch.waitForSelector('tr.current[data-capture-id="c050"]');
@@ -139,10 +140,10 @@ describe('turning a page of the batch table', () => {
     await batch.click('button.next-page');
     await batch.waitForFunction(() => document.querySelector('.page-of')?.getAttribute('data-page') === '2', { polling: 50 });
     await batch.waitForSelector('tr.current[data-capture-id="c004"]', { timeout: 5_000 });
-    expect(await chosen()).toEqual({ id: 'c004', inWindow: true, inBox: true, boxScrolled: 0 });
+    expect(await chosen()).toEqual({ id: 'c004', focused: true, inWindow: true, inBox: true, boxScrolled: 0 });
     await batch.$eval('button.prev-page', (b) => b.scrollIntoView({ block: 'end' }));
     await batch.click('button.prev-page');
     await batch.waitForSelector('tr.current[data-capture-id="c104"]', { timeout: 5_000 });
-    expect(await chosen()).toEqual({ id: 'c104', inWindow: true, inBox: true, boxScrolled: 0 });
+    expect(await chosen()).toEqual({ id: 'c104', focused: true, inWindow: true, inBox: true, boxScrolled: 0 });
   });
 });
