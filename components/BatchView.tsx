@@ -35,7 +35,7 @@ interface Props {
   notice: { words: string; raised: number } | null;
   /** Offered after a delete: puts the deleted captures back. */
   onUndo: (() => void) | null;
-  /** Closes the notice (an Undo it offered goes with it). */
+  /** Closes the notice; a delete's captures stay for the next Delete's Undo, which counts them too. */
   onDismissNotice: () => void;
   onRetry: (id: string) => void;
   /** "Allow reading images from <host>" on a LOCAL.HOST_ACCESS row (lib/ui/allow-host.ts). */

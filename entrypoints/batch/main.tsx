@@ -82,7 +82,9 @@ function App() {
         const all = [...(undoable.current ?? []), ...kept];
         setNotice(t('batchDeleted', String(all.length)), all);
       }}
-      onDismissNotice={() => setNotice(null)}
+      // Closing a delete's notice keeps its captures for the next Delete's Undo: a × pressed by a click
+      // meant for a Delete under it threw away the Undo of the deletes before (new-user check of stop 33).
+      onDismissNotice={() => setNoticeState(null)}
       onUndo={
         deleted
           ? async () => {
