@@ -14,6 +14,7 @@ import { captureKeys, filterViews, indexViews, isOpen, monthsOf, NO_FILTER, pars
 import { useAfterPaint } from '@/lib/ui/use-after-paint';
 import { scrollPageToBox, usePageScrollsFirst } from '@/lib/ui/use-page-scrolls-first';
 import { useEdgeAwayFromPress } from '@/lib/ui/use-edge-away-from-press';
+import { heirOf } from '@/lib/ui/row-heir';
 import { firstScreenRows, rowsToDraw } from '@/lib/ui/first-screen';
 import { useKept, usePerItem } from '@/lib/ui/use-kept';
 import type { CaptureView } from '@/lib/ui/use-captures';
@@ -175,9 +176,9 @@ export function BatchView({ views, checks, notice, onUndo, onDismissNotice, onRe
   const pictures = useImageUrls(readImage, [currentAt - 1, currentAt, currentAt + 1].flatMap((i) => (currentAt >= 0 && shown[i] ? [shown[i].capture] : [])));
 
   /** Focuses the row when it is rendered; undefined when it is not (another page). */
-  const focusRow = (id: string) => {
+  const focusRow = (id: string, options?: FocusOptions) => {
     const tr = table.current?.querySelector<HTMLElement>(`tr[data-capture-id="${CSS.escape(id)}"]`);
-    tr?.focus();
+    tr?.focus(options);
     return tr ? true : undefined;
   };
   useEffect(() => {
@@ -251,8 +252,31 @@ export function BatchView({ views, checks, notice, onUndo, onDismissNotice, onRe
     if (at >= 0) moveTo(at);
     else if (ids.has(id)) reveal({ id });
   };
-  const latest = useRef({ onRowKey, onCorrect, onRetry, onAllowHost, onDelete, focusRow, jumpTo, moveTo, currentAt });
-  latest.current = { onRowKey, onCorrect, onRetry, onAllowHost, onDelete, focusRow, jumpTo, moveTo, currentAt };
+  /** Rows being deleted and the row that takes their place (heirOf), till the store's change arrives. */
+  const afterDelete = useRef<{ gone: string[]; heir: string } | null>(null);
+  /**
+   * Deletes `gone` (ids); the row that takes their place becomes the chosen one, with the focus if
+   * the focus went with them. Enter on a row's Delete left the focus on the page, so the next Tab
+   * started from the top and ↑ ↓ from the picture's row; the picture jumped to the page's first row.
+   */
+  const remove = (gone: string[]) => {
+    const heir = heirOf(shown, gone);
+    afterDelete.current = heir ? { gone, heir } : null;
+    onDelete(gone);
+  };
+  useEffect(() => {
+    const after = afterDelete.current;
+    if (!after || after.gone.some((id) => ids.has(id))) return;
+    afterDelete.current = null;
+    if (current !== null && after.gone.includes(current)) setCurrent(after.heir);
+    const focused = document.activeElement;
+    if (focused !== null && focused !== document.body) return;
+    // Where the deleted row was, in view: the page and the rows stay where they are (a focus that
+    // scrolled moved the rows under the pointer clearing them one after another).
+    if (focusRow(after.heir, { preventScroll: true }) === undefined) focusNext.current = after.heir;
+  }, [ids]);
+  const latest = useRef({ onRowKey, onCorrect, onRetry, onAllowHost, remove, focusRow, jumpTo, moveTo, currentAt });
+  latest.current = { onRowKey, onCorrect, onRetry, onAllowHost, remove, focusRow, jumpTo, moveTo, currentAt };
   // ↑ ↓ with nothing focused (the page as it opens, or after a click on its background) go on from
   // the row beside the picture, as the keys hint says: they scrolled the page instead (new-user check).
   // Read through `latest`: an effect's own closure lagged a render behind a click.
@@ -285,7 +309,7 @@ export function BatchView({ views, checks, notice, onUndo, onDismissNotice, onRe
       retry: (id) => latest.current.onRetry(id),
       jump: (id) => latest.current.jumpTo(id),
       allowHost: (id, url) => latest.current.onAllowHost(id, url),
-      remove: (id) => latest.current.onDelete([id]),
+      remove: (id) => latest.current.remove([id]),
     }),
     [],
   );
@@ -414,7 +438,7 @@ export function BatchView({ views, checks, notice, onUndo, onDismissNotice, onRe
           >
             {t('batchExportAll', String(shown.length))}
           </button>
-          <button type="button" class="delete-selected" disabled={chosen.length === 0} onClick={() => onDelete(chosen.map((c) => c.id))}>{t('delete')}</button>
+          <button type="button" class="delete-selected" disabled={chosen.length === 0} onClick={() => remove(chosen.map((c) => c.id))}>{t('delete')}</button>
           <label class="choice">
             <input type="checkbox" name="clearAfter" checked={clearAfter} onChange={(e) => setClearAfter(e.currentTarget.checked)} />
             {t('batchClearAfter')}

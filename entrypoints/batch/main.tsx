@@ -48,13 +48,16 @@ function App() {
     const idle = requestIdleCallback(() => followToolbarScheme(), { timeout: 3000 });
     return () => cancelIdleCallback(idle);
   }, [loaded]);
+  /** Which raising the notice shown is: counts on across closed notices, so no two raisings share a number. */
+  const raises = useRef(0);
   const [notice, setNoticeState] = useState<{ words: string; raised: number } | null>(null);
-  const [deleted, setDeleted] = useState<{ capture: Capture; image?: Blob }[] | null>(null);
-  /** What Undo puts back, as of now (a Delete that ends while another runs adds to the other's). */
-  const undoable = useRef<typeof deleted>(null);
-  const setNotice = (text: string | null, undo: typeof deleted = null) => {
-    setNoticeState((was) => (text === null ? null : { words: text, raised: (was?.raised ?? 0) + 1 }));
-    setDeleted(undo);
+  /**
+   * What Undo puts back, as of now (a Delete that ends while another runs adds to the other's). Set
+   * only with a notice: each raising re-renders the page (its count), so the Undo drawn reads this.
+   */
+  const undoable = useRef<{ capture: Capture; image?: Blob }[] | null>(null);
+  const setNotice = (text: string | null, undo: typeof undoable.current = null) => {
+    setNoticeState(text === null ? null : { words: text, raised: ++raises.current });
     undoable.current = undo;
   };
   return (
@@ -86,11 +89,12 @@ function App() {
       // meant for a Delete under it threw away the Undo of the deletes before (new-user check of stop 33).
       onDismissNotice={() => setNoticeState(null)}
       onUndo={
-        deleted
+        undoable.current
           ? async () => {
-              for (const { capture, image } of deleted) await store.add(capture, image);
+              const back = undoable.current ?? [];
+              for (const { capture, image } of back) await store.add(capture, image);
               notifyCapturesChanged('undo');
-              setNotice(t('batchRestored', String(deleted.length)));
+              setNotice(t('batchRestored', String(back.length)));
             }
           : null
       }

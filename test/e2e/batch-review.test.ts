@@ -165,6 +165,36 @@ describe('the review table', () => {
     expect(await batch.$eval('.viewer-empty', (p) => p.textContent)).toBe('No image was kept for this capture.');
   });
 
+  it('Enter on a row\'s Delete: the row taking its place is chosen and has the focus; Undo puts both deleted rows back', async () => {
+    const current = () => batch.$eval('tr[data-selected]', (r) => r.getAttribute('data-capture-id'));
+    const focusedRow = (id: string) => batch.waitForFunction((want) => (document.activeElement as HTMLElement | null)?.dataset.captureId === want, { polling: 50, timeout: 5000 }, id);
+    const order = (await ids()) as string[];
+    const deleteByKeys = async (id: string) => {
+      await batch.click(`${row(id)} td.meta`);
+      await batch.focus(`${row(id)} button.delete`);
+      await batch.keyboard.press('Enter');
+      await batch.waitForFunction((gone) => !document.querySelector(`tr[data-capture-id="${gone}"]`), { polling: 50, timeout: 5000 }, id);
+    };
+    // The focus fell to the page (the next Tab started at the page's top) and the picture went to the page's first row.
+    await deleteByKeys(order[2]!);
+    await focusedRow(order[3]!);
+    expect(await current()).toBe(order[3]);
+    await batch.keyboard.press('ArrowDown');
+    expect(await current()).toBe(order[4]);
+    // The last row's place is taken by the row before it.
+    await deleteByKeys(order.at(-1)!);
+    await focusedRow(order.at(-2)!);
+    expect(await current()).toBe(order.at(-2));
+    await batch.click('.notice button.undo');
+    await batch.waitForFunction((n) => document.querySelectorAll('tr[data-capture-id]').length === n, { polling: 50, timeout: 5000 }, order.length);
+    expect(await ids()).toEqual(order);
+    // Enter on the notice's × closes it and does nothing else (the table's order stays).
+    await batch.focus('.notice button.notice-close');
+    await batch.keyboard.press('Enter');
+    await batch.waitForFunction(() => !document.querySelector('.notice'), { polling: 50, timeout: 5000 });
+    expect(await ids()).toEqual(order);
+  });
+
   it('the month at a glance totals by month and by city, adding up to the batch', async () => {
     const fen = await batch.$eval('.batch-totals', (p) => Number(p.getAttribute('data-fen')));
     const groups = (kind: string) => batch.$$eval(`.glance-${kind} tbody tr`, (rows) => rows.map((r) => ({ key: r.getAttribute('data-group'), fen: Number(r.getAttribute('data-fen')), invoices: Number(r.getAttribute('data-invoices')) })));
