@@ -14,6 +14,7 @@ import type { Capture } from '@/lib/store/capture-schema';
 import { createCaptureStore } from '@/lib/store/captures';
 import { useCaptureList } from '@/lib/ui/use-captures';
 import { allowHostAndRetry } from '@/lib/ui/allow-host';
+import { addUndoable, type Undoable } from '@/lib/ui/undo-list';
 
 /** Resolves true when the download is complete, false if it failed or was cancelled. */
 async function downloadFinished(id: number): Promise<boolean> {
@@ -55,7 +56,7 @@ function App() {
    * What Undo puts back, as of now (a Delete that ends while another runs adds to the other's). Set
    * only with a notice: each raising re-renders the page (its count), so the Undo drawn reads this.
    */
-  const undoable = useRef<{ capture: Capture; image?: Blob }[] | null>(null);
+  const undoable = useRef<Undoable<Capture>[] | null>(null);
   const setNotice = (text: string | null, undo: typeof undoable.current = null) => {
     setNoticeState(text === null ? null : { words: text, raised: ++raises.current });
     undoable.current = undo;
@@ -76,13 +77,13 @@ function App() {
         // Kept in this page until the next action, so Undo can put them back as they were. Deletes
         // one after another add up: Undo puts back every capture its notice counts (it said "deleted: 1"
         // after the third and put back only that one, the first two gone without a word).
-        const kept = [];
+        const kept: Undoable<Capture>[] = [];
         for (const id of ids) {
           const capture = await store.get(id);
           if (capture) kept.push({ capture, image: await store.image(id) });
           await sendMessage('deleteCapture', { id });
         }
-        const all = [...(undoable.current ?? []), ...kept];
+        const all = addUndoable(undoable.current, kept);
         setNotice(t('batchDeleted', String(all.length)), all);
       }}
       // Closing a delete's notice keeps its captures for the next Delete's Undo: a × pressed by a click
