@@ -30,7 +30,7 @@ export function ondeviceAssets(): { src: string; dest: string }[] {
 }
 
 /**
- * The packaged models' size in bytes (det, rec and cls .onnx, what lib/ondevice/browser-engine.ts
+ * The packaged models' size in bytes (det, rec, cls and digits .onnx, what lib/ondevice/browser-engine.ts
  * reads), built in as __QIC_MODEL_BYTES__: extension URLs send no Content-Length, and without a
  * total the loading words could say only "Loading the reader… 4.7 MB" (trial 6). 0 when the models
  * cannot be made here (the words then give the bytes alone).

@@ -7,6 +7,8 @@
  * both sizes. Checks the package's files and the results against scripts/models/checksums.json,
  * as every build does.
  *
+ * Then the models trained here (scripts/models/digits/), their weights stored as TRAINED plans.
+ *
  * `--update-checksums` records the packages' files and the new results in checksums.json instead
  * (after a deliberate change of the package or of a plan: measure accuracy again and commit).
  */
@@ -14,14 +16,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CHECKSUMS_FILE, type Checksums, DICT, MODELS, SOURCE_DIR, ensureModels, makeEncoded, sha256 } from './models/models';
+import { CHECKSUMS_FILE, type Checksums, DICT, MODELS, SOURCE_DIR, TRAINED, ensureModels, makeEncoded, sha256 } from './models/models';
 import { ORT_WASM, ensureOrtWasm } from './models/ort-wasm';
 
 const require = createRequire(import.meta.url);
 const { values } = parseArgs({ options: { 'update-checksums': { type: 'boolean', default: false } } });
 
 const ortWasm = readFileSync(require.resolve(`onnxruntime-web/${ORT_WASM}`));
-const checksums: Checksums = { source: {}, float16: {}, onnxruntime: { [ORT_WASM]: sha256(ortWasm) } };
+const checksums: Checksums = { source: {}, float16: {}, onnxruntime: { [ORT_WASM]: sha256(ortWasm) }, trained: {} };
 for (const file of [...MODELS.map((m) => m.source), DICT.source]) checksums.source[file] = sha256(readFileSync(join(SOURCE_DIR, file)));
 for (const model of MODELS) {
   const source = readFileSync(join(SOURCE_DIR, model.source));
@@ -37,6 +39,21 @@ for (const model of MODELS) {
     console.log(`${stem}_${encoding}_worst_relative_rms_error: ${(100 * worst).toFixed(3)} %`);
   }
   console.log(`${stem}_kept_float32: ${report.keptFloat} tensors`);
+  console.log(`${stem}_sha256: ${checksums.float16[model.name]} hex`);
+}
+
+for (const model of TRAINED) {
+  const source = readFileSync(model.file);
+  checksums.trained[model.name] = sha256(source);
+  const { bytes, report } = makeEncoded(source, model.plan, 'initializers');
+  checksums.float16[model.name] = sha256(bytes);
+  const stem = model.name.replace('.onnx', '');
+  const worst = Math.max(0, ...report.encoded.map((t) => t.relativeRmsError));
+  console.log(`${stem}_trained_size: ${(source.length / 1e6).toFixed(2)} MB`);
+  console.log(`${stem}_trained_sha256: ${checksums.trained[model.name]} hex`);
+  console.log(`${stem}_packaged_size: ${(bytes.length / 1e6).toFixed(2)} MB`);
+  console.log(`${stem}_encoded_tensors: ${report.encoded.length} tensors`);
+  console.log(`${stem}_worst_relative_rms_error: ${(100 * worst).toFixed(3)} %`);
   console.log(`${stem}_sha256: ${checksums.float16[model.name]} hex`);
 }
 

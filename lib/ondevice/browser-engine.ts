@@ -12,7 +12,7 @@ import { readQuotaInvoice } from './read-invoice';
 import { modelTotal } from './model-total';
 
 /** Packaged with the extension by wxt.config.ts: nothing is fetched from the network. */
-const MODEL_FILES = { det: 'models/det.onnx', rec: 'models/rec.onnx', cls: 'models/cls.onnx' } as const;
+const MODEL_FILES = { det: 'models/det.onnx', rec: 'models/rec.onnx', cls: 'models/cls.onnx', digits: 'models/digits.onnx' } as const;
 const DICT_FILE = 'models/ppocr_keys_v1.txt';
 /** onnxruntime's WASM binary, Brotli-compressed by scripts/models/ort-wasm.ts (2.3 MB for 14.2). */
 const ORT_WASM_FILE = 'ort/ort-wasm-simd-threaded.wasm.br';
@@ -43,8 +43,8 @@ async function readModels(progress: (p: Progress) => void): Promise<Record<keyof
     }
     return bytes;
   };
-  const [det, rec, cls] = await Promise.all(responses.map(read));
-  return { det: det!, rec: rec!, cls: cls! };
+  const [det, rec, cls, digits] = await Promise.all(responses.map(read));
+  return { det: det!, rec: rec!, cls: cls!, digits: digits! };
 }
 
 let engine: Promise<OcrEngine> | undefined;

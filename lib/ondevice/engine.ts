@@ -7,6 +7,7 @@ import { type RgbaImage, rotate90 } from './image';
 import { type Point, type RotatedRect, rectCorners, readingOrder } from './geometry';
 import { DEFAULT_DET, type DetOptions, detect } from './det';
 import { DEFAULT_REC, type RecOptions, type RecResult, cropLine, parseDict, recognizeLines } from './rec';
+import { DIGITS_DICT, DIGITS_REC } from './digits';
 import { upsideDownProb } from './cls';
 import { fromTurnedCcw, lineShapes, looksSideways } from './orientation';
 import { type LineCrop, cutLine, fieldsFirst } from './line-priority';
@@ -20,6 +21,12 @@ export interface EngineOptions {
   rec: Uint8Array;
   /** Optional direction classifier; without it orientation is decided by rec confidence alone. */
   cls?: Uint8Array;
+  /**
+   * Optional digits-only line reader (scripts/models/digits/: a small CRNN trained on the generator's
+   * code and number lines), a second reader of the code and the number beside PP-OCR's; without it
+   * `readDigits` reads nothing.
+   */
+  digits?: Uint8Array;
   /** Contents of ppocr_keys_v1.txt. */
   dict: string;
   /** WASM threads. ort.env is process-global: only the first engine's value takes effect. */
@@ -127,6 +134,12 @@ export interface OcrEngine {
    * `darkRed.band`, only the band of rows holding most of that red (seal.ts `printBand`).
    */
   readLines(img: RgbaImage, rects: RotatedRect[], darkRed?: DarkRedReading): Promise<RecResult[]>;
+  /**
+   * Each rectangle (image px, as `readLines` takes them) cut from `img` and read by the digits-only
+   * reader (EngineOptions `digits`): its text is digits alone, whatever else the line holds. Empty
+   * when the engine has no such reader.
+   */
+  readDigits?(img: RgbaImage, rects: RotatedRect[]): Promise<RecResult[]>;
   release(): Promise<void>;
 }
 
@@ -145,6 +158,7 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
   const detS = await load(opts.det);
   const recS = await load(opts.rec);
   const clsS = opts.cls ? await load(opts.cls) : undefined;
+  const digitsS = opts.digits ? await load(opts.digits) : undefined;
   const dict = parseDict(opts.dict);
   const detOpt = { ...DEFAULT_DET, ...opts.detOptions };
   const recOpt = { ...DEFAULT_REC, ...opts.recOptions };
@@ -277,10 +291,19 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
       }
       return out;
     },
+    async readDigits(img: RgbaImage, rects: RotatedRect[]) {
+      if (!digitsS || !rects.length) return [];
+      const cutting = performance.now();
+      const crops = rects.map((rect) => cropLine(img, rect));
+      stageClock.add('crop', cutting, crops.length);
+      stageClock.read('digits', crops.length);
+      return recognizeLines(digitsS, crops, DIGITS_DICT, DIGITS_REC);
+    },
     async release() {
       await detS.session.release();
       await recS.session.release();
       await clsS?.session.release();
+      await digitsS?.session.release();
     },
   };
 }

@@ -14,6 +14,12 @@ export interface RecOptions {
   minWidth: number;
   /** Widest tensor; longer lines are squeezed horizontally rather than cut. */
   maxWidth: number;
+  /** The height (px) a crop is scaled to, its aspect ratio kept: the model's training height. */
+  height: number;
+  /** The scaled width is rounded up to a multiple of this (px): the model's width per time step. */
+  widthStep: number;
+  /** The order of the input's colour planes (tensor.ts writeChw): PaddleOCR's models take BGR. */
+  channels: 'bgr' | 'rgb';
 }
 
 /**
@@ -21,8 +27,7 @@ export interface RecOptions {
  * Node's onnxruntime-web WASM, 2 threads, held-out seeds 100001 and 100003): no faster (8: slower
  * every time) and the padding changes readings (a seal-crossed 国家税 read 国家税票联 at 0.68).
  */
-export const DEFAULT_REC: RecOptions = { batchSize: 1, minWidth: 8, maxWidth: 1280 };
-export const REC_HEIGHT = 48;
+export const DEFAULT_REC: RecOptions = { batchSize: 1, minWidth: 8, maxWidth: 1280, height: 48, widthStep: 8, channels: 'bgr' };
 
 export interface RecResult {
   text: string;
@@ -58,16 +63,16 @@ export function cropLine(img: RgbaImage, rect: RotatedRect): RgbaImage {
   return cropRotatedRect(img, r, Math.max(1, Math.round(r.w)), Math.max(1, Math.round(r.h)));
 }
 
-/** Width after scaling to height 48 with the aspect ratio kept, rounded up to a multiple of 8. */
+/** Width (px) after scaling to `opt.height` with the aspect ratio kept, rounded up to a multiple of `opt.widthStep`. */
 function scaledWidth(img: RgbaImage, opt: RecOptions): number {
-  const w = Math.ceil((REC_HEIGHT * img.width) / Math.max(1, img.height) / 8) * 8;
-  return Math.min(opt.maxWidth, Math.max(8, w));
+  const w = Math.ceil((opt.height * img.width) / Math.max(1, img.height) / opt.widthStep) * opt.widthStep;
+  return Math.min(opt.maxWidth, Math.max(opt.widthStep, w));
 }
 
 export async function recognizeLines(
   model: Model,
   crops: RgbaImage[],
-  dict: string[],
+  dict: readonly string[],
   opt: RecOptions = DEFAULT_REC,
 ): Promise<RecResult[]> {
   const results: RecResult[] = new Array(crops.length);
@@ -78,10 +83,10 @@ export async function recognizeLines(
     const ids = order.slice(start, start + opt.batchSize);
     const widths = ids.map((i) => scaledWidth(crops[i], opt));
     const tw = Math.max(opt.minWidth, ...widths);
-    const plane = REC_HEIGHT * tw;
+    const plane = opt.height * tw;
     const input = new Float32Array(ids.length * 3 * plane); // zeros = PaddleOCR's padding
-    ids.forEach((id, b) => writeChw(resize(crops[id], widths[b], REC_HEIGHT), input, b * 3 * plane, tw, REC_NORM));
-    const feeds = { [model.session.inputNames[0]!]: new model.Tensor('float32', input, [ids.length, 3, REC_HEIGHT, tw]) };
+    ids.forEach((id, b) => writeChw(resize(crops[id], widths[b], opt.height), input, b * 3 * plane, tw, REC_NORM, opt.channels));
+    const feeds = { [model.session.inputNames[0]!]: new model.Tensor('float32', input, [ids.length, 3, opt.height, tw]) };
     stageClock.add('rec-prep', prep, ids.length);
     const ran = performance.now();
     const outputs = await model.session.run(feeds);
@@ -161,7 +166,7 @@ export function ctcCollapse(
   probs: ArrayLike<number>,
   offset: number,
   steps: number,
-  dict: string[],
+  dict: readonly string[],
 ): Omit<RecResult, 'charPositions'> & { charSteps: number[] } {
   let text = '';
   const charConfidences: number[] = [];

@@ -12,9 +12,10 @@ export type Stage = (typeof STAGES)[number];
  * a page pass's reading of a line, `seal-free` its second reading without the seal's red, `reread`
  * a confirming re-read of a code's or number's line (readLines), `reread-seal-free` that re-read's
  * second reading without the red, `red-number` a reading of a red line with only its saturated red
- * kept, when the number is missing (red-number.ts).
+ * kept, when the number is missing (red-number.ts), `digits` a code's or number's line read by the
+ * digits-only reader beside a re-read (engine.ts readDigits; its time is in the rec stages).
  */
-export const READ_CAUSES = ['orientation', 'first', 'seal-free', 'reread', 'reread-seal-free', 'red-number'] as const;
+export const READ_CAUSES = ['orientation', 'first', 'seal-free', 'reread', 'reread-seal-free', 'red-number', 'digits'] as const;
 export type ReadCause = (typeof READ_CAUSES)[number];
 
 export interface StageTotals {

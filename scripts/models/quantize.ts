@@ -34,9 +34,10 @@ type Node = onnxProto.onnx.INodeProto;
 export const MIN_ELEMENTS = 1024;
 
 /** Which input of which op is a weight, and along which axis its output channels run. */
-const WEIGHT_INPUTS: Record<string, { input: number; rank: number; axis: number }> = {
-  Conv: { input: 1, rank: 4, axis: 0 },
-  MatMul: { input: 1, rank: 2, axis: 1 },
+const WEIGHT_INPUTS: Record<string, { input: number; ranks: readonly number[]; axis: number }> = {
+  // 2-D convolutions (PP-OCR's) and 1-D ones (the digits-only reader's, along the line).
+  Conv: { input: 1, ranks: [3, 4], axis: 0 },
+  MatMul: { input: 1, ranks: [2], axis: 1 },
 };
 
 /**
@@ -84,7 +85,7 @@ export function encodeWeights(model: Model, plan: EncodingPlan): EncodeReport {
     const rule = node.opType ? WEIGHT_INPUTS[node.opType] : undefined;
     const name = rule && node.input?.[rule.input];
     const tensor = name ? constantTensor(constants.get(name)) : undefined;
-    if (rule && name && tensor?.dataType === onnx.TensorProto.DataType.FLOAT && tensor.dims?.length === rule.rank) targets.set(name, { axis: rule.axis, op: node.opType! });
+    if (rule && name && tensor?.dataType === onnx.TensorProto.DataType.FLOAT && rule.ranks.includes(tensor.dims?.length ?? 0)) targets.set(name, { axis: rule.axis, op: node.opType! });
   }
   const report: EncodeReport = { encoded: [], keptFloat: 0 };
   const nodes: Node[] = [];
@@ -253,4 +254,18 @@ function constantNode(output: string, tensor: Tensor): Node {
     output: [output],
     attribute: [onnx.AttributeProto.create({ name: 'value', type: onnx.AttributeProto.AttributeType.TENSOR, t: onnx.TensorProto.create({ name: output, ...tensor }) })],
   });
+}
+
+/**
+ * Moves every graph initializer into a Constant node of the same name (torch.onnx.export keeps
+ * weights as initializers, the PP-OCR exports in Constant nodes, which is where encodeWeights looks),
+ * in place; the graph computes the same. Initializers listed as graph inputs (old exporters) stop
+ * being inputs.
+ */
+export function initializersAsConstants(model: Model): void {
+  const graph = model.graph!;
+  const names = new Set((graph.initializer ?? []).map((t) => t.name!));
+  graph.node = [...(graph.initializer ?? []).map((t) => constantNode(t.name!, t)), ...(graph.node ?? [])];
+  graph.initializer = [];
+  graph.input = (graph.input ?? []).filter((i) => !names.has(i.name!));
 }

@@ -29,6 +29,7 @@ export function nodeEngine(numThreads = 2): Promise<OcrEngine> {
       det: bytes(files['det.onnx']),
       rec: bytes(files['rec.onnx']),
       cls: bytes(files['cls.onnx']),
+      digits: bytes(files['digits.onnx']),
       dict: readFileSync(files['ppocr_keys_v1.txt'], 'utf8'),
     });
   })();

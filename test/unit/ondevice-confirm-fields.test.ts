@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeDigitPossible, printYearPossible } from '@/lib/invoice/code';
-import { DIGIT_FLOOR, DIGIT_POSSIBLE, FIRST_READING_FLOOR, SPAN_MARGIN, clearlyRead, confirmIdentifiers, digitSpan, fuseDigits, identifierIn, type LineReading, rectOfBox, rereadRects, settleIdentifier } from '@/lib/ondevice/confirm-fields';
+import { DIGIT_FLOOR, DIGIT_POSSIBLE, DIGIT_READ_HEIGHT, FIRST_READING_FLOOR, REREAD_HEIGHTS, SPAN_MARGIN, clearlyRead, confirmIdentifiers, digitSpan, fuseDigits, identifierIn, type LineReading, rectOfBox, rereadRects, settleIdentifier } from '@/lib/ondevice/confirm-fields';
 import type { DetectedLine, OcrEngine } from '@/lib/ondevice/engine';
 import type { RotatedRect } from '@/lib/ondevice/geometry';
 import { rectCorners, spanAlong } from '@/lib/ondevice/geometry';
@@ -61,6 +61,45 @@ describe('confirming a code or number by re-reading its line', () => {
     // The other way round, the first reading's 6 stands; an even tie keeps the first reading too.
     expect(settleIdentifier('code', { ...first, digits: Array(12).fill(0.99) }, [reading('144011443537', 0.7)]).value).toBe('144011443637');
     expect(settleIdentifier('code', { ...first, confidence: 0.97 }, [reading('144011443537', 0.97)]).value).toBe('144011443637');
+  });
+
+  it('the other reader’s readings vote where PP-OCR’s are in doubt, and never confirm', () => {
+    // PP-OCR one against one (first 6 at 0.95, re-read 5 at 0.97); the digits-only reader reads 6 twice.
+    const split = settleIdentifier('code', first, [reading('144011443537', 0.97)], [], [reading('144011443637', 0.9), reading('144011443637', 0.9)]);
+    expect(split).toMatchObject({ value: '144011443637', confirmed: false });
+    expect(split.confidence).toBeLessThan(REVIEW_THRESHOLD);
+    expect(settleIdentifier('code', first, [reading('144011443537', 0.97)]).value).toBe('144011443537');
+    // No PP-OCR re-read held the code: the other reader agreeing is no confirmation.
+    const alone = settleIdentifier('code', first, [reading('1440114')], [], [reading('144011443637')]);
+    expect(alone.confirmed).toBe(false);
+    expect(alone.confidence).toBeLessThan(REVIEW_THRESHOLD);
+    // Confirmed by PP-OCR's re-reads: the other reader is not asked.
+    expect(settleIdentifier('code', first, [reading('144011443637')], [], [reading('144011443537')])).toEqual({ value: '144011443637', confidence: 0.95, confirmed: true });
+  });
+
+  it('asks the digits-only reader only for the identifiers PP-OCR’s re-reads left in doubt, where PP-OCR re-read them and at DIGIT_READ_HEIGHT', async () => {
+    const box = (cy: number): DetectedLine['box'] => [[10, cy - 10], [210, cy - 10], [210, cy + 10], [10, cy + 10]];
+    const lines: DetectedLine[] = [
+      { ...reading('发票代码144011443637', 0.97, { 6: 0.7 }), box: box(50) },
+      { ...reading('发票号码03570280', 0.97, { 6: 0.7 }), box: box(100) },
+    ];
+    const digitsAsked: RotatedRect[] = [];
+    const engine = {
+      // PP-OCR re-reads the code as read, the number with its 2 as 3.
+      readLines: async (_img: unknown, rects: RotatedRect[]) => rects.map((r) => reading(r.cy < 75 ? '发票代码144011443637' : '发票号码03570380', 0.97)),
+      readDigits: async (_img: unknown, rects: RotatedRect[]) => {
+        digitsAsked.push(...rects);
+        return rects.map(() => reading('03570280', 0.99));
+      },
+    } as unknown as OcrEngine;
+    const result = { code: '144011443637', number: '03570280', confidence: { code: 0.95, number: 0.95 } };
+    const doubtful = await confirmIdentifiers(engine, { width: 300, height: 200, data: new Uint8ClampedArray(300 * 200 * 4) }, lines, { code: 0, number: 1 }, result);
+    expect(doubtful).toEqual(['number']);
+    expect(digitsAsked.map((r) => [Math.round(r.cy), r.h])).toEqual([...REREAD_HEIGHTS, DIGIT_READ_HEIGHT].map((k) => [100, 20 * k]));
+    // Two PP-OCR readings against each other and the digits-only reader's two: its 2 stands, marked.
+    expect(result.number).toBe('03570280');
+    expect(result.confidence.number).toBeLessThan(REVIEW_THRESHOLD);
+    expect(result.code).toBe('144011443637');
   });
 
   it('gives no vote to a re-read far from every other reading; two such re-reads that agree still outvote the first (fresh seed 2900015 turned 270°)', () => {

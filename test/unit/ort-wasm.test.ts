@@ -12,7 +12,7 @@ function place() {
   const dir = mkdtempSync(join(tmpdir(), 'qic-ort-'));
   const source = new Uint8Array(50_000).map((_, i) => (i % 251) ^ (i >> 9));
   writeFileSync(join(dir, ORT_WASM), source);
-  const checksums: Checksums = { source: {}, float16: {}, onnxruntime: { [ORT_WASM]: sha256(source) } };
+  const checksums: Checksums = { source: {}, float16: {}, onnxruntime: { [ORT_WASM]: sha256(source) }, trained: {} };
   return { source, checksums, places: { source: join(dir, ORT_WASM), cacheDir: join(dir, 'cache') } };
 }
 

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Encoding, MIN_ELEMENTS, encodeWeights, float16Bits, float16Value, quantizePerChannel } from '../../scripts/models/quantize';
-import { type Checksums, type ModelSpec, ensureModels, makeEncoded, modelVariant, sha256 } from '../../scripts/models/models';
+import { type Checksums, type ModelSpec, type TrainedSpec, ensureModels, makeEncoded, modelVariant, sha256 } from '../../scripts/models/models';
 
 const { onnx } = onnxProto;
 const FLOAT = onnx.TensorProto.DataType.FLOAT;
@@ -184,12 +184,16 @@ describe('ensureModels', () => {
     writeFileSync(join(dir, 'tiny.onnx'), source);
     writeFileSync(join(dir, 'ppocr_keys_v1.txt'), '0\n1\n');
     const models: ModelSpec[] = [{ name: 'rec.onnx', source: 'tiny.onnx', plan: { default: 'int8', float16: ['m'] } }];
+    // A trained model is committed as made: the tiny model stands in for it.
+    const trained: TrainedSpec[] = [{ name: 'digits.onnx', file: join(dir, 'digits.onnx'), plan: { default: 'int8' } }];
+    writeFileSync(trained[0]!.file, source);
     const checksums: Checksums = {
       source: { 'tiny.onnx': sha256(source), 'ppocr_keys_v1.txt': sha256(readFileSync(join(dir, 'ppocr_keys_v1.txt'))) },
-      float16: { 'rec.onnx': sha256(makeEncoded(source, models[0]!.plan).bytes) },
+      float16: { 'rec.onnx': sha256(makeEncoded(source, models[0]!.plan).bytes), 'digits.onnx': sha256(makeEncoded(source, trained[0]!.plan, 'initializers').bytes) },
       onnxruntime: {},
+      trained: { 'digits.onnx': sha256(source) },
     };
-    return { dir, places: { sourceDir: dir, cacheDir: join(dir, 'cache'), models }, checksums };
+    return { dir, places: { sourceDir: dir, cacheDir: join(dir, 'cache'), models, trained }, checksums };
   }
 
   it('makes the float16 model into the cache, matching its checksum', () => {
@@ -217,15 +221,26 @@ describe('ensureModels', () => {
     expect(() => ensureModels(variant, checksums, places)).toThrow(/tiny\.onnx: sha256 [0-9a-f]{64}, scripts\/models\/checksums\.json records/);
   });
 
+  it.each(['float16', 'float32'] as const)('%s: packages the trained model (float32 as committed, float16 made by its plan), and refuses it changed by one byte', (variant) => {
+    const { places, checksums } = place();
+    const packaged = ensureModels(variant, checksums, places)['digits.onnx'];
+    expect(packaged).toBe(variant === 'float32' ? places.trained[0]!.file : join(places.cacheDir, 'digits.onnx'));
+    if (variant === 'float16') expect(sha256(readFileSync(packaged))).toBe(checksums.float16['digits.onnx']);
+    const bytes = readFileSync(places.trained[0]!.file);
+    bytes[bytes.length - 1] ^= 1;
+    writeFileSync(places.trained[0]!.file, bytes);
+    expect(() => ensureModels(variant, checksums, places)).toThrow(/trained digits\.onnx: sha256 [0-9a-f]{64}, scripts\/models\/checksums\.json records/);
+  });
+
   it('refuses a made model whose bytes differ from the recorded ones (another plan or encoder)', () => {
     const { places, checksums } = place();
     const otherPlan = { ...places, models: [{ ...places.models[0]!, plan: { default: 'int8' as const } }] };
     expect(() => ensureModels('float16', checksums, otherPlan)).toThrow(/float16 rec\.onnx: sha256/);
   });
 
-  it('the real checksums.json pins the package version installed here', () => {
+  it('the real checksums.json pins the package version installed here and the trained model committed', () => {
     const files = ensureModels('float32');
-    expect(Object.keys(files).sort()).toEqual(['cls.onnx', 'det.onnx', 'ppocr_keys_v1.txt', 'rec.onnx']);
+    expect(Object.keys(files).sort()).toEqual(['cls.onnx', 'det.onnx', 'digits.onnx', 'ppocr_keys_v1.txt', 'rec.onnx']);
   });
 });
 

@@ -10,7 +10,8 @@ describe('the stage clock counts lines recognised by why (issue 10)', () => {
     stageClock.read('orientation', 8);
     stageClock.read('reread-seal-free');
     stageClock.read('red-number', 2);
-    expect(stageClock.snapshot().reads).toEqual({ orientation: 8, first: 2, 'seal-free': 0, reread: 0, 'reread-seal-free': 1, 'red-number': 2 });
+    stageClock.read('digits', 2);
+    expect(stageClock.snapshot().reads).toEqual({ orientation: 8, first: 2, 'seal-free': 0, reread: 0, 'reread-seal-free': 1, 'red-number': 2, digits: 2 });
   });
 
   it('starts every cause at zero again after a reset, and a snapshot is a copy', () => {
