@@ -34,6 +34,14 @@ const paleBesideLabel = load('number-beside-label-1400025.png');
 // 0.35 dropped the number with the seal, and every plain reading but one lost its last two digits.
 const washedOut = load('number-washed-out-2300023.png');
 
+// Held-out seed 6300034 (photo crop x200 y260 420×150): the red 52129895 with the seal's 国家税务局 over its
+// last three digits; the page's reading found the label as 发票号码5, no other box held the digits, and no
+// plain or dark-red reading beside the label gave the same 8 digits twice.
+const sealOverDigits = load('number-beside-label-6300034.png');
+// Held-out seed 6300084 (photo crop x140 y260 420×150): the red 82496952 under the seal's 大连市; only the
+// seal-free reading held the label (发票号码8249695), and one plain reading of nine gave the 8 digits.
+const sealOverLastDigit = load('number-beside-label-6300084.png');
+
 /** Share (0–1) of an image's pixels that are dark (the print darkRedKept leaves). */
 function darkShare(img: RgbaImage): number {
   let dark = 0;
@@ -151,6 +159,28 @@ describe('readRedNumber with the real recognizer', () => {
     expect(result.number).toBe('97075657');
     expect(taken).toMatchObject({ from: 0, confirmed: false });
     expect(result.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
+  });
+
+  it('reads a number the seal’s words lie across beside its label with the digits-only reader in the vote, marked for review (seeds 6300034, 6300084)', async () => {
+    const labelLine = (text: string, box: DetectedLine['box']): DetectedLine => ({ text, confidence: 0.9, charConfidences: Array.from(text, () => 0.9), box });
+    // The label's box as the engine found it (the page's reading, or only the seal-free one's).
+    const cases = [
+      { img: sealOverDigits, line: labelLine('发票号码5', [[57, 81], [153, 68], [156, 92], [61, 105]]), number: '52129895', onPage: true },
+      { img: sealOverLastDigit, line: labelLine('发票号码8249695', [[41, 40], [221, 63], [217, 91], [38, 68]]), number: '82496952', onPage: false },
+    ];
+    for (const { img, line, number, onPage } of cases) {
+      const read = (reader: OcrEngine) => {
+        const result: { number?: string; confidence?: Record<string, number> } = {};
+        return readRedNumber(reader, img, onPage ? [line] : [], {}, result, false, onPage ? [] : [line]).then((taken) => ({ taken, result }));
+      };
+      // PP-OCR alone (the engine without the digits reader) does not get it: the fault.
+      const without = await read({ ...engine, readDigits: undefined });
+      expect(without.result.number).not.toBe(number);
+      const { taken, result } = await read(engine);
+      expect(result.number).toBe(number);
+      expect(taken).toMatchObject({ confirmed: false });
+      expect(result.confidence!.number).toBeLessThan(REVIEW_THRESHOLD);
+    }
   });
 
   it('leaves a number already read alone and reads nothing for it', async () => {
