@@ -168,8 +168,10 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
    * Is the page upside down? The skew estimate only knows the text direction modulo 180°.
    * Pool the classifier's votes over the longest lines (single short crops are unreliable);
    * if it is unsure or absent, recognize those lines both ways and keep the more confident.
+   * `cut`, when given, receives each line the classifier's crops were cut for (by its rectangle, as
+   * rec.ts cropLine cuts it): the reading of an upright page takes them instead of cutting them again.
    */
-  async function isUpsideDown(img: RgbaImage, rects: RotatedRect[]): Promise<boolean> {
+  async function isUpsideDown(img: RgbaImage, rects: RotatedRect[], cut?: Map<RotatedRect, RgbaImage>): Promise<boolean> {
     const sample = rects
       .filter((r) => r.w >= 1.5 * r.h)
       .sort((a, b) => b.w - a.w)
@@ -178,6 +180,8 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
     if (clsS) {
       const cutting = performance.now();
       const crops = sample.map((r) => cropLine(img, r));
+      // Kept for the reading: the page upright, its lines are cut from the same rectangles again.
+      crops.forEach((crop, i) => cut?.set(sample[i]!, crop));
       stageClock.add('crop', cutting, crops.length);
       const p = await upsideDownProb(clsS, crops);
       const wsum = sample.reduce((s, r) => s + r.w, 0);
@@ -238,7 +242,9 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
       // Boxes at the page's quarter turn: text along `w`, as the rest of the pipeline expects.
       const rects = found.rects;
       const t1 = performance.now();
-      const upsideDown = options.turn === undefined ? await isUpsideDown(img, rects) : options.turn >= 180;
+      /** Lines the upside-down check cut (by rectangle): the reading takes them instead of cutting them again. */
+      const cutEarlier = new Map<RotatedRect, RgbaImage>();
+      const upsideDown = options.turn === undefined ? await isUpsideDown(img, rects, cutEarlier) : options.turn >= 180;
       const t2 = performance.now();
       const turnDeg = ((found.quarter ? 90 : 0) + (upsideDown ? 180 : 0)) as OcrPage['turnDeg'];
       const page: OcrPage = { skewDeg: (found.skew * 180) / Math.PI, turnDeg };
@@ -249,13 +255,13 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
       const skipInkless = options.skipInklessRereads === true;
       // Reordering needs every line's crop up front; reading order cuts each when it is read.
       const cutting = performance.now();
-      const first = options.order === 'fields-first' ? fieldsFirst(ordered.map(({ rect }) => cutLine(img, rect, skipInkless, options.redRemoval))) : undefined;
+      const first = options.order === 'fields-first' ? fieldsFirst(ordered.map(({ rect }) => cutLine(img, rect, skipInkless, options.redRemoval, cutEarlier.get(rect)))) : undefined;
       if (first) stageClock.add('crop', cutting, first.length);
       const lines: DetectedLine[] = [];
       let read = 0;
       for (let i = 0; i < ordered.length; i++) {
         const cut = performance.now();
-        const line = first?.[i] ?? cutLine(img, ordered[i]!.rect, skipInkless, options.redRemoval);
+        const line = first?.[i] ?? cutLine(img, ordered[i]!.rect, skipInkless, options.redRemoval, cutEarlier.get(ordered[i]!.rect));
         if (!first) stageClock.add('crop', cut);
         const { rect } = line;
         const rec = await readLine(line, skipInkless, 'first', options.sealFreeBelow, options.sealFreeAllAbove);

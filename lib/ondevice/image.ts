@@ -36,20 +36,30 @@ export function resize(src: RgbaImage, width: number, height: number): RgbaImage
   return warpAffine(img, [sx, 0, 0.5 * sx - 0.5, 0, sy, 0.5 * sy - 0.5], width, height, null);
 }
 
-/** 2x2 box average (used as a cheap anti-alias pre-filter for large down-scales). */
+/**
+ * 2x2 box average (used as a cheap anti-alias pre-filter for large down-scales): each channel
+ * (s00 + s01 + s10 + s11 + 2) >> 2, an odd last row or column dropped. Two channels at a time in
+ * one 32-bit word (bytes 0 and 2, then 1 and 3, each in a 16-bit lane: at most 4 × 255 + 2, so
+ * no carry between lanes), the same bytes as a channel at a time at about a quarter of the time
+ * (the fast pipeline halves every photo for its 480 px detection). Pixels not aligned to 4 bytes in
+ * their buffer are copied first.
+ */
 function halve(src: RgbaImage): RgbaImage {
   const w = src.width >> 1;
   const h = src.height >> 1;
   const out = new Uint8ClampedArray(w * h * 4);
-  const s = src.data;
-  const stride = src.width * 4;
+  const s = src.data.byteOffset % 4 === 0 ? src.data : src.data.slice();
+  const words = new Uint32Array(s.buffer, s.byteOffset, src.width * src.height);
+  const outWords = new Uint32Array(out.buffer);
+  const stride = src.width;
   for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const i = (2 * y) * stride + 2 * x * 4;
-      const o = (y * w + x) * 4;
-      for (let c = 0; c < 4; c++) {
-        out[o + c] = (s[i + c] + s[i + 4 + c] + s[i + stride + c] + s[i + stride + 4 + c] + 2) >> 2;
-      }
+    let i = 2 * y * stride;
+    let o = y * w;
+    for (let x = 0; x < w; x++, i += 2, o++) {
+      const a = words[i]!, b = words[i + 1]!, c = words[i + stride]!, d = words[i + stride + 1]!;
+      const even = (a & 0xff00ff) + (b & 0xff00ff) + (c & 0xff00ff) + (d & 0xff00ff) + 0x20002;
+      const odd = ((a >>> 8) & 0xff00ff) + ((b >>> 8) & 0xff00ff) + ((c >>> 8) & 0xff00ff) + ((d >>> 8) & 0xff00ff) + 0x20002;
+      outWords[o] = ((even >>> 2) & 0xff00ff) | (((odd >>> 2) & 0xff00ff) << 8);
     }
   }
   return { width: w, height: h, data: out };

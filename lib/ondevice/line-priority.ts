@@ -33,9 +33,10 @@ export interface LineCrop {
 /**
  * Cuts a line out of the page (upright, native resolution) and measures its red; `measureInk`
  * says whether to find out if it is red-only, `how` how the red is removed for the second reading.
+ * `cut`: `cropLine(img, rect)` when it was already cut (it is not changed here).
  */
-export function cutLine(img: RgbaImage, rect: RotatedRect, measureInk: boolean, how?: RedRemoval): LineCrop {
-  const crop = cropLine(img, rect);
+export function cutLine(img: RgbaImage, rect: RotatedRect, measureInk: boolean, how?: RedRemoval, cut?: RgbaImage): LineCrop {
+  const crop = cut ?? cropLine(img, rect);
   const red = redShare(crop);
   if (red < SEAL_RED_SHARE) return { rect, crop, redOnly: false, red };
   const cleaned = removeRed(crop, how);
