@@ -288,6 +288,9 @@ async function readBesideLabel(
     tried.push(line);
     // From the line's start (its left end along the text) to `length` label heights past the label, `height` label heights tall.
     const beside = (height: number, length: number = BESIDE_LENGTH) => spanAlong(line, -line.w / 2, -line.w / 2 + (label.length + BESIDE_GAP + length) * line.h, height * line.h);
+    // Every `heights` × `drops` × `lengths` box beside the label, in that order, each moved down by its drop (× the label's height).
+    const besideGrid = (heights: readonly number[], drops: readonly number[], lengths: readonly number[] = [BESIDE_LENGTH]) =>
+      heights.flatMap((h) => drops.flatMap((drop) => lengths.map((length) => shiftedAcross(beside(h, length), drop * line.h))));
     const rect = beside(BESIDE_HEIGHT);
     const readings: RecResult[] = [];
     const numbersFound = () =>
@@ -312,11 +315,10 @@ async function readBesideLabel(
       const s = settleIdentifier('number', { value: first.id.value, confidence: first.confidence, digits: first.id.digits }, others);
       taken = { value: s.value, confidence: markedForReview(s.confidence), from, confirmed: false };
     } else {
-      const boxes = PLAIN_HEIGHTS.flatMap((h) => PLAIN_DROPS.map((drop) => shiftedAcross(beside(h), drop * line.h)));
+      const boxes = besideGrid(PLAIN_HEIGHTS, PLAIN_DROPS);
       const washed: RecResult[] = [];
       for (const below of WASHED_OUT_CUTS) washed.push((await engine.readLines(image, [rect], { below, band: true }))[0]!);
-      const digitBoxes = DIGITS_BESIDE_HEIGHTS.flatMap((h) => DIGITS_BESIDE_DROPS.flatMap((drop) => DIGITS_BESIDE_LENGTHS.map((length) => shiftedAcross(beside(h, length), drop * line.h))));
-      const digitReadings = (await engine.readDigits?.(image, digitBoxes)) ?? [];
+      const digitReadings = (await engine.readDigits?.(image, besideGrid(DIGITS_BESIDE_HEIGHTS, DIGITS_BESIDE_DROPS, DIGITS_BESIDE_LENGTHS))) ?? [];
       const agreed = agreedNumber([...readings, ...washed, ...(await engine.readLines(image, boxes)), ...digitReadings], result.code);
       if (agreed) taken = { ...agreed, confidence: markedForReview(agreed.confidence), from, confirmed: false };
     }
