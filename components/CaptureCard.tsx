@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { displayCode } from '@/lib/recognize/errors';
+import { displayCode, retryCanChange } from '@/lib/recognize/errors';
 import { errorMessageKey } from '@/lib/ui/error-words';
 import { amountFen, displayAmount, fenToYuanText } from '@/lib/invoice/amount';
 import { gbt2260 } from '@/lib/invoice/gbt2260';
@@ -98,9 +98,9 @@ interface CardProps extends CaptureActions {
   capture: Capture;
   thumbnail?: string;
   /**
-   * Open at first (the newest capture, when that costs no invoice of the first six: Popup.tsx).
-   * A failed one is closed like the others (open, it took a third of a 600 px popup) and says why
-   * in one line; its full words and buttons are on expand.
+   * Open at first (the newest capture, when that costs no invoice of the first six and it is no
+   * refusal of other paper: Popup.tsx). Any other failed one is closed like the others (open, it
+   * took a third of a 600 px popup) and says why in one line; its full words and buttons are on expand.
    */
   defaultOpen?: boolean;
   /** "Read again with Huawei Cloud" only when Huawei Cloud is set up. */
@@ -266,7 +266,7 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
             <button type="button" class="copy-all" onClick={copyAll}>{t('copyAll')}</button>
           )}
           {actions.onAllowHost && <AllowHostButton capture={capture} onAllowHost={actions.onAllowHost} look="primary" />}
-          {stands === 'failed' && error && (
+          {stands === 'failed' && error && retryCanChange(error) && (
             <button type="button" class="retry" onClick={() => actions.onRetry(capture.id)}>{t('retry')}</button>
           )}
           {(capture.status === 'done' || capture.status === 'failed') && capture.hasImage && canReread(other) && (

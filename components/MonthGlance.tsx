@@ -101,13 +101,45 @@ function useMoreBelow(box: { current: HTMLElement | null }, groups: unknown): bo
     const el = box.current;
     if (!el) return;
     const check = () => setMore(el.scrollHeight - el.scrollTop - el.clientHeight > 1);
-    check();
+    const fit = () => {
+      fitWholeRows(el);
+      check();
+    };
+    fit();
+    // Rows change height after the first paint too: the CJK font arrives (a new user's first open
+    // of the batch cut a city in zh_CN), a window's width wraps the box's sideways scroll bar in.
+    const tables = new ResizeObserver(fit);
+    el.querySelectorAll('table').forEach((table) => tables.observe(table));
     el.addEventListener('scroll', check, { passive: true });
-    window.addEventListener('resize', check);
+    window.addEventListener('resize', fit);
     return () => {
+      tables.disconnect();
       el.removeEventListener('scroll', check);
-      window.removeEventListener('resize', check);
+      window.removeEventListener('resize', fit);
     };
   }, [box, groups]);
   return more;
+}
+
+/**
+ * Shortens the groups' box (at most batch.css `--glance-height`) to the foot of the last row it
+ * shows whole, so no row is cut in half above "more below" (zh_CN at 1024 px: the sideways scroll
+ * bar took 15 px and cut a city; new-user check of stop 36). A cut is taken only where no row of
+ * either table straddles it. The frame around keeps its one height: the table below never moves.
+ * Units: CSS px; rows measured at the box's top (scrollTop 0 or not: positions are made relative).
+ */
+function fitWholeRows(el: HTMLElement): void {
+  el.style.height = '';
+  const room = el.clientHeight; // at the CSS height, less a sideways scroll bar
+  const top = el.getBoundingClientRect().top + el.clientTop - el.scrollTop;
+  const rows = Array.from(el.querySelectorAll('tbody tr'), (r) => {
+    const box = r.getBoundingClientRect();
+    return { top: box.top - top, bottom: box.bottom - top };
+  });
+  if (rows.every((r) => r.bottom <= room + 0.5)) return;
+  const cuts = rows
+    .map((r) => r.bottom)
+    .filter((b) => b <= room + 0.5 && rows.every((r) => r.bottom <= b + 0.5 || r.top >= b - 0.5))
+    .sort((a, b) => b - a);
+  if (cuts[0] !== undefined) el.style.height = `${cuts[0] + el.offsetHeight - el.clientHeight}px`;
 }

@@ -1,5 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
+import { standing } from '@/lib/invoice/hand-entry';
+import { retryCanChange } from '@/lib/recognize/errors';
 import type { CaptureMarks } from '@/lib/ui/capture-marks';
 import type { CaptureView } from '@/lib/ui/use-captures';
 import type { ProviderId } from '@/lib/store/capture-schema';
@@ -44,12 +46,21 @@ const AT_A_GLANCE = 6;
  * where the click was (the in-page card); so the newest's details are worth a row of the list only
  * when they cost none. Measured once per newest capture, before the first paint (a layout effect),
  * from the rows as drawn: a duplicate, a failure, a hand entry or a long place make rows taller,
- * and a new user's trial saw 5 invoices with the newest open (issue 13).
+ * and a new user's trial saw 5 invoices with the newest open (issue 13). A newest failure opens
+ * for what it offers (Allow reading images from <host>, Retry), but paper refused as another kind
+ * stays closed: its one line says it all, and open it showed only its long words and Delete (the
+ * new-user check of stop 36: a toll receipt picked last).
  */
+/** A failure whose row offers nothing but its words and Delete: paper named as another kind. */
+function nothingToDo(capture: CaptureView['capture']): boolean {
+  return standing(capture) === 'failed' && capture.error !== undefined && !retryCanChange(capture.error);
+}
+
 function useOpenNewest(list: { current: HTMLElement | null }, views: CaptureView[] | null): boolean {
-  const newest = views?.[0]?.capture.id ?? null;
+  const first = views?.[0]?.capture;
+  const newest = first?.id ?? null;
   const [closedFor, setClosedFor] = useState<string | null>(null);
-  const open = newest !== null && closedFor !== newest;
+  const open = first !== undefined && !nothingToDo(first) && closedFor !== newest;
   useLayoutEffect(() => {
     const rows = list.current?.querySelectorAll('article.capture');
     if (!open || !rows?.length) return;

@@ -47,6 +47,7 @@ const CHECK_WORD: Record<CheckId, MessageKey> = {
   'code-format': 'check_code_format',
   'code-authority': 'check_code_authority',
   'code-year': 'check_code_year',
+  'code-region': 'check_code_region',
   'number-format': 'check_number_format',
   'amount-unreadable': 'check_amount_unreadable',
   'region-mismatch': 'check_region_mismatch',

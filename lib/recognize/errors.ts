@@ -42,6 +42,16 @@ export function isRetryableAnswer(code: string, status?: number): boolean {
   return code === LocalCode.network || code === LocalCode.timeout || status === 429 || (status !== undefined && status >= 500);
 }
 
+/**
+ * Whether the user's Retry (the same image, the same engine) can end otherwise. Not when the paper
+ * was named as another kind (AIS.0104 with its `documentKind`: a taxi receipt read again is a taxi
+ * receipt again); "Read again with" the other engine and entering by hand stay offered. Every other
+ * failure can change: the network, the keys, a quota, a timeout, a site that needed a login.
+ */
+export function retryCanChange(error: Pick<RecognitionError, 'code' | 'documentKind'>): boolean {
+  return !(error.code === 'AIS.0104' && error.documentKind !== undefined && error.documentKind !== 'unknown');
+}
+
 /** The code to show: as the server sent it (APIGW.0301), else the canonical one. */
 export function displayCode(error: Pick<RecognitionError, 'code' | 'sentCode'>): string {
   return error.sentCode ?? error.code;

@@ -362,3 +362,48 @@ describe('the popup with duplicates, failures and a hand entry (a new user\'s wo
     await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
   });
 });
+
+describe('failures in the popup and the batch (a new user\'s check of stop 36)', () => {
+  let ext: LoadedExtension;
+  let popup: Page;
+  const at = (i: number) => Date.UTC(2026, 10, 21, 9, i);
+  const base = (i: number) => ({ id: `f-${i}`, createdAt: at(i), updatedAt: at(i), provider: 'ondevice', hasImage: true, normalized: true, attempts: 1, source: { kind: 'file', fileName: `f-${i}.jpg` } });
+
+  beforeAll(async () => {
+    ext = await launchWithExtension();
+    popup = await openExtensionPage(ext, 'popup.html');
+    await putCaptures(popup, [
+      { ...base(0), status: 'done', result: { code: '144031060038', number: '35050290', amount: '￥20.00', location: '深圳市', confidence: { code: 0.99, number: 0.99, amount: 0.99, location: 0.99 } } },
+      { ...base(1), status: 'failed', error: { code: 'LOCAL.NETWORK', message: 'Failed to fetch', retryable: true } },
+      // The newest: a toll receipt picked last, refused with its kind named.
+      { ...base(2), status: 'failed', error: { code: 'AIS.0104', message: 'not a quota invoice', retryable: false, documentKind: 'toll-parking' } },
+    ]);
+    await popup.setViewport({ width: 400, height: 600 });
+    await popup.reload();
+    await popup.waitForFunction(() => document.querySelectorAll('article.capture').length === 3, { polling: 100 });
+  });
+
+  afterAll(async () => {
+    await ext?.browser.close();
+  });
+
+  it('keeps a newest refusal of other paper closed, its reason on its one line', async () => {
+    // Three short rows leave room to open the newest: a refusal naming another kind stays closed
+    // (it has nothing to offer but Delete); a failure with Allow or Retry opens, as before.
+    expect(await popup.$eval('article.capture', (a) => a.getAttribute('data-capture-id'))).toBe('f-2');
+    expect(await popup.$eval('[data-capture-id="f-2"] .capture-details', (d) => d.hasAttribute('hidden'))).toBe(true);
+    expect(await popup.$eval('[data-capture-id="f-2"] .capture-line2 .failure-reason', (r) => r.textContent)).toBe(words('notQuotaInvoiceShort', en.kind_toll_parking!.message));
+  });
+
+  it('offers Retry where another try can end otherwise, not on paper named as another kind', async () => {
+    for (const id of ['f-2', 'f-1']) await popup.click(`[data-capture-id="${id}"] button.expand`);
+    await popup.waitForFunction(() => !document.querySelector('[data-capture-id="f-2"] .capture-details')!.hasAttribute('hidden'), { polling: 100 });
+    expect(await popup.$$eval('[data-capture-id="f-2"] button', (b) => b.map((x) => x.className))).not.toContain('retry');
+    expect(await popup.$eval('[data-capture-id="f-1"] button.retry', (b) => (b as HTMLElement).offsetParent !== null)).toBe(true);
+    const batch = await openExtensionPage(ext, 'batch.html');
+    await batch.waitForSelector('tr[data-capture-id="f-2"]');
+    const retries = await batch.$$eval('tr[data-capture-id]', (rows) => rows.map((r) => `${r.getAttribute('data-capture-id')}:${r.querySelector('button.retry') !== null}`).sort());
+    expect(retries).toEqual(['f-0:true', 'f-1:true', 'f-2:false']);
+    await batch.close();
+  });
+});

@@ -61,6 +61,8 @@ describe('the batch\'s marks over the whole store (popup and in-page card)', () 
     ['a code whose first digit names no authority', { code: '744031500101' }, ['code-authority'], ['check_code_authority']],
     ['a code printed in a year to come (digits 6–7: 2071)', { code: '144037100101' }, ['code-year'], ['check_code_year']],
     ['a code whose region is not the place', { location: '北京市' }, ['region-mismatch'], ['check_region_mismatch']],
+    // 042012222083 (武汉市) read 042812222083: 4281 names no place, so it cannot disagree with one.
+    ['a code whose region digits are no GB/T 2260 prefix (4281)', { code: '042812222083', location: '武汉市' }, ['code-region'], ['check_code_region']],
     ['a field read with low confidence', { confidence: { code: 0.99, number: 0.5, amount: 0.99, location: 0.99 } }, ['needs-review'], ['check_needs_review']],
     ['a missing amount', { amount: undefined }, ['missing-fields'], ['check_missing_fields']],
     ['nothing to look at', {}, [], []],

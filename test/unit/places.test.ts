@@ -12,6 +12,13 @@ describe('GB/T 2260 places', () => {
   ])('code prefix %s → %s', (prefix, name) => expect(places.byCodePrefix(prefix)?.name ?? null).toBe(name));
 
   it.each([
+    ['4403', true], ['4200', true], ['1101', true], ['3414', true],
+    // The standard's groups: real prefixes that name no place (省直辖县级行政区划, 市辖区).
+    ['4290', true], ['4190', true], ['6590', true], ['3101', true],
+    ['4281', false], ['9999', false], ['4499', false], ['0000', false],
+  ])('code prefix %s is a GB/T 2260 prefix: %s', (prefix, known) => expect(places.knowsPrefix(prefix)).toBe(known));
+
+  it.each([
     ['深圳市地方税务局通用定额发票', '深圳市'],
     ['浙江省地方税务局通用定额发票', '浙江省'],
     ['广东省广州市国家税务局定额专用发票', '广州市'],
