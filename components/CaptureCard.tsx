@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { displayCode, retryCanChange } from '@/lib/recognize/errors';
+import { displayCode } from '@/lib/recognize/errors';
 import { errorMessageKey } from '@/lib/ui/error-words';
 import { amountFen, displayAmount, fenToYuanText } from '@/lib/invoice/amount';
 import { gbt2260 } from '@/lib/invoice/gbt2260';
@@ -7,7 +7,7 @@ import { resolvePlace } from '@/lib/invoice/location';
 import { QUOTA_INVOICE_FIELDS } from '@/lib/recognize/contract';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type CaptureStatus, type ProviderId, type WaitReason } from '@/lib/store/capture-schema';
-import { isRereadingEntry, providerHasRead, statusWords } from '@/lib/ui/capture-status';
+import { isRereadingEntry, providerHasRead, refusedAsOtherPaper, statusWords } from '@/lib/ui/capture-status';
 import { duplicateShortWords, duplicateWords, type DuplicateMark } from '@/lib/ui/duplicate-words';
 import { reviewFlags, reviewReasons } from '@/lib/ui/capture-marks';
 import type { CheckResult } from '@/lib/invoice/checks';
@@ -266,7 +266,7 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
             <button type="button" class="copy-all" onClick={copyAll}>{t('copyAll')}</button>
           )}
           {actions.onAllowHost && <AllowHostButton capture={capture} onAllowHost={actions.onAllowHost} look="primary" />}
-          {stands === 'failed' && error && retryCanChange(error) && (
+          {stands === 'failed' && error && !refusedAsOtherPaper(capture) && (
             <button type="button" class="retry" onClick={() => actions.onRetry(capture.id)}>{t('retry')}</button>
           )}
           {(capture.status === 'done' || capture.status === 'failed') && capture.hasImage && canReread(other) && (

@@ -68,7 +68,7 @@ function GroupTable({ groups, caption, keyLabel, kind }: { groups: GroupTotals[]
  */
 export const MonthGlance = pure(function MonthGlance({ groups }: Props) {
   const box = useRef<HTMLDivElement>(null);
-  const more = useMoreBelow(box, groups);
+  const more = useWholeRowsAndMoreBelow(box, groups);
   return (
     <section class="glance" aria-labelledby="glance-title" aria-busy={groups === null || undefined}>
       <h2 id="glance-title">{t('glanceTitle')}</h2>
@@ -89,13 +89,15 @@ export const MonthGlance = pure(function MonthGlance({ groups }: Props) {
 });
 
 /**
- * Whether the box holds rows below what it shows: a fixed-height box cut its last city in half
- * with no sign of more (issue 13's trial: Chromium draws no scroll bar until one scrolls).
- * Checked when the groups change (after the paint: read in a layout effect, the box's height
- * forced the whole page's layout inside the render that brings 5,000 captures; the line it
- * fills is always there, so a frame's wait moves nothing), on scroll and on resize.
+ * Fits the box to whole rows (fitWholeRows) and tells whether it holds rows below what it shows:
+ * a fixed-height box cut its last city in half with no sign of more (issue 13's trial: Chromium
+ * draws no scroll bar until one scrolls). Fitted when the tables' size changes (the
+ * ResizeObserver's first report, when the groups arrive, is the first fit; after the paint: read
+ * in a layout effect, the box's height forced the whole page's layout inside the render that
+ * brings 5,000 captures; the line it fills is always there, so a frame's wait moves nothing) and
+ * on resize; "more below" checked again on scroll.
  */
-function useMoreBelow(box: { current: HTMLElement | null }, groups: unknown): boolean {
+function useWholeRowsAndMoreBelow(box: { current: HTMLElement | null }, groups: unknown): boolean {
   const [more, setMore] = useState(false);
   useEffect(() => {
     const el = box.current;
@@ -105,11 +107,12 @@ function useMoreBelow(box: { current: HTMLElement | null }, groups: unknown): bo
       fitWholeRows(el);
       check();
     };
-    fit();
-    // Rows change height after the first paint too: the CJK font arrives (a new user's first open
+    // The observer reports each table once when observed (the first fit), and again when its rows
+    // change height after the first paint: the CJK font arrives (a new user's first open
     // of the batch cut a city in zh_CN), a window's width wraps the box's sideways scroll bar in.
     const tables = new ResizeObserver(fit);
     el.querySelectorAll('table').forEach((table) => tables.observe(table));
+    if (!groups) check(); // no table to report: nothing below
     el.addEventListener('scroll', check, { passive: true });
     window.addEventListener('resize', fit);
     return () => {
@@ -135,11 +138,19 @@ function fitWholeRows(el: HTMLElement): void {
   const rows = Array.from(el.querySelectorAll('tbody tr'), (r) => {
     const box = r.getBoundingClientRect();
     return { top: box.top - top, bottom: box.bottom - top };
-  });
-  if (rows.every((r) => r.bottom <= room + 0.5)) return;
-  const cuts = rows
-    .map((r) => r.bottom)
-    .filter((b) => b <= room + 0.5 && rows.every((r) => r.bottom <= b + 0.5 || r.top >= b - 0.5))
-    .sort((a, b) => b - a);
-  if (cuts[0] !== undefined) el.style.height = `${cuts[0] + el.offsetHeight - el.clientHeight}px`;
+  }).sort((a, b) => a.top - b.top);
+  // One pass down the rows of both tables: rows that overlap (a month's row beside a city's) make
+  // one band, and a band's foot is a cut no row straddles; the lowest such foot within the room.
+  let cut: number | undefined;
+  let band: { top: number; bottom: number } | undefined;
+  for (const row of rows) {
+    if (band && row.top < band.bottom - 0.5) {
+      band.bottom = Math.max(band.bottom, row.bottom);
+      continue;
+    }
+    if (band && band.bottom <= room + 0.5) cut = band.bottom;
+    band = { ...row };
+  }
+  if (band && band.bottom <= room + 0.5) return; // every row fits: the CSS height stands
+  if (cut !== undefined) el.style.height = `${cut + el.offsetHeight - el.clientHeight}px`;
 }

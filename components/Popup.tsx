@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { standing } from '@/lib/invoice/hand-entry';
-import { retryCanChange } from '@/lib/recognize/errors';
+import { refusedAsOtherPaper } from '@/lib/ui/capture-status';
 import type { CaptureMarks } from '@/lib/ui/capture-marks';
 import type { CaptureView } from '@/lib/ui/use-captures';
 import type { ProviderId } from '@/lib/store/capture-schema';
@@ -53,7 +53,7 @@ const AT_A_GLANCE = 6;
  */
 /** A failure whose row offers nothing but its words and Delete: paper named as another kind. */
 function nothingToDo(capture: CaptureView['capture']): boolean {
-  return standing(capture) === 'failed' && capture.error !== undefined && !retryCanChange(capture.error);
+  return standing(capture) === 'failed' && refusedAsOtherPaper(capture);
 }
 
 function useOpenNewest(list: { current: HTMLElement | null }, views: CaptureView[] | null): boolean {

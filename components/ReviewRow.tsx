@@ -3,9 +3,8 @@ import { pure } from './pure';
 import { AllowHostButton } from './AllowHostButton';
 import { EditableCell } from './EditableCell';
 import { errorText } from '@/lib/ui/error-text';
-import { retryCanChange } from '@/lib/recognize/errors';
 import { FIELD_LABEL } from '@/lib/ui/field-labels';
-import { isRereadingEntry } from '@/lib/ui/capture-status';
+import { isRereadingEntry, refusedAsOtherPaper } from '@/lib/ui/capture-status';
 import { cutInPlaceBox } from '@/lib/ui/place-box';
 import { toEnterWords } from '@/lib/ui/hand-entry-words';
 import { checkWord } from '@/lib/export/columns';
@@ -169,10 +168,10 @@ export const ReviewRow = pure(function ReviewRow({ capture, check, current, acti
         <PhotoPart part={capture.photo} />
       </td>
       <td class="row-actions">
-        {/* Not on paper named as another kind: the same image read again says the same (lib/recognize/errors.ts).
+        {/* Not on paper named as another kind: the same image read again says the same (lib/ui/capture-status.ts).
             Its place is kept, unseen, so Delete stands where it does on every row (a clerk deleting row
             after row clicks one spot). */}
-        {capture.status === 'failed' && capture.error && !retryCanChange(capture.error) ? (
+        {refusedAsOtherPaper(capture) ? (
           <button type="button" class="retry-slot link" tabIndex={-1} aria-hidden="true" disabled>{t('retry')}</button>
         ) : (
           <button type="button" class="retry link" onClick={() => actions.retry(capture.id)}>{t('retry')}</button>

@@ -14,7 +14,10 @@ export interface PlaceIndex {
   /**
    * Whether 4 digits (a code's 2–5) are a GB/T 2260 prefix at all: a place's, or one of the
    * standard's groups that names no place (4290 省直辖县级行政区划, 1101 市辖区). False for 4281:
-   * no such division exists, so a code carrying it was misread or mistyped.
+   * no such division exists, so a code carrying it was misread or mistyped. A municipality's
+   * (北京 11, 天津 12, 上海 31, 重庆 50) only as the city (1100) or its groups 01 市辖区 and 02 县
+   * (02 of 北京, 天津 and 上海 dropped from GB/T 2260 in 2015–2016, still on older invoices): 1105
+   * names nothing, though byCodePrefix reads every 11xx as 北京市.
    */
   knowsPrefix(prefix: string): boolean;
   /**
@@ -99,7 +102,9 @@ export function createPlaceIndex(places: readonly Place[], groups: readonly stri
 
   return {
     byCodePrefix,
-    knowsPrefix: (prefix) => groupPrefixes.has(prefix) || byCodePrefix(prefix) !== null,
+    knowsPrefix: (prefix) =>
+      groupPrefixes.has(prefix) ||
+      (MUNICIPALITIES.has(prefix.slice(0, 2)) ? ['00', '01', '02'].includes(prefix.slice(2)) : byCodePrefix(prefix) !== null),
     mostSpecificIn(text, hint) {
       const found = names.flatMap((n) => {
         const at = text.indexOf(n.text);

@@ -16,6 +16,8 @@ describe('GB/T 2260 places', () => {
     // The standard's groups: real prefixes that name no place (省直辖县级行政区划, 市辖区).
     ['4290', true], ['4190', true], ['6590', true], ['3101', true],
     ['4281', false], ['9999', false], ['4499', false], ['0000', false],
+    // Municipalities: the city and its groups (02 县 of older invoices too), nothing else.
+    ['1100', true], ['1102', true], ['3102', true], ['5002', true], ['1105', false], ['3170', false], ['5031', false],
   ])('code prefix %s is a GB/T 2260 prefix: %s', (prefix, known) => expect(places.knowsPrefix(prefix)).toBe(known));
 
   it.each([

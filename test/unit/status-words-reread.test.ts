@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useUiLanguage } from '@/lib/i18n';
 import type { Capture } from '@/lib/store/capture-schema';
-import { isRereadingEntry, statusWords } from '@/lib/ui/capture-status';
+import { isRereadingEntry, refusedAsOtherPaper, statusWords } from '@/lib/ui/capture-status';
 import { standing } from '@/lib/invoice/hand-entry';
 
 const at = Date.UTC(2026, 10, 20, 8, 0);
@@ -41,5 +41,26 @@ describe('what the popup says of a hand entry (lib/ui/capture-status.ts statusWo
     const plain = { ...handEntry('queued'), corrections: undefined };
     expect(isRereadingEntry(plain)).toBe(false);
     expect(statusWords(plain, 0, 4)).toBe('Waiting');
+  });
+});
+
+describe('a refusal the same Retry cannot change (lib/ui/capture-status.ts refusedAsOtherPaper)', () => {
+  const refused = (documentKind: NonNullable<Capture['error']>['documentKind'], code = 'AIS.0104'): Capture => ({
+    ...handEntry('failed'), corrections: undefined, error: { code, message: 'x', retryable: false, documentKind },
+  });
+
+  it('is paper named as another kind, failed, typed in by hand or not', () => {
+    expect(refusedAsOtherPaper(refused('taxi-receipt'))).toBe(true);
+    // Typed in by hand over it: still a taxi receipt when read again, so no Retry on the batch row either.
+    const entered: Capture = { ...refused('taxi-receipt'), corrections: handEntry('failed').corrections };
+    expect(standing(entered)).toBe('entered');
+    expect(refusedAsOtherPaper(entered)).toBe(true);
+  });
+
+  it('is not a refusal of unknown paper, another failure, or a capture being read again', () => {
+    expect(refusedAsOtherPaper(refused(undefined))).toBe(false);
+    expect(refusedAsOtherPaper(refused('unknown'))).toBe(false);
+    expect(refusedAsOtherPaper(refused(undefined, 'LOCAL.NETWORK'))).toBe(false);
+    expect(refusedAsOtherPaper({ ...refused('taxi-receipt'), status: 'running' })).toBe(false);
   });
 });
