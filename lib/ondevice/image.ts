@@ -42,9 +42,9 @@ export function resize(src: RgbaImage, width: number, height: number): RgbaImage
  * one 32-bit word (bytes 0 and 2, then 1 and 3, each in a 16-bit lane: at most 4 × 255 + 2, so
  * no carry between lanes), the same bytes as a channel at a time at about a quarter of the time
  * (the fast pipeline halves every photo for its 480 px detection). Pixels not aligned to 4 bytes in
- * their buffer are copied first.
+ * their buffer are copied first. Also the sheet finder's first look (sheet.ts plainlyOnePaper).
  */
-function halve(src: RgbaImage): RgbaImage {
+export function halve(src: RgbaImage): RgbaImage {
   const w = src.width >> 1;
   const h = src.height >> 1;
   const out = new Uint8ClampedArray(w * h * 4);

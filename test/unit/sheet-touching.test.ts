@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RotatedRect } from '@/lib/ondevice/geometry';
 import { type RgbaImage, createImage } from '@/lib/ondevice/image';
-import { findInvoices } from '@/lib/ondevice/sheet';
+import { findInvoices, plainlyOnePaper } from '@/lib/ondevice/sheet';
 
 type Rgb = readonly [number, number, number];
 const WHITE: Rgb = [248, 248, 250];
@@ -76,5 +76,25 @@ describe('findInvoices on sheets the generator showed it failing', { timeout: 30
     const slips = [slip(170, 120, 300, 160, 1), slip(520, 130, 300, 160, -2)];
     const img = desk(700, 260, [150, 105, 65], slips.map((rect) => ({ rect, face: WHITE })));
     expect(oneRegionEach(findInvoices(img), slips)).toEqual([1, 1]);
+  });
+});
+
+describe('the first look at half size (plainlyOnePaper): one paper skips the full search, anything else does not', { timeout: 30_000 }, () => {
+  const ground: Rgb = [150, 105, 65];
+
+  it('one slip on a desk, and a scan with no desk, are plainly one paper', () => {
+    const one = desk(640, 420, ground, [{ rect: slip(320, 210, 420, 230, 3), face: WHITE }]);
+    expect(plainlyOnePaper(one)).toBe(true);
+    expect(findInvoices(one)).toEqual([]);
+    expect(plainlyOnePaper(createImage(640, 420, WHITE))).toBe(true);
+  });
+
+  it('two slips apart, slips laid edge to edge, and an image too small to halve are searched whole', () => {
+    const apart = [slip(170, 120, 300, 160, 1), slip(520, 130, 300, 160, -2)];
+    expect(plainlyOnePaper(desk(700, 260, ground, apart.map((rect) => ({ rect, face: WHITE }))))).toBe(false);
+    // Two portrait slips side by side make one region of no slip's shape (aspect about 1.1).
+    const touching = [slip(100, 160, 150, 270, 1), slip(249, 162, 150, 270, -1)];
+    expect(plainlyOnePaper(desk(360, 320, ground, touching.map((rect) => ({ rect, face: WHITE }))))).toBe(false);
+    expect(plainlyOnePaper(desk(300, 180, ground, [{ rect: slip(150, 90, 200, 110), face: WHITE }]))).toBe(false);
   });
 });
