@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { standing } from '@/lib/invoice/hand-entry';
-import { refusedAsOtherPaper } from '@/lib/ui/capture-status';
+import { refusedAsOtherPaper } from '@/lib/invoice/capture-checks';
 import type { CaptureMarks } from '@/lib/ui/capture-marks';
 import type { CaptureView } from '@/lib/ui/use-captures';
 import type { ProviderId } from '@/lib/store/capture-schema';

@@ -4,7 +4,8 @@ import { AllowHostButton } from './AllowHostButton';
 import { EditableCell } from './EditableCell';
 import { errorText } from '@/lib/ui/error-text';
 import { FIELD_LABEL } from '@/lib/ui/field-labels';
-import { isRereadingEntry, refusedAsOtherPaper } from '@/lib/ui/capture-status';
+import { isRereadingEntry } from '@/lib/ui/capture-status';
+import { refusedAsOtherPaper } from '@/lib/invoice/capture-checks';
 import { cutInPlaceBox } from '@/lib/ui/place-box';
 import { toEnterWords } from '@/lib/ui/hand-entry-words';
 import { checkWord } from '@/lib/export/columns';
@@ -168,7 +169,7 @@ export const ReviewRow = pure(function ReviewRow({ capture, check, current, acti
         <PhotoPart part={capture.photo} />
       </td>
       <td class="row-actions">
-        {/* Not on paper named as another kind: the same image read again says the same (lib/ui/capture-status.ts).
+        {/* Not on paper named as another kind: the same image read again says the same (lib/invoice/capture-checks.ts).
             Its place is kept, unseen, so Delete stands where it does on every row (a clerk deleting row
             after row clicks one spot). */}
         {refusedAsOtherPaper(capture) ? (

@@ -48,6 +48,7 @@ const CHECK_WORD: Record<CheckId, MessageKey> = {
   'code-authority': 'check_code_authority',
   'code-year': 'check_code_year',
   'code-region': 'check_code_region',
+  'other-paper': 'check_other_paper',
   'number-format': 'check_number_format',
   'amount-unreadable': 'check_amount_unreadable',
   'region-mismatch': 'check_region_mismatch',

@@ -21,6 +21,7 @@ export type CheckId =
   | 'code-authority'
   | 'code-year'
   | 'code-region'
+  | 'other-paper'
   | 'number-format'
   | 'amount-unreadable'
   | 'region-mismatch'
@@ -53,6 +54,12 @@ export interface CheckInput {
   imageSha256?: string;
   /** Lowest per-field confidence of the recognized (not corrected) fields. */
   minConfidence?: number;
+  /**
+   * The engine refused the paper as another kind (AIS.0104 naming it: lib/ui/capture-status.ts
+   * refusedAsOtherPaper). Typed in by hand it stands as an invoice, counted (the engine may refuse
+   * a real quota invoice), but stays to review as `other-paper` until the clerk has looked.
+   */
+  refusedAsOtherPaper?: boolean;
 }
 
 /**
@@ -131,6 +138,7 @@ export function checkBatch(items: CheckInput[], places: PlaceIndex, reviewThresh
     if (same.size > 0) flags.push('duplicate');
     const missing = stand === null || stand === 'done' || stand === 'entered' ? INVOICE_FIELD_NAMES.filter((f) => !item.fields[f]) : [];
     if (missing.length > 0) flags.push('missing-fields');
+    if (stand === 'entered' && item.refusedAsOtherPaper) flags.push('other-paper');
     if (code && !CODE_PATTERN.test(code)) flags.push('code-format');
     // 12 digits, but the first names no issuing authority (DESIGN.md, "Code": 0, 1 or 2): a digit
     // misread (seed 2001971 read 733011038787 for 233011038187), or a hand entry mistyped.

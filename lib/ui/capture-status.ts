@@ -1,6 +1,5 @@
 import { t, type MessageKey } from '../i18n';
 import { standing } from '../invoice/hand-entry';
-import { retryCanChange } from '../recognize/errors';
 import type { Capture, CaptureStatus, WaitReason } from '../store/capture-schema';
 
 const STATUS_LABEL: Record<CaptureStatus, MessageKey> = {
@@ -58,17 +57,6 @@ export function statusWords(capture: Capture, found: number, of: number): string
  */
 export function isRereadingEntry(capture: Pick<Capture, 'status' | 'corrections'>): boolean {
   return (capture.status === 'queued' || capture.status === 'running') && standing(capture) === 'entered';
-}
-
-/**
- * Whether a capture failed as paper named as another kind (AIS.0104 with its `documentKind`), so
- * the same Retry cannot change it (lib/recognize/errors.ts retryCanChange). Decided on `status`,
- * not on where it stands: one typed in by hand over such a refusal loses Retry too (read again, the
- * paper is still a taxi receipt); "Read again with" the other engine stays offered. The popup keeps
- * such a newest row closed, its card and the batch's row offer no Retry.
- */
-export function refusedAsOtherPaper(capture: Pick<Capture, 'status' | 'error'>): boolean {
-  return capture.status === 'failed' && capture.error !== undefined && !retryCanChange(capture.error);
 }
 
 /**

@@ -73,6 +73,23 @@ describe('the batch\'s marks over the whole store (popup and in-page card)', () 
     expect(reviewReasons(check)).toEqual(keys.map((k) => words(k)));
   });
 
+  it('a refusal of other paper typed in by hand counts, and stays to review until looked at (new-user check of stop 37)', () => {
+    // A taxi receipt refused by name, its code, number and amount typed into the batch.
+    const refused: Capture = {
+      ...done('taxi', START), result: undefined, status: 'failed',
+      error: { code: 'AIS.0104', message: 'not a quota invoice: a taxi receipt', retryable: false, documentKind: 'taxi-receipt' },
+      corrections: { code: '144031060038', number: '35050290', amount: '￥50.00', location: '深圳市' },
+    };
+    const check = captureMarks([refused]).checks.get('taxi');
+    expect(check!.fen).toBe(5000);
+    expect(reviewFlags(check)).toEqual(['other-paper']);
+    expect(reviewReasons(check)).toEqual([words('check_other_paper')]);
+    // Refused for no kind (nothing found), or a network failure, typed in: nothing to say of the paper.
+    for (const error of [{ code: 'AIS.0104', message: 'x', retryable: false }, { code: 'LOCAL.NETWORK', message: 'x', retryable: true }]) {
+      expect(reviewFlags(captureMarks([{ ...refused, error }]).checks.get('taxi'))).toEqual([]);
+    }
+  });
+
   it('a counted duplicate alone is not "to review"', () => {
     const marks = captureMarks(pile());
     expect(marks.checks.get('c000')!.flags).toEqual(['duplicate']);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useUiLanguage } from '@/lib/i18n';
 import type { Capture } from '@/lib/store/capture-schema';
-import { isRereadingEntry, refusedAsOtherPaper, statusWords } from '@/lib/ui/capture-status';
+import { isRereadingEntry, statusWords } from '@/lib/ui/capture-status';
+import { refusedAsOtherPaper } from '@/lib/invoice/capture-checks';
 import { standing } from '@/lib/invoice/hand-entry';
 
 const at = Date.UTC(2026, 10, 20, 8, 0);
@@ -44,7 +45,7 @@ describe('what the popup says of a hand entry (lib/ui/capture-status.ts statusWo
   });
 });
 
-describe('a refusal the same Retry cannot change (lib/ui/capture-status.ts refusedAsOtherPaper)', () => {
+describe('a refusal the same Retry cannot change (lib/invoice/capture-checks.ts refusedAsOtherPaper)', () => {
   const refused = (documentKind: NonNullable<Capture['error']>['documentKind'], code = 'AIS.0104'): Capture => ({
     ...handEntry('failed'), corrections: undefined, error: { code, message: 'x', retryable: false, documentKind },
   });
