@@ -7,8 +7,7 @@ import { resolvePlace } from '@/lib/invoice/location';
 import { QUOTA_INVOICE_FIELDS } from '@/lib/recognize/contract';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type CaptureStatus, type ProviderId, type WaitReason } from '@/lib/store/capture-schema';
-import { isRereadingEntry, providerHasRead, statusWords } from '@/lib/ui/capture-status';
-import { refusedAsOtherPaper } from '@/lib/invoice/capture-checks';
+import { isRereadingEntry, providerHasRead, retryFutile, statusWords, unreadableBytes } from '@/lib/ui/capture-status';
 import { duplicateShortWords, duplicateWords, type DuplicateMark } from '@/lib/ui/duplicate-words';
 import { reviewFlags, reviewReasons } from '@/lib/ui/capture-marks';
 import type { CheckResult } from '@/lib/invoice/checks';
@@ -267,10 +266,10 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
             <button type="button" class="copy-all" onClick={copyAll}>{t('copyAll')}</button>
           )}
           {actions.onAllowHost && <AllowHostButton capture={capture} onAllowHost={actions.onAllowHost} look="primary" />}
-          {stands === 'failed' && error && !refusedAsOtherPaper(capture) && (
+          {stands === 'failed' && error && !retryFutile(capture) && (
             <button type="button" class="retry" onClick={() => actions.onRetry(capture.id)}>{t('retry')}</button>
           )}
-          {(capture.status === 'done' || capture.status === 'failed') && capture.hasImage && canReread(other) && (
+          {(capture.status === 'done' || capture.status === 'failed') && capture.hasImage && !unreadableBytes(capture) && canReread(other) && (
             <button type="button" class="reread link" onClick={() => actions.onReread(capture.id, other)}>
               {t('rereadWith', t(PROVIDER_LABEL[other]))}
             </button>

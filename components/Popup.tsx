@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { standing } from '@/lib/invoice/hand-entry';
 import { refusedAsOtherPaper } from '@/lib/invoice/capture-checks';
+import { unreadableBytes } from '@/lib/ui/capture-status';
 import type { CaptureMarks } from '@/lib/ui/capture-marks';
 import type { CaptureView } from '@/lib/ui/use-captures';
 import type { ProviderId } from '@/lib/store/capture-schema';
@@ -51,9 +52,12 @@ const AT_A_GLANCE = 6;
  * stays closed: its one line says it all, and open it showed only its long words and Delete (the
  * new-user check of stop 36: a toll receipt picked last).
  */
-/** A failure whose row offers nothing but its words and Delete: paper named as another kind. */
+/**
+ * A failure whose row offers nothing but its words and Delete: paper named as another kind, or
+ * bytes no engine can read (a 10×10 px picture, a text file: unreadableBytes).
+ */
 function nothingToDo(capture: CaptureView['capture']): boolean {
-  return standing(capture) === 'failed' && refusedAsOtherPaper(capture);
+  return standing(capture) === 'failed' && (refusedAsOtherPaper(capture) || unreadableBytes(capture));
 }
 
 function useOpenNewest(list: { current: HTMLElement | null }, views: CaptureView[] | null): boolean {

@@ -4,8 +4,7 @@ import { AllowHostButton } from './AllowHostButton';
 import { EditableCell } from './EditableCell';
 import { errorText } from '@/lib/ui/error-text';
 import { FIELD_LABEL } from '@/lib/ui/field-labels';
-import { isRereadingEntry } from '@/lib/ui/capture-status';
-import { refusedAsOtherPaper } from '@/lib/invoice/capture-checks';
+import { isRereadingEntry, retryFutile } from '@/lib/ui/capture-status';
 import { cutInPlaceBox } from '@/lib/ui/place-box';
 import { toEnterWords } from '@/lib/ui/hand-entry-words';
 import { checkWord } from '@/lib/export/columns';
@@ -103,7 +102,7 @@ export const ReviewRow = pure(function ReviewRow({ capture, check, current, acti
       {FIELDS.map((f) => {
         const low = (capture.result?.confidence?.[f] ?? 1) < 0.9 && capture.corrections?.[f] === undefined;
         // A place the code gives is no gap in the row (the month at a glance files it there too);
-        // the check still lists the location as not printed or typed.
+        // the check still lists a recognized one's location as not printed (a hand entry's is optional).
         const missing = ((check?.missing.includes(f) ?? false) || toEnter.includes(f)) && !(f === 'location' && fromCode);
         const active = f === activeField;
         return (
@@ -169,10 +168,10 @@ export const ReviewRow = pure(function ReviewRow({ capture, check, current, acti
         <PhotoPart part={capture.photo} />
       </td>
       <td class="row-actions">
-        {/* Not on paper named as another kind: the same image read again says the same (lib/invoice/capture-checks.ts).
+        {/* Not where the same image read again says the same: paper named as another kind, a 10×10 px picture (retryFutile).
             Its place is kept, unseen, so Delete stands where it does on every row (a clerk deleting row
             after row clicks one spot). */}
-        {refusedAsOtherPaper(capture) ? (
+        {retryFutile(capture) ? (
           <button type="button" class="retry-slot link" tabIndex={-1} aria-hidden="true" disabled>{t('retry')}</button>
         ) : (
           <button type="button" class="retry link" onClick={() => actions.retry(capture.id)}>{t('retry')}</button>

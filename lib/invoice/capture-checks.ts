@@ -2,7 +2,7 @@ import { checkBatch, type CheckResult } from './checks';
 import { gbt2260 } from './gbt2260';
 import { REVIEW_THRESHOLD } from './review';
 import { effectiveFields, type Capture } from '../store/capture-schema';
-import { retryCanChange } from '../recognize/errors';
+import { namesOtherPaper } from '../recognize/errors';
 
 /**
  * The checks of a set of stored captures (lib/invoice/checks.ts checkBatch), as the batch, the
@@ -33,13 +33,12 @@ export function checksFor(captures: Capture[], threshold = REVIEW_THRESHOLD): Ma
 }
 
 /**
- * Whether a capture failed as paper named as another kind (AIS.0104 with its `documentKind`), so
- * the same Retry cannot change it (lib/recognize/errors.ts retryCanChange). Decided on `status`,
- * not on where it stands: one typed in by hand over such a refusal loses Retry too (read again, the
- * paper is still a taxi receipt); "Read again with" the other engine stays offered. The popup keeps
- * such a newest row closed, its card and the batch's row offer no Retry; the checks keep a hand
- * entry over it to review (`other-paper`).
+ * Whether a capture failed as paper named as another kind (AIS.0104 with its `documentKind`:
+ * lib/recognize/errors.ts namesOtherPaper). Decided on `status`, not on where it stands: one typed
+ * in by hand over such a refusal counts as refused too (read again, the paper is still a taxi
+ * receipt). The popup keeps such a newest row closed and the checks keep a hand entry over it to
+ * review (`other-paper`); Retry is not offered on it (lib/ui/capture-status.ts retryFutile).
  */
 export function refusedAsOtherPaper(capture: Pick<Capture, 'status' | 'error'>): boolean {
-  return capture.status === 'failed' && capture.error !== undefined && !retryCanChange(capture.error);
+  return capture.status === 'failed' && capture.error !== undefined && namesOtherPaper(capture.error);
 }

@@ -136,7 +136,11 @@ export function checkBatch(items: CheckInput[], places: PlaceIndex, reviewThresh
     const same = new Set(stand === 'failed' ? [] : keysOf(item).flatMap((key) => (key ? byKey.get(key) ?? [] : [])));
     same.delete(item.id);
     if (same.size > 0) flags.push('duplicate');
-    const missing = stand === null || stand === 'done' || stand === 'entered' ? INVOICE_FIELD_NAMES.filter((f) => !item.fields[f]) : [];
+    const place = placeOf(code, location);
+    // Typed in by hand, the place is optional where the code's region digits name one (README, "entered
+    // by hand"): the row shows that place from the code. Helper-75 saw such an entry marked "Field missing".
+    const optional = (f: InvoiceFieldKey) => f === 'location' && stand === 'entered' && place.codePlace !== null;
+    const missing = stand === null || stand === 'done' || stand === 'entered' ? INVOICE_FIELD_NAMES.filter((f) => !item.fields[f] && !optional(f)) : [];
     if (missing.length > 0) flags.push('missing-fields');
     if (stand === 'entered' && item.refusedAsOtherPaper) flags.push('other-paper');
     if (code && !CODE_PATTERN.test(code)) flags.push('code-format');
@@ -153,7 +157,6 @@ export function checkBatch(items: CheckInput[], places: PlaceIndex, reviewThresh
     if (number && !NUMBER_PATTERN.test(number)) flags.push('number-format');
     const fen = fenOf(amount);
     if (amount && fen === null) flags.push('amount-unreadable');
-    const place = placeOf(code, location);
     if (place.mismatch) flags.push('region-mismatch');
     if (fen !== null && !isUsualDenomination(fen)) flags.push('unusual-amount');
     if (item.minConfidence !== undefined && item.minConfidence < reviewThreshold) flags.push('needs-review');

@@ -43,13 +43,46 @@ export function isRetryableAnswer(code: string, status?: number): boolean {
 }
 
 /**
- * Whether the user's Retry (the same image, the same engine) can end otherwise. Not when the paper
- * was named as another kind (AIS.0104 with its `documentKind`: a taxi receipt read again is a taxi
- * receipt again); "Read again with" the other engine and entering by hand stay offered. Every other
- * failure can change: the network, the keys, a quota, a timeout, a site that needed a login.
+ * Whether the paper was named as another kind (AIS.0104 with its `documentKind`, not 'unknown'):
+ * "this looks like a taxi receipt".
  */
-export function retryCanChange(error: Pick<RecognitionError, 'code' | 'documentKind'>): boolean {
-  return !(error.code === 'AIS.0104' && error.documentKind !== undefined && error.documentKind !== 'unknown');
+export function namesOtherPaper(error: Pick<RecognitionError, 'code' | 'documentKind'>): boolean {
+  return error.code === 'AIS.0104' && error.documentKind !== undefined && error.documentKind !== 'unknown';
+}
+
+/**
+ * Verdicts on the image's own bytes made on this side before any engine has them (lib/image/plan.ts
+ * size rules, normalize.ts decoding and format): the same bytes get the same verdict, whichever
+ * engine is chosen, so no engine has read them.
+ */
+const BYTES_VERDICTS: ReadonlySet<string> = new Set([
+  LocalCode.notImage, LocalCode.imageTooSmall, LocalCode.imageTooNarrow, LocalCode.imageDamaged, LocalCode.unsupportedFormat,
+]);
+
+/** Whether `error` is a verdict on the image bytes made before any engine had them (BYTES_VERDICTS). */
+export function isBytesVerdict(error: Pick<RecognitionError, 'code'>): boolean {
+  return BYTES_VERDICTS.has(error.code);
+}
+
+/**
+ * The API's verdicts on the image it was sent (Huawei's quota-invoice API page: AIS.0102 format,
+ * AIS.0103 size, AIS.0104 not a quota invoice or poor quality): the same image sent again gets the same.
+ */
+const IMAGE_ANSWERS: ReadonlySet<string> = new Set(['AIS.0102', 'AIS.0103', 'AIS.0104']);
+
+/**
+ * Whether the user's Retry (the same image, the same engine) can end otherwise. `imageKept`: the
+ * capture's bytes are stored (Capture.hasImage), so Retry sends those very bytes again instead of
+ * fetching its URL anew. Never for paper named as another kind (a taxi receipt read again is a taxi
+ * receipt again, whatever was fetched); not, on kept bytes, for a verdict on those bytes (too small,
+ * not an image, damaged: a 10×10 px picture stays 10×10) or the API's verdict on the image. "Read
+ * again with" the other engine and entering by hand stay offered. Every other failure can change:
+ * the network, the keys, a quota, a timeout, a site that needed a login (a page fetched instead of
+ * the image is not kept: Retry fetches again).
+ */
+export function retryCanChange(error: Pick<RecognitionError, 'code' | 'documentKind'>, imageKept: boolean): boolean {
+  if (namesOtherPaper(error)) return false;
+  return !(imageKept && (isBytesVerdict(error) || IMAGE_ANSWERS.has(error.code)));
 }
 
 /** The code to show: as the server sent it (APIGW.0301), else the canonical one. */

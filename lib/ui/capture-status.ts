@@ -1,6 +1,7 @@
 import { t, type MessageKey } from '../i18n';
 import { standing } from '../invoice/hand-entry';
 import type { Capture, CaptureStatus, WaitReason } from '../store/capture-schema';
+import { isBytesVerdict, retryCanChange } from '../recognize/errors';
 
 const STATUS_LABEL: Record<CaptureStatus, MessageKey> = {
   queued: 'statusQueued',
@@ -64,10 +65,32 @@ export function isRereadingEntry(capture: Pick<Capture, 'status' | 'corrections'
  * it has a result, or its image was handed on (running now, or a read that failed or waits to be
  * tried again). Not for a capture still waiting for the user's answer about a host, one whose
  * image could not be fetched (LOCAL.HOST_ACCESS: nothing was read) or one queued and not yet
- * started (trial 5 saw "Read by: On-device" beside "Waiting for your answer…").
+ * started (trial 5 saw "Read by: On-device" beside "Waiting for your answer…"), nor one whose
+ * bytes were refused before any engine had them (a 10×10 px picture: unreadableBytes).
  */
 export function providerHasRead(capture: Pick<Capture, 'result' | 'hasImage' | 'attempts' | 'status' | 'error'>): boolean {
   if (capture.result) return true;
+  if (unreadableBytes(capture)) return false;
   if (!capture.hasImage || capture.attempts === 0) return false;
   return capture.status !== 'queued' || capture.error !== undefined;
+}
+
+/**
+ * Whether a failed capture's Retry would send the same thing and get the same answer
+ * (lib/recognize/errors.ts retryCanChange): paper named as another kind, or a verdict on the kept
+ * bytes (too small, not an image, AIS.0103). Its Retry is not offered; entering by hand, "Read
+ * again with" (where unreadableBytes allows) and Delete stay.
+ */
+export function retryFutile(capture: Pick<Capture, 'status' | 'error' | 'hasImage'>): boolean {
+  return capture.status === 'failed' && capture.error !== undefined && !retryCanChange(capture.error, capture.hasImage);
+}
+
+/**
+ * Whether a failed capture's kept bytes were refused before any engine had them (too small, too
+ * narrow, damaged, not an image, a format that cannot be converted: lib/recognize/errors.ts
+ * isBytesVerdict), so no engine can read them: neither Retry nor "Read again with" is offered,
+ * and no "Read by" is shown. A page fetched instead of an image is not kept: that one stays open to Retry.
+ */
+export function unreadableBytes(capture: Pick<Capture, 'status' | 'error' | 'hasImage'>): boolean {
+  return capture.status === 'failed' && capture.hasImage && capture.error !== undefined && isBytesVerdict(capture.error);
 }

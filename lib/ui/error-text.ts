@@ -20,6 +20,23 @@ const KIND_LABEL: Record<Exclude<DocumentKind, 'unknown'>, MessageKey> = {
 };
 
 /**
+ * Each kind in a few words, said first on a refusal's one line ("Taxi receipt, not a quota
+ * invoice"): the popup's collapsed row cuts what does not fit, and helper-75 saw the English line
+ * cut before the kind ("Not a quota invoice: a machine-printed gene…").
+ */
+const KIND_SHORT: Record<Exclude<DocumentKind, 'unknown'>, MessageKey> = {
+  'taxi-receipt': 'kindShort_taxi_receipt',
+  'train-ticket': 'kindShort_train_ticket',
+  'air-itinerary': 'kindShort_air_itinerary',
+  'vat-special': 'kindShort_vat_special',
+  'vat-ordinary': 'kindShort_vat_ordinary',
+  'e-invoice': 'kindShort_e_invoice',
+  'machine-printed': 'kindShort_machine_printed',
+  'vehicle-sales': 'kindShort_vehicle_sales',
+  'toll-parking': 'kindShort_toll_parking',
+};
+
+/**
  * The words for an image refused for its size (lib/image/plan.ts), naming its size and the limits
  * it missed (lib/image/limits.ts); undefined for any other error, or one without the size.
  */
@@ -88,12 +105,12 @@ export function errorText(error: Pick<RecognitionError, 'code' | 'documentKind' 
 
 /**
  * The same in a few words, for one line (a collapsed row of the popup says why it failed):
- * "Not a quota invoice: a taxi receipt", "Image deleted or moved". The full words (errorText)
+ * "Taxi receipt, not a quota invoice", "Image deleted or moved". The full words (errorText)
  * stay in the row's details. Every known code has its own (`errorShort_<code>`).
  */
 export function errorShortText(error: Pick<RecognitionError, 'code' | 'documentKind' | 'unreadBecause' | 'holds'>): string {
   const kind = error.documentKind;
-  if (kind && kind !== 'unknown') return t('notQuotaInvoiceShort', t(KIND_LABEL[kind]));
+  if (kind && kind !== 'unknown') return t('notQuotaInvoiceShort', t(KIND_SHORT[kind]));
   const holds = heldInstead(error);
   if (holds) return t('notImageHoldsShort', holds);
   if (error.code === LocalCode.importedUnread && error.unreadBecause) return t('importedUnreadBecauseShort', wordsFor(t, shortMessageKey(error.unreadBecause.code)));

@@ -91,7 +91,7 @@ describe('the popup as a compact list', () => {
     const statuses = await popup.$$eval('article.capture', (cards) => cards.slice(0, 6).map((c) => c.getAttribute('data-status')));
     expect(statuses.filter((s) => s === 'failed')).toHaveLength(2);
     // A failed row is closed like the others and says why in one short line; its full words and Retry open with it.
-    for (const [id, reason] of [['seed-22', words('notQuotaInvoiceShort', en.kind_taxi_receipt!.message)], ['seed-21', words('errorShort_LOCAL_IMAGE_GONE')]] as const) {
+    for (const [id, reason] of [['seed-22', words('notQuotaInvoiceShort', en.kindShort_taxi_receipt!.message)], ['seed-21', words('errorShort_LOCAL_IMAGE_GONE')]] as const) {
       const row = `article[data-capture-id="${id}"]`;
       expect(await popup.$eval(`${row} .capture-details`, (d) => d.hasAttribute('hidden'))).toBe(true);
       expect(await popup.$eval(`${row} .capture-line2 .failure-reason`, (r) => r.textContent)).toBe(reason);
@@ -377,14 +377,39 @@ describe('failures in the popup and the batch (a new user\'s check of stop 36)',
       { ...base(1), status: 'failed', error: { code: 'LOCAL.NETWORK', message: 'Failed to fetch', retryable: true } },
       // The newest: a toll receipt picked last, refused with its kind named.
       { ...base(2), status: 'failed', error: { code: 'AIS.0104', message: 'not a quota invoice', retryable: false, documentKind: 'toll-parking' } },
+      // Older: the longest kinds' words, and a picture no engine can read (helper-75's faults).
+      { ...base(3), createdAt: at(-3), updatedAt: at(-3), status: 'failed', error: { code: 'AIS.0104', message: 'not a quota invoice', retryable: false, documentKind: 'machine-printed' } },
+      { ...base(4), createdAt: at(-4), updatedAt: at(-4), status: 'failed', error: { code: 'AIS.0104', message: 'not a quota invoice', retryable: false, documentKind: 'vehicle-sales' } },
+      { ...base(5), createdAt: at(-5), updatedAt: at(-5), status: 'failed', error: { code: 'LOCAL.IMAGE_TOO_SMALL', message: '10×10 px', retryable: false, imageSize: { width: 10, height: 10 } } },
+      { ...base(6), createdAt: at(-6), updatedAt: at(-6), status: 'failed', error: { code: 'AIS.0104', message: 'not a quota invoice', retryable: false, documentKind: 'unknown' } },
     ]);
     await popup.setViewport({ width: 400, height: 600 });
     await popup.reload();
-    await popup.waitForFunction(() => document.querySelectorAll('article.capture').length === 3, { polling: 100 });
+    await popup.waitForFunction(() => document.querySelectorAll('article.capture').length === 7, { polling: 100 });
   });
 
   afterAll(async () => {
     await ext?.browser.close();
+  });
+
+  it('names the kind of paper first on a refusal\'s one line, and the line is whole (helper-75: cut before the kind)', async () => {
+    const lines = await popup.$$eval('.capture-line2 .failure-reason', (rs) => rs.map((r) => ({
+      id: r.closest('article')!.getAttribute('data-capture-id'), text: r.textContent, cut: r.scrollWidth > r.clientWidth,
+    })));
+    for (const [id, kind] of [['f-2', 'toll_parking'], ['f-3', 'machine_printed'], ['f-4', 'vehicle_sales']] as const) {
+      expect(lines.find((l) => l.id === id)).toEqual({ id, text: words('notQuotaInvoiceShort', en[`kindShort_${kind}`]!.message), cut: false });
+    }
+  });
+
+  it('offers no Retry, no "Read again with" and no "Read by" on a picture too small to read (helper-75: Retry on 10×10 px)', async () => {
+    await popup.click('[data-capture-id="f-5"] button.expand');
+    await popup.waitForFunction(() => !document.querySelector('[data-capture-id="f-5"] .capture-details')!.hasAttribute('hidden'), { polling: 100 });
+    const shown = await popup.$eval('[data-capture-id="f-5"]', (a) => ({
+      buttons: Array.from(a.querySelectorAll('.detail-actions button')).map((b) => b.className),
+      readBy: a.querySelector('.meta-line .provider') !== null,
+    }));
+    expect(shown).toEqual({ buttons: ['delete'], readBy: false });
+    await popup.click('[data-capture-id="f-5"] button.expand');
   });
 
   it('keeps a newest refusal of other paper closed, its reason on its one line', async () => {
@@ -392,7 +417,7 @@ describe('failures in the popup and the batch (a new user\'s check of stop 36)',
     // (it has nothing to offer but Delete); a failure with Allow or Retry opens, as before.
     expect(await popup.$eval('article.capture', (a) => a.getAttribute('data-capture-id'))).toBe('f-2');
     expect(await popup.$eval('[data-capture-id="f-2"] .capture-details', (d) => d.hasAttribute('hidden'))).toBe(true);
-    expect(await popup.$eval('[data-capture-id="f-2"] .capture-line2 .failure-reason', (r) => r.textContent)).toBe(words('notQuotaInvoiceShort', en.kind_toll_parking!.message));
+    expect(await popup.$eval('[data-capture-id="f-2"] .capture-line2 .failure-reason', (r) => r.textContent)).toBe(words('notQuotaInvoiceShort', en.kindShort_toll_parking!.message));
   });
 
   it('offers Retry where another try can end otherwise, not on paper named as another kind', async () => {
@@ -403,7 +428,8 @@ describe('failures in the popup and the batch (a new user\'s check of stop 36)',
     const batch = await openExtensionPage(ext, 'batch.html');
     await batch.waitForSelector('tr[data-capture-id="f-2"]');
     const retries = await batch.$$eval('tr[data-capture-id]', (rows) => rows.map((r) => `${r.getAttribute('data-capture-id')}:${r.querySelector('button.retry') !== null}`).sort());
-    expect(retries).toEqual(['f-0:true', 'f-1:true', 'f-2:false']);
+    // A blank page (AIS.0104, no kind) read again by the same engine says the same too.
+    expect(retries).toEqual(['f-0:true', 'f-1:true', 'f-2:false', 'f-3:false', 'f-4:false', 'f-5:false', 'f-6:false']);
     await batch.close();
   });
 });

@@ -68,11 +68,23 @@ describe('a failed capture entered by hand', () => {
     expect(totalsOf([capture])).toMatchObject({ invoices: 0, entered: 0, fen: 0, failed: 1 });
   });
 
-  it('needs no place: counted, with the place listed as missing (to review) like a recognized one', () => {
+  it('needs no place where the code names its region: counted, nothing missing, the place taken from the code (README; helper-75 saw "Field missing")', () => {
     const capture = failed('no-place', { code: full.code, number: full.number, amount: '伍拾元' });
     expect(capture.corrections?.amount).toBe('￥50.00');
-    expect(totalsOf([capture])).toMatchObject({ invoices: 1, entered: 1, fen: 5000, toReview: 1 });
-    expect(checksFor([capture]).get('no-place')!.missing).toEqual(['location']);
+    expect(totalsOf([capture])).toMatchObject({ invoices: 1, entered: 1, fen: 5000, toReview: 0 });
+    const check = checksFor([capture]).get('no-place')!;
+    expect(check.missing).toEqual([]);
+    expect(check.flags).not.toContain('missing-fields');
+    // 4403 is 深圳市 (GB/T 2260): the row and the month at a glance show it from the code.
+    expect(check.codeRegion).toBe('深圳市');
+  });
+
+  it('still misses its place where the code names no region, and a recognized capture without one is still to review', () => {
+    // 4281 is no GB/T 2260 division: nothing to take the place from.
+    const unknownRegion = failed('no-region', { code: '042812222083', number: full.number, amount: '20' });
+    expect(checksFor([unknownRegion]).get('no-region')!.missing).toEqual(['location']);
+    const read = done('read-no-place', { code: full.code, number: full.number, amount: '￥20.00', location: '' });
+    expect(checksFor([read]).get('read-no-place')!.missing).toEqual(['location']);
   });
 
   it('an old reading left on a capture whose re-read failed is no hand entry', () => {
