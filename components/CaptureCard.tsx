@@ -2,8 +2,7 @@ import { useState } from 'preact/hooks';
 import { displayCode } from '@/lib/recognize/errors';
 import { errorMessageKey } from '@/lib/ui/error-words';
 import { amountFen, displayAmount, fenToYuanText } from '@/lib/invoice/amount';
-import { gbt2260 } from '@/lib/invoice/gbt2260';
-import { resolvePlace } from '@/lib/invoice/location';
+import { placeFromCode } from '@/lib/invoice/groups';
 import { QUOTA_INVOICE_FIELDS } from '@/lib/recognize/contract';
 import { t, tDynamic, type MessageKey } from '@/lib/i18n';
 import { effectiveFields, type Capture, type CaptureStatus, type ProviderId, type WaitReason } from '@/lib/store/capture-schema';
@@ -134,7 +133,6 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
   const serverSaid = error && serverSaidText(error, capture.source.imageUrl);
   const missing = missingFields(capture);
   const fields = effectiveFields(capture);
-  const place = invoice ? resolvePlace(fields, gbt2260()) : null;
   const wait = capture.status === 'queued' ? capture.job?.wait : undefined;
   const low = capture.status === 'done' ? lowConfidence(capture) : [];
   // The batch's own checks (one rule: lib/invoice/checks.ts), not a popup's copy of some of them.
@@ -146,7 +144,11 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
     ? (capture.status as 'queued' | 'running')
     : invoice ? (!checked ? 'checking' : notCounted ? 'duplicate' : needsReview ? 'review' : 'done') : capture.status;
   const amount = invoice ? displayAmount(fields.amount) : '';
-  const placeName = fields.location || place?.derivedCity?.name;
+  // The place the code gives where the location does not (the batch's rule: lib/invoice/groups.ts).
+  const fromCode = invoice ? placeFromCode(fields, check) : undefined;
+  const placeName = fields.location || fromCode;
+  // No place printed or typed: the code's, said as such ("深圳市 (from the invoice code)").
+  const placeOnlyFromCode = fields.location ? undefined : fromCode;
   const ids = [fields.code, fields.number].filter(Boolean).join(' · ');
   const summary = [ids, placeName].filter(Boolean).join(' · ');
   const detailsId = `details-${capture.id}`;
@@ -212,10 +214,10 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
                 key={field}
                 field={field}
                 label={label(field)}
-                value={field === 'amount' ? displayAmount(fields.amount) || undefined : fields[field]}
-                copyValue={field === 'amount' ? amountForCopy(fields.amount) : fields[field]}
-                rawValue={fields[field]}
-                derived={field === 'location' && place?.derivedCity ? t('derivedFromCode', place.derivedCity.name) : undefined}
+                value={field === 'amount' ? displayAmount(fields.amount) || undefined : field === 'location' && placeOnlyFromCode ? t('derivedFromCode', placeOnlyFromCode) : fields[field]}
+                copyValue={field === 'amount' ? amountForCopy(fields.amount) : field === 'location' ? placeName : fields[field]}
+                rawValue={field === 'location' && placeOnlyFromCode ? '' : fields[field]}
+                derived={field === 'location' && fields.location && fromCode ? t('derivedFromCode', fromCode) : undefined}
                 original={capture.corrections?.[field] !== undefined && result ? (result[field] ?? '') : undefined}
                 confidence={low.includes(field) ? result?.confidence?.[field] : undefined}
                 onCopy={actions.onCopy}
@@ -259,7 +261,7 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
         )}
         {capture.clockOffsetMs !== undefined && capture.clockOffsetMs !== 0 && capture.provider === 'huawei' && <ClockNotice offsetMs={capture.clockOffsetMs} />}
         <div class="detail-actions">
-          {capture.status === 'done' && result && (
+          {((capture.status === 'done' && result) || stands === 'entered') && (
             <button type="button" class={notCounted ? 'fill' : 'fill primary'} onClick={() => actions.onFill(capture.id)}>{t('fillPage')}</button>
           )}
           {invoice && (result || stands === 'entered') && (

@@ -1,22 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { pure } from './pure';
 import { formatAmount } from '@/lib/invoice/amount';
-import type { GroupTotals } from '@/lib/invoice/groups';
+import { groupName, type GroupTotals } from '@/lib/invoice/groups';
 import { t, type MessageKey } from '@/lib/i18n';
 
 interface Props {
   /** null while the groups wait for the table's first paint: the same box, empty, is drawn. */
   groups: { byMonth: GroupTotals[]; byCity: GroupTotals[] } | null;
-}
-
-/**
- * A group's name: the month or city itself; for the captures of no known place, "Place unknown",
- * or "No place (failed)" when none of them is an invoice (all failed): "Place unknown 0 · ￥0.00 ·
- * Failed 5" read like a city of that name.
- */
-function placeLabel(g: GroupTotals): string {
-  if (g.key) return g.key;
-  return g.totals.invoices === 0 && g.totals.failed > 0 ? t('glanceFailedNoPlace') : t('glanceUnknownCity');
 }
 
 /** One group table: totals per month or city, with a bar of its amount (plain SVG, theme colours). */
@@ -39,7 +29,7 @@ function GroupTable({ groups, caption, keyLabel, kind }: { groups: GroupTotals[]
       <tbody>
         {groups.map((g) => (
           <tr key={g.key} data-group={g.key} data-fen={g.totals.fen} data-invoices={g.totals.invoices}>
-            <th scope="row" title={placeLabel(g)}>{placeLabel(g)}</th>
+            <th scope="row" title={groupName(g, t)}>{groupName(g, t)}</th>
             <td class="num">{g.totals.invoices}</td>
             <td class="num">{formatAmount(g.totals.fen)}</td>
             <td class="bar-col">

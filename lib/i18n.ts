@@ -19,7 +19,17 @@ let chosen: UiLanguage | null = null;
  * language at run time, so a chosen language is read from the bundled messages.json files.
  */
 export function useUiLanguage(language: UiLanguage | 'auto' | null): void {
-  chosen = language === 'auto' ? null : language;
+  const next = language === 'auto' ? null : language;
+  if (next !== chosen) generation += 1;
+  chosen = next;
+}
+
+/** Counts the changes of language in this page: a view drawn at another count is drawn again (components/pure.ts). */
+let generation = 0;
+
+/** How many times the language of this page has changed (see `generation`). */
+export function languageGeneration(): number {
+  return generation;
 }
 
 /** The language the UI speaks now. */

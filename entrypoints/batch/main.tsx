@@ -7,7 +7,7 @@ import { zipFileName } from '@/lib/export/naming';
 import { exportedNotice, importedNotice } from '@/lib/export/summary';
 import { notifyCapturesChanged } from '@/lib/store/changes';
 import { t, tDynamic } from '@/lib/i18n';
-import { applyUiLanguage } from '@/lib/ui/language';
+import { applyUiLanguage, followUiLanguage } from '@/lib/ui/language';
 import { followToolbarScheme } from '@/lib/ui/toolbar-icon';
 import { sendMessage } from '@/lib/messages';
 import type { Capture } from '@/lib/store/capture-schema';
@@ -130,7 +130,12 @@ function App() {
 
 // Opening the page wakes a stopped worker, which picks up captures left queued or running.
 void sendMessage('resumeJobs', undefined).catch(() => undefined);
-void applyUiLanguage(document).then(() => {
+/** Draws the page (again, once the language changed: state kept, every row's words anew). */
+const draw = () => {
   document.title = t('batchTitle');
   render(<App />, document.getElementById('app')!);
+};
+void applyUiLanguage(document).then(() => {
+  draw();
+  followUiLanguage(document, draw);
 });

@@ -1,5 +1,5 @@
 import { formatAmount } from '../invoice/amount';
-import type { GroupTotals } from '../invoice/groups';
+import { groupName, type GroupTotals } from '../invoice/groups';
 import type { BatchTotals } from '../invoice/totals';
 import type { Translate } from './columns';
 import { localDateTime } from './records';
@@ -39,7 +39,7 @@ export function importedNotice(result: { added: number; invoices: number; duplic
 /** "2026-11: 8 invoices · ￥1,234.00 · …", one line per month or city. */
 function groupLines(heading: string, groups: GroupTotals[], words: Translate): string[] {
   if (groups.length === 0) return [];
-  return ['', heading, ...groups.map((g) => `${g.key || words('glanceUnknownCity')}: ${totalsLine(g.totals, words)}`)];
+  return ['', heading, ...groups.map((g) => `${groupName(g, words)}: ${totalsLine(g.totals, words)}`)];
 }
 
 /** summary.txt: what a bookkeeper reads first when the ZIP arrives; then per month and per city. */

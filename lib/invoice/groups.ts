@@ -1,3 +1,4 @@
+import type { Translate } from '../i18n';
 import type { CheckResult, InvoiceFields } from './checks';
 import { countedCaptures, tally, type BatchTotals, type TotalsItem } from './totals';
 
@@ -59,4 +60,15 @@ export function glance(items: GroupItem[], checks: Map<string, CheckResult>): { 
   const byCity = groupTotals(items, checks, (i) => cityKey(i.fields, checks.get(i.id)))
     .sort((a, b) => Number(a.key === '') - Number(b.key === '') || b.totals.fen - a.totals.fen || a.key.localeCompare(b.key, 'zh-CN'));
   return { byMonth, byCity };
+}
+
+/**
+ * A group's name in `words`' language, as the batch's month at a glance and summary.txt both say
+ * it: the month or place itself; for the captures of no known place, "Place unknown", or "No place
+ * (failed)" when none of them is an invoice (all failed: "Place unknown 0 · ￥0.00 · Failed 5" read
+ * like a place of that name; helper-76 saw summary.txt and the batch name that row apart).
+ */
+export function groupName(g: GroupTotals, words: Translate): string {
+  if (g.key) return g.key;
+  return g.totals.invoices === 0 && g.totals.failed > 0 ? words('glanceFailedNoPlace') : words('glanceUnknownCity');
 }

@@ -9,3 +9,16 @@ export async function applyUiLanguage(doc: Document): Promise<void> {
   useUiLanguage(await settings.uiLanguage.get());
   doc.documentElement.lang = htmlLang();
 }
+
+/**
+ * An open page follows a language chosen later in Settings (README: the choice "applies at once to
+ * every page"; helper-76 saw an open batch tab stay English): the language and `lang` are applied,
+ * then `redraw` draws the page again, keeping what is typed and chosen in it. Returns the unwatch.
+ */
+export function followUiLanguage(doc: Document, redraw: () => void): () => void {
+  return settings.uiLanguage.watch((language) => {
+    useUiLanguage(language);
+    doc.documentElement.lang = htmlLang();
+    redraw();
+  });
+}

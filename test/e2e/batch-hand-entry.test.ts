@@ -219,6 +219,19 @@ describe('a refused capture entered by hand', () => {
     expect(await batch.$eval('.glance-city tbody tr[data-group="深圳市"]', (r) => r.getAttribute('data-fen'))).toBe('3000');
     // The place is optional here (README): no "Field missing", nothing to review (helper-75 saw it to review).
     await batch.waitForFunction(() => document.querySelector('.batch-totals')?.textContent?.endsWith('0 to review'), { polling: 100, timeout: 15_000 });
+    // The popup says the same place, and offers Fill like for a recognized invoice (helper-76: "Location: not found", no Fill).
+    const popup = await openExtensionPage(ext, 'popup.html');
+    await popup.waitForSelector('[data-capture-id="refused"]');
+    // Open its details unless the popup opened them already (the newest row may open by itself).
+    if (await popup.$eval('[data-capture-id="refused"] .capture-details', (d) => d.hasAttribute('hidden'))) await popup.click('[data-capture-id="refused"] button.expand');
+    await popup.waitForSelector('[data-capture-id="refused"] [data-field="location"] .field-value', { visible: true });
+    const shown = await popup.$eval('[data-capture-id="refused"]', (a) => ({
+      line: a.querySelector('.capture-line2 .place')?.textContent,
+      location: a.querySelector('[data-field="location"] .field-value')?.textContent,
+      fill: a.querySelector('button.fill') !== null,
+    }));
+    expect(shown).toEqual({ line: '深圳市', location: '深圳市 (from the invoice code)', fill: true });
+    await popup.close();
   });
 
   it('Retry on a hand entry keeps it counted while it is read again, and counted again when that read fails', async () => {

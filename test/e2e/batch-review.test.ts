@@ -123,10 +123,15 @@ describe('the review table', () => {
     const current = () => batch.$eval('tr[data-selected]', (r) => r.getAttribute('data-capture-id'));
     const order = await batch.$$eval('tr[data-capture-id]', (rows) => rows.map((r) => r.getAttribute('data-capture-id')));
     await batch.click(`${row(order[1]!)} td.meta`);
+    const ring = () => batch.$eval('tr[data-selected] td.active .cell', (c) => getComputedStyle(c).outlineStyle);
+    expect(await ring()).toBe('solid');
     await batch.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     expect(await batch.evaluate(() => document.activeElement === document.body)).toBe(true);
+    // Nothing focused, no ring in the chosen cell: it looked like a caret where typing did nothing (helper-76).
+    expect(await ring()).toBe('none');
     await batch.keyboard.press('ArrowDown');
     expect(await current()).toBe(order[2]);
+    expect(await ring()).toBe('solid');
     expect(await batch.evaluate(() => (document.activeElement as HTMLElement).dataset.captureId)).toBe(order[2]);
     await batch.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await batch.keyboard.press('ArrowUp');

@@ -37,6 +37,10 @@ async function englishWords(page: Page): Promise<string[]> {
 
 describe('the Chinese UI', () => {
   it('Settings → 中文 switches every page, and no page shows an English word', async () => {
+    // A batch tab open before the switch follows it without being reloaded (helper-76: it stayed English).
+    const openBefore = await openExtensionPage(suite.ext, 'batch.html');
+    await openBefore.waitForSelector('h1');
+    await openBefore.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
     const options = await openExtensionPage(suite.ext, 'options.html');
     await options.waitForSelector('#uiLanguage');
     await Promise.all([options.waitForNavigation(), options.select('#uiLanguage', 'zh_CN')]);
@@ -59,6 +63,11 @@ describe('the Chinese UI', () => {
     await batch.waitForSelector('tr[data-capture-id]');
     expect(await englishWords(batch)).toEqual([]);
     await batch.close();
+    await openBefore.bringToFront();
+    await openBefore.waitForFunction(() => document.querySelectorAll('tr[data-capture-id]').length >= 2 && document.documentElement.lang === 'zh-CN', { polling: 100, timeout: 15_000 });
+    expect(await openBefore.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true); // not reloaded
+    expect(await englishWords(openBefore)).toEqual([]);
+    await openBefore.close();
     await options.close();
   });
 });

@@ -4,12 +4,13 @@ import { BlobReader, TextWriter, ZipReader } from '@zip.js/zip.js';
 import { describe, expect, it } from 'vitest';
 import { checksFor } from '@/lib/invoice/capture-checks';
 import { exportRecord, invoicesCsv, invoicesJson } from '@/lib/export/records';
-import { exportedNotice, totalsLine } from '@/lib/export/summary';
+import { exportedNotice, summaryText, totalsLine } from '@/lib/export/summary';
+import { fillValues } from '@/lib/autofill/values';
 import { invoicesXlsx } from '@/lib/export/xlsx';
 import { importZip } from '@/lib/export/import';
 import { exportZip } from '@/lib/export/zip';
 import { checkCorrection, type CorrectionField } from '@/lib/invoice/correction';
-import { glance, placeFromCode } from '@/lib/invoice/groups';
+import { glance, groupName, placeFromCode } from '@/lib/invoice/groups';
 import { handEntryGaps, standing, stillToEnter } from '@/lib/invoice/hand-entry';
 import { batchTotals, countedCaptures, countedTwin } from '@/lib/invoice/totals';
 import { CaptureSchema, effectiveFields, type Capture } from '@/lib/store/capture-schema';
@@ -194,6 +195,21 @@ describe('a failed capture entered by hand', () => {
     expect(placeFromCode(effectiveFields(emptyPlace), checks.get('empty'))).toBe('深圳市');
     const { byCity } = glance(captures.map((c) => ({ ...c, fields: effectiveFields(c) })), checks);
     expect(byCity.map((g) => [g.key, g.totals.invoices]).sort()).toEqual([['杭州市', 1], ['深圳市', 2]]);
+    // Fill puts the code's place into a portal where none is typed, the typed one where it is (helper-76).
+    expect(fillValues(effectiveFields(hangzhou)).location).toBe('杭州市');
+    expect(fillValues(effectiveFields(typedPlace)).location).toBe('深圳市');
+    expect(fillValues({ code: '042812222083', number: '41220955', amount: '1' }).location).toBeUndefined(); // 4281 names no place
+  });
+
+  it('summary.txt names a group of failures alone as the batch does, "No place (failed)" (helper-76: "Place unknown")', () => {
+    const failures = [failed('f1', {}), failed('f2', { amount: '20' })];
+    const captures = [...failures, failed('hz', { code: '033012067798', number: '41220953', amount: '1' })];
+    const checks = checksFor(captures);
+    const groups = glance(captures.map((c) => ({ ...c, fields: effectiveFields(c) })), checks);
+    const text = summaryText(batchTotals(captures, checks), wordsOf('en'), new Date(Date.UTC(2026, 11, 6)), groups);
+    expect(text).toContain('No place (failed): ');
+    expect(text).not.toContain('Place unknown');
+    expect(groups.byCity.map((g) => groupName(g, wordsOf('zh_CN')))).toEqual(expect.arrayContaining(['无地区（识别失败）', '杭州市']));
   });
 
   it('a record stored before hand entry counted reads the same (no schema change)', () => {

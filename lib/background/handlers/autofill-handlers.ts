@@ -2,6 +2,7 @@ import { INVOICE_FIELDS, type InvoiceField } from '../../autofill/score';
 import { fillValues } from '../../autofill/values';
 import { CaptureIdSchema, MappingKeySchema, onMessage } from '../../messages';
 import { effectiveFields } from '../../store/capture-schema';
+import { isInvoice } from '../../invoice/hand-entry';
 import { deleteMapping, fieldMappings } from '../../store/field-mappings';
 import { invalid, refused, trustFor, type HandlerDeps } from './guard';
 
@@ -15,7 +16,8 @@ export function registerAutofillHandlers(deps: HandlerDeps): void {
     const parsed = CaptureIdSchema.safeParse(data);
     if (!parsed.success) return invalid(parsed.error);
     const capture = await deps.store.get(parsed.data.id);
-    if (!capture?.result) return { ok: false, messageKey: 'fillNoResult' };
+    // Recognized, or entered by hand (it counts like a recognized one: README; helper-76 found no Fill on it).
+    if (!capture || !isInvoice(capture)) return { ok: false, messageKey: 'fillNoResult' };
     try {
       const summary = await deps.tabFiller.fill(fillValues(effectiveFields(capture)));
       return summary ? { ok: true, ...summary } : { ok: false, messageKey: 'fillNoPage' };
