@@ -149,6 +149,8 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
   const placeName = fields.location || fromCode;
   // No place printed or typed: the code's, said as such ("深圳市 (from the invoice code)").
   const placeOnlyFromCode = fields.location ? undefined : fromCode;
+  // Fields to fill into a page or copy: recognized, or typed in by hand (it counts like a recognized one).
+  const hasFields = invoice && (result !== undefined || stands === 'entered');
   const ids = [fields.code, fields.number].filter(Boolean).join(' · ');
   const summary = [ids, placeName].filter(Boolean).join(' · ');
   const detailsId = `details-${capture.id}`;
@@ -261,10 +263,10 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
         )}
         {capture.clockOffsetMs !== undefined && capture.clockOffsetMs !== 0 && capture.provider === 'huawei' && <ClockNotice offsetMs={capture.clockOffsetMs} />}
         <div class="detail-actions">
-          {((capture.status === 'done' && result) || stands === 'entered') && (
+          {hasFields && (
             <button type="button" class={notCounted ? 'fill' : 'fill primary'} onClick={() => actions.onFill(capture.id)}>{t('fillPage')}</button>
           )}
-          {invoice && (result || stands === 'entered') && (
+          {hasFields && (
             <button type="button" class="copy-all" onClick={copyAll}>{t('copyAll')}</button>
           )}
           {actions.onAllowHost && <AllowHostButton capture={capture} onAllowHost={actions.onAllowHost} look="primary" />}

@@ -55,7 +55,7 @@ export interface CheckInput {
   /** Lowest per-field confidence of the recognized (not corrected) fields. */
   minConfidence?: number;
   /**
-   * The engine refused the paper as another kind (AIS.0104 naming it: lib/ui/capture-status.ts
+   * The engine refused the paper as another kind (AIS.0104 naming it: lib/invoice/capture-checks.ts
    * refusedAsOtherPaper). Typed in by hand it stands as an invoice, counted (the engine may refuse
    * a real quota invoice), but stays to review as `other-paper` until the clerk has looked.
    */

@@ -31,9 +31,12 @@ export function resolvePlace(fields: { code?: string; location?: string }, place
 
 /**
  * The location to put into a form: the printed text, with the derived city after the province
- * ("河北省石家庄市") so a portal's city list can find 石家庄市.
+ * ("河北省石家庄市") so a portal's city list can find 石家庄市; where none is printed or typed (a
+ * hand entry), the region the code's digits 2–5 name (GB/T 2260: 144031… → 深圳市), as the popup
+ * and the batch show it.
  */
 export function locationForFill(location: string | undefined, place: ResolvedPlace): string | undefined {
+  if (!location) return place.codePlace?.name ?? location;
   if (!place.derivedCity || !place.named) return location;
   return `${place.named.name}${place.derivedCity.name}`;
 }

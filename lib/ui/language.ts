@@ -6,7 +6,12 @@ import { settings } from '../store/settings';
  * page's `lang` so fonts and screen readers follow. Pages are trusted contexts: they read it directly.
  */
 export async function applyUiLanguage(doc: Document): Promise<void> {
-  useUiLanguage(await settings.uiLanguage.get());
+  speak(doc, await settings.uiLanguage.get());
+}
+
+/** The page's words and its `lang` in `language`. */
+function speak(doc: Document, language: Parameters<typeof useUiLanguage>[0]): void {
+  useUiLanguage(language);
   doc.documentElement.lang = htmlLang();
 }
 
@@ -17,8 +22,7 @@ export async function applyUiLanguage(doc: Document): Promise<void> {
  */
 export function followUiLanguage(doc: Document, redraw: () => void): () => void {
   return settings.uiLanguage.watch((language) => {
-    useUiLanguage(language);
-    doc.documentElement.lang = htmlLang();
+    speak(doc, language);
     redraw();
   });
 }
