@@ -2,7 +2,7 @@ import { amountFen, isUsualDenomination, type Fen } from './amount';
 import { CODE_PATTERN, decodeCode, duplicateKey, NUMBER_PATTERN, printYearPossible } from './code';
 import { standing } from './hand-entry';
 import { resolvePlace, type ResolvedPlace } from './location';
-import type { PlaceIndex } from './places';
+import { placesAgree, type Place, type PlaceIndex } from './places';
 
 export interface InvoiceFields {
   code?: string;
@@ -36,7 +36,10 @@ export interface CheckResult {
   codeRegion?: string;
   /** The city taken from the code when the invoice prints only its province (shown as derived). */
   derivedCity?: string;
-  /** Other captures with the same code + number, or the same image. */
+  /**
+   * Other captures of the same invoice: the same code + number, the same image, or, where one of
+   * the two lacks its code, the same number and amount (sameInvoiceWithoutCode).
+   */
   duplicateOf: string[];
   /** The amount in exact fen, or null when there is none or it does not parse. */
   fen: Fen | null;
@@ -103,12 +106,37 @@ export function needsReview(check: CheckResult | undefined): boolean {
   return check?.flags.some((f) => f !== 'duplicate') ?? false;
 }
 
+/** A capture's number and amount, and its place, for sameInvoiceWithoutCode. */
+interface NumberAndAmount {
+  id: string;
+  /** It has a 12-digit code. */
+  coded: boolean;
+  /** The place its printed location (else its code) names, when any. */
+  place: Place | null;
+}
+
+/**
+ * Whether two captures with the same 8-digit number and the same amount (fen) are one invoice
+ * though one of them lacks its code: a re-capture of an invoice whose code the seal hid this time
+ * (helper-77: one ￥2.00 invoice captured four times, its code read once, counted as four invoices
+ * and ￥8.00). Only when at least one of the two lacks a code (two codes decide for themselves,
+ * duplicateKey) and their places, where both name one, agree (placesAgree). Not the other way
+ * round: a code and an amount are shared by a whole pad of invoices, so a capture without its
+ * number is matched by nothing but its image. The capture without a code is to review anyway
+ * (missing-fields), so a clerk sees the pairing.
+ */
+function sameInvoiceWithoutCode(a: NumberAndAmount, b: NumberAndAmount): boolean {
+  if (a.id === b.id || (a.coded && b.coded)) return false;
+  return a.place === null || b.place === null || placesAgree(a.place, b.place);
+}
+
 /**
  * Checks every capture of a batch: missing fields, formats, the code's region vs the location,
- * the amount (parsed to fen), denominations, duplicates (same code + number, or the same image;
- * duplicates that disagree on the amount are all flagged `duplicate-amount-differs`, to review;
- * failed captures are never anyone's duplicate, but one entered by hand is an invoice like any
- * other: lib/invoice/hand-entry.ts standing).
+ * the amount (parsed to fen), denominations, duplicates (same code + number, or the same image,
+ * or the same number and amount where one lacks its code: sameInvoiceWithoutCode; duplicates that
+ * disagree on the amount are all flagged `duplicate-amount-differs`, to review; failed captures are
+ * never anyone's duplicate, but one entered by hand is an invoice like any other:
+ * lib/invoice/hand-entry.ts standing).
  */
 export function checkBatch(items: CheckInput[], places: PlaceIndex, reviewThreshold: number): Map<string, CheckResult> {
   const byKey = new Map<string, string[]>();
@@ -122,18 +150,37 @@ export function checkBatch(items: CheckInput[], places: PlaceIndex, reviewThresh
   const keysOf = (item: CheckInput) => [duplicateKey(item.fields.code, item.fields.number), item.imageSha256 && `image:${item.imageSha256}`];
   // Each capture's standing once (an item without a status is checked as an invoice).
   const stands = items.map((item) => (item.status === undefined ? null : standing({ status: item.status, corrections: item.corrections })));
+  const placeOf = resolvePlaceOnce(places);
+  const fenOf = amountFenOnce();
+  // Captures by number and amount (fen), for sameInvoiceWithoutCode.
+  const byNumberAndAmount = new Map<string, NumberAndAmount[]>();
+  const numberAndAmountKey = (item: CheckInput) => {
+    const fen = fenOf(item.fields.amount);
+    return item.fields.number && NUMBER_PATTERN.test(item.fields.number) && fen !== null ? `${item.fields.number}\u0000${fen}` : null;
+  };
   items.forEach((item, i) => {
-    if (stands[i] !== 'failed') for (const key of keysOf(item)) add(key, item.id);
+    if (stands[i] === 'failed') return;
+    for (const key of keysOf(item)) add(key, item.id);
+    const key = numberAndAmountKey(item);
+    if (!key) return;
+    const { code, location } = item.fields;
+    const place = placeOf(code, location);
+    const entry = { id: item.id, coded: code !== undefined && CODE_PATTERN.test(code), place: place.named ?? place.codePlace };
+    const list = byNumberAndAmount.get(key);
+    if (list) list.push(entry);
+    else byNumberAndAmount.set(key, [entry]);
   });
   const out = new Map<string, CheckResult>();
   const indexOf = new Map(items.map((item, i) => [item.id, i]));
-  const placeOf = resolvePlaceOnce(places);
-  const fenOf = amountFenOnce();
   items.forEach((item, i) => {
     const { code, number, amount, location } = item.fields;
     const stand = stands[i] ?? null;
     const flags: CheckId[] = [];
     const same = new Set(stand === 'failed' ? [] : keysOf(item).flatMap((key) => (key ? byKey.get(key) ?? [] : [])));
+    const numberAndAmount = stand === 'failed' ? null : numberAndAmountKey(item);
+    const peers = numberAndAmount ? byNumberAndAmount.get(numberAndAmount)! : [];
+    const self = peers.find((p) => p.id === item.id);
+    if (self) for (const peer of peers) if (sameInvoiceWithoutCode(self, peer)) same.add(peer.id);
     same.delete(item.id);
     if (same.size > 0) flags.push('duplicate');
     const place = placeOf(code, location);

@@ -29,9 +29,10 @@ export interface TotalsItem extends StandingInput {
 
 /**
  * Which captures of a set the total counts: only invoices (recognized, or failed and entered by
- * hand: lib/invoice/hand-entry.ts standing), and of several captures of one invoice (same code +
- * number, or the same image), the one whose amount reads, and of those the earliest (ties: the
- * smaller id). So a first capture that missed the amount never hides a later one that read it.
+ * hand: lib/invoice/hand-entry.ts standing), and of several captures of one invoice (checks.ts
+ * duplicateOf), the one whose amount reads, then the one missing fewest fields, then the earliest
+ * (ties: the smaller id). So a first capture that missed the amount never hides a later one that
+ * read it, nor one that missed its code a later one that read all four.
  * The batch's duplicate marks, the popup's and every export name the counted one from this set.
  */
 export function countedCaptures(items: TotalsItem[], checks: Map<string, CheckResult>, among: TotalsItem[] = items): Set<string> {
@@ -43,8 +44,9 @@ export function countedCaptures(items: TotalsItem[], checks: Map<string, CheckRe
   // duplicate whose better capture sits in another month still counts once overall.
   const doneAt = new Map(among.filter(isInvoice).map((i) => [i.id, i]));
   const hasAmount = (i: TotalsItem) => checks.get(i.id)?.fen != null;
+  const missing = (i: TotalsItem) => checks.get(i.id)?.missing.length ?? 0;
   const better = (a: TotalsItem, b: TotalsItem) =>
-    hasAmount(a) !== hasAmount(b) ? hasAmount(a) : a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
+    hasAmount(a) !== hasAmount(b) ? hasAmount(a) : missing(a) !== missing(b) ? missing(a) < missing(b) : a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
   return new Set(
     done
       .filter((item) => !(checks.get(item.id)?.duplicateOf ?? []).some((other) => {

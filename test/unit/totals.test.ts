@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { totalsLine } from '@/lib/export/summary';
 import { checksFor } from '@/lib/invoice/capture-checks';
-import { batchTotals } from '@/lib/invoice/totals';
+import { batchTotals, countedCaptures, countedTwin } from '@/lib/invoice/totals';
 import type { Capture } from '@/lib/store/capture-schema';
 import { wordsOf } from '../support/words';
 
@@ -47,4 +47,33 @@ describe('batch totals count each invoice once and never a failure', () => {
     ['cents add up exactly (no float drift)', Array.from({ length: 10 }, (_, n) => capture(`c${n}`, invoice(n, '￥0.10'))), { invoices: 10, fen: 100 }],
     ['amounts in every written form', [capture('a', invoice(1, '伍角')), capture('b', invoice(2, '¥1,000.00')), capture('c', invoice(3, '１００．００'))], { invoices: 3, fen: 50 + 100000 + 10000 }],
   ] as const)('%s', (_name, captures, expected) => expect(totalsOf([...captures])).toMatchObject(expected));
+});
+
+describe('a re-capture that lost its code is the same invoice when its number and amount match (helper-77)', () => {
+  const number = '02903808';
+  const coded = { code: '032011899132', number, amount: '￥2.00', location: '南京市' };
+  const withoutCode = { number, amount: '￥2.00', location: '南京市' };
+
+  it('one ￥2.00 invoice captured four times, its code read once: one invoice, ￥2.00, and the complete capture counted', () => {
+    const captures = [capture('lost-1', withoutCode), capture('lost-2', withoutCode), capture('read', coded), capture('lost-3', withoutCode)];
+    const checks = checksFor(captures);
+    expect(batchTotals(captures, checks)).toMatchObject({ invoices: 1, fen: 200, duplicates: 3, duplicatesFen: 600, toReview: 3 });
+    expect([...countedCaptures(captures, checks)]).toEqual(['read']);
+    for (const id of ['lost-1', 'lost-2', 'lost-3']) {
+      expect(checks.get(id)!.flags).toEqual(expect.arrayContaining(['duplicate', 'missing-fields']));
+      expect(countedTwin(id, checks, countedCaptures(captures, checks))).toBe('read');
+    }
+    // The complete one is a duplicate that counts, not one to review.
+    expect(checks.get('read')!.flags).toEqual(['duplicate']);
+  });
+
+  it.each([
+    ['two codes decide: the same number and amount under two codes are two invoices', [capture('a', coded), capture('b', { ...coded, code: '144031060038', location: '深圳市' })], 2],
+    ['places that disagree: 南京市 and 北京市 are two invoices', [capture('a', coded), capture('b', { ...withoutCode, location: '北京市' })], 2],
+    ['another amount is another invoice', [capture('a', coded), capture('b', { ...withoutCode, amount: '￥5.00' })], 2],
+    ['a code and an amount are shared by a whole pad: without its number a capture matches nothing', [capture('a', coded), capture('b', { code: coded.code, amount: '￥2.00', location: '南京市' })], 2],
+    ['a province and a city inside it agree', [capture('a', coded), capture('b', { ...withoutCode, location: '江苏省' })], 1],
+    ['without a place either, the number and amount decide', [capture('a', coded), capture('b', { number, amount: '￥2.00', location: undefined })], 1],
+    ['a failed capture is nobody’s duplicate', [capture('a', coded), capture('b', 'failed')], 1],
+  ] as const)('%s', (_name, captures, invoices) => expect(totalsOf([...captures]).invoices).toBe(invoices));
 });
