@@ -124,6 +124,8 @@ interface CardProps extends CaptureActions {
  */
 export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread = () => true, duplicate, check, checked = true, ...actions }: CardProps) {
   const [userOpen, setUserOpen] = useState<boolean | null>(null);
+  // Bytes the browser cannot draw (a damaged image, kept as captured) show the empty box, not a broken-image icon (helper-77).
+  const [thumbBroken, setThumbBroken] = useState(false);
   // A failed capture typed in by hand in the batch stands as an invoice (lib/invoice/hand-entry.ts).
   const stands = standing(capture);
   const invoice = stands === 'done' || stands === 'entered';
@@ -175,7 +177,7 @@ export function CaptureCard({ capture, thumbnail, defaultOpen = false, canReread
       data-flags={flags.join(' ') || undefined}
     >
       <div class="capture-row" onClick={(e) => (e.target as HTMLElement).closest('button') === null && toggle()}>
-        {thumbnail ? <img class="thumb" src={thumbnail} alt="" title={imageTitle(capture)} /> : <div class="thumb empty" title={imageTitle(capture)} />}
+        {thumbnail && !thumbBroken ? <img class="thumb" src={thumbnail} alt="" title={imageTitle(capture)} onError={() => setThumbBroken(true)} /> : <div class="thumb empty" title={imageTitle(capture)} />}
         <div class="capture-main">
           <div class="capture-line1">
             {amount && <span class="amount">{amount}</span>}

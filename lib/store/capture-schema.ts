@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { QuotaInvoiceResultSchema, RecognitionErrorSchema } from '../recognize/contract';
+import { withoutBidiControls } from '../util/bidi-controls';
 
 export const CaptureStatusSchema = z.enum(['queued', 'running', 'done', 'failed']);
 export type CaptureStatus = z.infer<typeof CaptureStatusSchema>;
@@ -10,7 +11,8 @@ export const CaptureSourceSchema = z.object({
   pageUrl: z.string().optional(),
   /** The URL the user gave or clicked (a data: URL is kept shortened). */
   imageUrl: z.string().optional(),
-  fileName: z.string().optional(),
+  /** As picked, dropped or pasted, without directional formatting characters (util/bidi-controls.ts): stored, shown and exported so. */
+  fileName: z.string().transform(withoutBidiControls).optional(),
   /** Where the bytes really came from: a better source than the clicked one, and how it was read. */
   resolvedUrl: z.string().optional(),
   via: z.enum(['data-url', 'worker-fetch', 'page-fetch', 'page-pixels', 'screenshot']).optional(),

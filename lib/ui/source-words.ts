@@ -1,4 +1,5 @@
 import type { CaptureSource } from '@/lib/store/capture-schema';
+import { withoutBidiControls } from '@/lib/util/bidi-controls';
 
 /** Longest title kept for a URL (a data: URL can be megabytes). */
 const TITLE_MAX = 200;
@@ -27,7 +28,8 @@ export function sourceShown(source: CaptureSource): { text: string; title: strin
   if (!last) return { text: parsed.host, title };
   let name = last;
   try {
-    name = decodeURIComponent(last);
+    // Decoded, a %E2%80%AE (RLO) would reorder the name shown as in a file name (util/bidi-controls.ts).
+    name = withoutBidiControls(decodeURIComponent(last));
   } catch {
     // A stray % in the path: shown as written.
   }

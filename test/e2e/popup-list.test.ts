@@ -31,8 +31,12 @@ async function putCaptures(page: Page, captures: object[]): Promise<void> {
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const tx = db.transaction('captures', 'readwrite');
-    for (const capture of all) tx.objectStore('captures').put(capture);
+    const tx = db.transaction(['captures', 'images'], 'readwrite');
+    for (const { image, ...capture } of all as { id: string; image?: string }[]) {
+      tx.objectStore('captures').put(capture);
+      // An image as captured, given as text (bytes no browser draws, for the empty thumbnail).
+      if (image !== undefined) tx.objectStore('images').put({ id: capture.id, blob: new Blob([image], { type: 'image/jpeg' }) });
+    }
     await new Promise((resolve) => (tx.oncomplete = resolve));
     db.close();
   }, captures);
@@ -381,15 +385,22 @@ describe('failures in the popup and the batch (a new user\'s check of stop 36)',
       { ...base(3), createdAt: at(-3), updatedAt: at(-3), status: 'failed', error: { code: 'AIS.0104', message: 'not a quota invoice', retryable: false, documentKind: 'machine-printed' } },
       { ...base(4), createdAt: at(-4), updatedAt: at(-4), status: 'failed', error: { code: 'AIS.0104', message: 'not a quota invoice', retryable: false, documentKind: 'vehicle-sales' } },
       { ...base(5), createdAt: at(-5), updatedAt: at(-5), status: 'failed', error: { code: 'LOCAL.IMAGE_TOO_SMALL', message: '10×10 px', retryable: false, imageSize: { width: 10, height: 10 } } },
+      // Text that calls itself a GIF, kept as captured: refused as damaged (helper-77 saw a broken-image icon as its thumbnail).
+      { ...base(7), createdAt: at(-7), updatedAt: at(-7), status: 'failed', error: { code: 'LOCAL.IMAGE_DAMAGED', message: 'the image cannot be decoded', retryable: false }, image: 'GIF89a this is not a picture' },
       { ...base(6), createdAt: at(-6), updatedAt: at(-6), status: 'failed', error: { code: 'AIS.0104', message: 'not a quota invoice', retryable: false, documentKind: 'unknown' } },
     ]);
     await popup.setViewport({ width: 400, height: 600 });
     await popup.reload();
-    await popup.waitForFunction(() => document.querySelectorAll('article.capture').length === 7, { polling: 100 });
+    await popup.waitForFunction(() => document.querySelectorAll('article.capture').length === 8, { polling: 100 });
   });
 
   afterAll(async () => {
     await ext?.browser.close();
+  });
+
+  it('shows the empty box, not a broken-image icon, for kept bytes no browser can draw', async () => {
+    await popup.waitForSelector('[data-capture-id="f-7"] .thumb.empty', { timeout: 10_000 });
+    expect(await popup.$('[data-capture-id="f-7"] img.thumb')).toBeNull();
   });
 
   it('names the kind of paper first on a refusal\'s one line, and the line is whole (helper-75: cut before the kind)', async () => {
@@ -429,7 +440,7 @@ describe('failures in the popup and the batch (a new user\'s check of stop 36)',
     await batch.waitForSelector('tr[data-capture-id="f-2"]');
     const retries = await batch.$$eval('tr[data-capture-id]', (rows) => rows.map((r) => `${r.getAttribute('data-capture-id')}:${r.querySelector('button.retry') !== null}`).sort());
     // A blank page (AIS.0104, no kind) read again by the same engine says the same too.
-    expect(retries).toEqual(['f-0:true', 'f-1:true', 'f-2:false', 'f-3:false', 'f-4:false', 'f-5:false', 'f-6:false']);
+    expect(retries).toEqual(['f-0:true', 'f-1:true', 'f-2:false', 'f-3:false', 'f-4:false', 'f-5:false', 'f-6:false', 'f-7:false']);
     await batch.close();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sourceShown } from '@/lib/ui/source-words';
+import { CaptureSourceSchema } from '@/lib/store/capture-schema';
 
 describe('where a batch row came from, in its column', () => {
   it('names a file by its name', () => {
@@ -19,5 +20,20 @@ describe('where a batch row came from, in its column', () => {
   it('keeps an unparsable URL as written, and nothing when there is no source', () => {
     expect(sourceShown({ kind: 'url', imageUrl: 'not a url' })).toEqual({ text: 'not a url', title: 'not a url' });
     expect(sourceShown({ kind: 'region' })).toBeNull();
+  });
+});
+
+describe('a name cannot reorder itself on screen (helper-77: an RLO in a file name)', () => {
+  const spoofed = '发票 (报销) \u202Egpj.exe\u202C 第1张.jpg';
+  it('the stored file name has no directional formatting characters, old records and imports alike', () => {
+    const source = CaptureSourceSchema.parse({ kind: 'file', fileName: spoofed });
+    expect(source.fileName).toBe('发票 (报销) gpj.exe 第1张.jpg');
+    expect(sourceShown(source)?.text).toBe('发票 (报销) gpj.exe 第1张.jpg');
+    for (const mark of ['\u200E', '\u200F', '\u061C', '\u202A', '\u202B', '\u202D', '\u2066', '\u2067', '\u2068', '\u2069']) {
+      expect(CaptureSourceSchema.parse({ kind: 'file', fileName: `a${mark}b.png` }).fileName).toBe('ab.png');
+    }
+  });
+  it('nor does a URL whose last segment decodes to one', () => {
+    expect(sourceShown({ kind: 'url', imageUrl: 'https://mail.example/att/%E2%80%AEgpj.exe.png' })?.text).toBe('mail.example/…/gpj.exe.png');
   });
 });
