@@ -31,7 +31,11 @@ const MAX = 8;
  * The selected invoice, large, beside the table: fit to the pane by default (up to MAX × its own
  * size), zoom with the wheel or the buttons, drag to pan. Zoom is relative to the picture's own pixels (1 = 100 %).
  */
-export function ImageViewer({ src, alt, chosen, region }: Props) {
+export function ImageViewer({ src: given, alt, chosen, region }: Props) {
+  // Bytes the browser cannot draw (a damaged image kept as captured) are said in words, not shown
+  // as a broken-image icon at 100 % (helper-78).
+  const [undrawable, setUndrawable] = useState<string | undefined>(undefined);
+  const src = given !== undefined && given !== undrawable ? given : undefined;
   const [zoom, setZoom] = useState<number | 'fit'>('fit');
   const pane = useRef<HTMLDivElement>(null);
   const img = useRef<HTMLImageElement>(null);
@@ -107,7 +111,7 @@ export function ImageViewer({ src, alt, chosen, region }: Props) {
           // the region was given in, stretched over the picture as drawn, so it follows any zoom
           // (and would follow a transform of this box) without arithmetic here.
           <div class="viewer-frame" style={frameSize(zoom, natural)}>
-            <img ref={img} class="viewer-image" src={src} alt={alt} draggable={false} onLoad={() => setLoads((n) => n + 1)} />
+            <img ref={img} class="viewer-image" src={src} alt={alt} draggable={false} onLoad={() => setLoads((n) => n + 1)} onError={() => setUndrawable(given)} />
             {region && (
               <svg class="viewer-region" data-field={region.field} viewBox={`0 0 ${region.width} ${region.height}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
                 <polygon points={region.quad.map(([x, y]) => `${x},${y}`).join(' ')} vector-effect="non-scaling-stroke" />
@@ -115,7 +119,7 @@ export function ImageViewer({ src, alt, chosen, region }: Props) {
             )}
           </div>
         ) : (
-          <p class="viewer-empty">{chosen ? t('viewerNoImage') : t('viewerPick')}</p>
+          <p class="viewer-empty">{given !== undefined ? t('viewerUndrawable') : chosen ? t('viewerNoImage') : t('viewerPick')}</p>
         )}
       </div>
     </aside>

@@ -106,6 +106,8 @@ export function OptionsForm({ initial, onSave, onTest, onRequestAccess, onLangua
               value={provider}
               checked={(form.provider === 'auto' ? effectiveProvider : form.provider) === provider}
               onChange={() => set({ provider })}
+              // The one selected for you (provider 'auto') is chosen by clicking it too, which fires no change (helper-78).
+              onClick={() => set({ provider })}
             />
             {t(provider === 'ondevice' ? 'optionsProviderOndevice' : 'optionsProviderHuawei')}
           </label>

@@ -113,6 +113,8 @@ interface NumberAndAmount {
   coded: boolean;
   /** The place its printed location (else its code) names, when any. */
   place: Place | null;
+  /** Its location as printed or typed, when any: one that names no known place (深川市, a misread) is still a place. */
+  location?: string;
 }
 
 /**
@@ -120,14 +122,21 @@ interface NumberAndAmount {
  * though one of them lacks its code: a re-capture of an invoice whose code the seal hid this time
  * (helper-77: one ￥2.00 invoice captured four times, its code read once, counted as four invoices
  * and ￥8.00). Only when at least one of the two lacks a code (two codes decide for themselves,
- * duplicateKey) and their places, where both name one, agree (placesAgree). Not the other way
+ * duplicateKey) and their places agree (placesAgree; where one names no known place, the same words;
+ * where either has none, nothing to disagree). Not the other way
  * round: a code and an amount are shared by a whole pad of invoices, so a capture without its
  * number is matched by nothing but its image. The capture without a code is to review anyway
  * (missing-fields), so a clerk sees the pairing.
  */
 function sameInvoiceWithoutCode(a: NumberAndAmount, b: NumberAndAmount): boolean {
   if (a.id === b.id || (a.coded && b.coded)) return false;
-  return a.place === null || b.place === null || placesAgree(a.place, b.place);
+  if (a.place !== null && b.place !== null) return placesAgree(a.place, b.place);
+  // One says nothing of its place: the number and amount decide.
+  const placeless = (x: NumberAndAmount) => x.place === null && !x.location;
+  if (placeless(a) || placeless(b)) return true;
+  // A location naming no known place (helper-78: 深川市 for 深圳市 paired a 深圳 invoice with a 南京
+  // one) is compared as written: only the same words agree.
+  return a.location !== undefined && a.location === b.location;
 }
 
 /**
@@ -165,7 +174,7 @@ export function checkBatch(items: CheckInput[], places: PlaceIndex, reviewThresh
     if (!key) return;
     const { code, location } = item.fields;
     const place = placeOf(code, location);
-    const entry = { id: item.id, coded: code !== undefined && CODE_PATTERN.test(code), place: place.named ?? place.codePlace };
+    const entry = { id: item.id, coded: code !== undefined && CODE_PATTERN.test(code), place: place.named ?? place.codePlace, location: location?.trim() || undefined };
     const list = byNumberAndAmount.get(key);
     if (list) list.push(entry);
     else byNumberAndAmount.set(key, [entry]);

@@ -40,21 +40,22 @@ export function countedCaptures(items: TotalsItem[], checks: Map<string, CheckRe
   // Nothing to settle without duplicates (the usual batch): skip indexing the whole set, which
   // the month-at-a-glance would otherwise do once per group.
   if (!done.some((item) => (checks.get(item.id)?.duplicateOf.length ?? 0) > 0)) return new Set(done.map((i) => i.id));
-  // Twins are looked up among `among` (the whole set when totalling one group of it), so a
-  // duplicate whose better capture sits in another month still counts once overall.
-  const doneAt = new Map(among.filter(isInvoice).map((i) => [i.id, i]));
+  // Settled over `among` (the whole set when totalling one group of it), so a duplicate whose
+  // better capture sits in another month still counts once overall.
   const hasAmount = (i: TotalsItem) => checks.get(i.id)?.fen != null;
   const missing = (i: TotalsItem) => checks.get(i.id)?.missing.length ?? 0;
-  const better = (a: TotalsItem, b: TotalsItem) =>
-    hasAmount(a) !== hasAmount(b) ? hasAmount(a) : missing(a) !== missing(b) ? missing(a) < missing(b) : a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
-  return new Set(
-    done
-      .filter((item) => !(checks.get(item.id)?.duplicateOf ?? []).some((other) => {
-        const twin = doneAt.get(other);
-        return twin !== undefined && better(twin, item);
-      }))
-      .map((i) => i.id),
-  );
+  const order = (a: TotalsItem, b: TotalsItem) =>
+    Number(hasAmount(b)) - Number(hasAmount(a)) || missing(a) - missing(b) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  // Best first, each counted unless a twin already is: a capture left out never leaves out another.
+  // Pairs by code + number or image are whole groups, where this is "the best of each"; a capture
+  // without its code may pair with two invoices that are not each other's (checks.ts
+  // sameInvoiceWithoutCode: helper-78's X, C, Y), and must not take the second one out with it.
+  const counted = new Set<string>();
+  const pool = new Map([...among, ...items].filter(isInvoice).map((i) => [i.id, i]));
+  for (const item of [...pool.values()].sort(order)) {
+    if (!(checks.get(item.id)?.duplicateOf ?? []).some((other) => counted.has(other))) counted.add(item.id);
+  }
+  return new Set(done.filter((item) => counted.has(item.id)).map((i) => i.id));
 }
 
 /**

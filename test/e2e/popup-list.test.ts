@@ -139,6 +139,20 @@ describe('the popup as a compact list', () => {
     expect(await popup.$$('article.capture button.reread')).toHaveLength(0);
   });
 
+  it('keeps the engine selected for you once it is clicked and saved, as its line says (helper-78: it stayed automatic)', async () => {
+    const options = await openExtensionPage(ext, 'options.html');
+    await options.waitForSelector('input[name="provider"][value="ondevice"]:checked');
+    expect(await options.evaluate(() => chrome.storage.local.get('provider'))).toEqual({});
+    expect(await options.$eval('fieldset.engine small', (s) => s.textContent)).toBe(words('optionsProviderAuto'));
+    await options.click('input[name="provider"][value="ondevice"]');
+    await options.click('button[type="submit"]');
+    await options.waitForFunction(() => chrome.storage.local.get('provider').then((s) => s.provider === 'ondevice'), { polling: 100, timeout: 10_000 });
+    await options.reload();
+    await options.waitForSelector('input[name="provider"][value="ondevice"]:checked');
+    expect(await options.$('fieldset.engine small')).toBeNull();
+    await options.close();
+  });
+
   it('Test connection with Huawei Cloud chosen and no keys says what is missing and saves nothing', async () => {
     const options = await openExtensionPage(ext, 'options.html');
     await options.waitForSelector('input[name="provider"][value="huawei"]');
@@ -441,6 +455,10 @@ describe('failures in the popup and the batch (a new user\'s check of stop 36)',
     const retries = await batch.$$eval('tr[data-capture-id]', (rows) => rows.map((r) => `${r.getAttribute('data-capture-id')}:${r.querySelector('button.retry') !== null}`).sort());
     // A blank page (AIS.0104, no kind) read again by the same engine says the same too.
     expect(retries).toEqual(['f-0:true', 'f-1:true', 'f-2:false', 'f-3:false', 'f-4:false', 'f-5:false', 'f-6:false', 'f-7:false']);
+    // Its kept bytes, which no browser draws, are said in words beside the table, not drawn as a broken icon (helper-78).
+    await batch.$eval('tr[data-capture-id="f-7"]', (r) => (r as HTMLElement).click());
+    await batch.waitForFunction(() => document.querySelector('.viewer-empty')?.textContent === 'The image kept for this capture cannot be drawn: it is damaged or not a picture.', { polling: 100, timeout: 10_000 });
+    expect(await batch.$('.viewer-image')).toBeNull();
     await batch.close();
   });
 });

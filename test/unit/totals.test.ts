@@ -75,5 +75,11 @@ describe('a re-capture that lost its code is the same invoice when its number an
     ['a province and a city inside it agree', [capture('a', coded), capture('b', { ...withoutCode, location: '江苏省' })], 1],
     ['without a place either, the number and amount decide', [capture('a', coded), capture('b', { number, amount: '￥2.00', location: undefined })], 1],
     ['a failed capture is nobody’s duplicate', [capture('a', coded), capture('b', 'failed')], 1],
+    // helper-78: a capture without its code between two invoices of other codes (one of them without
+    // a place) took the second out of the total with it, though it was left out itself.
+    ['one without a code between two invoices of other codes: both counted', [capture('x', coded), capture('c', withoutCode), capture('y', { ...coded, code: '132011362555', location: undefined })], 2],
+    ['so too with a code one digit short between them', [capture('x', coded), capture('c', { ...withoutCode, code: '03201189913' }), capture('y', { ...coded, code: '132011362555', location: undefined })], 2],
+    ['a place that names no known place is a place: 深川市 is not 南京市', [capture('a', coded), capture('b', { ...withoutCode, location: '深川市' })], 2],
+    ['and two of the same words agree', [capture('a', { ...withoutCode, location: '深川市' }), capture('b', { ...withoutCode, location: '深川市' })], 1],
   ] as const)('%s', (_name, captures, invoices) => expect(totalsOf([...captures]).invoices).toBe(invoices));
 });
