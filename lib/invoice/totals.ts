@@ -30,8 +30,8 @@ export interface TotalsItem extends StandingInput {
 /**
  * Which captures of a set the total counts: only invoices (recognized, or failed and entered by
  * hand: lib/invoice/hand-entry.ts standing), and of several captures of one invoice (checks.ts
- * duplicateOf), the one whose amount reads, then the one missing fewest fields, then the earliest
- * (ties: the smaller id). So a first capture that missed the amount never hides a later one that
+ * duplicateOf), the one whose amount reads, then one with a 12-digit code, then the one missing
+ * fewest fields, then the earliest (ties: the smaller id). So a first capture that missed the amount never hides a later one that
  * read it, nor one that missed its code a later one that read all four.
  * The batch's duplicate marks, the popup's and every export name the counted one from this set.
  */
@@ -44,8 +44,15 @@ export function countedCaptures(items: TotalsItem[], checks: Map<string, CheckRe
   // better capture sits in another month still counts once overall.
   const hasAmount = (i: TotalsItem) => checks.get(i.id)?.fen != null;
   const missing = (i: TotalsItem) => checks.get(i.id)?.missing.length ?? 0;
+  // Without a 12-digit code a capture pairs by number and amount alone, with invoices that need not
+  // be each other's: counted ahead of them it would leave them all out (helper-79: one code-less
+  // capture before three invoices of three codes without a place counted 1 invoice for 3).
+  const codeless = (i: TotalsItem) => {
+    const check = checks.get(i.id);
+    return check !== undefined && (check.missing.includes('code') || check.flags.includes('code-format'));
+  };
   const order = (a: TotalsItem, b: TotalsItem) =>
-    Number(hasAmount(b)) - Number(hasAmount(a)) || missing(a) - missing(b) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    Number(hasAmount(b)) - Number(hasAmount(a)) || Number(codeless(a)) - Number(codeless(b)) || missing(a) - missing(b) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   // Best first, each counted unless a twin already is: a capture left out never leaves out another.
   // Pairs by code + number or image are whole groups, where this is "the best of each"; a capture
   // without its code may pair with two invoices that are not each other's (checks.ts

@@ -79,6 +79,8 @@ describe('a re-capture that lost its code is the same invoice when its number an
     // a place) took the second out of the total with it, though it was left out itself.
     ['one without a code between two invoices of other codes: both counted', [capture('x', coded), capture('c', withoutCode), capture('y', { ...coded, code: '132011362555', location: undefined })], 2],
     ['so too with a code one digit short between them', [capture('x', coded), capture('c', { ...withoutCode, code: '03201189913' }), capture('y', { ...coded, code: '132011362555', location: undefined })], 2],
+    // helper-79: counted first (the earliest, one field missing like them), it left out all three.
+    ['one without a code before three invoices of three codes without a place: three invoices', [capture('c', withoutCode), ...['032011899132', '132011362555', '232011000001'].map((code, i) => capture(`y${i}`, { ...coded, code, location: undefined }))], 3],
     ['a place that names no known place is a place: 深川市 is not 南京市', [capture('a', coded), capture('b', { ...withoutCode, location: '深川市' })], 2],
     ['and two of the same words agree', [capture('a', { ...withoutCode, location: '深川市' }), capture('b', { ...withoutCode, location: '深川市' })], 1],
   ] as const)('%s', (_name, captures, invoices) => expect(totalsOf([...captures]).invoices).toBe(invoices));
